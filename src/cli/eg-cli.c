@@ -1,0 +1,462 @@
+/* eg-cli.c - engram-cli, a command line over libengram-core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "eg-core.h"
+
+typedef struct
+{
+  char    *db_path;
+  char    *at;
+  gint64   now_ms;
+  EgStore *store;
+} Context;
+
+typedef int (*CommandFunc) (Context  *ctx,
+                            int       argc,
+                            char    **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  CommandFunc  func;
+} Command;
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("engram-cli: %s\n", message);
+}
+
+static int
+fail (GError *error)
+{
+  print_error (error->message);
+  return 1;
+}
+
+/* Options every command accepts. */
+static gboolean
+parse_options (Context       *ctx,
+               const char    *command,
+               const char    *args,
+               const char    *summary,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv)
+{
+  const GOptionEntry common[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &ctx->db_path,
+      "The collection (default: $XDG_DATA_HOME/engram/collection.db)", "PATH" },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &ctx->at,
+      "Act as if the time were ISO-TIME (e.g. 2026-12-01T09:00:00Z)", "ISO-TIME" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parameter = g_strdup_printf ("%s %s", command, args);
+
+  context = g_option_context_new (parameter);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, common, NULL);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, NULL);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_error (error->message);
+      return FALSE;
+    }
+
+  if (ctx->at != NULL)
+    {
+      if (!eg_time_parse_iso (ctx->at, &ctx->now_ms))
+        {
+          g_autofree char *message =
+            g_strdup_printf ("--at: “%s” is not an ISO 8601 time such as "
+                             "2026-12-01T09:00:00Z", ctx->at);
+          print_error (message);
+          return FALSE;
+        }
+    }
+  else
+    ctx->now_ms = eg_time_now_ms ();
+
+  return TRUE;
+}
+
+static gboolean
+open_store (Context *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ctx->db_path ? g_strdup (ctx->db_path) : eg_store_default_path ();
+
+  ctx->store = eg_store_open (path, &error);
+  if (ctx->store == NULL)
+    {
+      fail (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_report (EgImportReport *report,
+              gboolean        dry_run)
+{
+  g_print ("%s: deck “%s” (%s)\n", report->name, report->deck_title, report->deck_key);
+  g_print ("  %u sections, %u cards: %u added, %u updated, %u unchanged, %u removed from source%s\n",
+           report->sections, report->cards, report->added, report->updated,
+           report->unchanged, report->removed, dry_run ? " (dry run: nothing written)" : "");
+  if (report->n_repaired > 0)
+    g_print ("  %u characters repaired (the file had been mis-decoded as Windows-1252)\n",
+             report->n_repaired);
+  for (guint i = 0; i < report->removed_keys->len; i++)
+    g_print ("  not in the file any more (kept): %s\n",
+             (const char *) g_ptr_array_index (report->removed_keys, i));
+  for (guint i = 0; i < report->warnings->len; i++)
+    {
+      EgRepairWarning *warning = g_ptr_array_index (report->warnings, i);
+
+      g_print ("  warning: line %u: %s\n", warning->line, warning->message);
+    }
+}
+
+static int
+command_import (Context  *ctx,
+                int       argc,
+                char    **argv)
+{
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      "Report what the import would do, write nothing", NULL },
+    { NULL }
+  };
+  int status = 0;
+
+  if (!parse_options (ctx, "import", "FILE…", "Import or update Markdown decks.",
+                      entries, &argc, &argv))
+    return 1;
+  if (argc < 2)
+    {
+      print_error ("import: name at least one deck file");
+      return 1;
+    }
+  if (!open_store (ctx))
+    return 1;
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(EgImportReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+
+      report = eg_import_file (ctx->store, file, ctx->now_ms,
+                               dry_run ? EG_IMPORT_FLAGS_DRY_RUN : EG_IMPORT_FLAGS_NONE,
+                               NULL, NULL, NULL, &error);
+      if (report == NULL)
+        status = fail (error);
+      else
+        print_report (report, dry_run);
+    }
+
+  return status;
+}
+
+static int
+command_list (Context  *ctx,
+              int       argc,
+              char    **argv)
+{
+  g_autofree char *section_key = NULL;
+  gboolean sections_only = FALSE;
+  GOptionEntry entries[] = {
+    { "section", 0, 0, G_OPTION_ARG_STRING, &section_key,
+      "Only the cards of this section", "KEY" },
+    { "sections", 0, 0, G_OPTION_ARG_NONE, &sections_only,
+      "List the sections instead of the cards", NULL },
+    { NULL }
+  };
+  g_autoptr(EgSectionInfo) section = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options (ctx, "list", "", "List cards (key, question) or sections.",
+                      entries, &argc, &argv))
+    return 1;
+  if (argc > 1)
+    {
+      print_error ("list: unexpected argument");
+      return 1;
+    }
+  if (!open_store (ctx))
+    return 1;
+
+  if (sections_only)
+    {
+      if (!(items = eg_store_list_sections (ctx->store, 0, &error)))
+        return fail (error);
+      for (guint i = 0; i < items->len; i++)
+        {
+          EgSectionInfo *info = g_ptr_array_index (items, i);
+          g_autofree char *heading = eg_markdown_to_plain (info->heading);
+
+          g_print ("%s\t%u cards\t%s\n", info->key, info->n_cards, heading);
+        }
+      return 0;
+    }
+
+  if (section_key != NULL && !(section = eg_store_find_section (ctx->store, section_key, &error)))
+    return fail (error);
+
+  if (!(items = eg_store_list_cards (ctx->store, section ? section->id : 0, &error)))
+    return fail (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      EgCard *card = g_ptr_array_index (items, i);
+      g_autofree char *question = eg_markdown_to_plain (card->question);
+
+      g_print ("%s\t%s\n", card->key, question);
+    }
+
+  return 0;
+}
+
+static const char *
+state_name (int state)
+{
+  static const char * const names[] = { "new", "learning", "review", "relearning" };
+
+  return names[CLAMP (state, 0, 3)];
+}
+
+static int
+command_show (Context  *ctx,
+              int       argc,
+              char    **argv)
+{
+  g_autoptr(EgCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *due = NULL;
+
+  if (!parse_options (ctx, "show", "CARD_KEY", "Show a card (keys look like 16/301).",
+                      NULL, &argc, &argv))
+    return 1;
+  if (argc != 2)
+    {
+      print_error ("show: name one card, e.g. engram-cli show 16/301");
+      return 1;
+    }
+  if (!open_store (ctx))
+    return 1;
+
+  if (!(card = eg_store_find_card (ctx->store, argv[1], &error)))
+    return fail (error);
+
+  due = eg_time_format_iso (card->state.due);
+  g_print ("Card %s (number %d, section %s)\n\n", card->key, card->number, card->section_key);
+  g_print ("### %d. %s\n%s\n", card->number, card->question, card->answer);
+  for (guint i = 0; i < card->parts->len; i++)
+    {
+      EgCardPart *part = g_ptr_array_index (card->parts, i);
+
+      g_print ("\n#### %s\n%s\n", part->name, part->text);
+    }
+  g_print ("\nState: %s, due %s, stability %g, difficulty %g, %d reviews, %d lapses%s%s%s\n",
+           state_name (card->state.state), due, card->state.stability, card->state.difficulty,
+           card->state.reps, card->state.lapses,
+           card->suspended ? ", suspended" : "",
+           card->flag ? ", flagged" : "",
+           card->in_source ? "" : ", no longer in its deck file");
+
+  return 0;
+}
+
+static gboolean
+write_output (const char  *path,
+              const char  *data,
+              GError     **error)
+{
+  if (path == NULL || g_str_equal (path, "-"))
+    {
+      fputs (data, stdout);
+      return fflush (stdout) == 0;
+    }
+  return g_file_set_contents (path, data, -1, error);
+}
+
+static int
+command_export (Context  *ctx,
+                int       argc,
+                char    **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *deck = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "json or markdown", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      "Write to FILE instead of the standard output", "FILE" },
+    { "deck", 0, 0, G_OPTION_ARG_STRING, &deck,
+      "The deck to export as Markdown (when there are several)", "KEY" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+
+  if (!parse_options (ctx, "export", "", "Export the collection as JSON or a Markdown deck.",
+                      entries, &argc, &argv))
+    return 1;
+  if (format == NULL || (!g_str_equal (format, "json") && !g_str_equal (format, "markdown")))
+    {
+      print_error ("export: --format must be json or markdown");
+      return 1;
+    }
+  if (argc > 1)
+    {
+      print_error ("export: unexpected argument");
+      return 1;
+    }
+  if (!open_store (ctx))
+    return 1;
+
+  if (g_str_equal (format, "json"))
+    data = eg_export_json (ctx->store, &error);
+  else
+    data = eg_export_markdown (ctx->store, deck, &error);
+
+  if (data == NULL || !write_output (output, data, &error))
+    return error ? fail (error) : 1;
+
+  return 0;
+}
+
+static int
+command_stats (Context  *ctx,
+               int       argc,
+               char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  EgStoreStats stats = { 0 };
+
+  if (!parse_options (ctx, "stats", "", "Counts of decks, sections, cards and reviews.",
+                      NULL, &argc, &argv))
+    return 1;
+  if (!open_store (ctx))
+    return 1;
+  if (!eg_store_get_stats (ctx->store, &stats, &error))
+    return fail (error);
+
+  g_print ("Collection: %s\n", eg_store_get_path (ctx->store));
+  g_print ("Decks:       %u\n", stats.decks);
+  g_print ("Sections:    %u\n", stats.sections);
+  g_print ("Cards:       %u (new %u, learning %u, review %u, relearning %u)\n",
+           stats.cards, stats.new_cards, stats.learning, stats.review, stats.relearning);
+  g_print ("Suspended:   %u\n", stats.suspended);
+  g_print ("Not in their deck file any more: %u\n", stats.not_in_source);
+  g_print ("Reviews:     %u\n", stats.reviews_logged);
+  g_print ("Annotations: %u\n", stats.annotations);
+  return 0;
+}
+
+static const Command commands[] = {
+  { "import", "FILE…", "Import or update Markdown decks", command_import },
+  { "list", "[--section KEY] [--sections]", "List cards or sections", command_list },
+  { "show", "CARD_KEY", "Show one card", command_show },
+  { "export", "--format json|markdown [-o FILE]", "Export the collection", command_export },
+  { "stats", "", "Collection statistics", command_stats },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream,
+           "Usage: engram-cli [--db PATH] COMMAND [ARGS…]\n\n"
+           "Commands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-8s %-34s %s\n", commands[i].name, commands[i].args,
+             commands[i].summary);
+  fprintf (stream, "\nEvery command accepts --db PATH and --at ISO-TIME; "
+                   "“engram-cli COMMAND --help” tells more.\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_auto(GStrv) args = NULL;
+  Context ctx = { 0 };
+  int n_args;
+  int status = 1;
+  int command_index = -1;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* The command is the first argument that is not an option (or the value of
+   * --db / --at given before it).
+   */
+  for (int i = 1; i < argc && command_index < 0; i++)
+    {
+      if (g_str_equal (argv[i], "--db") || g_str_equal (argv[i], "--at"))
+        i++;
+      else if (argv[i][0] != '-')
+        command_index = i;
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_usage (stdout);
+          return 0;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("engram-cli %s\n", PACKAGE_VERSION);
+          return 0;
+        }
+    }
+
+  if (command_index < 0)
+    {
+      print_usage (stderr);
+      return 1;
+    }
+
+  /* argv without the command word: the options before it stay options */
+  n_args = argc - 1;
+  args = g_new0 (char *, n_args + 1);
+  args[0] = g_strdup_printf ("engram-cli %s", argv[command_index]);
+  for (int i = 1, j = 1; i < argc; i++)
+    if (i != command_index)
+      args[j++] = g_strdup (argv[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, argv[command_index]))
+      {
+        char **argv_copy = g_memdup2 (args, sizeof (char *) * (n_args + 1));
+
+        status = commands[i].func (&ctx, n_args, argv_copy);
+        g_free (argv_copy);
+        g_clear_object (&ctx.store);
+        g_free (ctx.db_path);
+        g_free (ctx.at);
+        return status;
+      }
+
+  {
+    g_autofree char *message = g_strdup_printf ("unknown command “%s”", argv[command_index]);
+
+    print_error (message);
+    print_usage (stderr);
+  }
+  return 1;
+}

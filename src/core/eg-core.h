@@ -1,0 +1,17 @@
+/* eg-core.h - umbrella header of libengram-core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#define EG_CORE_INSIDE
+
+#include "eg-deck.h"
+#include "eg-exporter.h"
+#include "eg-importer.h"
+#include "eg-markdown.h"
+#include "eg-repair.h"
+#include "eg-store.h"
+#include "eg-time.h"
+
+#undef EG_CORE_INSIDE

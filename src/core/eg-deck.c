@@ -1,0 +1,838 @@
+/* eg-deck.c - parse a Markdown Q&A deck
+ *
+ * The format, as in the deck we ship:
+ *
+ *   # Deck title
+ *
+ *   ## From 16 Go Internals            (optional: the section's source)
+ *
+ *   # 🟢 **301–320: Go Internals**      (a section)
+ *
+ *   ### 301. Question?                 (a card)
+ *   Answer, any Markdown.
+ *
+ *   #### Indepth                       (a named part of the card)
+ *   More Markdown.
+ *
+ *   ---                                (between cards)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "eg-deck"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "eg-deck.h"
+
+G_DEFINE_QUARK (eg-deck-error-quark, eg_deck_error)
+
+typedef struct
+{
+  const char *text;
+  gsize       len;
+} Line;
+
+typedef struct
+{
+  EgDeck        *deck;
+  Line          *lines;
+  guint          n_lines;
+  EgDeckSection *section;
+  EgDeckCard    *card;
+  EgCardPart    *part;
+  GString       *body;        /* text of the card's answer or of the current part */
+  guint          part_line;   /* the "#### " line of the current part */
+  GHashTable    *section_keys;
+  GHashTable    *card_keys;   /* of the current section */
+  char          *pending_source;
+  guint          pending_source_line;
+} Parser;
+
+static void
+card_free (EgDeckCard *card)
+{
+  g_free (card->key);
+  g_free (card->question);
+  g_free (card->answer);
+  g_clear_pointer (&card->parts, g_ptr_array_unref);
+  g_free (card->content_hash);
+  g_free (card);
+}
+
+static void
+section_free (EgDeckSection *section)
+{
+  g_free (section->key);
+  g_free (section->heading);
+  g_free (section->source);
+  g_clear_pointer (&section->cards, g_ptr_array_unref);
+  g_free (section);
+}
+
+void
+eg_deck_free (EgDeck *deck)
+{
+  if (deck == NULL)
+    return;
+  g_free (deck->name);
+  g_free (deck->key);
+  g_free (deck->title);
+  g_clear_pointer (&deck->sections, g_ptr_array_unref);
+  g_clear_pointer (&deck->warnings, g_ptr_array_unref);
+  g_free (deck);
+}
+
+static void
+add_warning (Parser     *parser,
+             guint       line,
+             const char *format,
+             ...) G_GNUC_PRINTF (3, 4);
+
+static void
+add_warning (Parser     *parser,
+             guint       line,
+             const char *format,
+             ...)
+{
+  EgRepairWarning *warning = g_new0 (EgRepairWarning, 1);
+  va_list args;
+
+  va_start (args, format);
+  warning->line = line;
+  warning->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (parser->deck->warnings, warning);
+}
+
+/**
+ * eg_slugify:
+ *
+ * Lower-case letters and digits of @text joined by single dashes; Markdown
+ * markup, emoji and punctuation are dropped.  "🟢 **301–320: Go Runtime**"
+ * becomes "301-320-go-runtime".
+ */
+char *
+eg_slugify (const char *text)
+{
+  GString *slug = g_string_new (NULL);
+  gboolean dash = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          g_string_append_unichar (slug, g_unichar_tolower (c));
+          dash = FALSE;
+        }
+      else
+        dash = TRUE;
+    }
+
+  return g_string_free (slug, FALSE);
+}
+
+char *
+eg_deck_card_hash (const char *question,
+                   const char *answer,
+                   GPtrArray  *parts)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_checksum_update (sum, (const guchar *) question, strlen (question) + 1);
+  g_checksum_update (sum, (const guchar *) answer, strlen (answer) + 1);
+  for (guint i = 0; parts != NULL && i < parts->len; i++)
+    {
+      EgCardPart *part = g_ptr_array_index (parts, i);
+
+      g_checksum_update (sum, (const guchar *) part->name, strlen (part->name) + 1);
+      g_checksum_update (sum, (const guchar *) part->text, strlen (part->text) + 1);
+    }
+
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static gboolean
+line_has_prefix (const Line *line,
+                 const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return line->len >= n && memcmp (line->text, prefix, n) == 0;
+}
+
+static gboolean
+line_is_blank (const Line *line)
+{
+  for (gsize i = 0; i < line->len; i++)
+    if (!g_ascii_isspace (line->text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+line_dup_after (const Line *line,
+                gsize       offset)
+{
+  char *s = g_strndup (line->text + offset, line->len - offset);
+
+  return g_strstrip (s);
+}
+
+/* "### 301. Question" */
+static gboolean
+parse_card_heading (const Line  *line,
+                    int         *number,
+                    char       **question)
+{
+  gsize i = 4;
+  gint64 n = 0;
+
+  if (!line_has_prefix (line, "### "))
+    return FALSE;
+  while (i < line->len && line->text[i] == ' ')
+    i++;
+  if (i >= line->len || !g_ascii_isdigit (line->text[i]))
+    return FALSE;
+  while (i < line->len && g_ascii_isdigit (line->text[i]))
+    {
+      n = n * 10 + (line->text[i] - '0');
+      if (n > G_MAXINT)
+        return FALSE;
+      i++;
+    }
+  if (i >= line->len || line->text[i] != '.')
+    return FALSE;
+  i++;
+  if (i < line->len && line->text[i] != ' ' && line->text[i] != '\t')
+    return FALSE;
+
+  *number = (int) n;
+  *question = line_dup_after (line, i);
+  return TRUE;
+}
+
+static gboolean
+is_section_heading (const Line *line)
+{
+  return line_has_prefix (line, "# ");
+}
+
+/* "## From 16 Go Internals" directly followed (blank lines aside) by a
+ * section heading names the section's source.
+ */
+static gboolean
+is_source_line (Parser *parser,
+                guint   index)
+{
+  const Line *line = &parser->lines[index];
+  gsize i = 8;
+
+  if (!line_has_prefix (line, "## From "))
+    return FALSE;
+  if (i >= line->len || !g_ascii_isdigit (line->text[i]))
+    return FALSE;
+
+  for (guint j = index + 1; j < parser->n_lines; j++)
+    if (!line_is_blank (&parser->lines[j]))
+      return is_section_heading (&parser->lines[j]);
+  return FALSE;
+}
+
+static gboolean
+is_separator (const Line *line)
+{
+  gsize n = line->len;
+
+  while (n > 0 && g_ascii_isspace (line->text[n - 1]))
+    n--;
+  return n == 3 && memcmp (line->text, "---", 3) == 0;
+}
+
+/* A "---" ends a card only where the next thing is a card, a section or the
+ * end of the file; anywhere else it is a thematic break inside the answer.
+ */
+static gboolean
+is_card_end (Parser *parser,
+             guint   index)
+{
+  int number;
+
+  if (!is_separator (&parser->lines[index]))
+    return FALSE;
+
+  for (guint j = index + 1; j < parser->n_lines; j++)
+    {
+      const Line *next = &parser->lines[j];
+      g_autofree char *question = NULL;
+
+      if (line_is_blank (next) || is_separator (next))
+        continue;
+      return is_section_heading (next) ||
+             is_source_line (parser, j) ||
+             parse_card_heading (next, &number, &question);
+    }
+  return TRUE;
+}
+
+/* Opening or closing a fenced code block: up to 3 spaces, then 3 or more
+ * backticks or tildes.  Headings inside code are code.
+ */
+static gboolean
+fence_marker (const Line *line,
+              char       *fence_char,
+              gsize      *fence_len)
+{
+  gsize i = 0, n = 0;
+  char c;
+
+  while (i < line->len && i < 3 && line->text[i] == ' ')
+    i++;
+  if (i >= line->len || (line->text[i] != '`' && line->text[i] != '~'))
+    return FALSE;
+  c = line->text[i];
+  while (i + n < line->len && line->text[i + n] == c)
+    n++;
+  if (n < 3)
+    return FALSE;
+  *fence_char = c;
+  *fence_len = n;
+  return TRUE;
+}
+
+/* Leading blank lines and trailing white space go; indentation of the first
+ * line stays, it may be Markdown.
+ */
+static char *
+trim_body (GString *body)
+{
+  const char *start = body->str;
+  const char *p = body->str;
+  gsize end = body->len;
+
+  while (*p != '\0')
+    {
+      const char *eol = strchr (p, '\n');
+      gboolean blank = TRUE;
+
+      for (const char *q = p; q < (eol ? eol : p + strlen (p)); q++)
+        if (!g_ascii_isspace (*q))
+          blank = FALSE;
+      if (!blank || eol == NULL)
+        break;
+      p = eol + 1;
+      start = p;
+    }
+
+  while (end > (gsize) (start - body->str) && g_ascii_isspace (body->str[end - 1]))
+    end--;
+
+  return g_strndup (start, end - (start - body->str));
+}
+
+static void
+finish_body (Parser *parser)
+{
+  if (parser->card == NULL)
+    return;
+
+  if (parser->part != NULL)
+    {
+      EgCardPart *part = g_steal_pointer (&parser->part);
+      gboolean duplicate = FALSE;
+
+      part->text = trim_body (parser->body);
+      for (guint i = 0; i < parser->card->parts->len; i++)
+        {
+          EgCardPart *other = g_ptr_array_index (parser->card->parts, i);
+
+          if (g_str_equal (other->name, part->name) && g_str_equal (other->text, part->text))
+            duplicate = TRUE;
+        }
+
+      if (duplicate)
+        {
+          add_warning (parser, parser->part_line,
+                       "card %d repeats its “%s” part word for word; kept one",
+                       parser->card->number, part->name);
+          eg_card_part_free (part);
+        }
+      else
+        g_ptr_array_add (parser->card->parts, part);
+    }
+  else if (parser->card->answer == NULL)
+    parser->card->answer = trim_body (parser->body);
+
+  g_string_truncate (parser->body, 0);
+}
+
+static void
+finish_card (Parser *parser)
+{
+  EgDeckCard *card;
+
+  finish_body (parser);
+  card = g_steal_pointer (&parser->card);
+  if (card == NULL)
+    return;
+
+  if (card->answer == NULL)
+    card->answer = g_strdup ("");
+  card->content_hash = eg_deck_card_hash (card->question, card->answer, card->parts);
+  g_ptr_array_add (parser->section->cards, card);
+  parser->deck->n_cards++;
+}
+
+static void
+start_section (Parser     *parser,
+               guint       line,
+               const char *heading,
+               const char *source)
+{
+  EgDeckSection *section = g_new0 (EgDeckSection, 1);
+  g_autofree char *base = NULL;
+  char *key;
+
+  finish_card (parser);
+
+  /* "From 16 Go Internals" gives the key "16"; otherwise the heading's slug */
+  if (source != NULL)
+    {
+      const char *p = source + strlen ("From ");
+      gsize n = 0;
+
+      while (g_ascii_isdigit (p[n]))
+        n++;
+      base = g_strndup (p, n);
+    }
+  else
+    base = eg_slugify (heading);
+  if (base[0] == '\0')
+    {
+      g_free (base);
+      base = g_strdup ("section");
+    }
+
+  key = g_strdup (base);
+  for (guint i = 2; g_hash_table_contains (parser->section_keys, key); i++)
+    {
+      g_free (key);
+      key = g_strdup_printf ("%s-%u", base, i);
+    }
+  if (!g_str_equal (key, base))
+    add_warning (parser, line, "section key “%s” is used twice; this section is “%s”",
+                 base, key);
+  g_hash_table_add (parser->section_keys, key);
+
+  section->line = line;
+  section->key = g_strdup (key);
+  section->heading = g_strdup (heading);
+  section->source = g_strdup (source);
+  section->cards = g_ptr_array_new_with_free_func ((GDestroyNotify) card_free);
+  g_ptr_array_add (parser->deck->sections, section);
+  parser->section = section;
+  g_hash_table_remove_all (parser->card_keys);
+}
+
+static char *
+title_from_name (const char *name)
+{
+  g_autofree char *base = g_path_get_basename (name);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_strdup (base);
+}
+
+static void
+start_card (Parser *parser,
+            guint   line,
+            int     number,
+            char   *question)
+{
+  EgDeckCard *card = g_new0 (EgDeckCard, 1);
+  g_autofree char *base = NULL;
+  char *key;
+
+  finish_card (parser);
+  if (parser->deck->title == NULL)
+    parser->deck->title = title_from_name (parser->deck->name);
+  if (parser->section == NULL)
+    start_section (parser, line, parser->deck->title, NULL);
+
+  base = g_strdup_printf ("%s/%d", parser->section->key, number);
+  key = g_strdup (base);
+  for (guint i = 2; g_hash_table_contains (parser->card_keys, key); i++)
+    {
+      g_free (key);
+      key = g_strdup_printf ("%s-%u", base, i);
+    }
+  if (!g_str_equal (key, base))
+    add_warning (parser, line, "card number %d appears twice in section “%s”; "
+                 "this one is card “%s”", number, parser->section->key, key);
+  g_hash_table_add (parser->card_keys, key);
+
+  card->line = line;
+  card->number = number;
+  card->key = g_strdup (key);
+  card->question = question;
+  card->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_card_part_free);
+  parser->card = card;
+}
+
+static void
+start_part (Parser     *parser,
+            guint       line,
+            const Line *heading)
+{
+  finish_body (parser);
+  parser->part = g_new0 (EgCardPart, 1);
+  parser->part->name = line_dup_after (heading, 5);
+  parser->part_line = line;
+}
+
+static void
+append_body (Parser     *parser,
+             const Line *line)
+{
+  g_string_append_len (parser->body, line->text, line->len);
+  g_string_append_c (parser->body, '\n');
+}
+
+static void
+split_lines (Parser     *parser,
+             const char *text,
+             gsize       length)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  const char *p = text;
+  const char *end = text + length;
+
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      Line line = { p, (eol ? eol : end) - p };
+
+      if (line.len > 0 && line.text[line.len - 1] == '\r')
+        line.len--;
+      g_array_append_val (lines, line);
+      p = eol ? eol + 1 : end;
+    }
+
+  parser->n_lines = lines->len;
+  parser->lines = (Line *) (void *) g_array_free (lines, FALSE);
+}
+
+/**
+ * eg_deck_parse:
+ * @text: the deck, valid UTF-8 (already repaired)
+ * @name: the file name, used in messages and as title when there is none
+ *
+ * Returns: (transfer full): the deck, or %NULL with %EG_DECK_ERROR_NO_CARDS
+ */
+EgDeck *
+eg_deck_parse (const char  *text,
+               gsize        length,
+               const char  *name,
+               GError     **error)
+{
+  g_autoptr(EgDeck) deck = g_new0 (EgDeck, 1);
+  Parser parser = { 0 };
+  gboolean in_fence = FALSE;
+  gboolean title_seen = FALSE;
+  guint stray_line = 0;
+  char fence_char = 0;
+  gsize fence_len = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  deck->name = g_strdup (name);
+  deck->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  deck->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_repair_warning_free);
+
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    {
+      text += 3;
+      length -= 3;
+    }
+
+  parser.deck = deck;
+  parser.body = g_string_new (NULL);
+  parser.section_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  parser.card_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  split_lines (&parser, text, length);
+
+  for (guint i = 0; i < parser.n_lines; i++)
+    {
+      const Line *line = &parser.lines[i];
+      guint lineno = i + 1;
+      char marker_char;
+      gsize marker_len;
+      int number;
+      char *question;
+
+      if (in_fence)
+        {
+          if (fence_marker (line, &marker_char, &marker_len) &&
+              marker_char == fence_char && marker_len >= fence_len)
+            in_fence = FALSE;
+          if (parser.card != NULL)
+            append_body (&parser, line);
+          continue;
+        }
+
+      if (fence_marker (line, &fence_char, &fence_len))
+        in_fence = TRUE;
+      else if (parse_card_heading (line, &number, &question))
+        {
+          start_card (&parser, lineno, number, question);
+          continue;
+        }
+      else if (is_source_line (&parser, i))
+        {
+          finish_card (&parser);
+          g_free (parser.pending_source);
+          parser.pending_source = line_dup_after (line, 3);
+          parser.pending_source_line = lineno;
+          continue;
+        }
+      else if (is_section_heading (line))
+        {
+          g_autofree char *heading = line_dup_after (line, 2);
+
+          if (!title_seen && parser.pending_source == NULL && parser.card == NULL &&
+              deck->sections->len == 0)
+            {
+              title_seen = TRUE;
+              deck->title = g_steal_pointer (&heading);
+            }
+          else
+            {
+              if (deck->title == NULL)
+                deck->title = title_from_name (name);
+              start_section (&parser, lineno, heading, parser.pending_source);
+              g_clear_pointer (&parser.pending_source, g_free);
+            }
+          continue;
+        }
+      else if (parser.card != NULL && line_has_prefix (line, "#### "))
+        {
+          start_part (&parser, lineno, line);
+          continue;
+        }
+      else if (parser.card != NULL && is_card_end (&parser, i))
+        {
+          finish_card (&parser);
+          continue;
+        }
+
+      if (deck->title == NULL && !line_is_blank (line))
+        deck->title = title_from_name (name);
+
+      if (parser.card != NULL)
+        append_body (&parser, line);
+      else if (!line_is_blank (line) && !is_separator (line))
+        {
+          if (stray_line == 0)
+            add_warning (&parser, lineno, "text outside any card is ignored");
+          stray_line = lineno;
+        }
+    }
+
+  if (in_fence && parser.card != NULL)
+    add_warning (&parser, parser.card->line, "card %d: a code block is never closed",
+                 parser.card->number);
+  if (deck->title == NULL)
+    deck->title = title_from_name (name);
+  finish_card (&parser);
+
+  g_free (parser.lines);
+  g_string_free (parser.body, TRUE);
+  g_hash_table_unref (parser.section_keys);
+  g_hash_table_unref (parser.card_keys);
+  g_free (parser.pending_source);
+
+  if (deck->n_cards == 0)
+    {
+      g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_NO_CARDS,
+                   "%s: no cards found (a card starts with a line like “### 1. Question”)",
+                   name);
+      return NULL;
+    }
+
+  /* Sections without cards (a heading nobody filled) are left out. */
+  for (guint i = deck->sections->len; i > 0; i--)
+    {
+      EgDeckSection *section = g_ptr_array_index (deck->sections, i - 1);
+
+      if (section->cards->len == 0)
+        {
+          add_warning (&parser, section->line, "section “%s” has no cards", section->heading);
+          g_ptr_array_remove_index (deck->sections, i - 1);
+        }
+    }
+
+  deck->key = eg_slugify (deck->title);
+  if (deck->key[0] == '\0')
+    {
+      g_free (deck->key);
+      deck->key = g_strdup ("deck");
+    }
+
+  return g_steal_pointer (&deck);
+}
+
+static int
+compare_warnings (gconstpointer a,
+                  gconstpointer b)
+{
+  const EgRepairWarning *wa = *(const EgRepairWarning * const *) a;
+  const EgRepairWarning *wb = *(const EgRepairWarning * const *) b;
+
+  return (wa->line > wb->line) - (wa->line < wb->line);
+}
+
+static gboolean
+check_encoding (const char  *name,
+                const char  *data,
+                gsize        length,
+                GError     **error)
+{
+  const char *end = NULL;
+  guint line = 1;
+  const char *line_start = data;
+
+  if (memchr (data, '\0', length) != NULL)
+    {
+      g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_BINARY,
+                   "%s: this is a binary file, not a Markdown deck", name);
+      return FALSE;
+    }
+
+  if (g_utf8_validate_len (data, length, &end))
+    return TRUE;
+
+  for (const char *p = data; p < end; p++)
+    if (*p == '\n')
+      {
+        line++;
+        line_start = p + 1;
+      }
+
+  g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_ENCODING,
+               "%s: line %u, column %u: not UTF-8 text (byte 0x%02X); "
+               "save the deck as UTF-8 and import it again",
+               name, line, (guint) (end - line_start) + 1, (guint) (guchar) *end);
+  return FALSE;
+}
+
+/* Cancellation stays what it is; other I/O errors name the file. */
+static EgDeck *
+propagate_io_error (GError     **error,
+                    GError      *io_error,
+                    const char  *name)
+{
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, io_error);
+  else
+    {
+      g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_IO, "%s: %s", name, io_error->message);
+      g_error_free (io_error);
+    }
+  return NULL;
+}
+
+/**
+ * eg_deck_load:
+ *
+ * Reads, checks, repairs and parses a deck file.  Every refusal names the
+ * file (and the line where there is one).
+ */
+EgDeck *
+eg_deck_load (GFile         *file,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) repair_warnings = NULL;
+  g_autoptr(EgDeck) deck = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *repaired = NULL;
+  gsize length = 0;
+  guint n_repaired = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    return propagate_io_error (error, g_steal_pointer (&local_error), name);
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_IO,
+                   "%s: is a folder, not a deck file", name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > EG_DECK_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
+                                                  G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (EG_DECK_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_TOO_LARGE,
+                   "%s: the file is too large (%s; a deck can be at most %s)",
+                   name, size, limit);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
+    return propagate_io_error (error, g_steal_pointer (&local_error), name);
+  if (length > EG_DECK_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size_full (EG_DECK_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_TOO_LARGE,
+                   "%s: the file is too large (a deck can be at most %s)", name, limit);
+      return NULL;
+    }
+
+  {
+    gboolean blank = TRUE;
+
+    for (gsize i = 0; i < length && blank; i++)
+      blank = g_ascii_isspace (data[i]);
+    if (blank)
+      {
+        g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_EMPTY, "%s: the file is empty", name);
+        return NULL;
+      }
+  }
+
+  if (!check_encoding (name, data, length, error))
+    return NULL;
+
+  repair_warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_repair_warning_free);
+  repaired = eg_repair_mojibake (data, length, repair_warnings, &n_repaired);
+
+  deck = eg_deck_parse (repaired, strlen (repaired), name, error);
+  if (deck == NULL)
+    return NULL;
+
+  deck->n_repaired = n_repaired;
+  g_ptr_array_extend_and_steal (deck->warnings, g_steal_pointer (&repair_warnings));
+  g_ptr_array_sort (deck->warnings, compare_warnings);
+
+  return g_steal_pointer (&deck);
+}

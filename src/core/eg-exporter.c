@@ -1,0 +1,278 @@
+/* eg-exporter.c - write the collection as JSON or as a Markdown deck
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "eg-exporter"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "eg-exporter.h"
+#include "eg-time.h"
+
+static const char * const state_names[] = { "new", "learning", "review", "relearning" };
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *name,
+          gint64       ms)
+{
+  json_builder_set_member_name (builder, name);
+  if (ms == 0)
+    json_builder_add_null_value (builder);
+  else
+    {
+      g_autofree char *iso = eg_time_format_iso (ms);
+
+      json_builder_add_string_value (builder, iso);
+    }
+}
+
+static void
+add_card (JsonBuilder *builder,
+          EgCard      *card)
+{
+  const EgCardState *s = &card->state;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "key");
+  json_builder_add_string_value (builder, card->key);
+  json_builder_set_member_name (builder, "number");
+  json_builder_add_int_value (builder, card->number);
+  json_builder_set_member_name (builder, "question");
+  json_builder_add_string_value (builder, card->question);
+  json_builder_set_member_name (builder, "answer");
+  json_builder_add_string_value (builder, card->answer);
+
+  json_builder_set_member_name (builder, "parts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < card->parts->len; i++)
+    {
+      EgCardPart *part = g_ptr_array_index (card->parts, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, part->name);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, part->text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "content_hash");
+  json_builder_add_string_value (builder, card->content_hash);
+  add_time (builder, "created", card->created);
+  add_time (builder, "modified", card->modified);
+  json_builder_set_member_name (builder, "flag");
+  json_builder_add_int_value (builder, card->flag);
+  json_builder_set_member_name (builder, "suspended");
+  json_builder_add_boolean_value (builder, card->suspended);
+  add_time (builder, "buried_until", card->buried_until);
+  json_builder_set_member_name (builder, "in_source");
+  json_builder_add_boolean_value (builder, card->in_source);
+
+  json_builder_set_member_name (builder, "state");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, state_names[CLAMP (s->state, 0, 3)]);
+  add_time (builder, "due", s->due);
+  json_builder_set_member_name (builder, "stability");
+  json_builder_add_double_value (builder, s->stability);
+  json_builder_set_member_name (builder, "difficulty");
+  json_builder_add_double_value (builder, s->difficulty);
+  json_builder_set_member_name (builder, "elapsed_days");
+  json_builder_add_int_value (builder, s->elapsed_days);
+  json_builder_set_member_name (builder, "scheduled_days");
+  json_builder_add_int_value (builder, s->scheduled_days);
+  json_builder_set_member_name (builder, "reps");
+  json_builder_add_int_value (builder, s->reps);
+  json_builder_set_member_name (builder, "lapses");
+  json_builder_add_int_value (builder, s->lapses);
+  json_builder_set_member_name (builder, "learning_steps");
+  json_builder_add_int_value (builder, s->learning_steps);
+  add_time (builder, "last_review", s->last_review);
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+}
+
+/**
+ * eg_export_json:
+ *
+ * Returns: every deck, section and card (Markdown source, parts and
+ *   scheduling state) as pretty-printed JSON; see README.md for the shape
+ */
+char *
+eg_export_json (EgStore  *store,
+                GError  **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  guint c = 0;
+  guint s = 0;
+
+  g_return_val_if_fail (EG_IS_STORE (store), NULL);
+
+  if (!(decks = eg_store_list_decks (store, error)) ||
+      !(sections = eg_store_list_sections (store, 0, error)) ||
+      !(cards = eg_store_list_cards (store, 0, error)))
+    return NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "decks");
+  json_builder_begin_array (builder);
+  for (guint d = 0; d < decks->len; d++)
+    {
+      EgDeckInfo *deck = g_ptr_array_index (decks, d);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, deck->key);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, deck->title);
+      json_builder_set_member_name (builder, "sections");
+      json_builder_begin_array (builder);
+
+      /* sections and cards come in deck order */
+      for (; s < sections->len; s++)
+        {
+          EgSectionInfo *section = g_ptr_array_index (sections, s);
+
+          if (section->deck_id != deck->id)
+            break;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "key");
+          json_builder_add_string_value (builder, section->key);
+          json_builder_set_member_name (builder, "heading");
+          json_builder_add_string_value (builder, section->heading);
+          json_builder_set_member_name (builder, "source");
+          if (section->source != NULL)
+            json_builder_add_string_value (builder, section->source);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "cards");
+          json_builder_begin_array (builder);
+          for (; c < cards->len; c++)
+            {
+              EgCard *card = g_ptr_array_index (cards, c);
+
+              if (card->section_id != section->id)
+                break;
+              add_card (builder, card);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  return json_generator_to_data (generator, NULL);
+}
+
+/**
+ * eg_export_markdown:
+ * @deck_key: (nullable): the deck; may be %NULL when the collection has one
+ *
+ * Returns: the deck in the format the importer reads, so that importing the
+ *   result into an empty collection gives the same cards
+ */
+char *
+eg_export_markdown (EgStore     *store,
+                    const char  *deck_key,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GString) out = NULL;
+  EgDeckInfo *deck = NULL;
+
+  g_return_val_if_fail (EG_IS_STORE (store), NULL);
+
+  if (!(decks = eg_store_list_decks (store, error)))
+    return NULL;
+
+  for (guint i = 0; i < decks->len; i++)
+    {
+      EgDeckInfo *info = g_ptr_array_index (decks, i);
+
+      if (deck_key == NULL || g_str_equal (info->key, deck_key))
+        {
+          if (deck != NULL)
+            {
+              g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_AMBIGUOUS,
+                           "The collection has several decks; choose one with --deck");
+              return NULL;
+            }
+          deck = info;
+        }
+    }
+  if (deck == NULL)
+    {
+      if (deck_key != NULL)
+        g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND, "No deck “%s”", deck_key);
+      else
+        g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
+                     "The collection has no decks");
+      return NULL;
+    }
+
+  if (!(sections = eg_store_list_sections (store, deck->id, error)))
+    return NULL;
+
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "# %s\n\n", deck->title);
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      EgSectionInfo *section = g_ptr_array_index (sections, i);
+      g_autoptr(GPtrArray) cards = NULL;
+      gboolean implicit;
+
+      if (!(cards = eg_store_list_cards (store, section->id, error)))
+        return NULL;
+      if (cards->len == 0)
+        continue;
+
+      /* A deck that has no section headings is one section named by its title. */
+      implicit = sections->len == 1 && section->source == NULL &&
+                 g_str_equal (section->heading, deck->title);
+      if (section->source != NULL)
+        g_string_append_printf (out, "## %s\n\n", section->source);
+      if (!implicit)
+        g_string_append_printf (out, "# %s\n\n", section->heading);
+
+      for (guint j = 0; j < cards->len; j++)
+        {
+          EgCard *card = g_ptr_array_index (cards, j);
+
+          g_string_append_printf (out, "### %d. %s\n", card->number, card->question);
+          if (card->answer[0] != '\0')
+            g_string_append_printf (out, "%s\n", card->answer);
+          for (guint k = 0; k < card->parts->len; k++)
+            {
+              EgCardPart *part = g_ptr_array_index (card->parts, k);
+
+              g_string_append_printf (out, "\n#### %s\n", part->name);
+              if (part->text[0] != '\0')
+                g_string_append_printf (out, "%s\n", part->text);
+            }
+          g_string_append (out, "\n---\n\n");
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

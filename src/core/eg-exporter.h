@@ -1,0 +1,21 @@
+/* eg-exporter.h - write the collection as JSON or as a Markdown deck
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#if !defined(EG_CORE_INSIDE) && !defined(EG_CORE_COMPILATION)
+# error "Only <eg-core.h> can be included directly."
+#endif
+
+#include "eg-store.h"
+
+G_BEGIN_DECLS
+
+char *eg_export_json     (EgStore     *store,
+                          GError     **error);
+char *eg_export_markdown (EgStore     *store,
+                          const char  *deck_key,
+                          GError     **error);
+
+G_END_DECLS

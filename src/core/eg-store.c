@@ -1,0 +1,1156 @@
+/* eg-store.c - the SQLite collection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "eg-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "eg-store-private.h"
+
+struct _EgStore
+{
+  GObject     parent_instance;
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* static SQL string -> prepared statement */
+};
+
+G_DEFINE_FINAL_TYPE (EgStore, eg_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (eg-store-error-quark, eg_store_error)
+
+/* Each entry upgrades the schema from version i to i + 1.  Never edit an
+ * entry once it has shipped: add a new one and bump EG_STORE_SCHEMA_VERSION.
+ */
+static const char * const migrations[] = {
+  /* 0 -> 1: the initial schema */
+  "CREATE TABLE decks ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  key              TEXT NOT NULL UNIQUE,"
+  "  title            TEXT NOT NULL,"
+  "  source_path      TEXT,"
+  "  default_language TEXT,"
+  "  position         INTEGER NOT NULL DEFAULT 0,"
+  "  created          INTEGER NOT NULL,"
+  "  modified         INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE sections ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  deck_id  INTEGER NOT NULL REFERENCES decks (id) ON DELETE CASCADE,"
+  "  key      TEXT NOT NULL,"
+  "  heading  TEXT NOT NULL,"
+  "  source   TEXT,"
+  "  position INTEGER NOT NULL,"
+  "  UNIQUE (deck_id, key)"
+  ");"
+  "CREATE TABLE cards ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  deck_id      INTEGER NOT NULL REFERENCES decks (id),"
+  "  section_id   INTEGER NOT NULL REFERENCES sections (id),"
+  "  key          TEXT NOT NULL,"
+  "  number       INTEGER NOT NULL,"
+  "  position     INTEGER NOT NULL,"
+  "  question     TEXT NOT NULL,"
+  "  answer       TEXT NOT NULL,"
+  "  content_hash TEXT NOT NULL,"
+  "  created      INTEGER NOT NULL,"
+  "  modified     INTEGER NOT NULL,"
+  "  flag         INTEGER NOT NULL DEFAULT 0 CHECK (flag BETWEEN 0 AND 7),"
+  "  suspended    INTEGER NOT NULL DEFAULT 0 CHECK (suspended IN (0, 1)),"
+  "  buried_until INTEGER NOT NULL DEFAULT 0,"
+  "  in_source    INTEGER NOT NULL DEFAULT 1 CHECK (in_source IN (0, 1)),"
+  "  deleted      INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (deck_id, key)"
+  ");"
+  "CREATE INDEX cards_section ON cards (section_id, position);"
+  "CREATE INDEX cards_key ON cards (key);"
+  "CREATE TABLE card_parts ("
+  "  card_id  INTEGER NOT NULL REFERENCES cards (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  name     TEXT NOT NULL,"
+  "  text     TEXT NOT NULL,"
+  "  PRIMARY KEY (card_id, position)"
+  ") WITHOUT ROWID;"
+  /* FSRS memory state; times are ms since the epoch (UTC) */
+  "CREATE TABLE card_state ("
+  "  card_id        INTEGER PRIMARY KEY REFERENCES cards (id) ON DELETE CASCADE,"
+  "  state          INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 3),"
+  "  due            INTEGER NOT NULL,"
+  "  stability      REAL NOT NULL DEFAULT 0,"
+  "  difficulty     REAL NOT NULL DEFAULT 0,"
+  "  elapsed_days   INTEGER NOT NULL DEFAULT 0,"
+  "  scheduled_days INTEGER NOT NULL DEFAULT 0,"
+  "  reps           INTEGER NOT NULL DEFAULT 0,"
+  "  lapses         INTEGER NOT NULL DEFAULT 0,"
+  "  learning_steps INTEGER NOT NULL DEFAULT 0,"
+  "  last_review    INTEGER"
+  ");"
+  "CREATE INDEX card_state_due ON card_state (state, due);"
+  /* Append-only.  rating 0 is a manual change (reset to new). */
+  "CREATE TABLE review_log ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  card_id           INTEGER NOT NULL REFERENCES cards (id),"
+  "  reviewed_at       INTEGER NOT NULL,"
+  "  rating            INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 4),"
+  "  state_before      INTEGER NOT NULL,"
+  "  state_after       INTEGER NOT NULL,"
+  "  stability_before  REAL NOT NULL,"
+  "  stability_after   REAL NOT NULL,"
+  "  difficulty_before REAL NOT NULL,"
+  "  difficulty_after  REAL NOT NULL,"
+  "  elapsed_days      INTEGER NOT NULL,"
+  "  scheduled_days    INTEGER NOT NULL,"
+  "  due_after         INTEGER NOT NULL,"
+  "  duration_ms       INTEGER NOT NULL DEFAULT 0,"
+  "  rescheduled       INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX review_log_card ON review_log (card_id, reviewed_at);"
+  "CREATE INDEX review_log_time ON review_log (reviewed_at);"
+  "CREATE TRIGGER review_log_append_only BEFORE UPDATE ON review_log BEGIN"
+  "  SELECT RAISE (ABORT, 'the review log is append-only');"
+  "END;"
+  /* Highlights and notes, anchored by a W3C-style text quote selector */
+  "CREATE TABLE annotations ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  card_id        INTEGER NOT NULL REFERENCES cards (id),"
+  "  kind           TEXT NOT NULL CHECK (kind IN ('highlight', 'note')),"
+  "  field          TEXT NOT NULL,"
+  "  quote_exact    TEXT NOT NULL DEFAULT '',"
+  "  quote_prefix   TEXT NOT NULL DEFAULT '',"
+  "  quote_suffix   TEXT NOT NULL DEFAULT '',"
+  "  position_start INTEGER,"
+  "  position_end   INTEGER,"
+  "  body           TEXT NOT NULL DEFAULT '',"
+  "  color          TEXT,"
+  "  orphaned       INTEGER NOT NULL DEFAULT 0 CHECK (orphaned IN (0, 1)),"
+  "  created        INTEGER NOT NULL,"
+  "  modified       INTEGER NOT NULL,"
+  "  deleted        INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX annotations_card ON annotations (card_id);"
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  /* Full-text index over card text and annotations, rowid = cards.id.  The
+   * store keeps it current (_eg_store_insert_card, _eg_store_reindex_card):
+   * one insert per card is many times faster than triggers that update the
+   * row once per part.
+   */
+  "CREATE VIRTUAL TABLE cards_fts USING fts5 ("
+  "  question, answer, parts, annotations,"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");",
+};
+
+int
+_eg_store_n_migrations (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+static gboolean
+set_sqlite_error (sqlite3     *db,
+                  GError     **error,
+                  const char  *what)
+{
+  int code = sqlite3_extended_errcode (db);
+  int primary = code & 0xff;
+
+  if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+    g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_CORRUPT,
+                 "%s: the collection is damaged or not an Engram collection (%s)",
+                 what, sqlite3_errmsg (db));
+  else
+    g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_SQL,
+                 "%s: %s", what, sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_sqlite_error (db, error, "Database error");
+  return TRUE;
+}
+
+static int
+read_user_version (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int (stmt, 0);
+}
+
+static gboolean
+check_version (sqlite3  *db,
+               GError  **error)
+{
+  int current = read_user_version (db);
+
+  if (current < 0)
+    return set_sqlite_error (db, error, "Cannot read the collection's version");
+
+  if (current > (int) G_N_ELEMENTS (migrations))
+    {
+      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_TOO_NEW,
+                   "The collection was written by a newer Engram (schema version %d, "
+                   "this version understands up to %d)",
+                   current, (int) G_N_ELEMENTS (migrations));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_eg_store_migrate_db (sqlite3  *db,
+                      int       version,
+                      GError  **error)
+{
+  int current;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (version <= (int) G_N_ELEMENTS (migrations), FALSE);
+
+  if (!check_version (db, error))
+    return FALSE;
+  current = read_user_version (db);
+
+  while (current < version)
+    {
+      g_autofree char *bump = NULL;
+
+      if (!exec_sql (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      bump = g_strdup_printf ("PRAGMA user_version = %d", current + 1);
+      if (!exec_sql (db, migrations[current], error) || !exec_sql (db, bump, error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          g_prefix_error (error, "Cannot upgrade the collection to version %d: ", current + 1);
+          return FALSE;
+        }
+
+      if (!exec_sql (db, "COMMIT", error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+
+      current++;
+    }
+
+  return TRUE;
+}
+
+static void
+eg_store_finalize (GObject *object)
+{
+  EgStore *self = (EgStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (eg_store_parent_class)->finalize (object);
+}
+
+static void
+eg_store_class_init (EgStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = eg_store_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+eg_store_init (EgStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+}
+
+/**
+ * eg_store_default_path:
+ *
+ * Returns: the per-user collection, `$XDG_DATA_HOME/engram/collection.db`
+ */
+char *
+eg_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "engram", "collection.db", NULL);
+}
+
+/**
+ * eg_store_open:
+ * @path: the collection file; created (with its folder) when missing
+ *
+ * Opens the collection and upgrades its schema.  Refuses files that are not
+ * SQLite databases, damaged ones and ones written by a newer schema.
+ */
+EgStore *
+eg_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(EgStore) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_OPEN,
+                   "Cannot create the folder “%s”: %s", dir, g_strerror (errsv));
+      return NULL;
+    }
+
+  self = g_object_new (EG_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_OPEN,
+                   "Cannot open the collection “%s”: %s", path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Reading the version tells whether the file is a database at all; damaged
+   * and too new files are refused before anything is written to them.
+   */
+  if (!exec_sql (self->db, "PRAGMA foreign_keys = ON", error) ||
+      !check_version (self->db, error) ||
+      !exec_sql (self->db, "PRAGMA journal_mode = WAL", error) ||
+      !exec_sql (self->db, "PRAGMA synchronous = NORMAL", error) ||
+      !exec_sql (self->db, "PRAGMA mmap_size = 268435456", error) ||
+      !_eg_store_migrate_db (self->db, G_N_ELEMENTS (migrations), error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+eg_store_get_path (EgStore *self)
+{
+  g_return_val_if_fail (EG_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+eg_store_get_schema_version (EgStore *self)
+{
+  g_return_val_if_fail (EG_IS_STORE (self), -1);
+
+  return read_user_version (self->db);
+}
+
+sqlite3 *
+_eg_store_get_db (EgStore *self)
+{
+  return self->db;
+}
+
+gboolean
+_eg_store_set_error (EgStore     *self,
+                     GError     **error,
+                     const char  *what)
+{
+  return set_sqlite_error (self->db, error, what);
+}
+
+sqlite3_stmt *
+_eg_store_prepare (EgStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self->db, error, "Cannot prepare a query");
+      return NULL;
+    }
+  return stmt;
+}
+
+/**
+ * _eg_store_cached:
+ * @sql: a string literal (the cache is keyed by its address)
+ *
+ * Returns: (transfer none): a prepared statement owned by the store, reset
+ *   and with its bindings cleared
+ */
+sqlite3_stmt *
+_eg_store_cached (EgStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self->db, error, "Cannot prepare a query");
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static gboolean
+step_done (EgStore       *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self->db, error, "Cannot write to the collection");
+  return TRUE;
+}
+
+static gboolean
+insert_parts (EgStore    *self,
+              gint64      card_id,
+              GPtrArray  *parts,
+              GError    **error)
+{
+  for (guint i = 0; parts != NULL && i < parts->len; i++)
+    {
+      EgCardPart *part = g_ptr_array_index (parts, i);
+      sqlite3_stmt *stmt = _eg_store_cached (self,
+        "INSERT INTO card_parts (card_id, position, name, text) VALUES (?1, ?2, ?3, ?4)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, card_id);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, part->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, part->text, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * _eg_store_insert_card:
+ *
+ * Adds a new card (content, parts, a New scheduling state due at @now_ms,
+ * and its full-text index row) inside the caller's transaction.
+ *
+ * Returns: the card's id, or 0 on error
+ */
+gint64
+_eg_store_insert_card (EgStore           *self,
+                       const EgNewCard   *card,
+                       gint64             now_ms,
+                       GError           **error)
+{
+  g_autoptr(GString) parts_text = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  stmt = _eg_store_cached (self,
+    "INSERT INTO cards (deck_id, section_id, key, number, position, question, answer,"
+    "                   content_hash, created, modified)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, card->deck_id);
+  sqlite3_bind_int64 (stmt, 2, card->section_id);
+  sqlite3_bind_text (stmt, 3, card->key, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, card->number);
+  sqlite3_bind_int (stmt, 5, card->position);
+  sqlite3_bind_text (stmt, 6, card->question, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, card->answer, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, card->content_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, now_ms);
+  if (!step_done (self, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  stmt = _eg_store_cached (self, "INSERT INTO card_state (card_id, due) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, now_ms);
+  if (!step_done (self, stmt, error) || !insert_parts (self, id, card->parts, error))
+    return 0;
+
+  /* the same text the card_parts triggers index */
+  for (guint i = 0; card->parts != NULL && i < card->parts->len; i++)
+    {
+      EgCardPart *part = g_ptr_array_index (card->parts, i);
+
+      if (i > 0)
+        g_string_append_c (parts_text, '\n');
+      g_string_append_printf (parts_text, "%s %s", part->name, part->text);
+    }
+
+  stmt = _eg_store_cached (self,
+    "INSERT INTO cards_fts (rowid, question, answer, parts, annotations)"
+    " VALUES (?1, ?2, ?3, ?4, '')", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, card->question, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, card->answer, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, parts_text->str, parts_text->len, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return 0;
+
+  return id;
+}
+
+/**
+ * _eg_store_replace_card_content:
+ *
+ * Replaces a card's question, answer and parts (its key, history and
+ * annotations stay) inside the caller's transaction.
+ */
+gboolean
+_eg_store_replace_card_content (EgStore     *self,
+                                gint64       card_id,
+                                const char  *question,
+                                const char  *answer,
+                                GPtrArray   *parts,
+                                const char  *content_hash,
+                                gint64       now_ms,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _eg_store_cached (self,
+    "UPDATE cards SET question = ?2, answer = ?3, content_hash = ?4, modified = ?5"
+    " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, card_id);
+  sqlite3_bind_text (stmt, 2, question, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, answer, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, content_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, now_ms);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = _eg_store_cached (self, "DELETE FROM card_parts WHERE card_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, card_id);
+  return step_done (self, stmt, error) &&
+         insert_parts (self, card_id, parts, error) &&
+         _eg_store_reindex_card (self, card_id, error);
+}
+
+/**
+ * _eg_store_reindex_card:
+ *
+ * Rewrites the card's full-text index row from its current text, parts and
+ * annotations; call it after changing any of them.
+ */
+gboolean
+_eg_store_reindex_card (EgStore  *self,
+                        gint64    card_id,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _eg_store_cached (self, "DELETE FROM cards_fts WHERE rowid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, card_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = _eg_store_cached (self,
+    "INSERT INTO cards_fts (rowid, question, answer, parts, annotations)"
+    " SELECT c.id, c.question, c.answer,"
+    "        coalesce ((SELECT group_concat (name || ' ' || text, char (10))"
+    "                   FROM card_parts WHERE card_id = c.id), ''),"
+    "        coalesce ((SELECT group_concat (quote_exact || ' ' || body, char (10))"
+    "                   FROM annotations WHERE card_id = c.id AND deleted = 0), '')"
+    " FROM cards c WHERE c.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, card_id);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+_eg_store_exec (EgStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  return exec_sql (self->db, sql, error);
+}
+
+gboolean
+_eg_store_begin (EgStore  *self,
+                 GError  **error)
+{
+  return exec_sql (self->db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_eg_store_commit (EgStore  *self,
+                  GError  **error)
+{
+  if (!exec_sql (self->db, "COMMIT", error))
+    {
+      _eg_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_eg_store_rollback (EgStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+_eg_store_read_state (sqlite3_stmt *stmt,
+                      int           col,
+                      EgCardState  *state)
+{
+  state->state = sqlite3_column_int (stmt, col + 0);
+  state->due = sqlite3_column_int64 (stmt, col + 1);
+  state->stability = sqlite3_column_double (stmt, col + 2);
+  state->difficulty = sqlite3_column_double (stmt, col + 3);
+  state->elapsed_days = sqlite3_column_int (stmt, col + 4);
+  state->scheduled_days = sqlite3_column_int (stmt, col + 5);
+  state->reps = sqlite3_column_int (stmt, col + 6);
+  state->lapses = sqlite3_column_int (stmt, col + 7);
+  state->learning_steps = sqlite3_column_int (stmt, col + 8);
+  state->last_review = sqlite3_column_int64 (stmt, col + 9);
+}
+
+#define STATE_COLUMNS \
+  "s.state, s.due, s.stability, s.difficulty, s.elapsed_days, s.scheduled_days," \
+  " s.reps, s.lapses, s.learning_steps, s.last_review"
+
+gboolean
+eg_store_is_empty (EgStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (EG_IS_STORE (self), TRUE);
+
+  stmt = _eg_store_prepare (self, "SELECT NOT EXISTS (SELECT 1 FROM cards)", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+  return sqlite3_column_int (stmt, 0) != 0;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  return g_strdup (text);
+}
+
+GPtrArray *
+eg_store_list_decks (EgStore  *self,
+                     GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
+  int rc;
+
+  g_return_val_if_fail (EG_IS_STORE (self), NULL);
+
+  stmt = _eg_store_prepare (self,
+                            "SELECT id, key, title, source_path FROM decks"
+                            " ORDER BY position, id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  decks = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_deck_info_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EgDeckInfo *info = g_new0 (EgDeckInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->key = column_dup (stmt, 1);
+      info->title = column_dup (stmt, 2);
+      info->source_path = column_dup (stmt, 3);
+      g_ptr_array_add (decks, info);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, error, "Cannot list decks");
+      return NULL;
+    }
+
+  return g_steal_pointer (&decks);
+}
+
+#define SECTION_QUERY \
+  "SELECT c.id, c.deck_id, c.key, c.heading, c.source," \
+  "       (SELECT count(*) FROM cards WHERE section_id = c.id AND deleted = 0)," \
+  "       (SELECT count(*) FROM cards JOIN card_state s ON s.card_id = cards.id" \
+  "         WHERE cards.section_id = c.id AND cards.deleted = 0 AND s.state = 0)" \
+  "  FROM sections c JOIN decks d ON d.id = c.deck_id "
+
+static EgSectionInfo *
+read_section (sqlite3_stmt *stmt)
+{
+  EgSectionInfo *info = g_new0 (EgSectionInfo, 1);
+
+  info->id = sqlite3_column_int64 (stmt, 0);
+  info->deck_id = sqlite3_column_int64 (stmt, 1);
+  info->key = column_dup (stmt, 2);
+  info->heading = column_dup (stmt, 3);
+  info->source = column_dup (stmt, 4);
+  info->n_cards = sqlite3_column_int (stmt, 5);
+  info->n_new = sqlite3_column_int (stmt, 6);
+  return info;
+}
+
+/**
+ * eg_store_list_sections:
+ * @deck_id: a deck, or 0 for the sections of every deck
+ *
+ * Returns: (transfer full): the sections in deck order
+ */
+GPtrArray *
+eg_store_list_sections (EgStore  *self,
+                        gint64    deck_id,
+                        GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  int rc;
+
+  g_return_val_if_fail (EG_IS_STORE (self), NULL);
+
+  stmt = _eg_store_prepare (self,
+                            SECTION_QUERY
+                            " WHERE ?1 = 0 OR c.deck_id = ?1"
+                            " ORDER BY d.position, d.id, c.position",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, deck_id);
+
+  sections = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_section_info_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sections, read_section (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, error, "Cannot list sections");
+      return NULL;
+    }
+
+  return g_steal_pointer (&sections);
+}
+
+/* A key is either unique on its own ("36") or qualified by its deck
+ * ("expert-level-golang-interview-questions:36").
+ */
+static void
+split_deck_key (const char  *key,
+                char       **deck_key,
+                char       **rest)
+{
+  const char *colon = strchr (key, ':');
+
+  if (colon != NULL)
+    {
+      *deck_key = g_strndup (key, colon - key);
+      *rest = g_strdup (colon + 1);
+    }
+  else
+    {
+      *deck_key = NULL;
+      *rest = g_strdup (key);
+    }
+}
+
+EgSectionInfo *
+eg_store_find_section (EgStore     *self,
+                       const char  *key,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(EgSectionInfo) found = NULL;
+  g_autofree char *deck_key = NULL;
+  g_autofree char *section_key = NULL;
+  int rc;
+
+  g_return_val_if_fail (EG_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  split_deck_key (key, &deck_key, &section_key);
+  stmt = _eg_store_prepare (self,
+                            SECTION_QUERY
+                            " WHERE c.key = ?1 AND (?2 IS NULL OR d.key = ?2)",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, section_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, deck_key, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (found != NULL)
+        {
+          g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_AMBIGUOUS,
+                       "Section “%s” exists in several decks; write DECK:%s", key, key);
+          return NULL;
+        }
+      found = read_section (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, error, "Cannot look up the section");
+      return NULL;
+    }
+  if (found == NULL)
+    g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
+                 "No section “%s”", key);
+
+  return g_steal_pointer (&found);
+}
+
+#define CARD_QUERY \
+  "SELECT c.id, c.deck_id, c.section_id, c.key, sec.key, c.number, c.question, c.answer," \
+  "       c.content_hash, c.created, c.modified, c.flag, c.suspended, c.buried_until," \
+  "       c.in_source, " STATE_COLUMNS \
+  "  FROM cards c JOIN card_state s ON s.card_id = c.id" \
+  "  JOIN sections sec ON sec.id = c.section_id JOIN decks d ON d.id = c.deck_id"
+
+static EgCard *
+read_card (sqlite3_stmt *stmt)
+{
+  EgCard *card = g_new0 (EgCard, 1);
+
+  card->id = sqlite3_column_int64 (stmt, 0);
+  card->deck_id = sqlite3_column_int64 (stmt, 1);
+  card->section_id = sqlite3_column_int64 (stmt, 2);
+  card->key = column_dup (stmt, 3);
+  card->section_key = column_dup (stmt, 4);
+  card->number = sqlite3_column_int (stmt, 5);
+  card->question = column_dup (stmt, 6);
+  card->answer = column_dup (stmt, 7);
+  card->content_hash = column_dup (stmt, 8);
+  card->created = sqlite3_column_int64 (stmt, 9);
+  card->modified = sqlite3_column_int64 (stmt, 10);
+  card->flag = sqlite3_column_int (stmt, 11);
+  card->suspended = sqlite3_column_int (stmt, 12) != 0;
+  card->buried_until = sqlite3_column_int64 (stmt, 13);
+  card->in_source = sqlite3_column_int (stmt, 14) != 0;
+  _eg_store_read_state (stmt, 15, &card->state);
+  card->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_card_part_free);
+  return card;
+}
+
+static gboolean
+load_parts (EgStore    *self,
+            GPtrArray  *cards,
+            GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (cards->len == 0)
+    return TRUE;
+
+  stmt = _eg_store_prepare (self,
+                            "SELECT name, text FROM card_parts WHERE card_id = ?"
+                            " ORDER BY position",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      EgCard *card = g_ptr_array_index (cards, i);
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, card->id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          EgCardPart *part = g_new0 (EgCardPart, 1);
+
+          part->name = column_dup (stmt, 0);
+          part->text = column_dup (stmt, 1);
+          g_ptr_array_add (card->parts, part);
+        }
+      if (rc != SQLITE_DONE)
+        return set_sqlite_error (self->db, error, "Cannot read card parts");
+    }
+
+  return TRUE;
+}
+
+/**
+ * eg_store_list_cards:
+ * @section_id: a section, or 0 for every card
+ *
+ * Returns: (transfer full): the cards (with their parts and state) in deck
+ *   order, deleted cards left out
+ */
+GPtrArray *
+eg_store_list_cards (EgStore  *self,
+                     gint64    section_id,
+                     GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  int rc;
+
+  g_return_val_if_fail (EG_IS_STORE (self), NULL);
+
+  stmt = _eg_store_prepare (self,
+                            CARD_QUERY
+                            " WHERE c.deleted = 0 AND (?1 = 0 OR c.section_id = ?1)"
+                            " ORDER BY d.position, d.id, sec.position, c.position",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, section_id);
+
+  cards = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_card_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (cards, read_card (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, error, "Cannot list cards");
+      return NULL;
+    }
+
+  if (!load_parts (self, cards, error))
+    return NULL;
+
+  return g_steal_pointer (&cards);
+}
+
+/**
+ * eg_store_find_card:
+ * @key: "SECTION/NUMBER", or "DECK:SECTION/NUMBER" when several decks have it
+ */
+EgCard *
+eg_store_find_card (EgStore     *self,
+                    const char  *key,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autofree char *deck_key = NULL;
+  g_autofree char *card_key = NULL;
+  int rc;
+
+  g_return_val_if_fail (EG_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  split_deck_key (key, &deck_key, &card_key);
+  stmt = _eg_store_prepare (self,
+                            CARD_QUERY
+                            " WHERE c.deleted = 0 AND c.key = ?1 AND (?2 IS NULL OR d.key = ?2)",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, card_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, deck_key, -1, SQLITE_STATIC);
+
+  cards = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_card_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (cards, read_card (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, error, "Cannot look up the card");
+      return NULL;
+    }
+
+  if (cards->len == 0)
+    {
+      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
+                   "No card “%s” (card keys look like SECTION/NUMBER, e.g. 16/301)", key);
+      return NULL;
+    }
+  if (cards->len > 1)
+    {
+      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_AMBIGUOUS,
+                   "Card “%s” exists in several decks; write DECK:%s", key, key);
+      return NULL;
+    }
+
+  if (!load_parts (self, cards, error))
+    return NULL;
+
+  return g_ptr_array_steal_index (cards, 0);
+}
+
+gboolean
+eg_store_get_stats (EgStore       *self,
+                    EgStoreStats  *stats,
+                    GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (EG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  stmt = _eg_store_prepare (self,
+    "SELECT (SELECT count(*) FROM decks),"
+    "       (SELECT count(*) FROM sections),"
+    "       count(*),"
+    "       coalesce (sum (s.state = 0), 0),"
+    "       coalesce (sum (s.state = 1), 0),"
+    "       coalesce (sum (s.state = 2), 0),"
+    "       coalesce (sum (s.state = 3), 0),"
+    "       coalesce (sum (c.suspended), 0),"
+    "       coalesce (sum (c.in_source = 0), 0),"
+    "       (SELECT count(*) FROM review_log),"
+    "       (SELECT count(*) FROM annotations WHERE deleted = 0)"
+    "  FROM cards c JOIN card_state s ON s.card_id = c.id WHERE c.deleted = 0",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return set_sqlite_error (self->db, error, "Cannot compute statistics");
+
+  stats->decks = sqlite3_column_int (stmt, 0);
+  stats->sections = sqlite3_column_int (stmt, 1);
+  stats->cards = sqlite3_column_int (stmt, 2);
+  stats->new_cards = sqlite3_column_int (stmt, 3);
+  stats->learning = sqlite3_column_int (stmt, 4);
+  stats->review = sqlite3_column_int (stmt, 5);
+  stats->relearning = sqlite3_column_int (stmt, 6);
+  stats->suspended = sqlite3_column_int (stmt, 7);
+  stats->not_in_source = sqlite3_column_int (stmt, 8);
+  stats->reviews_logged = sqlite3_column_int (stmt, 9);
+  stats->annotations = sqlite3_column_int (stmt, 10);
+  return TRUE;
+}
+
+char *
+eg_store_get_setting (EgStore    *self,
+                      const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (EG_IS_STORE (self), NULL);
+
+  stmt = _eg_store_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return column_dup (stmt, 0);
+}
+
+gboolean
+eg_store_set_setting (EgStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (EG_IS_STORE (self), FALSE);
+
+  stmt = _eg_store_prepare (self,
+                            "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (self->db, error, "Cannot save a setting");
+  return TRUE;
+}
+
+void
+eg_deck_info_free (EgDeckInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->key);
+  g_free (info->title);
+  g_free (info->source_path);
+  g_free (info);
+}
+
+void
+eg_section_info_free (EgSectionInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->key);
+  g_free (info->heading);
+  g_free (info->source);
+  g_free (info);
+}
+
+void
+eg_card_part_free (EgCardPart *part)
+{
+  if (part == NULL)
+    return;
+  g_free (part->name);
+  g_free (part->text);
+  g_free (part);
+}
+
+void
+eg_card_free (EgCard *card)
+{
+  if (card == NULL)
+    return;
+  g_free (card->key);
+  g_free (card->section_key);
+  g_free (card->question);
+  g_free (card->answer);
+  g_clear_pointer (&card->parts, g_ptr_array_unref);
+  g_free (card->content_hash);
+  g_free (card);
+}

@@ -1,0 +1,150 @@
+/* eg-store.h - the SQLite collection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#if !defined(EG_CORE_INSIDE) && !defined(EG_CORE_COMPILATION)
+# error "Only <eg-core.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define EG_STORE_ERROR (eg_store_error_quark ())
+
+typedef enum
+{
+  EG_STORE_ERROR_OPEN,
+  EG_STORE_ERROR_CORRUPT,
+  EG_STORE_ERROR_TOO_NEW,
+  EG_STORE_ERROR_SQL,
+  EG_STORE_ERROR_NOT_FOUND,
+  EG_STORE_ERROR_AMBIGUOUS,
+} EgStoreError;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define EG_STORE_SCHEMA_VERSION 1
+
+#define EG_TYPE_STORE (eg_store_get_type ())
+G_DECLARE_FINAL_TYPE (EgStore, eg_store, EG, STORE, GObject)
+
+typedef struct
+{
+  gint64  id;
+  char   *key;
+  char   *title;
+  char   *source_path;
+} EgDeckInfo;
+
+typedef struct
+{
+  gint64  id;
+  gint64  deck_id;
+  char   *key;
+  char   *heading;   /* Markdown, without the leading "# " */
+  char   *source;    /* the "From NN Name" text, or NULL */
+  guint   n_cards;   /* cards not deleted */
+  guint   n_new;
+} EgSectionInfo;
+
+typedef struct
+{
+  int     state;
+  double  stability;
+  double  difficulty;
+  gint64  due;          /* ms since the epoch, UTC */
+  gint64  last_review;  /* ms, 0 when never reviewed */
+  int     elapsed_days;
+  int     scheduled_days;
+  int     reps;
+  int     lapses;
+  int     learning_steps;
+} EgCardState;
+
+typedef struct
+{
+  char *name;
+  char *text;
+} EgCardPart;
+
+typedef struct
+{
+  gint64       id;
+  gint64       deck_id;
+  gint64       section_id;
+  char        *key;
+  char        *section_key;
+  int          number;
+  char        *question;
+  char        *answer;
+  GPtrArray   *parts;      /* EgCardPart */
+  char        *content_hash;
+  gint64       created;
+  gint64       modified;
+  int          flag;
+  gboolean     suspended;
+  gint64       buried_until;
+  gboolean     in_source;
+  EgCardState  state;
+} EgCard;
+
+typedef struct
+{
+  guint decks;
+  guint sections;
+  guint cards;
+  guint new_cards;
+  guint learning;
+  guint review;
+  guint relearning;
+  guint suspended;
+  guint not_in_source;
+  guint reviews_logged;
+  guint annotations;
+} EgStoreStats;
+
+GQuark      eg_store_error_quark        (void);
+char       *eg_store_default_path       (void);
+EgStore    *eg_store_open               (const char     *path,
+                                         GError        **error);
+const char *eg_store_get_path           (EgStore        *self);
+int         eg_store_get_schema_version (EgStore        *self);
+gboolean    eg_store_is_empty           (EgStore        *self);
+
+GPtrArray  *eg_store_list_decks         (EgStore        *self,
+                                         GError        **error);
+GPtrArray  *eg_store_list_sections      (EgStore        *self,
+                                         gint64          deck_id,
+                                         GError        **error);
+GPtrArray  *eg_store_list_cards         (EgStore        *self,
+                                         gint64          section_id,
+                                         GError        **error);
+EgSectionInfo *eg_store_find_section    (EgStore        *self,
+                                         const char     *key,
+                                         GError        **error);
+EgCard     *eg_store_find_card          (EgStore        *self,
+                                         const char     *key,
+                                         GError        **error);
+gboolean    eg_store_get_stats          (EgStore        *self,
+                                         EgStoreStats   *stats,
+                                         GError        **error);
+
+char       *eg_store_get_setting        (EgStore        *self,
+                                         const char     *key);
+gboolean    eg_store_set_setting        (EgStore        *self,
+                                         const char     *key,
+                                         const char     *value,
+                                         GError        **error);
+
+void        eg_deck_info_free           (EgDeckInfo     *info);
+void        eg_section_info_free        (EgSectionInfo  *info);
+void        eg_card_part_free           (EgCardPart     *part);
+void        eg_card_free                (EgCard         *card);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgDeckInfo, eg_deck_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgSectionInfo, eg_section_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgCard, eg_card_free)
+
+G_END_DECLS

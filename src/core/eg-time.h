@@ -1,0 +1,20 @@
+/* eg-time.h - time stamps as the collection stores them (ms since the epoch, UTC)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#if !defined(EG_CORE_INSIDE) && !defined(EG_CORE_COMPILATION)
+# error "Only <eg-core.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gint64    eg_time_now_ms     (void);
+char     *eg_time_format_iso (gint64       ms);
+gboolean  eg_time_parse_iso  (const char  *text,
+                              gint64      *ms);
+
+G_END_DECLS

@@ -1,0 +1,243 @@
+/* test-exporter.c - JSON and Markdown export, and the Markdown round trip
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "eg-core.h"
+#include "eg-test-util.h"
+
+#define NOW 1795000000000
+
+static EgStore *
+store_with (const char *deck_path)
+{
+  g_autofree char *path = eg_test_tmp_path ("collection.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (deck_path);
+  g_autoptr(EgImportReport) report = NULL;
+  EgStore *store = eg_store_open (path, &error);
+
+  g_assert_no_error (error);
+  report = eg_import_file (store, file, NOW, EG_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static EgStore *
+seeded_store (void)
+{
+  g_autofree char *seed = eg_test_fixture ("expert-go-interview-questions.md");
+
+  return store_with (seed);
+}
+
+static JsonObject *
+find_by_key (JsonArray  *array,
+             const char *key)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (object, "key"), key) == 0)
+        return object;
+    }
+  return NULL;
+}
+
+static void
+test_json (void)
+{
+  g_autoptr(EgStore) store = seeded_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = eg_export_json (store, &error);
+  JsonObject *root, *deck, *section, *card, *part, *state;
+  JsonArray *decks, *sections, *cards, *parts;
+  guint total = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  decks = json_object_get_array_member (root, "decks");
+  g_assert_cmpuint (json_array_get_length (decks), ==, 1);
+  deck = json_array_get_object_element (decks, 0);
+  g_assert_cmpstr (json_object_get_string_member (deck, "title"), ==,
+                   "Expert Level Golang Interview Questions");
+  sections = json_object_get_array_member (deck, "sections");
+  g_assert_cmpuint (json_array_get_length (sections), ==, 12);
+
+  for (guint i = 0; i < json_array_get_length (sections); i++)
+    total += json_array_get_length (json_object_get_array_member (
+               json_array_get_object_element (sections, i), "cards"));
+  g_assert_cmpuint (total, ==, 245);
+
+  section = find_by_key (sections, "36");
+  g_assert_nonnull (section);
+  g_assert_cmpstr (json_object_get_string_member (section, "heading"), ==,
+                   "⚙️ **701–720: Go Internals & Runtime**");
+  g_assert_cmpstr (json_object_get_string_member (find_by_key (sections, "37"), "heading"), ==,
+                   "📡 **701–720: Network & Protocol-Level Programming**");
+
+  cards = json_object_get_array_member (section, "cards");
+  card = find_by_key (cards, "36/716");
+  g_assert_nonnull (card);
+  g_assert_cmpint (json_object_get_int_member (card, "number"), ==, 716);
+  g_assert_cmpstr (json_object_get_string_member (card, "question"), ==,
+                   "What’s the meaning of “non-preemptible” code in Go?");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (card, "answer"),
+                                   "\"Non-preemptible code is code that the scheduler cannot pause."));
+  parts = json_object_get_array_member (card, "parts");
+  g_assert_cmpuint (json_array_get_length (parts), ==, 1);
+  part = json_array_get_object_element (parts, 0);
+  g_assert_cmpstr (json_object_get_string_member (part, "name"), ==, "Indepth");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (part, "text"),
+                                   "`runtime.LockOSThread()`."));
+
+  state = json_object_get_object_member (card, "state");
+  g_assert_cmpstr (json_object_get_string_member (state, "state"), ==, "new");
+  g_assert_cmpstr (json_object_get_string_member (state, "due"), ==, "2026-11-18T11:06:40.000Z");
+  g_assert_cmpint (json_object_get_int_member (state, "reps"), ==, 0);
+  g_assert_true (json_object_get_null_member (state, "last_review"));
+}
+
+static char *
+cards_fingerprint (EgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sections = eg_store_list_sections (store, 0, &error);
+  g_autoptr(GPtrArray) cards = eg_store_list_cards (store, 0, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      EgSectionInfo *s = g_ptr_array_index (sections, i);
+
+      g_string_append_printf (out, "S|%s|%s|%s\n", s->key, s->heading, s->source);
+    }
+  for (guint i = 0; i < cards->len; i++)
+    {
+      EgCard *c = g_ptr_array_index (cards, i);
+
+      g_string_append_printf (out, "C|%s|%d|%s|%s|%s\n", c->key, c->number, c->question,
+                              c->answer, c->content_hash);
+      for (guint j = 0; j < c->parts->len; j++)
+        {
+          EgCardPart *p = g_ptr_array_index (c->parts, j);
+
+          g_string_append_printf (out, "P|%s|%s\n", p->name, p->text);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+round_trip (EgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = eg_export_markdown (store, NULL, &error);
+  g_autofree char *path = eg_test_tmp_path ("export.md");
+  g_autoptr(EgStore) copy = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *markdown2 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, markdown, -1, NULL));
+
+  copy = store_with (path);
+  original = cards_fingerprint (store);
+  copied = cards_fingerprint (copy);
+  g_assert_cmpstr (original, ==, copied);
+
+  /* and the export of the copy is the same file */
+  markdown2 = eg_export_markdown (copy, NULL, &error);
+  g_assert_cmpstr (markdown, ==, markdown2);
+}
+
+static void
+test_markdown_round_trip_seed (void)
+{
+  g_autoptr(EgStore) store = seeded_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = eg_export_markdown (store, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (markdown, "# Expert Level Golang Interview Questions\n\n"
+                                             "## From 16 Go Internals\n\n"
+                                             "# 🟢 **301–320: Go Internals and Runtime**\n\n"
+                                             "### 301. How does the Go scheduler work?\n"));
+  g_assert_nonnull (strstr (markdown, "### 716. What’s the meaning of “non-preemptible” code in Go?"));
+  round_trip (store);
+}
+
+static void
+test_markdown_round_trip_edge_cases (void)
+{
+  g_autofree char *path = eg_test_tmp_path ("edge.md");
+  g_autoptr(EgStore) store = NULL;
+  const char *deck =
+    "# Edge Cases\n\n"
+    "### 1. No answer, only a part\n\n#### Indepth\nDeep.\n\n---\n\n"
+    "### 2. Code and rules\n```go\n# comment\n---\n```\n\nAfter a rule:\n\n---\n\nMore.\n\n---\n\n"
+    "### 2. Same number again\nTwice.\n\n---\n\n"
+    "### 3. Several parts\nA.\n\n#### One\n1\n\n#### Two\n2\n";
+
+  g_assert_true (g_file_set_contents (path, deck, -1, NULL));
+  store = store_with (path);
+  round_trip (store);
+}
+
+static void
+test_markdown_needs_deck_choice (void)
+{
+  g_autofree char *a = eg_test_tmp_path ("a.md");
+  g_autofree char *b = eg_test_tmp_path ("b.md");
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(EgImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *one = NULL;
+
+  g_assert_true (g_file_set_contents (a, "# Alpha\n\n### 1. A?\nA.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "# Beta\n\n### 1. B?\nB.\n", -1, NULL));
+  store = store_with (a);
+  file = g_file_new_for_path (b);
+  report = eg_import_file (store, file, NOW, EG_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  none = eg_export_markdown (store, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, EG_STORE_ERROR, EG_STORE_ERROR_AMBIGUOUS);
+  g_clear_error (&error);
+
+  one = eg_export_markdown (store, "beta", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (one, ==, "# Beta\n\n### 1. B?\nB.\n\n---\n\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  eg_test_setup_dirs ("engram-test-exporter");
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+
+  g_test_add_func ("/exporter/json", test_json);
+  g_test_add_func ("/exporter/markdown-round-trip-seed", test_markdown_round_trip_seed);
+  g_test_add_func ("/exporter/markdown-round-trip-edge-cases", test_markdown_round_trip_edge_cases);
+  g_test_add_func ("/exporter/markdown-needs-deck-choice", test_markdown_needs_deck_choice);
+
+  status = g_test_run ();
+  eg_test_cleanup_dirs ();
+  return status;
+}

@@ -1,0 +1,61 @@
+#!/bin/sh
+# engram-cli end to end: commands, output and exit codes.
+#   check-cli.sh ENGRAM_CLI FIXTURES
+set -u
+cli=$1 fixtures=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db="$tmp/t.db"
+n=0
+
+check () {  # check DESCRIPTION COMMAND... ; passes when the command succeeds
+  n=$((n + 1))
+  desc=$1; shift
+  if "$@" >"$tmp/out" 2>&1; then
+    echo "ok $n - $desc"
+  else
+    echo "not ok $n - $desc"; sed 's/^/# /' "$tmp/out" | head -20
+  fi
+}
+
+echo "1..16"
+"$cli" --db "$db" import "$fixtures/expert-go-interview-questions.md" >"$tmp/first" 2>&1
+check "first import adds 12 sections and 245 cards" \
+  grep -q '12 sections, 245 cards: 245 added, 0 updated, 0 unchanged, 0 removed' "$tmp/first"
+"$cli" import --db "$db" "$fixtures/expert-go-interview-questions.md" >"$tmp/second" 2>&1
+check "second import (--db after the command) adds nothing" \
+  grep -q '245 cards: 0 added, 0 updated, 245 unchanged, 0 removed' "$tmp/second"
+check "warnings name their lines" grep -q 'warning: line 1407: ' "$tmp/first"
+
+"$cli" --db "$db" list --sections >"$tmp/sections"
+check "list --sections shows 12 sections" test "$(wc -l <"$tmp/sections")" -eq 12
+check "section headings keep their emoji" grep -q '^36	20 cards	⚙️ 701–720: Go Internals & Runtime$' "$tmp/sections"
+"$cli" --db "$db" list --section 52 >"$tmp/cards"
+check "list --section 52 shows its 25 cards" test "$(wc -l <"$tmp/cards")" -eq 25
+check "questions are plain text" grep -q '^52/1028	Tricky Snippet: What is the output of fmt.Println(s)' "$tmp/cards"
+
+"$cli" --db "$db" show 36/716 >"$tmp/show"
+check "show prints the repaired question" grep -q '^### 716. What’s the meaning of “non-preemptible” code in Go?$' "$tmp/show"
+
+"$cli" --db "$db" export --format json -o "$tmp/e.json"
+check "json export has card 716 of section 36" \
+  grep -q '"question" : "What’s the meaning of “non-preemptible” code in Go?"' "$tmp/e.json"
+"$cli" --db "$db" export --format markdown >"$tmp/e.md"
+check "markdown export to stdout" grep -q '^# ⚙️ \*\*701–720: Go Internals & Runtime\*\*$' "$tmp/e.md"
+
+"$cli" --db "$db" stats >"$tmp/stats"
+check "stats counts cards" grep -q '^Cards: *245 (new 245' "$tmp/stats"
+
+# errors: exit code 1, message on stderr naming the file, nothing written
+printf '# D\n\n### 1. Caf\351?\nA.\n' >"$tmp/latin1.md"
+before=$(cat "$db" "$db-wal" 2>/dev/null | sha256sum)
+"$cli" --db "$db" import "$tmp/latin1.md" >"$tmp/out1" 2>"$tmp/err1"
+status=$?
+after=$(cat "$db" "$db-wal" 2>/dev/null | sha256sum)
+check "bad encoding exits 1" test $status -eq 1
+check "bad encoding names file and line on stderr" grep -q "latin1.md: line 3" "$tmp/err1"
+check "bad encoding leaves the database unchanged" test "$before" = "$after"
+
+"$cli" --db "$db" show 99/1 >/dev/null 2>"$tmp/err2"
+check "unknown card exits 1 with a message" sh -c "! '$cli' --db '$db' show 99/1 2>/dev/null && grep -q 'No card' '$tmp/err2'"
+check "unknown command exits 1" sh -c "! '$cli' frobnicate 2>/dev/null"
