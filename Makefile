@@ -15,7 +15,7 @@ DEBIAN_PACKAGES = \
 	libsqlite3-dev libmd4c-dev libjson-glib-dev \
 	desktop-file-utils appstream \
 	adwaita-icon-theme librsvg2-common fonts-cantarell fonts-noto-color-emoji \
-	xvfb xauth
+	tzdata xvfb xauth
 
 .PHONY: all deps build run check bench clean
 

@@ -6,29 +6,10 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 
-#include "eg-core.h"
-
-typedef struct
-{
-  char    *db_path;
-  char    *at;
-  gint64   now_ms;
-  EgStore *store;
-} Context;
-
-typedef int (*CommandFunc) (Context  *ctx,
-                            int       argc,
-                            char    **argv);
-
-typedef struct
-{
-  const char  *name;
-  const char  *args;
-  const char  *summary;
-  CommandFunc  func;
-} Command;
+#include "eg-cli.h"
 
 static void
 print_error (const char *message)
@@ -36,22 +17,40 @@ print_error (const char *message)
   g_printerr ("engram-cli: %s\n", message);
 }
 
-static int
-fail (GError *error)
+int
+eg_cli_fail (GError *error)
 {
   print_error (error->message);
   return 1;
 }
 
-/* Options every command accepts. */
-static gboolean
-parse_options (Context       *ctx,
-               const char    *command,
-               const char    *args,
-               const char    *summary,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv)
+int
+eg_cli_usage_error (const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  print_error (message);
+  return 1;
+}
+
+/**
+ * eg_cli_parse_options:
+ *
+ * Parses the options every command accepts (--db, --at) and @entries.
+ */
+gboolean
+eg_cli_parse_options (EgCliContext  *ctx,
+                      const char    *command,
+                      const char    *args,
+                      const char    *summary,
+                      GOptionEntry  *entries,
+                      int           *argc,
+                      char        ***argv)
 {
   const GOptionEntry common[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &ctx->db_path,
@@ -62,9 +61,8 @@ parse_options (Context       *ctx,
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *parameter = g_strdup_printf ("%s %s", command, args);
-
-  context = g_option_context_new (parameter);
+  /* argv[0] already is "engram-cli COMMAND" */
+  context = g_option_context_new (args);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, common, NULL);
   if (entries != NULL)
@@ -80,10 +78,8 @@ parse_options (Context       *ctx,
     {
       if (!eg_time_parse_iso (ctx->at, &ctx->now_ms))
         {
-          g_autofree char *message =
-            g_strdup_printf ("--at: “%s” is not an ISO 8601 time such as "
-                             "2026-12-01T09:00:00Z", ctx->at);
-          print_error (message);
+          eg_cli_usage_error ("--at: “%s” is not an ISO 8601 time such as "
+                              "2026-12-01T09:00:00Z", ctx->at);
           return FALSE;
         }
     }
@@ -93,8 +89,8 @@ parse_options (Context       *ctx,
   return TRUE;
 }
 
-static gboolean
-open_store (Context *ctx)
+gboolean
+eg_cli_open_store (EgCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = ctx->db_path ? g_strdup (ctx->db_path) : eg_store_default_path ();
@@ -102,7 +98,7 @@ open_store (Context *ctx)
   ctx->store = eg_store_open (path, &error);
   if (ctx->store == NULL)
     {
-      fail (error);
+      eg_cli_fail (error);
       return FALSE;
     }
   return TRUE;
@@ -131,7 +127,7 @@ print_report (EgImportReport *report,
 }
 
 static int
-command_import (Context  *ctx,
+command_import (EgCliContext  *ctx,
                 int       argc,
                 char    **argv)
 {
@@ -143,15 +139,14 @@ command_import (Context  *ctx,
   };
   int status = 0;
 
-  if (!parse_options (ctx, "import", "FILE…", "Import or update Markdown decks.",
+  if (!eg_cli_parse_options (ctx, "import", "FILE…", "Import or update Markdown decks.",
                       entries, &argc, &argv))
     return 1;
   if (argc < 2)
     {
-      print_error ("import: name at least one deck file");
-      return 1;
+      return eg_cli_usage_error ("import: name at least one deck file");
     }
-  if (!open_store (ctx))
+  if (!eg_cli_open_store (ctx))
     return 1;
 
   for (int i = 1; i < argc; i++)
@@ -164,7 +159,7 @@ command_import (Context  *ctx,
                                dry_run ? EG_IMPORT_FLAGS_DRY_RUN : EG_IMPORT_FLAGS_NONE,
                                NULL, NULL, NULL, &error);
       if (report == NULL)
-        status = fail (error);
+        status = eg_cli_fail (error);
       else
         print_report (report, dry_run);
     }
@@ -173,7 +168,7 @@ command_import (Context  *ctx,
 }
 
 static int
-command_list (Context  *ctx,
+command_list (EgCliContext  *ctx,
               int       argc,
               char    **argv)
 {
@@ -190,21 +185,20 @@ command_list (Context  *ctx,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse_options (ctx, "list", "", "List cards (key, question) or sections.",
+  if (!eg_cli_parse_options (ctx, "list", "", "List cards (key, question) or sections.",
                       entries, &argc, &argv))
     return 1;
   if (argc > 1)
     {
-      print_error ("list: unexpected argument");
-      return 1;
+      return eg_cli_usage_error ("list: unexpected argument");
     }
-  if (!open_store (ctx))
+  if (!eg_cli_open_store (ctx))
     return 1;
 
   if (sections_only)
     {
       if (!(items = eg_store_list_sections (ctx->store, 0, &error)))
-        return fail (error);
+        return eg_cli_fail (error);
       for (guint i = 0; i < items->len; i++)
         {
           EgSectionInfo *info = g_ptr_array_index (items, i);
@@ -216,10 +210,10 @@ command_list (Context  *ctx,
     }
 
   if (section_key != NULL && !(section = eg_store_find_section (ctx->store, section_key, &error)))
-    return fail (error);
+    return eg_cli_fail (error);
 
   if (!(items = eg_store_list_cards (ctx->store, section ? section->id : 0, &error)))
-    return fail (error);
+    return eg_cli_fail (error);
   for (guint i = 0; i < items->len; i++)
     {
       EgCard *card = g_ptr_array_index (items, i);
@@ -240,7 +234,7 @@ state_name (int state)
 }
 
 static int
-command_show (Context  *ctx,
+command_show (EgCliContext  *ctx,
               int       argc,
               char    **argv)
 {
@@ -248,19 +242,18 @@ command_show (Context  *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *due = NULL;
 
-  if (!parse_options (ctx, "show", "CARD_KEY", "Show a card (keys look like 16/301).",
+  if (!eg_cli_parse_options (ctx, "show", "CARD_KEY", "Show a card (keys look like 16/301).",
                       NULL, &argc, &argv))
     return 1;
   if (argc != 2)
     {
-      print_error ("show: name one card, e.g. engram-cli show 16/301");
-      return 1;
+      return eg_cli_usage_error ("show: name one card, e.g. engram-cli show 16/301");
     }
-  if (!open_store (ctx))
+  if (!eg_cli_open_store (ctx))
     return 1;
 
   if (!(card = eg_store_find_card (ctx->store, argv[1], &error)))
-    return fail (error);
+    return eg_cli_fail (error);
 
   due = eg_time_format_iso (card->state.due);
   g_print ("Card %s (number %d, section %s)\n\n", card->key, card->number, card->section_key);
@@ -295,7 +288,7 @@ write_output (const char  *path,
 }
 
 static int
-command_export (Context  *ctx,
+command_export (EgCliContext  *ctx,
                 int       argc,
                 char    **argv)
 {
@@ -313,20 +306,18 @@ command_export (Context  *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
 
-  if (!parse_options (ctx, "export", "", "Export the collection as JSON or a Markdown deck.",
+  if (!eg_cli_parse_options (ctx, "export", "", "Export the collection as JSON or a Markdown deck.",
                       entries, &argc, &argv))
     return 1;
   if (format == NULL || (!g_str_equal (format, "json") && !g_str_equal (format, "markdown")))
     {
-      print_error ("export: --format must be json or markdown");
-      return 1;
+      return eg_cli_usage_error ("export: --format must be json or markdown");
     }
   if (argc > 1)
     {
-      print_error ("export: unexpected argument");
-      return 1;
+      return eg_cli_usage_error ("export: unexpected argument");
     }
-  if (!open_store (ctx))
+  if (!eg_cli_open_store (ctx))
     return 1;
 
   if (g_str_equal (format, "json"))
@@ -335,26 +326,26 @@ command_export (Context  *ctx,
     data = eg_export_markdown (ctx->store, deck, &error);
 
   if (data == NULL || !write_output (output, data, &error))
-    return error ? fail (error) : 1;
+    return error ? eg_cli_fail (error) : 1;
 
   return 0;
 }
 
 static int
-command_stats (Context  *ctx,
+command_stats (EgCliContext  *ctx,
                int       argc,
                char    **argv)
 {
   g_autoptr(GError) error = NULL;
   EgStoreStats stats = { 0 };
 
-  if (!parse_options (ctx, "stats", "", "Counts of decks, sections, cards and reviews.",
+  if (!eg_cli_parse_options (ctx, "stats", "", "Counts of decks, sections, cards and reviews.",
                       NULL, &argc, &argv))
     return 1;
-  if (!open_store (ctx))
+  if (!eg_cli_open_store (ctx))
     return 1;
   if (!eg_store_get_stats (ctx->store, &stats, &error))
-    return fail (error);
+    return eg_cli_fail (error);
 
   g_print ("Collection: %s\n", eg_store_get_path (ctx->store));
   g_print ("Decks:       %u\n", stats.decks);
@@ -368,12 +359,27 @@ command_stats (Context  *ctx,
   return 0;
 }
 
+typedef struct
+{
+  const char   *name;
+  const char   *args;
+  const char   *summary;
+  EgCliCommand  func;
+} Command;
+
 static const Command commands[] = {
   { "import", "FILE…", "Import or update Markdown decks", command_import },
   { "list", "[--section KEY] [--sections]", "List cards or sections", command_list },
   { "show", "CARD_KEY", "Show one card", command_show },
   { "export", "--format json|markdown [-o FILE]", "Export the collection", command_export },
   { "stats", "", "Collection statistics", command_stats },
+  { "due", "", "Cards due now, and when the next one is", eg_cli_due },
+  { "review", "[--grade N]", "Review in the terminal, or grade the next card", eg_cli_review },
+  { "forecast", "[--days N]", "Cards due on each of the next days", eg_cli_forecast },
+  { "log", "[--card KEY] [--json]", "The review log, oldest first", eg_cli_log },
+  { "settings", "[KEY [VALUE]]", "Show or change the scheduler's settings", eg_cli_settings },
+  { "fsrs", "replay FILE.json [--check]", "Replay FSRS review sequences", eg_cli_fsrs },
+  { "bench-gen", "--cards N --reviews M", "Generate a synthetic collection for benchmarks", eg_cli_bench_gen },
 };
 
 static void
@@ -383,7 +389,7 @@ print_usage (FILE *stream)
            "Usage: engram-cli [--db PATH] COMMAND [ARGS…]\n\n"
            "Commands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-8s %-34s %s\n", commands[i].name, commands[i].args,
+    fprintf (stream, "  %-9s %-34s %s\n", commands[i].name, commands[i].args,
              commands[i].summary);
   fprintf (stream, "\nEvery command accepts --db PATH and --at ISO-TIME; "
                    "“engram-cli COMMAND --help” tells more.\n");
@@ -394,7 +400,7 @@ main (int    argc,
       char **argv)
 {
   g_auto(GStrv) args = NULL;
-  Context ctx = { 0 };
+  EgCliContext ctx = { 0 };
   int n_args;
   int status = 1;
   int command_index = -1;

@@ -8,10 +8,13 @@
 
 #include "eg-deck.h"
 #include "eg-exporter.h"
+#include "eg-fsrs.h"
 #include "eg-importer.h"
 #include "eg-markdown.h"
 #include "eg-repair.h"
+#include "eg-scheduler.h"
 #include "eg-store.h"
+#include "eg-synthetic.h"
 #include "eg-time.h"
 
 #undef EG_CORE_INSIDE

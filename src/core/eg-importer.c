@@ -46,19 +46,6 @@ eg_import_report_free (EgImportReport *report)
   g_free (report);
 }
 
-static gboolean
-step_done (EgStore       *store,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _eg_store_set_error (store, error, "Cannot write the deck");
-  return TRUE;
-}
-
 static gint64
 ensure_deck (EgStore     *store,
              EgDeck      *deck,
@@ -94,7 +81,7 @@ ensure_deck (EgStore     *store,
           sqlite3_bind_text (update, 2, deck->title, -1, SQLITE_STATIC);
           sqlite3_bind_text (update, 3, source_path, -1, SQLITE_STATIC);
           sqlite3_bind_int64 (update, 4, now_ms);
-          if (!step_done (store, update, error))
+          if (!_eg_store_step_done (store, update, error))
             return 0;
         }
       return id;
@@ -112,7 +99,7 @@ ensure_deck (EgStore     *store,
   sqlite3_bind_text (insert, 2, deck->title, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 3, source_path, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (insert, 4, now_ms);
-  if (!step_done (store, insert, error))
+  if (!_eg_store_step_done (store, insert, error))
     return 0;
   return sqlite3_last_insert_rowid (db);
 }
@@ -153,7 +140,7 @@ ensure_section (EgStore        *store,
       sqlite3_bind_text (write, 3, section->heading, -1, SQLITE_STATIC);
       sqlite3_bind_text (write, 4, section->source, -1, SQLITE_STATIC);
       sqlite3_bind_int (write, 5, position);
-      return step_done (store, write, error) ? id : 0;
+      return _eg_store_step_done (store, write, error) ? id : 0;
     }
 
   write = _eg_store_prepare (store,
@@ -166,7 +153,7 @@ ensure_section (EgStore        *store,
   sqlite3_bind_text (write, 3, section->heading, -1, SQLITE_STATIC);
   sqlite3_bind_text (write, 4, section->source, -1, SQLITE_STATIC);
   sqlite3_bind_int (write, 5, position);
-  if (!step_done (store, write, error))
+  if (!_eg_store_step_done (store, write, error))
     return 0;
   return sqlite3_last_insert_rowid (_eg_store_get_db (store));
 }
@@ -261,7 +248,7 @@ import_card (EgStore         *store,
       sqlite3_bind_int64 (stmt, 2, section_id);
       sqlite3_bind_int (stmt, 3, card->number);
       sqlite3_bind_int (stmt, 4, position);
-      if (!step_done (store, stmt, error))
+      if (!_eg_store_step_done (store, stmt, error))
         return FALSE;
     }
 
@@ -312,7 +299,7 @@ mark_removed (EgStore         *store,
       if (e->in_source)
         {
           sqlite3_bind_int64 (stmt, 1, e->id);
-          if (!step_done (store, stmt, error))
+          if (!_eg_store_step_done (store, stmt, error))
             return FALSE;
         }
     }

@@ -30,6 +30,9 @@ sqlite3      *_eg_store_get_db        (EgStore     *self);
 sqlite3_stmt *_eg_store_cached        (EgStore     *self,
                                        const char  *sql,
                                        GError     **error);
+gboolean      _eg_store_step_done     (EgStore       *self,
+                                       sqlite3_stmt  *stmt,
+                                       GError       **error);
 gint64        _eg_store_insert_card   (EgStore         *self,
                                        const EgNewCard *card,
                                        gint64           now_ms,
@@ -59,6 +62,11 @@ void          _eg_store_rollback      (EgStore     *self);
 gboolean      _eg_store_set_error     (EgStore     *self,
                                        GError     **error,
                                        const char  *what);
+/* The columns _eg_store_read_state() reads, card_state aliased as "s". */
+#define EG_STORE_STATE_COLUMNS \
+  "s.state, s.due, s.stability, s.difficulty, s.elapsed_days, s.scheduled_days," \
+  " s.reps, s.lapses, s.learning_steps, s.last_review, s.due_day"
+
 void          _eg_store_read_state    (sqlite3_stmt *stmt,
                                        int           first_column,
                                        EgCardState  *state);

@@ -145,6 +145,26 @@ static const char * const migrations[] = {
   "  question, answer, parts, annotations,"
   "  tokenize = 'unicode61 remove_diacritics 2'"
   ");",
+
+  /* 1 -> 2: study days (local days starting at the day-start hour, counted
+   * from 1970-01-01) so that a time zone or DST change never moves a card
+   * to another day.  Existing rows are filled in with the default 04:00.
+   */
+  "ALTER TABLE card_state ADD COLUMN due_day INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE review_log ADD COLUMN day INTEGER NOT NULL DEFAULT 0;"
+  "DROP TRIGGER review_log_append_only;"
+  "UPDATE review_log SET day = CAST (julianday (date ((reviewed_at - 14400000) / 1000,"
+  "                                                   'unixepoch', 'localtime'))"
+  "                                  - 2440587.5 AS INTEGER);"
+  "UPDATE card_state SET due_day ="
+  "  CAST (julianday (date ((last_review - 14400000) / 1000, 'unixepoch', 'localtime'))"
+  "        - 2440587.5 AS INTEGER) + scheduled_days"
+  "  WHERE last_review IS NOT NULL;"
+  "CREATE TRIGGER review_log_append_only BEFORE UPDATE ON review_log BEGIN"
+  "  SELECT RAISE (ABORT, 'the review log is append-only');"
+  "END;"
+  "CREATE INDEX card_state_due_day ON card_state (state, due_day);"
+  "CREATE INDEX review_log_day ON review_log (day);",
 };
 
 int
@@ -434,10 +454,15 @@ _eg_store_cached (EgStore     *self,
   return stmt;
 }
 
-static gboolean
-step_done (EgStore       *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+/**
+ * _eg_store_step_done:
+ *
+ * Runs a statement that returns no rows and resets it.
+ */
+gboolean
+_eg_store_step_done (EgStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -465,7 +490,7 @@ insert_parts (EgStore    *self,
       sqlite3_bind_int (stmt, 2, i);
       sqlite3_bind_text (stmt, 3, part->name, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, part->text, -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, error))
+      if (!_eg_store_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -504,7 +529,7 @@ _eg_store_insert_card (EgStore           *self,
   sqlite3_bind_text (stmt, 7, card->answer, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, card->content_hash, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 9, now_ms);
-  if (!step_done (self, stmt, error))
+  if (!_eg_store_step_done (self, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (self->db);
 
@@ -513,7 +538,7 @@ _eg_store_insert_card (EgStore           *self,
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, now_ms);
-  if (!step_done (self, stmt, error) || !insert_parts (self, id, card->parts, error))
+  if (!_eg_store_step_done (self, stmt, error) || !insert_parts (self, id, card->parts, error))
     return 0;
 
   /* the same text the card_parts triggers index */
@@ -535,7 +560,7 @@ _eg_store_insert_card (EgStore           *self,
   sqlite3_bind_text (stmt, 2, card->question, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, card->answer, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, parts_text->str, parts_text->len, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!_eg_store_step_done (self, stmt, error))
     return 0;
 
   return id;
@@ -569,14 +594,14 @@ _eg_store_replace_card_content (EgStore     *self,
   sqlite3_bind_text (stmt, 3, answer, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, content_hash, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, now_ms);
-  if (!step_done (self, stmt, error))
+  if (!_eg_store_step_done (self, stmt, error))
     return FALSE;
 
   stmt = _eg_store_cached (self, "DELETE FROM card_parts WHERE card_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, card_id);
-  return step_done (self, stmt, error) &&
+  return _eg_store_step_done (self, stmt, error) &&
          insert_parts (self, card_id, parts, error) &&
          _eg_store_reindex_card (self, card_id, error);
 }
@@ -598,7 +623,7 @@ _eg_store_reindex_card (EgStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, card_id);
-  if (!step_done (self, stmt, error))
+  if (!_eg_store_step_done (self, stmt, error))
     return FALSE;
 
   stmt = _eg_store_cached (self,
@@ -612,7 +637,7 @@ _eg_store_reindex_card (EgStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, card_id);
-  return step_done (self, stmt, error);
+  return _eg_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -664,11 +689,8 @@ _eg_store_read_state (sqlite3_stmt *stmt,
   state->lapses = sqlite3_column_int (stmt, col + 7);
   state->learning_steps = sqlite3_column_int (stmt, col + 8);
   state->last_review = sqlite3_column_int64 (stmt, col + 9);
+  state->due_day = sqlite3_column_int (stmt, col + 10);
 }
-
-#define STATE_COLUMNS \
-  "s.state, s.due, s.stability, s.difficulty, s.elapsed_days, s.scheduled_days," \
-  " s.reps, s.lapses, s.learning_steps, s.last_review"
 
 gboolean
 eg_store_is_empty (EgStore *self)
@@ -860,7 +882,7 @@ eg_store_find_section (EgStore     *self,
 #define CARD_QUERY \
   "SELECT c.id, c.deck_id, c.section_id, c.key, sec.key, c.number, c.question, c.answer," \
   "       c.content_hash, c.created, c.modified, c.flag, c.suspended, c.buried_until," \
-  "       c.in_source, " STATE_COLUMNS \
+  "       c.in_source, " EG_STORE_STATE_COLUMNS \
   "  FROM cards c JOIN card_state s ON s.card_id = c.id" \
   "  JOIN sections sec ON sec.id = c.section_id JOIN decks d ON d.id = c.deck_id"
 
@@ -1026,6 +1048,109 @@ eg_store_find_card (EgStore     *self,
   return g_ptr_array_steal_index (cards, 0);
 }
 
+/**
+ * eg_store_get_card:
+ *
+ * Returns: (transfer full): the card with id @card_id (deleted ones too)
+ */
+EgCard *
+eg_store_get_card (EgStore  *self,
+                   gint64    card_id,
+                   GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  int rc;
+
+  g_return_val_if_fail (EG_IS_STORE (self), NULL);
+
+  stmt = _eg_store_prepare (self, CARD_QUERY " WHERE c.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, card_id);
+
+  cards = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_card_free);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    g_ptr_array_add (cards, read_card (stmt));
+  else if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, error, "Cannot read the card");
+      return NULL;
+    }
+  if (cards->len == 0)
+    {
+      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
+                   "No card %" G_GINT64_FORMAT, card_id);
+      return NULL;
+    }
+  if (!load_parts (self, cards, error))
+    return NULL;
+
+  return g_ptr_array_steal_index (cards, 0);
+}
+
+/**
+ * eg_store_list_reviews:
+ * @card_id: a card, or 0 for every card
+ *
+ * Returns: (transfer full): the review log (EgReview), oldest first
+ */
+GPtrArray *
+eg_store_list_reviews (EgStore  *self,
+                       gint64    card_id,
+                       GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  int rc;
+
+  g_return_val_if_fail (EG_IS_STORE (self), NULL);
+
+  stmt = _eg_store_prepare (self,
+    "SELECT l.id, l.card_id, c.key, l.reviewed_at, l.rating, l.state_before, l.state_after,"
+    "       l.stability_before, l.stability_after, l.difficulty_before, l.difficulty_after,"
+    "       l.elapsed_days, l.scheduled_days, l.due_after, l.duration_ms, l.rescheduled, l.day"
+    " FROM review_log l JOIN cards c ON c.id = l.card_id"
+    " WHERE ?1 = 0 OR l.card_id = ?1"
+    " ORDER BY l.reviewed_at, l.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, card_id);
+
+  reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_review_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EgReview *r = g_new0 (EgReview, 1);
+
+      r->id = sqlite3_column_int64 (stmt, 0);
+      r->card_id = sqlite3_column_int64 (stmt, 1);
+      r->card_key = column_dup (stmt, 2);
+      r->reviewed_at = sqlite3_column_int64 (stmt, 3);
+      r->rating = sqlite3_column_int (stmt, 4);
+      r->state_before = sqlite3_column_int (stmt, 5);
+      r->state_after = sqlite3_column_int (stmt, 6);
+      r->stability_before = sqlite3_column_double (stmt, 7);
+      r->stability_after = sqlite3_column_double (stmt, 8);
+      r->difficulty_before = sqlite3_column_double (stmt, 9);
+      r->difficulty_after = sqlite3_column_double (stmt, 10);
+      r->elapsed_days = sqlite3_column_int (stmt, 11);
+      r->scheduled_days = sqlite3_column_int (stmt, 12);
+      r->due_after = sqlite3_column_int64 (stmt, 13);
+      r->duration_ms = sqlite3_column_int64 (stmt, 14);
+      r->rescheduled = sqlite3_column_int (stmt, 15) != 0;
+      r->day = sqlite3_column_int (stmt, 16);
+      g_ptr_array_add (reviews, r);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, error, "Cannot read the review log");
+      return NULL;
+    }
+
+  return g_steal_pointer (&reviews);
+}
+
 gboolean
 eg_store_get_stats (EgStore       *self,
                     EgStoreStats  *stats,
@@ -1139,6 +1264,15 @@ eg_card_part_free (EgCardPart *part)
   g_free (part->name);
   g_free (part->text);
   g_free (part);
+}
+
+void
+eg_review_free (EgReview *review)
+{
+  if (review == NULL)
+    return;
+  g_free (review->card_key);
+  g_free (review);
 }
 
 void

@@ -25,7 +25,7 @@ typedef enum
 } EgStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define EG_STORE_SCHEMA_VERSION 1
+#define EG_STORE_SCHEMA_VERSION 2
 
 #define EG_TYPE_STORE (eg_store_get_type ())
 G_DECLARE_FINAL_TYPE (EgStore, eg_store, EG, STORE, GObject)
@@ -61,6 +61,7 @@ typedef struct
   int     reps;
   int     lapses;
   int     learning_steps;
+  int     due_day;      /* study day a review card is due (see eg_time_study_day()) */
 } EgCardState;
 
 typedef struct
@@ -89,6 +90,28 @@ typedef struct
   gboolean     in_source;
   EgCardState  state;
 } EgCard;
+
+/* One row of the review log. */
+typedef struct
+{
+  gint64  id;
+  gint64  card_id;
+  char   *card_key;
+  gint64  reviewed_at;      /* ms */
+  int     rating;           /* 1..4; 0 is a manual change (reset to new) */
+  int     state_before;
+  int     state_after;
+  double  stability_before;
+  double  stability_after;
+  double  difficulty_before;
+  double  difficulty_after;
+  int     elapsed_days;
+  int     scheduled_days;
+  gint64  due_after;        /* ms */
+  gint64  duration_ms;
+  gboolean rescheduled;     /* FALSE for a preview that left the schedule alone */
+  int     day;              /* study day of the review */
+} EgReview;
 
 typedef struct
 {
@@ -127,6 +150,12 @@ EgSectionInfo *eg_store_find_section    (EgStore        *self,
 EgCard     *eg_store_find_card          (EgStore        *self,
                                          const char     *key,
                                          GError        **error);
+EgCard     *eg_store_get_card           (EgStore        *self,
+                                         gint64          card_id,
+                                         GError        **error);
+GPtrArray  *eg_store_list_reviews       (EgStore        *self,
+                                         gint64          card_id,
+                                         GError        **error);
 gboolean    eg_store_get_stats          (EgStore        *self,
                                          EgStoreStats   *stats,
                                          GError        **error);
@@ -142,9 +171,11 @@ void        eg_deck_info_free           (EgDeckInfo     *info);
 void        eg_section_info_free        (EgSectionInfo  *info);
 void        eg_card_part_free           (EgCardPart     *part);
 void        eg_card_free                (EgCard         *card);
+void        eg_review_free              (EgReview       *review);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgDeckInfo, eg_deck_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgSectionInfo, eg_section_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgCard, eg_card_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgReview, eg_review_free)
 
 G_END_DECLS

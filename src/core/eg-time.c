@@ -53,3 +53,93 @@ eg_time_parse_iso (const char *text,
   *ms = g_date_time_to_unix (dt) * 1000 + g_date_time_get_microsecond (dt) / 1000;
   return TRUE;
 }
+
+/* Days from 0001-01-01 (GDate's Julian day 1) to 1970-01-01. */
+#define UNIX_EPOCH_JULIAN 719163
+
+/**
+ * eg_time_study_day:
+ * @day_start_hour: the local hour a new study day starts (0..23)
+ *
+ * The study day of @ms: the local calendar date, minus one day before
+ * @day_start_hour, counted in days from 1970-01-01.  It follows the wall
+ * clock, so DST and time zone changes never move a card to another day.
+ */
+int
+eg_time_study_day (gint64 ms,
+                   int    day_start_hour)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDate) date = NULL;
+  gint64 seconds = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
+  int year, month, day;
+
+  local = g_date_time_new_from_unix_local (seconds);
+  g_return_val_if_fail (local != NULL, 0);
+
+  g_date_time_get_ymd (local, &year, &month, &day);
+  date = g_date_new_dmy (day, month, year);
+  if (g_date_time_get_hour (local) < day_start_hour)
+    g_date_subtract_days (date, 1);
+
+  return (int) g_date_get_julian (date) - UNIX_EPOCH_JULIAN;
+}
+
+/**
+ * eg_time_study_day_start:
+ *
+ * Returns: the time (ms) study day @day starts: @day_start_hour:00 local time
+ */
+gint64
+eg_time_study_day_start (int day,
+                         int day_start_hour)
+{
+  g_autoptr(GDate) date = g_date_new_julian ((guint32) (day + UNIX_EPOCH_JULIAN));
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) start = NULL;
+
+  start = g_date_time_new (tz, g_date_get_year (date), g_date_get_month (date),
+                           g_date_get_day (date), day_start_hour, 0, 0);
+  g_return_val_if_fail (start != NULL, 0);
+  return g_date_time_to_unix (start) * 1000;
+}
+
+/**
+ * eg_time_format_day:
+ *
+ * Returns: study day @day as its date, "2026-11-27"
+ */
+char *
+eg_time_format_day (int day)
+{
+  g_autoptr(GDate) date = g_date_new_julian ((guint32) (day + UNIX_EPOCH_JULIAN));
+  char buffer[16];
+
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
+  return g_strdup (buffer);
+}
+
+/**
+ * eg_time_format_interval:
+ *
+ * Returns: a short duration as the grade buttons show it: "<1m", "10m",
+ *   "3h", "4d", "2.5mo", "1.1y"
+ */
+char *
+eg_time_format_interval (gint64 ms)
+{
+  double minutes = ms / 60000.0;
+  double days = minutes / 1440.0;
+
+  if (minutes < 1)
+    return g_strdup ("<1m");
+  if (minutes < 60)
+    return g_strdup_printf ("%.0fm", minutes);
+  if (minutes < 1440)
+    return g_strdup_printf ("%.0fh", minutes / 60);
+  if (days < 30)
+    return g_strdup_printf ("%.0fd", days);
+  if (days < 365)
+    return g_strdup_printf ("%.1fmo", days / 30.4375);
+  return g_strdup_printf ("%.1fy", days / 365.25);
+}

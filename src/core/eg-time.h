@@ -17,4 +17,11 @@ char     *eg_time_format_iso (gint64       ms);
 gboolean  eg_time_parse_iso  (const char  *text,
                               gint64      *ms);
 
+int       eg_time_study_day       (gint64  ms,
+                                   int     day_start_hour);
+gint64    eg_time_study_day_start (int     day,
+                                   int     day_start_hour);
+char     *eg_time_format_day      (int     day);
+char     *eg_time_format_interval (gint64  ms);
+
 G_END_DECLS

@@ -152,13 +152,14 @@ report (const char *what,
         const char *target)
 {
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  double mid;
 
   for (guint i = 0; i < runs; i++)
     {
       double ms = func (path);
       g_array_append_val (samples, ms);
     }
-  double mid = median (samples);   /* sorts the samples */
+  mid = median (samples);   /* sorts the samples */
 
   g_print ("%-40s median %8.1f ms  (min %.1f, max %.1f, %u runs)%s%s\n", what, mid,
            g_array_index (samples, double, 0), g_array_index (samples, double, samples->len - 1),

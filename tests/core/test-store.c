@@ -120,6 +120,13 @@ test_migrations (void)
           setting = eg_store_get_setting (store, "desired-retention");
           g_assert_cmpstr (setting, ==, "0.9");
         }
+      if (from == 1)
+        {
+          /* version 2 filled in study days the way eg_time_study_day() counts them */
+          g_assert_cmpint (query_int (store, "SELECT day FROM review_log"), ==,
+                           eg_time_study_day (1000, 4));
+          g_assert_cmpint (card->state.due_day, ==, eg_time_study_day (1000, 4));
+        }
     }
 }
 

@@ -18,7 +18,7 @@ check () {  # check DESCRIPTION COMMAND... ; passes when the command succeeds
   fi
 }
 
-echo "1..16"
+echo "1..24"
 "$cli" --db "$db" import "$fixtures/expert-go-interview-questions.md" >"$tmp/first" 2>&1
 check "first import adds 12 sections and 245 cards" \
   grep -q '12 sections, 245 cards: 245 added, 0 updated, 0 unchanged, 0 removed' "$tmp/first"
@@ -59,3 +59,20 @@ check "bad encoding leaves the database unchanged" test "$before" = "$after"
 "$cli" --db "$db" show 99/1 >/dev/null 2>"$tmp/err2"
 check "unknown card exits 1 with a message" sh -c "! '$cli' --db '$db' show 99/1 2>/dev/null && grep -q 'No card' '$tmp/err2'"
 check "unknown command exits 1" sh -c "! '$cli' frobnicate 2>/dev/null"
+
+# studying in the terminal: Enter shows the answer, 3 grades Good, u undoes, q quits
+at=2030-01-07T09:00:00Z
+printf '\n3\n\n1\nu\nq\n' | "$cli" --db "$db" review --at $at >"$tmp/review" 2>&1
+check "interactive review shows question, answer and the four intervals" \
+  grep -q '1 Again (1m)  2 Hard (6m)  3 Good (10m)  4 Easy (8d)' "$tmp/review"
+check "interactive review grades" grep -q '16/301 Good: new → learning' "$tmp/review"
+check "u undoes the last grade" grep -q 'Undone.' "$tmp/review"
+"$cli" --db "$db" log >"$tmp/log"
+check "the log holds the one grade that was not undone" test "$(wc -l <"$tmp/log")" -eq 1
+"$cli" --db "$db" due --at $at >"$tmp/due"
+check "due counts what is left" grep -q '^Due now: 19 new, 1 learning, 0 review$' "$tmp/due"
+"$cli" --db "$db" forecast --days 3 --at $at >"$tmp/forecast"
+check "forecast prints one line per day" test "$(wc -l <"$tmp/forecast")" -eq 3
+check "the learning card is due today" grep -q '^2030-01-07	1$' "$tmp/forecast"
+"$cli" --db "$db" review --grade 7 >/dev/null 2>"$tmp/err3"
+check "a grade out of range is refused" grep -q -- '--grade must be' "$tmp/err3"

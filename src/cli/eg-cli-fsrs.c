@@ -1,0 +1,1051 @@
+/* eg-cli-fsrs.c - engram-cli fsrs: replay FSRS review sequences
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "eg-cli.h"
+
+/* The input is a file in the schema of the ts-fsrs golden vectors
+ * (scheduler-vectors.json; only its "cases" matter):
+ *
+ *   cases: [ { id, config: { w, request_retention, maximum_interval, enable_fuzz,
+ *                            enable_short_term, learning_steps, relearning_steps,
+ *                            decay?, factor?, interval_modifier? },
+ *              card_created: ISO,
+ *              reviews: [ { review_time: ISO, rating: 1..4,
+ *                           state_before?, elapsed_days?, retrievability?,
+ *                           retrievability_api?, fuzz_seed?,
+ *                           card, preview?: [4 outcomes] } ] } ]
+ *
+ * Every case is replayed from a New card due at card_created.  Without
+ * --check the document is printed again with every computed member replaced
+ * by what the scheduler gives; with --check the computed values are
+ * compared with the file's.
+ */
+
+/* ---------------------------------------------------------------------- */
+/* Times: "YYYY-MM-DDTHH:MM:SS.sssZ", as JavaScript's toISOString()       */
+/* ---------------------------------------------------------------------- */
+
+/* Days since 1970-01-01 of a date of the proleptic Gregorian calendar
+ * (Howard Hinnant's days_from_civil). */
+static gint64
+days_from_civil (gint64 year,
+                 int    month,
+                 int    day)
+{
+  gint64 era, year_of_era, day_of_year, day_of_era;
+
+  year -= month <= 2;
+  era = (year >= 0 ? year : year - 399) / 400;
+  year_of_era = year - era * 400;
+  day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+static void
+civil_from_days (gint64  days,
+                 gint64 *year,
+                 int    *month,
+                 int    *day)
+{
+  gint64 era, day_of_era, year_of_era, day_of_year, mp;
+
+  days += 719468;
+  era = (days >= 0 ? days : days - 146096) / 146097;
+  day_of_era = days - era * 146097;
+  year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524
+                 - day_of_era / 146096) / 365;
+  day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  mp = (5 * day_of_year + 2) / 153;
+  *day = (int) (day_of_year - (153 * mp + 2) / 5 + 1);
+  *month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  *year = year_of_era + era * 400 + (*month <= 2);
+}
+
+/* n decimal digits at text, or -1 */
+static int
+parse_digits (const char *text,
+              guint       n)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = value * 10 + g_ascii_digit_value (text[i]);
+    }
+  return value;
+}
+
+static gboolean
+parse_iso (const char *text,
+           gint64     *ms)
+{
+  int year, month, day, hour, minute, second, milli;
+
+  if (strlen (text) != 24
+      || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':'
+      || text[16] != ':' || text[19] != '.' || text[23] != 'Z')
+    return FALSE;
+
+  year = parse_digits (text, 4);
+  month = parse_digits (text + 5, 2);
+  day = parse_digits (text + 8, 2);
+  hour = parse_digits (text + 11, 2);
+  minute = parse_digits (text + 14, 2);
+  second = parse_digits (text + 17, 2);
+  milli = parse_digits (text + 20, 3);
+  if (year < 1 || month < 1 || day < 1 || !g_date_valid_dmy (day, month, year)
+      || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
+      || milli < 0)
+    return FALSE;
+
+  *ms = ((days_from_civil (year, month, day) * 24 + hour) * 60 + minute) * 60000
+        + second * 1000 + milli;
+  return TRUE;
+}
+
+static char *
+format_iso (gint64 ms)
+{
+  gint64 days = ms / EG_FSRS_MS_PER_DAY;
+  gint64 rest = ms % EG_FSRS_MS_PER_DAY;
+  gint64 year;
+  int month, day;
+
+  if (rest < 0)
+    {
+      rest += EG_FSRS_MS_PER_DAY;
+      days--;
+    }
+  civil_from_days (days, &year, &month, &day);
+
+  /* JavaScript writes years outside 0..9999 with a sign and six digits */
+  return g_strdup_printf (year >= 0 && year <= 9999
+                          ? "%04" G_GINT64_MODIFIER "d-%02d-%02dT%02d:%02d:%02d.%03dZ"
+                          : "%+07" G_GINT64_MODIFIER "d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                          year, month, day, (int) (rest / 3600000), (int) (rest / 60000 % 60),
+                          (int) (rest / 1000 % 60), (int) (rest % 1000));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Reading the file; every error names where it is                        */
+/* ---------------------------------------------------------------------- */
+
+static gboolean G_GNUC_PRINTF (3, 4)
+schema_error (GError     **error,
+              const char  *where,
+              const char  *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s", where, message);
+  return FALSE;
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  GType type = node != NULL ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+static gboolean
+read_object (JsonObject  *object,
+             const char  *member,
+             const char  *where,
+             JsonObject **value,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return schema_error (error, where, "“%s” is missing or not an object", member);
+  *value = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+read_array (JsonObject  *object,
+            const char  *member,
+            const char  *where,
+            JsonArray  **value,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return schema_error (error, where, "“%s” is missing or not an array", member);
+  *value = json_node_get_array (node);
+  return TRUE;
+}
+
+static gboolean
+read_double (JsonObject  *object,
+             const char  *member,
+             const char  *where,
+             double      *value,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (!node_is_number (node))
+    return schema_error (error, where, "“%s” is missing or not a number", member);
+  *value = json_node_get_double (node);
+  return TRUE;
+}
+
+static gboolean
+read_int (JsonObject  *object,
+          const char  *member,
+          const char  *where,
+          gint64       min,
+          gint64       max,
+          gint64      *value,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  double number;
+
+  if (!node_is_number (node))
+    return schema_error (error, where, "“%s” is missing or not an integer", member);
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    *value = json_node_get_int (node);
+  else
+    {
+      number = json_node_get_double (node);
+      if (number != floor (number) || !(fabs (number) < 1e15))
+        return schema_error (error, where, "“%s” is not an integer", member);
+      *value = (gint64) number;
+    }
+
+  if (*value < min || *value > max)
+    return schema_error (error, where, "“%s” is out of range (%" G_GINT64_FORMAT ")",
+                         member, *value);
+  return TRUE;
+}
+
+static gboolean
+read_boolean (JsonObject  *object,
+              const char  *member,
+              const char  *where,
+              gboolean    *value,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return schema_error (error, where, "“%s” is missing or not a boolean", member);
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+read_string (JsonObject  *object,
+             const char  *member,
+             const char  *where,
+             const char **value,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return schema_error (error, where, "“%s” is missing or not a string", member);
+  *value = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+read_time (JsonObject  *object,
+           const char  *member,
+           const char  *where,
+           gint64      *ms,
+           GError     **error)
+{
+  const char *text = NULL;
+
+  if (!read_string (object, member, where, &text, error))
+    return FALSE;
+  if (!parse_iso (text, ms))
+    return schema_error (error, where, "“%s” is not a time such as 2025-01-31T09:30:00.000Z: %s",
+                         member, text);
+  return TRUE;
+}
+
+static gboolean
+read_steps (JsonObject  *config,
+            const char  *member,
+            const char  *where,
+            GStrv       *steps,
+            GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array = NULL;
+
+  if (!read_array (config, member, where, &array, error))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (json_node_get_value_type (node) != G_TYPE_STRING)
+        return schema_error (error, where, "%s[%u] is not a string such as \"10m\"", member, i);
+      g_strv_builder_add (builder, json_node_get_string (node));
+    }
+  /* an empty array gives an empty (not NULL) list: no steps */
+  *steps = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+params_from_config (JsonObject    *config,
+                    const char    *where,
+                    EgFsrsParams  *params,
+                    GError       **error)
+{
+  g_auto(GStrv) learning_steps = NULL;
+  g_auto(GStrv) relearning_steps = NULL;
+  double w[EG_FSRS_N_PARAMS];
+  double request_retention = 0;
+  gint64 maximum_interval = 0;
+  gboolean enable_fuzz = FALSE;
+  gboolean enable_short_term = FALSE;
+  JsonArray *array = NULL;
+  guint n_w;
+
+  if (!read_array (config, "w", where, &array, error))
+    return FALSE;
+  n_w = json_array_get_length (array);
+  if (n_w == 0 || n_w > EG_FSRS_N_PARAMS)
+    return schema_error (error, where, "“w” has %u numbers, not 17, 19 or 21", n_w);
+  for (guint i = 0; i < n_w; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!node_is_number (node))
+        return schema_error (error, where, "w[%u] is not a number", i);
+      w[i] = json_node_get_double (node);
+    }
+
+  if (!read_double (config, "request_retention", where, &request_retention, error)
+      || !read_int (config, "maximum_interval", where, 1, G_MAXINT, &maximum_interval, error)
+      || !read_boolean (config, "enable_fuzz", where, &enable_fuzz, error)
+      || !read_boolean (config, "enable_short_term", where, &enable_short_term, error)
+      || !read_steps (config, "learning_steps", where, &learning_steps, error)
+      || !read_steps (config, "relearning_steps", where, &relearning_steps, error))
+    return FALSE;
+
+  if (!eg_fsrs_params_init (params, w, n_w, request_retention, (int) maximum_interval,
+                            enable_fuzz, enable_short_term,
+                            (const char * const *) learning_steps,
+                            (const char * const *) relearning_steps, error))
+    {
+      g_prefix_error (error, "%s: ", where);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Cards                                                                  */
+/* ---------------------------------------------------------------------- */
+
+typedef enum
+{
+  FIELD_STATE,
+  FIELD_INT,
+  FIELD_DOUBLE,
+  FIELD_TIME,
+} FieldKind;
+
+typedef struct
+{
+  const char *name;
+  FieldKind   kind;
+  gsize       offset;
+} CardField;
+
+#define CARD_FIELD(member, kind) { #member, kind, offsetof (EgFsrsCard, member) }
+#define INT_FIELD(card, field)    G_STRUCT_MEMBER (int, card, (field)->offset)
+#define DOUBLE_FIELD(card, field) G_STRUCT_MEMBER (double, card, (field)->offset)
+#define TIME_FIELD(card, field)   G_STRUCT_MEMBER (gint64, card, (field)->offset)
+
+/* The members of "card" (the card after a review) and of the "preview"
+ * outcomes, in the order of the file. */
+static const CardField card_fields[] = {
+  CARD_FIELD (state, FIELD_STATE),
+  CARD_FIELD (stability, FIELD_DOUBLE),
+  CARD_FIELD (difficulty, FIELD_DOUBLE),
+  CARD_FIELD (due, FIELD_TIME),
+  CARD_FIELD (scheduled_days, FIELD_INT),
+  CARD_FIELD (elapsed_days, FIELD_INT),
+  CARD_FIELD (reps, FIELD_INT),
+  CARD_FIELD (lapses, FIELD_INT),
+  CARD_FIELD (learning_steps, FIELD_INT),
+};
+
+static const CardField preview_fields[] = {
+  CARD_FIELD (state, FIELD_STATE),
+  CARD_FIELD (stability, FIELD_DOUBLE),
+  CARD_FIELD (difficulty, FIELD_DOUBLE),
+  CARD_FIELD (due, FIELD_TIME),
+  CARD_FIELD (scheduled_days, FIELD_INT),
+  CARD_FIELD (learning_steps, FIELD_INT),
+  CARD_FIELD (lapses, FIELD_INT),
+};
+
+static JsonNode *
+double_node (double value)
+{
+  /* JSON has no NaN or Infinity */
+  if (!isfinite (value))
+    return json_node_init_null (json_node_alloc ());
+  return json_node_init_double (json_node_alloc (), value);
+}
+
+static JsonObject *
+card_to_json (const EgFsrsCard *card,
+              const CardField  *fields,
+              guint             n_fields)
+{
+  JsonObject *object = json_object_new ();
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const CardField *field = &fields[i];
+      g_autofree char *iso = NULL;
+
+      switch (field->kind)
+        {
+        case FIELD_STATE:
+          json_object_set_int_member (object, field->name, card->state);
+          break;
+        case FIELD_INT:
+          json_object_set_int_member (object, field->name, INT_FIELD (card, field));
+          break;
+        case FIELD_DOUBLE:
+          json_object_set_member (object, field->name, double_node (DOUBLE_FIELD (card, field)));
+          break;
+        case FIELD_TIME:
+          iso = format_iso (TIME_FIELD (card, field));
+          json_object_set_string_member (object, field->name, iso);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return object;
+}
+
+/* The file's card; its last review is the review's time. */
+static gboolean
+card_from_json (JsonObject       *object,
+                const CardField  *fields,
+                guint             n_fields,
+                const char       *where,
+                gint64            review_time,
+                EgFsrsCard       *card,
+                GError          **error)
+{
+  eg_fsrs_card_init_new (card, 0);
+  card->last_review = review_time;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const CardField *field = &fields[i];
+      gint64 value = 0;
+
+      switch (field->kind)
+        {
+        case FIELD_STATE:
+          if (!read_int (object, field->name, where, EG_FSRS_STATE_NEW,
+                         EG_FSRS_STATE_RELEARNING, &value, error))
+            return FALSE;
+          card->state = (EgFsrsState) value;
+          break;
+        case FIELD_INT:
+          if (!read_int (object, field->name, where, G_MININT, G_MAXINT, &value, error))
+            return FALSE;
+          INT_FIELD (card, field) = (int) value;
+          break;
+        case FIELD_DOUBLE:
+          if (!read_double (object, field->name, where, &DOUBLE_FIELD (card, field), error))
+            return FALSE;
+          break;
+        case FIELD_TIME:
+          if (!read_time (object, field->name, where, &TIME_FIELD (card, field), error))
+            return FALSE;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Comparing (--check)                                                    */
+/* ---------------------------------------------------------------------- */
+
+/* The first difference found in a review or a config. */
+typedef struct
+{
+  char *field;
+  char *got;
+  char *want;
+} Difference;
+
+static void
+difference_clear (Difference *diff)
+{
+  g_clear_pointer (&diff->field, g_free);
+  g_clear_pointer (&diff->got, g_free);
+  g_clear_pointer (&diff->want, g_free);
+}
+
+/* Takes got and want; keeps only the first difference. */
+static void
+difference_add (Difference *diff,
+                const char *prefix,
+                const char *field,
+                char       *got,
+                char       *want)
+{
+  if (diff->field != NULL)
+    {
+      g_free (got);
+      g_free (want);
+      return;
+    }
+  diff->field = prefix != NULL ? g_strconcat (prefix, ".", field, NULL) : g_strdup (field);
+  diff->got = got;
+  diff->want = want;
+}
+
+static char *
+number_text (double value)
+{
+  char buffer[EG_FSRS_JS_NUMBER_BUF_SIZE];
+
+  return g_strdup (eg_fsrs_format_js_number (value, buffer));
+}
+
+/* README "Tolerances": bit-equal, or |got - want| <= 1e-8 * max(1, |want|) */
+static void
+compare_double (Difference *diff,
+                const char *prefix,
+                const char *field,
+                double      got,
+                double      want)
+{
+  if (got == want || fabs (got - want) <= 1e-8 * MAX (1.0, fabs (want)))
+    return;
+  difference_add (diff, prefix, field, number_text (got), number_text (want));
+}
+
+static void
+compare_int (Difference *diff,
+             const char *prefix,
+             const char *field,
+             gint64      got,
+             gint64      want)
+{
+  if (got == want)
+    return;
+  difference_add (diff, prefix, field,
+                  g_strdup_printf ("%" G_GINT64_FORMAT, got),
+                  g_strdup_printf ("%" G_GINT64_FORMAT, want));
+}
+
+static void
+compare_cards (Difference       *diff,
+               const char       *prefix,
+               const CardField  *fields,
+               guint             n_fields,
+               const EgFsrsCard *got,
+               const EgFsrsCard *want)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const CardField *field = &fields[i];
+
+      switch (field->kind)
+        {
+        case FIELD_STATE:
+          compare_int (diff, prefix, field->name, got->state, want->state);
+          break;
+        case FIELD_INT:
+          compare_int (diff, prefix, field->name, INT_FIELD (got, field), INT_FIELD (want, field));
+          break;
+        case FIELD_DOUBLE:
+          compare_double (diff, prefix, field->name,
+                          DOUBLE_FIELD (got, field), DOUBLE_FIELD (want, field));
+          break;
+        case FIELD_TIME:
+          if (TIME_FIELD (got, field) != TIME_FIELD (want, field))
+            difference_add (diff, prefix, field->name, format_iso (TIME_FIELD (got, field)),
+                            format_iso (TIME_FIELD (want, field)));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Replaying                                                              */
+/* ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *path;
+  gboolean    check;
+  guint       n_passed;
+  guint       n_failed;
+} Replay;
+
+static void
+report_difference (const char *where,
+                   Difference *diff)
+{
+  g_printerr ("%s: %s: got %s, want %s\n", where, diff->field, diff->got, diff->want);
+}
+
+/* The derived members of the config (decay, factor, interval_modifier),
+ * when the file has them. */
+static void
+replay_derived (Replay             *replay,
+                JsonObject         *config,
+                const EgFsrsParams *params,
+                Difference         *diff)
+{
+  const struct
+  {
+    const char *name;
+    double      value;
+  } derived[] = {
+    { "decay", params->decay },
+    { "factor", params->factor },
+    { "interval_modifier", params->interval_modifier },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (derived); i++)
+    {
+      JsonNode *node = json_object_get_member (config, derived[i].name);
+
+      if (node == NULL)
+        continue;
+      if (!replay->check)
+        json_object_set_member (config, derived[i].name, double_node (derived[i].value));
+      else if (node_is_number (node))
+        compare_double (diff, "config", derived[i].name, derived[i].value,
+                        json_node_get_double (node));
+      else
+        difference_add (diff, "config", derived[i].name, number_text (derived[i].value),
+                        g_strdup ("(not a number)"));
+    }
+}
+
+/* Applies one review to card.  In --check mode the computed values are
+ * compared with the file's (the first difference goes to diff) and, when
+ * they differ, card becomes the file's card; otherwise the review's
+ * computed members are replaced. */
+static gboolean
+replay_review (Replay              *replay,
+               const char          *where,
+               const EgFsrsParams  *params,
+               JsonObject          *review,
+               EgFsrsCard          *card,
+               Difference          *diff,
+               GError             **error)
+{
+  g_autoptr(GError) review_error = NULL;
+  JsonObject *want_object = NULL;
+  JsonArray *want_preview = NULL;
+  gboolean has_preview = json_object_has_member (review, "preview");
+  gboolean has_fuzz_seed = json_object_has_member (review, "fuzz_seed");
+  char fuzz_seed[EG_FSRS_SEED_BUF_SIZE];
+  EgFsrsCard outcomes[4];
+  EgFsrsCard next, want;
+  gint64 now = 0, rating = 0, elapsed_days = 0;
+  double retrievability = 0, retrievability_api;
+  gboolean is_new = card->state == EG_FSRS_STATE_NEW;
+
+  if (!read_time (review, "review_time", where, &now, error)
+      || !read_int (review, "rating", where, EG_FSRS_AGAIN, EG_FSRS_EASY, &rating, error))
+    return FALSE;
+
+  if (replay->check)
+    {
+      if (!read_object (review, "card", where, &want_object, error))
+        return FALSE;
+      if (has_preview && !read_array (review, "preview", where, &want_preview, error))
+        return FALSE;
+    }
+
+  /* What the scheduler sees before the review */
+  if (has_fuzz_seed)
+    eg_fsrs_fuzz_seed (fuzz_seed, now, card->reps + 1, card->difficulty * card->stability);
+  retrievability_api = eg_fsrs_retrievability (params, card, now);
+
+  if ((has_preview && !eg_fsrs_preview (params, card, now, outcomes, &review_error))
+      || !eg_fsrs_review (params, card, now, (EgFsrsRating) rating, &next, &review_error))
+    {
+      if (!replay->check)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&review_error), "%s: ", where);
+          return FALSE;
+        }
+      /* the file has a card where the scheduler refused: a difference */
+      difference_add (diff, NULL, "card", g_strdup_printf ("error “%s”", review_error->message),
+                      g_strdup ("a card"));
+    }
+  else if (!is_new)
+    {
+      elapsed_days = eg_fsrs_elapsed_days (card->last_review, now);
+      retrievability = eg_fsrs_forgetting_curve (params, (double) elapsed_days, card->stability);
+    }
+
+  if (!replay->check)
+    {
+      if (json_object_has_member (review, "state_before"))
+        json_object_set_int_member (review, "state_before", card->state);
+      if (json_object_has_member (review, "elapsed_days"))
+        json_object_set_int_member (review, "elapsed_days", elapsed_days);
+      if (json_object_has_member (review, "retrievability"))
+        {
+          if (is_new)
+            json_object_set_null_member (review, "retrievability");
+          else
+            json_object_set_member (review, "retrievability", double_node (retrievability));
+        }
+      if (json_object_has_member (review, "retrievability_api"))
+        json_object_set_member (review, "retrievability_api", double_node (retrievability_api));
+      if (has_fuzz_seed)
+        json_object_set_string_member (review, "fuzz_seed", fuzz_seed);
+      json_object_set_object_member (review, "card",
+                                     card_to_json (&next, card_fields,
+                                                   G_N_ELEMENTS (card_fields)));
+      if (has_preview)
+        {
+          JsonArray *preview = json_array_sized_new (4);
+
+          for (guint i = 0; i < 4; i++)
+            json_array_add_object_element (preview,
+                                           card_to_json (&outcomes[i], preview_fields,
+                                                         G_N_ELEMENTS (preview_fields)));
+          json_object_set_array_member (review, "preview", preview);
+        }
+      *card = next;
+      return TRUE;
+    }
+
+  /* --check: the file's values, in the file's order */
+  if (json_object_has_member (review, "state_before"))
+    {
+      gint64 value = 0;
+
+      if (!read_int (review, "state_before", where, G_MININT64, G_MAXINT64, &value, error))
+        return FALSE;
+      compare_int (diff, NULL, "state_before", card->state, value);
+    }
+  if (json_object_has_member (review, "elapsed_days"))
+    {
+      gint64 value = 0;
+
+      if (!read_int (review, "elapsed_days", where, G_MININT64, G_MAXINT64, &value, error))
+        return FALSE;
+      compare_int (diff, NULL, "elapsed_days", elapsed_days, value);
+    }
+  if (json_object_has_member (review, "retrievability"))
+    {
+      double value = 0;
+
+      if (json_object_get_null_member (review, "retrievability"))
+        {
+          if (!is_new)
+            difference_add (diff, NULL, "retrievability", number_text (retrievability),
+                            g_strdup ("null"));
+        }
+      else if (!read_double (review, "retrievability", where, &value, error))
+        return FALSE;
+      else if (is_new)
+        difference_add (diff, NULL, "retrievability", g_strdup ("null"), number_text (value));
+      else
+        compare_double (diff, NULL, "retrievability", retrievability, value);
+    }
+  if (json_object_has_member (review, "retrievability_api"))
+    {
+      double value = 0;
+
+      if (!read_double (review, "retrievability_api", where, &value, error))
+        return FALSE;
+      compare_double (diff, NULL, "retrievability_api", retrievability_api, value);
+    }
+  if (has_fuzz_seed)
+    {
+      const char *value = NULL;
+
+      if (!read_string (review, "fuzz_seed", where, &value, error))
+        return FALSE;
+      if (!g_str_equal (fuzz_seed, value))
+        difference_add (diff, NULL, "fuzz_seed", g_strdup (fuzz_seed), g_strdup (value));
+    }
+
+  {
+    g_autofree char *card_where = g_strconcat (where, ".card", NULL);
+
+    if (!card_from_json (want_object, card_fields, G_N_ELEMENTS (card_fields), card_where,
+                         now, &want, error))
+      return FALSE;
+  }
+  if (review_error == NULL)
+    compare_cards (diff, "card", card_fields, G_N_ELEMENTS (card_fields), &next, &want);
+
+  if (want_preview != NULL)
+    {
+      guint n = json_array_get_length (want_preview);
+
+      if (n != 4)
+        return schema_error (error, where, "“preview” has %u outcomes, not 4", n);
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *node = json_array_get_element (want_preview, i);
+          g_autofree char *prefix = g_strdup_printf ("preview[%u]", i);
+          g_autofree char *preview_where = g_strdup_printf ("%s.%s", where, prefix);
+          EgFsrsCard want_outcome;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            return schema_error (error, where, "%s is not an object", prefix);
+          if (!card_from_json (json_node_get_object (node), preview_fields,
+                               G_N_ELEMENTS (preview_fields), preview_where, now,
+                               &want_outcome, error))
+            return FALSE;
+          if (review_error == NULL)
+            compare_cards (diff, prefix, preview_fields, G_N_ELEMENTS (preview_fields),
+                           &outcomes[i], &want_outcome);
+        }
+    }
+
+  /* after a difference, go on from the oracle's card (README "Tolerances") */
+  *card = diff->field != NULL ? want : next;
+  return TRUE;
+}
+
+static gboolean
+replay_case (Replay      *replay,
+             JsonNode    *node,
+             guint        index,
+             GError     **error)
+{
+  g_autofree char *where = NULL;
+  JsonObject *kase;
+  JsonObject *config = NULL;
+  JsonArray *reviews = NULL;
+  const char *id = NULL;
+  EgFsrsParams params;
+  EgFsrsCard card;
+  gint64 created = 0;
+  gboolean passed = TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return schema_error (error, replay->path, "cases[%u] is not an object", index);
+  kase = json_node_get_object (node);
+  if (json_object_has_member (kase, "id"))
+    {
+      g_autofree char *id_where = g_strdup_printf ("%s: cases[%u]", replay->path, index);
+
+      if (!read_string (kase, "id", id_where, &id, error))
+        return FALSE;
+      where = g_strdup_printf ("%s: case %s", replay->path, id);
+    }
+  else
+    where = g_strdup_printf ("%s: cases[%u]", replay->path, index);
+
+  if (!read_object (kase, "config", where, &config, error)
+      || !params_from_config (config, where, &params, error)
+      || !read_time (kase, "card_created", where, &created, error)
+      || !read_array (kase, "reviews", where, &reviews, error))
+    return FALSE;
+
+  {
+    Difference diff = { NULL };
+
+    replay_derived (replay, config, &params, &diff);
+    if (diff.field != NULL)
+      {
+        report_difference (where, &diff);
+        passed = FALSE;
+      }
+    difference_clear (&diff);
+  }
+
+  eg_fsrs_card_init_new (&card, created);
+  for (guint i = 0; i < json_array_get_length (reviews); i++)
+    {
+      JsonNode *review = json_array_get_element (reviews, i);
+      g_autofree char *review_where = g_strdup_printf ("%s: reviews[%u]", where, i);
+      Difference diff = { NULL };
+      gboolean ok;
+
+      if (!JSON_NODE_HOLDS_OBJECT (review))
+        return schema_error (error, review_where, "not an object");
+
+      ok = replay_review (replay, review_where, &params, json_node_get_object (review), &card,
+                          &diff, error);
+      if (ok && diff.field != NULL)
+        {
+          report_difference (review_where, &diff);
+          passed = FALSE;
+        }
+      difference_clear (&diff);
+      if (!ok)
+        return FALSE;
+    }
+
+  if (passed)
+    replay->n_passed++;
+  else
+    replay->n_failed++;
+  return TRUE;
+}
+
+/* json-glib 1.6 appends ".0" to every double it prints without a '.',
+ * even after an exponent ("1e-08.0" is not JSON): drop those. */
+static char *
+fix_exponents (const char *json)
+{
+  GString *out = g_string_sized_new (strlen (json) + 1);
+  gboolean in_string = FALSE;
+  const char *p = json;
+
+  while (*p != '\0')
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            g_string_append_c (out, *p++);
+          else if (*p == '"')
+            in_string = FALSE;
+          g_string_append_c (out, *p++);
+        }
+      else if (*p == '"')
+        {
+          in_string = TRUE;
+          g_string_append_c (out, *p++);
+        }
+      else if ((*p == 'e' || *p == 'E') && p > json && g_ascii_isdigit (p[-1]))
+        {
+          g_string_append_c (out, *p++);
+          if (*p == '+' || *p == '-')
+            g_string_append_c (out, *p++);
+          while (g_ascii_isdigit (*p))
+            g_string_append_c (out, *p++);
+          if (p[0] == '.' && p[1] == '0' && !g_ascii_isdigit (p[2]))
+            p += 2;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static int
+replay_file (const char *path,
+             gboolean    check)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  Replay replay = { path, check, 0, 0 };
+  JsonNode *root;
+  JsonArray *cases = NULL;
+
+  if (!json_parser_load_from_file (parser, path, &error))
+    {
+      if (!g_str_has_prefix (error->message, path))
+        g_prefix_error (&error, "%s: ", path);
+      return eg_cli_fail (error);
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return eg_cli_usage_error ("%s: not a file of FSRS review sequences "
+                               "(the top level is not an object)", path);
+  if (!read_array (json_node_get_object (root), "cases", path, &cases, &error))
+    return eg_cli_fail (error);
+
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    if (!replay_case (&replay, json_array_get_element (cases, i), i, &error))
+      return eg_cli_fail (error);
+
+  if (check)
+    {
+      g_print ("%u passed, %u failed\n", replay.n_passed, replay.n_failed);
+      return replay.n_failed > 0 ? 1 : 0;
+    }
+  else
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autofree char *json = NULL;
+      g_autofree char *fixed = NULL;
+
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_root (generator, root);
+      json = json_generator_to_data (generator, NULL);
+      fixed = fix_exponents (json);
+      fputs (fixed, stdout);
+      fputc ('\n', stdout);
+      if (fflush (stdout) != 0)
+        return eg_cli_usage_error ("%s: cannot write the output", path);
+      return 0;
+    }
+}
+
+int
+eg_cli_fsrs (EgCliContext  *ctx,
+             int            argc,
+             char         **argv)
+{
+  gboolean check = FALSE;
+  GOptionEntry entries[] = {
+    { "check", 0, 0, G_OPTION_ARG_NONE, &check,
+      "Compare the replay with the file's values; print “N passed, M failed”", NULL },
+    { NULL }
+  };
+
+  if (!eg_cli_parse_options (ctx, "fsrs", "replay FILE.json [--check]",
+                             "Replay the FSRS review sequences of FILE.json (the schema of the "
+                             "ts-fsrs scheduler vectors)\nand print the file with the computed "
+                             "cards, or, with --check, compare them with the file's.",
+                             entries, &argc, &argv))
+    return 1;
+
+  if (argc < 2)
+    return eg_cli_usage_error ("fsrs: name a subcommand: engram-cli fsrs replay FILE.json [--check]");
+  if (!g_str_equal (argv[1], "replay"))
+    return eg_cli_usage_error ("fsrs: unknown subcommand “%s” (known: replay FILE.json [--check])",
+                               argv[1]);
+  if (argc != 3)
+    return eg_cli_usage_error ("fsrs replay: name one file, e.g. "
+                               "engram-cli fsrs replay vectors.json --check");
+
+  return replay_file (argv[2], check);
+}

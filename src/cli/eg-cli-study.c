@@ -1,0 +1,542 @@
+/* eg-cli-study.c - engram-cli due, review, forecast, log, settings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "eg-cli.h"
+#include "eg-store-private.h"
+
+static const char * const rating_names[] = { "Manual", "Again", "Hard", "Good", "Easy" };
+static const char * const state_names[] = { "new", "learning", "review", "relearning" };
+
+static const char *
+state_name (int state)
+{
+  return state_names[CLAMP (state, 0, 3)];
+}
+
+static EgScheduler *
+open_scheduler (EgCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  EgScheduler *scheduler;
+
+  if (!eg_cli_open_store (ctx))
+    return NULL;
+  scheduler = eg_scheduler_new (ctx->store, &error);
+  if (scheduler == NULL)
+    eg_cli_fail (error);
+  return scheduler;
+}
+
+/* "2026-11-28T04:00:00.000Z (in 6h)" */
+static char *
+describe_time (gint64 when,
+               gint64 now)
+{
+  g_autofree char *iso = eg_time_format_iso (when);
+  g_autofree char *in = NULL;
+
+  if (when <= now)
+    return g_strdup_printf ("%s (now)", iso);
+  in = eg_time_format_interval (when - now);
+  return g_strdup_printf ("%s (in %s)", iso, in);
+}
+
+static char *
+card_key (EgStore *store,
+          gint64   card_id)
+{
+  g_autoptr(EgCard) card = eg_store_get_card (store, card_id, NULL);
+
+  return g_strdup (card ? card->key : "?");
+}
+
+int
+eg_cli_due (EgCliContext  *ctx,
+            int            argc,
+            char         **argv)
+{
+  g_autoptr(EgScheduler) scheduler = NULL;
+  g_autoptr(EgQueue) queue = NULL;
+  g_autoptr(GError) error = NULL;
+  EgQueueCounts counts;
+  gint64 next;
+
+  if (!eg_cli_parse_options (ctx, "due", "", "How many cards are due now, and when the next is.",
+                             NULL, &argc, &argv))
+    return 1;
+  if (argc > 1)
+    return eg_cli_usage_error ("due: unexpected argument “%s”", argv[1]);
+  if (!(scheduler = open_scheduler (ctx)))
+    return 1;
+
+  if (!(queue = eg_scheduler_build_queue (scheduler, ctx->now_ms, &error)))
+    return eg_cli_fail (error);
+  eg_queue_get_counts (queue, &counts);
+  g_print ("Due now: %u new, %u learning, %u review\n",
+           counts.new_cards, counts.learning, counts.review);
+
+  if (eg_queue_peek (queue, ctx->now_ms) != 0)
+    {
+      g_autofree char *key = card_key (ctx->store, eg_queue_peek (queue, ctx->now_ms));
+
+      g_print ("Next card: %s, now\n", key);
+      return 0;
+    }
+
+  next = eg_queue_get_next_due (queue);
+  if (next == 0)
+    next = eg_scheduler_next_due (scheduler, ctx->now_ms, &error);
+  if (error != NULL)
+    return eg_cli_fail (error);
+  if (next == 0)
+    g_print ("Nothing is due, and no card is waiting.\n");
+  else
+    {
+      g_autofree char *when = describe_time (next, ctx->now_ms);
+
+      g_print ("Next card due: %s\n", when);
+    }
+  return 0;
+}
+
+static void
+print_grade (EgStore             *store,
+             gint64               card_id,
+             EgFsrsRating         rating,
+             const EgGradeResult *result,
+             gint64               now)
+{
+  g_autofree char *key = card_key (store, card_id);
+  g_autofree char *when = describe_time (result->after.due, now);
+
+  g_print ("%s %s: %s → %s, due %s\n", key, rating_names[rating],
+           state_name (result->before.state), state_name (result->after.state), when);
+}
+
+/* The four grades with the interval each would give: "1 Again (1m)  …" */
+static char *
+describe_outcomes (EgScheduler *scheduler,
+                   gint64       card_id,
+                   gint64       now)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  EgFsrsCard outcomes[4];
+
+  if (!eg_scheduler_preview (scheduler, card_id, now, outcomes, NULL))
+    return g_strdup ("1 Again  2 Hard  3 Good  4 Easy");
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *interval = eg_time_format_interval (outcomes[i].due - now);
+
+      g_string_append_printf (line, "%s%u %s (%s)", i ? "  " : "", i + 1,
+                              rating_names[i + 1], interval);
+    }
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+static char *
+read_line (void)
+{
+  char buffer[256];
+
+  fflush (stdout);
+  if (fgets (buffer, sizeof buffer, stdin) == NULL)
+    return NULL;
+  return g_strstrip (g_strdup (buffer));
+}
+
+static gboolean
+undo (EgScheduler *scheduler,
+      EgQueue     *queue,
+      gint64       now)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!eg_scheduler_undo (scheduler, queue, now, NULL, NULL, &error))
+    {
+      g_print ("%s\n", error->message);
+      return FALSE;
+    }
+  g_print ("Undone.\n");
+  return TRUE;
+}
+
+static int
+review_interactive (EgCliContext *ctx,
+                    EgScheduler  *scheduler)
+{
+  g_autoptr(EgQueue) queue = NULL;
+  g_autoptr(GError) error = NULL;
+  guint reviewed = 0;
+
+  if (!(queue = eg_scheduler_build_queue (scheduler, ctx->now_ms, &error)))
+    return eg_cli_fail (error);
+
+  for (;;)
+    {
+      gint64 now = ctx->at ? ctx->now_ms : eg_time_now_ms ();
+      gint64 card_id = eg_queue_peek (queue, now);
+      gint64 shown = g_get_monotonic_time ();
+      g_autoptr(EgCard) card = NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *question = NULL;
+      g_autofree char *outcomes = NULL;
+      g_autofree char *answer = NULL;
+      EgQueueCounts counts;
+      EgGradeResult result;
+      int rating = 0;
+
+      if (card_id == 0)
+        {
+          gint64 next = eg_queue_get_next_due (queue);
+          g_autofree char *when = NULL;
+
+          if (next == 0)
+            next = eg_scheduler_next_due (scheduler, now, NULL);
+          when = next ? describe_time (next, now) : g_strdup ("never");
+          g_print ("All caught up: %u cards reviewed. Next card due: %s\n", reviewed, when);
+          return 0;
+        }
+
+      if (!(card = eg_store_get_card (ctx->store, card_id, &error)))
+        return eg_cli_fail (error);
+      key = g_strdup (card->key);
+      eg_queue_get_counts (queue, &counts);
+      question = eg_markdown_to_plain (card->question);
+      g_print ("\n[%s]  %u new · %u learning · %u review\n\n%s\n\n"
+               "(Enter shows the answer, u undoes the last grade, q quits) ",
+               key, counts.new_cards, counts.learning, counts.review, question);
+
+      answer = read_line ();
+      if (answer == NULL || g_str_equal (answer, "q"))
+        break;
+      if (g_str_equal (answer, "u"))
+        {
+          if (undo (scheduler, queue, now))
+            reviewed = reviewed > 0 ? reviewed - 1 : 0;
+          continue;
+        }
+
+      g_print ("\n%s\n", card->answer);
+      for (guint i = 0; i < card->parts->len; i++)
+        {
+          EgCardPart *part = g_ptr_array_index (card->parts, i);
+
+          g_print ("\n## %s\n%s\n", part->name, part->text);
+        }
+
+      outcomes = describe_outcomes (scheduler, card_id, now);
+      while (rating == 0)
+        {
+          g_autofree char *choice = NULL;
+
+          g_print ("\n%s   u undo   q quit\n> ", outcomes);
+          if (!(choice = read_line ()) || g_str_equal (choice, "q"))
+            goto out;
+          if (g_str_equal (choice, "u"))
+            {
+              if (!undo (scheduler, queue, now))
+                continue;
+              reviewed = reviewed > 0 ? reviewed - 1 : 0;
+              rating = -1;
+            }
+          else if (strlen (choice) == 1 && choice[0] >= '1' && choice[0] <= '4')
+            rating = choice[0] - '0';
+        }
+      if (rating < 0)
+        continue;
+
+      now = ctx->at ? ctx->now_ms : eg_time_now_ms ();
+      if (!eg_scheduler_grade (scheduler, queue, card_id, (EgFsrsRating) rating, now,
+                               (g_get_monotonic_time () - shown) / 1000, &result, &error))
+        return eg_cli_fail (error);
+      print_grade (ctx->store, card_id, (EgFsrsRating) rating, &result, now);
+      reviewed++;
+    }
+
+out:
+  g_print ("\n%u cards reviewed.\n", reviewed);
+  return 0;
+}
+
+int
+eg_cli_review (EgCliContext  *ctx,
+               int            argc,
+               char         **argv)
+{
+  int grade = 0;
+  int duration = 0;
+  GOptionEntry entries[] = {
+    { "grade", 0, 0, G_OPTION_ARG_INT, &grade,
+      "Grade the next due card (1 Again, 2 Hard, 3 Good, 4 Easy) and exit", "N" },
+    { "duration", 0, 0, G_OPTION_ARG_INT, &duration,
+      "With --grade: the time spent on the card, in ms", "MS" },
+    { NULL }
+  };
+  g_autoptr(EgScheduler) scheduler = NULL;
+  g_autoptr(EgQueue) queue = NULL;
+  g_autoptr(GError) error = NULL;
+  EgGradeResult result;
+  gint64 card_id;
+
+  if (!eg_cli_parse_options (ctx, "review", "",
+                             "Review the due cards in the terminal: Enter shows the answer, "
+                             "1-4 grade, u undoes, q quits.",
+                             entries, &argc, &argv))
+    return 1;
+  if (argc > 1)
+    return eg_cli_usage_error ("review: unexpected argument “%s”", argv[1]);
+  if (grade != 0 && (grade < 1 || grade > 4))
+    return eg_cli_usage_error ("review: --grade must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)");
+  if (!(scheduler = open_scheduler (ctx)))
+    return 1;
+
+  if (grade == 0)
+    return review_interactive (ctx, scheduler);
+
+  if (!(queue = eg_scheduler_build_queue (scheduler, ctx->now_ms, &error)))
+    return eg_cli_fail (error);
+  card_id = eg_queue_peek (queue, ctx->now_ms);
+  if (card_id == 0)
+    {
+      g_autofree char *at = eg_time_format_iso (ctx->now_ms);
+
+      return eg_cli_usage_error ("review: nothing is due at %s", at);
+    }
+
+  if (!eg_scheduler_grade (scheduler, queue, card_id, (EgFsrsRating) grade, ctx->now_ms,
+                           duration, &result, &error))
+    return eg_cli_fail (error);
+  print_grade (ctx->store, card_id, (EgFsrsRating) grade, &result, ctx->now_ms);
+  return 0;
+}
+
+int
+eg_cli_forecast (EgCliContext  *ctx,
+                 int            argc,
+                 char         **argv)
+{
+  int n_days = 7;
+  GOptionEntry entries[] = {
+    { "days", 0, 0, G_OPTION_ARG_INT, &n_days, "How many days (default 7)", "N" },
+    { NULL }
+  };
+  g_autoptr(EgScheduler) scheduler = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+  int today;
+
+  if (!eg_cli_parse_options (ctx, "forecast", "", "Cards due on each of the next days.",
+                             entries, &argc, &argv))
+    return 1;
+  if (argc > 1)
+    return eg_cli_usage_error ("forecast: unexpected argument “%s”", argv[1]);
+  if (n_days < 1 || n_days > 36500)
+    return eg_cli_usage_error ("forecast: --days must be from 1 to 36500");
+  if (!(scheduler = open_scheduler (ctx)))
+    return 1;
+
+  if (!(days = eg_scheduler_forecast (scheduler, ctx->now_ms, n_days, &error)))
+    return eg_cli_fail (error);
+  today = eg_scheduler_study_day (scheduler, ctx->now_ms);
+  for (guint i = 0; i < days->len; i++)
+    {
+      g_autofree char *date = eg_time_format_day (today + (int) i);
+
+      g_print ("%s\t%u\n", date, g_array_index (days, guint, i));
+    }
+  return 0;
+}
+
+static void
+add_member (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_number (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+int
+eg_cli_log (EgCliContext  *ctx,
+            int            argc,
+            char         **argv)
+{
+  g_autofree char *key = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "card", 0, 0, G_OPTION_ARG_STRING, &key, "Only this card's reviews", "KEY" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    { NULL }
+  };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(EgCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!eg_cli_parse_options (ctx, "log", "", "The review log, oldest first.",
+                             entries, &argc, &argv))
+    return 1;
+  if (argc > 1)
+    return eg_cli_usage_error ("log: unexpected argument “%s”", argv[1]);
+  if (!eg_cli_open_store (ctx))
+    return 1;
+  if (key != NULL && !(card = eg_store_find_card (ctx->store, key, &error)))
+    return eg_cli_fail (error);
+  if (!(reviews = eg_store_list_reviews (ctx->store, card ? card->id : 0, &error)))
+    return eg_cli_fail (error);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      EgReview *r = g_ptr_array_index (reviews, i);
+      g_autofree char *time = eg_time_format_iso (r->reviewed_at);
+      g_autofree char *due = eg_time_format_iso (r->due_after);
+      int rating = CLAMP (r->rating, 0, 4);
+
+      if (!json)
+        {
+          g_print ("%s\t%s\t%s\t%s→%s\tS %.4f→%.4f\tD %.4f→%.4f\telapsed %d\tscheduled %d"
+                   "\t%" G_GINT64_FORMAT " ms%s\n",
+                   time, r->card_key, rating_names[rating],
+                   state_name (r->state_before), state_name (r->state_after),
+                   r->stability_before, r->stability_after,
+                   r->difficulty_before, r->difficulty_after,
+                   r->elapsed_days, r->scheduled_days, r->duration_ms,
+                   r->rescheduled ? "" : "\t(preview, not rescheduled)");
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      add_member (builder, "card", r->card_key);
+      add_member (builder, "time", time);
+      add_int (builder, "rating", rating);
+      add_member (builder, "state_before", state_name (r->state_before));
+      add_member (builder, "state_after", state_name (r->state_after));
+      add_number (builder, "stability_before", r->stability_before);
+      add_number (builder, "stability_after", r->stability_after);
+      add_number (builder, "difficulty_before", r->difficulty_before);
+      add_number (builder, "difficulty_after", r->difficulty_after);
+      add_int (builder, "elapsed_days", r->elapsed_days);
+      add_int (builder, "scheduled_days", r->scheduled_days);
+      add_member (builder, "due", due);
+      add_int (builder, "duration_ms", r->duration_ms);
+      json_builder_set_member_name (builder, "rescheduled");
+      json_builder_add_boolean_value (builder, r->rescheduled);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (json)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      g_autofree char *text = NULL;
+
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+    }
+  return 0;
+}
+
+static const char * const setting_keys[] = {
+  "desired-retention", "learning-steps", "relearning-steps", "new-per-day",
+  "reviews-per-day", "maximum-interval", "fuzz", "day-start-hour", "fsrs-weights",
+};
+
+int
+eg_cli_settings (EgCliContext  *ctx,
+                 int            argc,
+                 char         **argv)
+{
+  g_autoptr(EgScheduler) scheduler = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = NULL;
+  EgFsrsParams params;
+  gboolean known = FALSE;
+
+  if (!eg_cli_parse_options (ctx, "settings", "[KEY [VALUE]]",
+                             "Show the scheduler's settings, or set one.",
+                             NULL, &argc, &argv))
+    return 1;
+  if (argc > 3)
+    return eg_cli_usage_error ("settings: too many arguments");
+  if (!(scheduler = open_scheduler (ctx)))
+    return 1;
+
+  if (argc == 1)
+    {
+      const EgSchedulerSettings *s = eg_scheduler_get_settings (scheduler);
+      g_autofree char *learning = g_strjoinv (" ", s->learning_steps);
+      g_autofree char *relearning = g_strjoinv (" ", s->relearning_steps);
+      g_autoptr(GString) weights = g_string_new (NULL);
+
+      for (guint i = 0; i < EG_FSRS_N_PARAMS; i++)
+        g_string_append_printf (weights, "%s%g", i ? "," : "", s->weights[i]);
+      g_print ("desired-retention\t%g\nlearning-steps\t%s\nrelearning-steps\t%s\n"
+               "new-per-day\t%d\nreviews-per-day\t%d\nmaximum-interval\t%d\nfuzz\t%s\n"
+               "day-start-hour\t%d\nfsrs-weights\t%s\n",
+               s->desired_retention, learning, relearning, s->new_per_day,
+               s->reviews_per_day, s->maximum_interval, s->fuzz ? "true" : "false",
+               s->day_start_hour, weights->str);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
+    known |= g_str_equal (argv[1], setting_keys[i]);
+  if (!known)
+    return eg_cli_usage_error ("settings: unknown setting “%s”", argv[1]);
+
+  if (argc == 2)
+    {
+      old = eg_store_get_setting (ctx->store, argv[1]);
+      g_print ("%s\n", old ? old : "(default)");
+      return 0;
+    }
+
+  /* set and check in one transaction: a refused value changes nothing */
+  if (!_eg_store_begin (ctx->store, &error))
+    return eg_cli_fail (error);
+  if (!eg_store_set_setting (ctx->store, argv[1], argv[2], &error))
+    {
+      _eg_store_rollback (ctx->store);
+      return eg_cli_fail (error);
+    }
+  g_clear_object (&scheduler);
+  if (!(scheduler = eg_scheduler_new (ctx->store, &error)) ||
+      !eg_scheduler_settings_to_params (eg_scheduler_get_settings (scheduler), &params, &error))
+    {
+      _eg_store_rollback (ctx->store);
+      return eg_cli_fail (error);
+    }
+  if (!_eg_store_commit (ctx->store, &error))
+    return eg_cli_fail (error);
+  return 0;
+}

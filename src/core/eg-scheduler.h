@@ -1,0 +1,170 @@
+/* eg-scheduler.h - study queue, grading and undo over the collection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#if !defined(EG_CORE_INSIDE) && !defined(EG_CORE_COMPILATION)
+# error "Only <eg-core.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+
+#include "eg-fsrs.h"
+#include "eg-store.h"
+
+G_BEGIN_DECLS
+
+#define EG_SCHEDULER_ERROR (eg_scheduler_error_quark ())
+
+typedef enum
+{
+  EG_SCHEDULER_ERROR_INVALID_SETTING,
+  EG_SCHEDULER_ERROR_NO_CARD,
+  EG_SCHEDULER_ERROR_NOTHING_TO_UNDO,
+} EgSchedulerError;
+
+/* Undo keeps at least this many steps. */
+#define EG_SCHEDULER_UNDO_LEVELS 50
+
+/* Collection settings of the scheduler, persisted in the collection. */
+typedef struct
+{
+  double    desired_retention;     /* 0.90 */
+  char    **learning_steps;        /* "1m", "10m" */
+  char    **relearning_steps;      /* "10m" */
+  int       new_per_day;           /* 20 */
+  int       reviews_per_day;       /* 200 */
+  int       maximum_interval;      /* 36500 days */
+  gboolean  fuzz;                  /* on */
+  int       day_start_hour;        /* 4: a study day starts at 04:00 local time */
+  double    weights[EG_FSRS_N_PARAMS];
+} EgSchedulerSettings;
+
+typedef enum
+{
+  EG_UNDO_GRADE,
+  EG_UNDO_SUSPEND,
+  EG_UNDO_UNSUSPEND,
+  EG_UNDO_BURY,
+  EG_UNDO_FLAG,
+  EG_UNDO_RESET,
+} EgUndoKind;
+
+typedef struct
+{
+  EgFsrsCard  before;
+  EgFsrsCard  after;
+  gint64      log_id;
+  int         due_day;
+} EgGradeResult;
+
+/* What the queue has left for today. */
+typedef struct
+{
+  guint new_cards;
+  guint learning;
+  guint review;
+} EgQueueCounts;
+
+#define EG_TYPE_SCHEDULER (eg_scheduler_get_type ())
+G_DECLARE_FINAL_TYPE (EgScheduler, eg_scheduler, EG, SCHEDULER, GObject)
+
+typedef struct _EgQueue EgQueue;
+
+GQuark        eg_scheduler_error_quark      (void);
+
+void          eg_scheduler_settings_init    (EgSchedulerSettings        *settings);
+void          eg_scheduler_settings_clear   (EgSchedulerSettings        *settings);
+gboolean      eg_scheduler_settings_load    (EgSchedulerSettings        *settings,
+                                             EgStore                    *store,
+                                             GError                    **error);
+gboolean      eg_scheduler_settings_save    (const EgSchedulerSettings  *settings,
+                                             EgStore                    *store,
+                                             GError                    **error);
+gboolean      eg_scheduler_settings_to_params (const EgSchedulerSettings *settings,
+                                               EgFsrsParams              *params,
+                                               GError                   **error);
+
+EgScheduler  *eg_scheduler_new              (EgStore       *store,
+                                             GError       **error);
+EgStore      *eg_scheduler_get_store        (EgScheduler   *self);
+const EgSchedulerSettings *
+              eg_scheduler_get_settings     (EgScheduler   *self);
+gboolean      eg_scheduler_set_settings     (EgScheduler               *self,
+                                             const EgSchedulerSettings *settings,
+                                             GError                   **error);
+const EgFsrsParams *
+              eg_scheduler_get_params       (EgScheduler   *self);
+int           eg_scheduler_study_day        (EgScheduler   *self,
+                                             gint64         now_ms);
+
+/* The queue */
+EgQueue      *eg_scheduler_build_queue      (EgScheduler   *self,
+                                             gint64         now_ms,
+                                             GError       **error);
+gint64        eg_queue_peek                 (EgQueue       *queue,
+                                             gint64         now_ms);
+void          eg_queue_get_counts           (EgQueue       *queue,
+                                             EgQueueCounts *counts);
+gint64        eg_queue_get_next_due         (EgQueue       *queue);
+void          eg_queue_free                 (EgQueue       *queue);
+gint64        eg_scheduler_next_due         (EgScheduler   *self,
+                                             gint64         now_ms,
+                                             GError       **error);
+
+/* Changes: each commits before it returns, and each can be undone. */
+gboolean      eg_scheduler_grade            (EgScheduler   *self,
+                                             EgQueue       *queue,
+                                             gint64         card_id,
+                                             EgFsrsRating   rating,
+                                             gint64         now_ms,
+                                             gint64         duration_ms,
+                                             EgGradeResult *result,
+                                             GError       **error);
+gboolean      eg_scheduler_preview          (EgScheduler   *self,
+                                             gint64         card_id,
+                                             gint64         now_ms,
+                                             EgFsrsCard     outcomes[4],
+                                             GError       **error);
+gboolean      eg_scheduler_set_suspended    (EgScheduler   *self,
+                                             const gint64  *card_ids,
+                                             guint          n_cards,
+                                             gboolean       suspended,
+                                             GError       **error);
+gboolean      eg_scheduler_bury             (EgScheduler   *self,
+                                             const gint64  *card_ids,
+                                             guint          n_cards,
+                                             gint64         now_ms,
+                                             GError       **error);
+gboolean      eg_scheduler_set_flag         (EgScheduler   *self,
+                                             const gint64  *card_ids,
+                                             guint          n_cards,
+                                             int            flag,
+                                             GError       **error);
+gboolean      eg_scheduler_reset            (EgScheduler   *self,
+                                             const gint64  *card_ids,
+                                             guint          n_cards,
+                                             gint64         now_ms,
+                                             GError       **error);
+gboolean      eg_scheduler_can_undo         (EgScheduler   *self);
+gboolean      eg_scheduler_undo             (EgScheduler   *self,
+                                             EgQueue       *queue,
+                                             gint64         now_ms,
+                                             EgUndoKind    *kind,
+                                             gint64        *card_id,
+                                             GError       **error);
+
+/* The review log is the truth: every card's state can be recomputed. */
+gboolean      eg_scheduler_rebuild          (EgScheduler   *self,
+                                             guint         *n_cards,
+                                             guint         *n_reviews,
+                                             GError       **error);
+GArray       *eg_scheduler_forecast         (EgScheduler   *self,
+                                             gint64         now_ms,
+                                             guint          n_days,
+                                             GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgQueue, eg_queue_free)
+
+G_END_DECLS

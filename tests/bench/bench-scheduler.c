@@ -1,0 +1,253 @@
+/* bench-scheduler.c - the scheduler on a large collection
+ *
+ * On a synthetic collection of 100,000 cards and 1,000,000 reviews (made by
+ * eg_synthetic_generate(), as `engram-cli bench-gen` does) prints medians of:
+ *
+ *   - building today's queue                             target <= 50 ms
+ *   - grade + commit + fetch the next card                target <= 5 ms
+ *   - `engram-cli due`, whole process                     target <= 150 ms
+ *   - rebuilding every card's state from the review log   target <= 10 s
+ *
+ * each beside a baseline measured in the same run: the floor SQLite (or
+ * process start-up) sets for that kind of work.
+ *
+ *   bench-scheduler ENGRAM_CLI [COLLECTION]   (an existing bench-gen collection)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <stdio.h>
+
+#include "eg-core.h"
+#include "eg-store-private.h"
+#include "eg-test-util.h"
+
+#define N_CARDS 100000
+#define N_REVIEWS 1000000
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+report (const char *what,
+        GArray     *samples,
+        const char *target)
+{
+  double mid;
+
+  g_array_sort (samples, compare_doubles);
+  mid = g_array_index (samples, double, samples->len / 2);
+  g_print ("%-46s median %9.2f ms  (min %.2f, max %.2f, %u runs)%s%s\n", what, mid,
+           g_array_index (samples, double, 0), g_array_index (samples, double, samples->len - 1),
+           samples->len, target ? "  target " : "", target ? target : "");
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+add (GArray *samples,
+     double  ms)
+{
+  g_array_append_val (samples, ms);
+}
+
+static double
+run_process (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return ms_since (start);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(EgScheduler) scheduler = NULL;
+  g_autoptr(EgQueue) queue = NULL;
+  g_autoptr(GArray) samples = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *at = NULL;
+  const char *cli;
+  gint64 now, start;
+  EgQueueCounts counts;
+  EgStoreStats stats;
+  guint n_cards = 0, n_reviews = 0;
+
+  eg_test_setup_dirs ("engram-bench-scheduler");
+  if (argc < 2)
+    {
+      g_printerr ("usage: bench-scheduler ENGRAM_CLI [COLLECTION]\n");
+      return 1;
+    }
+  cli = argv[1];
+
+  if (argc > 2)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      path = g_strdup (argv[2]);
+      store = eg_store_open (path, &error);
+      g_assert_no_error (error);
+      /* "now" is just after the last review of the generated history */
+      stmt = _eg_store_prepare (store, "SELECT max (reviewed_at) + 1000 FROM review_log", NULL);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      now = sqlite3_column_int64 (stmt, 0);
+    }
+  else
+    {
+      path = eg_test_tmp_path ("bench.db");
+      store = eg_store_open (path, &error);
+      g_assert_no_error (error);
+      now = eg_time_now_ms ();
+      start = g_get_monotonic_time ();
+      g_assert_true (eg_synthetic_generate (store, N_CARDS, N_REVIEWS, 1, now, NULL, &error));
+      g_assert_no_error (error);
+      g_print ("generated %d cards and %d reviews in %.1f s\n", N_CARDS, N_REVIEWS,
+               ms_since (start) / 1000);
+    }
+  g_assert_true (eg_store_get_stats (store, &stats, &error));
+  g_print ("collection: %u cards (%u new, %u learning, %u review, %u relearning), %u reviews\n",
+           stats.cards, stats.new_cards, stats.learning, stats.review, stats.relearning,
+           stats.reviews_logged);
+
+  scheduler = eg_scheduler_new (store, &error);
+  g_assert_no_error (error);
+  /* the generated user has done today's reviews: study tomorrow, with a full queue */
+  now += 24 * 3600 * G_GINT64_CONSTANT (1000);
+  at = eg_time_format_iso (now);
+
+  /* 1. today's queue */
+  samples = g_array_new (FALSE, FALSE, sizeof (double));
+  for (int i = 0; i < 11; i++)
+    {
+      g_clear_pointer (&queue, eg_queue_free);
+      start = g_get_monotonic_time ();
+      queue = eg_scheduler_build_queue (scheduler, now, &error);
+      add (samples, ms_since (start));
+      g_assert_no_error (error);
+    }
+  eg_queue_get_counts (queue, &counts);
+  g_print ("queue: %u new, %u learning, %u review\n", counts.new_cards, counts.learning,
+           counts.review);
+  report ("build the queue for now", samples, "<= 50 ms");
+
+  g_array_set_size (samples, 0);
+  for (int i = 0; i < 11; i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = _eg_store_prepare (store,
+        "SELECT card_id FROM card_state WHERE state = 2 AND due_day <= ?1 LIMIT 200", NULL);
+      int today = eg_scheduler_study_day (scheduler, now);
+
+      start = g_get_monotonic_time ();
+      sqlite3_bind_int (stmt, 1, today);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        ;
+      add (samples, ms_since (start));
+    }
+  report ("  baseline: one indexed SELECT of 200 ids", samples, NULL);
+
+  /* 2. grade, commit, fetch the next card */
+  g_array_set_size (samples, 0);
+  for (int i = 0; i < 200; i++)
+    {
+      gint64 id = eg_queue_peek (queue, now);
+      g_autoptr(EgCard) next = NULL;
+
+      if (id == 0)
+        break;
+      start = g_get_monotonic_time ();
+      g_assert_true (eg_scheduler_grade (scheduler, queue, id, EG_FSRS_GOOD, now, 5000, NULL,
+                                         &error));
+      id = eg_queue_peek (queue, now);
+      if (id != 0)
+        next = eg_store_get_card (store, id, &error);
+      add (samples, ms_since (start));
+      g_assert_no_error (error);
+      now += 1000;
+    }
+  report ("grade + commit + fetch the next card", samples, "<= 5 ms");
+
+  g_array_set_size (samples, 0);
+  for (int i = 0; i < 200; i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = _eg_store_prepare (store,
+        "UPDATE card_state SET reps = reps WHERE card_id = ?1", NULL);
+
+      start = g_get_monotonic_time ();
+      g_assert_true (_eg_store_begin (store, NULL));
+      sqlite3_bind_int64 (stmt, 1, i + 1);
+      sqlite3_step (stmt);
+      g_assert_true (_eg_store_commit (store, NULL));
+      add (samples, ms_since (start));
+    }
+  report ("  baseline: one-row UPDATE + COMMIT", samples, NULL);
+
+  /* 3. engram-cli due, the whole process */
+  g_array_set_size (samples, 0);
+  for (int i = 0; i < 11; i++)
+    {
+      const char *cmd[] = { cli, "--db", path, "due", "--at", at, NULL };
+      add (samples, run_process (cmd));
+    }
+  report ("engram-cli due (process wall time)", samples, "<= 150 ms");
+
+  g_array_set_size (samples, 0);
+  for (int i = 0; i < 11; i++)
+    {
+      const char *cmd[] = { cli, "--version", NULL };
+      add (samples, run_process (cmd));
+    }
+  report ("  baseline: engram-cli --version", samples, NULL);
+
+  /* 4. rebuild every card from the log */
+  g_array_set_size (samples, 0);
+  for (int i = 0; i < 3; i++)
+    {
+      start = g_get_monotonic_time ();
+      g_assert_true (eg_scheduler_rebuild (scheduler, &n_cards, &n_reviews, &error));
+      add (samples, ms_since (start));
+      g_assert_no_error (error);
+    }
+  g_print ("rebuilt %u cards from %u log rows\n", n_cards, n_reviews);
+  report ("rebuild every state from the review log", samples, "<= 10000 ms");
+
+  g_array_set_size (samples, 0);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = _eg_store_prepare (store,
+        "SELECT card_id, reviewed_at, rating FROM review_log ORDER BY card_id, reviewed_at",
+        NULL);
+
+      start = g_get_monotonic_time ();
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        ;
+      add (samples, ms_since (start));
+    }
+  report ("  baseline: read the log in that order", samples, NULL);
+
+  g_clear_object (&scheduler);
+  g_clear_object (&store);
+  eg_test_cleanup_dirs ();
+  return 0;
+}
