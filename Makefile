@@ -11,11 +11,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian 12 package names (Ubuntu 23.04 and later have the same).
 DEBIAN_PACKAGES = \
 	gcc pkg-config meson ninja-build python3 gettext \
-	libglib2.0-dev libgtk-4-dev libadwaita-1-dev \
+	libglib2.0-dev libgtk-4-dev libadwaita-1-dev libwebkitgtk-6.0-dev libgtksourceview-5-dev \
 	libsqlite3-dev libmd4c-dev libjson-glib-dev \
 	desktop-file-utils appstream \
 	adwaita-icon-theme librsvg2-common fonts-cantarell fonts-noto-color-emoji \
-	tzdata xvfb xauth
+	tzdata xvfb xauth xdotool
 
 .PHONY: all deps build run check bench clean
 

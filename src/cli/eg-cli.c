@@ -359,6 +359,28 @@ command_stats (EgCliContext  *ctx,
   return 0;
 }
 
+static int
+command_set_language (EgCliContext  *ctx,
+                      int            argc,
+                      char         **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!eg_cli_parse_options (ctx, "set-language", "DECK LANGUAGE",
+                             "Set the language of a deck's inline code (e.g. go), or none.",
+                             NULL, &argc, &argv))
+    return 1;
+  if (argc != 3)
+    return eg_cli_usage_error ("set-language: name a deck and a language, e.g. "
+                               "engram-cli set-language my-deck go");
+  if (!eg_cli_open_store (ctx))
+    return 1;
+  if (!eg_store_set_deck_language (ctx->store, argv[1],
+                                   g_str_equal (argv[2], "none") ? NULL : argv[2], &error))
+    return eg_cli_fail (error);
+  return 0;
+}
+
 typedef struct
 {
   const char   *name;
@@ -373,6 +395,7 @@ static const Command commands[] = {
   { "show", "CARD_KEY", "Show one card", command_show },
   { "export", "--format json|markdown [-o FILE]", "Export the collection", command_export },
   { "stats", "", "Collection statistics", command_stats },
+  { "set-language", "DECK LANGUAGE", "Language of a deck's inline code", command_set_language },
   { "due", "", "Cards due now, and when the next one is", eg_cli_due },
   { "review", "[--grade N]", "Review in the terminal, or grade the next card", eg_cli_review },
   { "forecast", "[--days N]", "Cards due on each of the next days", eg_cli_forecast },
@@ -389,7 +412,7 @@ print_usage (FILE *stream)
            "Usage: engram-cli [--db PATH] COMMAND [ARGS…]\n\n"
            "Commands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-9s %-34s %s\n", commands[i].name, commands[i].args,
+    fprintf (stream, "  %-12s %-34s %s\n", commands[i].name, commands[i].args,
              commands[i].summary);
   fprintf (stream, "\nEvery command accepts --db PATH and --at ISO-TIME; "
                    "“engram-cli COMMAND --help” tells more.\n");

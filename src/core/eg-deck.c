@@ -50,9 +50,11 @@ typedef struct
   guint          pending_source_line;
 } Parser;
 
-static void
-card_free (EgDeckCard *card)
+void
+eg_deck_card_free (EgDeckCard *card)
 {
+  if (card == NULL)
+    return;
   g_free (card->key);
   g_free (card->question);
   g_free (card->answer);
@@ -79,6 +81,7 @@ eg_deck_free (EgDeck *deck)
   g_free (deck->name);
   g_free (deck->key);
   g_free (deck->title);
+  g_free (deck->default_language);
   g_clear_pointer (&deck->sections, g_ptr_array_unref);
   g_clear_pointer (&deck->warnings, g_ptr_array_unref);
   g_free (deck);
@@ -215,6 +218,31 @@ parse_card_heading (const Line  *line,
   *number = (int) n;
   *question = line_dup_after (line, i);
   return TRUE;
+}
+
+/* "<!-- engram default-language: go -->" before the first card names the
+ * language of the deck's inline code.
+ */
+static char *
+parse_language_directive (const Line *line)
+{
+  g_autofree char *text = g_strstrip (g_strndup (line->text, line->len));
+  const char *prefix = "<!-- engram default-language:";
+  char *value;
+
+  if (!g_str_has_prefix (text, prefix) || !g_str_has_suffix (text, "-->"))
+    return NULL;
+  value = g_strstrip (g_strndup (text + strlen (prefix),
+                                 strlen (text) - strlen (prefix) - strlen ("-->")));
+  for (const char *p = value; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '+' && *p != '#' && *p != '-' && *p != '_')
+      {
+        g_free (value);
+        return NULL;
+      }
+  if (value[0] == '\0')
+    g_clear_pointer (&value, g_free);
+  return value;
 }
 
 static gboolean
@@ -433,7 +461,7 @@ start_section (Parser     *parser,
   section->key = g_strdup (key);
   section->heading = g_strdup (heading);
   section->source = g_strdup (source);
-  section->cards = g_ptr_array_new_with_free_func ((GDestroyNotify) card_free);
+  section->cards = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_deck_card_free);
   g_ptr_array_add (parser->deck->sections, section);
   parser->section = section;
   g_hash_table_remove_all (parser->card_keys);
@@ -632,6 +660,10 @@ eg_deck_parse (const char  *text,
           finish_card (&parser);
           continue;
         }
+
+      if (parser.card == NULL && deck->n_cards == 0 && deck->default_language == NULL &&
+          (deck->default_language = parse_language_directive (line)) != NULL)
+        continue;
 
       if (deck->title == NULL && !line_is_blank (line))
         deck->title = title_from_name (name);
@@ -835,4 +867,37 @@ eg_deck_load (GFile         *file,
   g_ptr_array_sort (deck->warnings, compare_warnings);
 
   return g_steal_pointer (&deck);
+}
+
+/**
+ * eg_deck_parse_card:
+ * @text: one card in the deck format, starting with "### N. Question"
+ *
+ * Parses a card as the editor shows it.
+ *
+ * Returns: (transfer full): the card, or %NULL when @text is not exactly one
+ *   card
+ */
+EgDeckCard *
+eg_deck_parse_card (const char  *text,
+                    GError     **error)
+{
+  g_autofree char *deck_text = NULL;
+  g_autoptr(EgDeck) deck = NULL;
+  EgDeckSection *section;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  deck_text = g_strconcat ("# Card\n\n", text, NULL);
+  deck = eg_deck_parse (deck_text, strlen (deck_text), "card", NULL);
+  if (deck == NULL || deck->n_cards != 1)
+    {
+      g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_NO_CARDS,
+                   deck == NULL ? "The card must start with a line like “### 12. Question”"
+                                : "This is more than one card: only one “### N.” line please");
+      return NULL;
+    }
+
+  section = g_ptr_array_index (deck->sections, 0);
+  return g_ptr_array_steal_index (section->cards, 0);
 }

@@ -55,6 +55,7 @@ typedef struct
   char       *name;          /* the file name, for messages */
   char       *key;
   char       *title;
+  char       *default_language; /* "<!-- engram default-language: go -->", or NULL */
   GPtrArray  *sections;      /* EgDeckSection */
   GPtrArray  *warnings;      /* EgRepairWarning, sorted by line */
   guint       n_cards;
@@ -69,6 +70,9 @@ EgDeck  *eg_deck_parse          (const char    *text,
 EgDeck  *eg_deck_load           (GFile         *file,
                                  GCancellable  *cancellable,
                                  GError       **error);
+EgDeckCard *eg_deck_parse_card (const char    *text,
+                                GError       **error);
+void     eg_deck_card_free      (EgDeckCard    *card);
 char    *eg_deck_card_hash      (const char    *question,
                                  const char    *answer,
                                  GPtrArray     *parts);
@@ -76,5 +80,6 @@ char    *eg_slugify             (const char    *text);
 void     eg_deck_free           (EgDeck        *deck);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgDeck, eg_deck_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgDeckCard, eg_deck_card_free)
 
 G_END_DECLS

@@ -135,6 +135,11 @@ eg_export_json (EgStore  *store,
       json_builder_add_string_value (builder, deck->key);
       json_builder_set_member_name (builder, "title");
       json_builder_add_string_value (builder, deck->title);
+      json_builder_set_member_name (builder, "default_language");
+      if (deck->default_language != NULL)
+        json_builder_add_string_value (builder, deck->default_language);
+      else
+        json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "sections");
       json_builder_begin_array (builder);
 
@@ -181,6 +186,32 @@ eg_export_json (EgStore  *store,
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   return json_generator_to_data (generator, NULL);
+}
+
+/**
+ * eg_export_append_card:
+ *
+ * Appends one card in the deck format ("### N. Question", the answer,
+ * "#### Part" and its text), as eg_deck_parse() reads it back.
+ */
+void
+eg_export_append_card (GString    *out,
+                       int         number,
+                       const char *question,
+                       const char *answer,
+                       GPtrArray  *parts)
+{
+  g_string_append_printf (out, "### %d. %s\n", number, question);
+  if (answer[0] != '\0')
+    g_string_append_printf (out, "%s\n", answer);
+  for (guint k = 0; parts != NULL && k < parts->len; k++)
+    {
+      EgCardPart *part = g_ptr_array_index (parts, k);
+
+      g_string_append_printf (out, "\n#### %s\n", part->name);
+      if (part->text[0] != '\0')
+        g_string_append_printf (out, "%s\n", part->text);
+    }
 }
 
 /**
@@ -235,6 +266,8 @@ eg_export_markdown (EgStore     *store,
 
   out = g_string_new (NULL);
   g_string_append_printf (out, "# %s\n\n", deck->title);
+  if (deck->default_language != NULL)
+    g_string_append_printf (out, "<!-- engram default-language: %s -->\n\n", deck->default_language);
 
   for (guint i = 0; i < sections->len; i++)
     {
@@ -259,17 +292,7 @@ eg_export_markdown (EgStore     *store,
         {
           EgCard *card = g_ptr_array_index (cards, j);
 
-          g_string_append_printf (out, "### %d. %s\n", card->number, card->question);
-          if (card->answer[0] != '\0')
-            g_string_append_printf (out, "%s\n", card->answer);
-          for (guint k = 0; k < card->parts->len; k++)
-            {
-              EgCardPart *part = g_ptr_array_index (card->parts, k);
-
-              g_string_append_printf (out, "\n#### %s\n", part->name);
-              if (part->text[0] != '\0')
-                g_string_append_printf (out, "%s\n", part->text);
-            }
+          eg_export_append_card (out, card->number, card->question, card->answer, card->parts);
           g_string_append (out, "\n---\n\n");
         }
     }

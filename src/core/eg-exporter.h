@@ -17,5 +17,10 @@ char *eg_export_json     (EgStore     *store,
 char *eg_export_markdown (EgStore     *store,
                           const char  *deck_key,
                           GError     **error);
+void  eg_export_append_card (GString     *out,
+                             int          number,
+                             const char  *question,
+                             const char  *answer,
+                             GPtrArray   *parts);
 
 G_END_DECLS

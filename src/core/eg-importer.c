@@ -57,8 +57,9 @@ ensure_deck (EgStore     *store,
   g_autoptr(sqlite3_stmt) insert = NULL;
   sqlite3 *db = _eg_store_get_db (store);
 
-  find = _eg_store_prepare (store, "SELECT id, title, source_path FROM decks WHERE key = ?1",
-                            error);
+  find = _eg_store_prepare (store,
+                            "SELECT id, title, source_path, default_language FROM decks"
+                            " WHERE key = ?1", error);
   if (find == NULL)
     return 0;
   sqlite3_bind_text (find, 1, deck->key, -1, SQLITE_STATIC);
@@ -67,20 +68,28 @@ ensure_deck (EgStore     *store,
       gint64 id = sqlite3_column_int64 (find, 0);
       const char *title = (const char *) sqlite3_column_text (find, 1);
       const char *path = (const char *) sqlite3_column_text (find, 2);
+      const char *language = (const char *) sqlite3_column_text (find, 3);
 
-      if (g_strcmp0 (title, deck->title) != 0 || g_strcmp0 (path, source_path) != 0)
+      /* a file without a language directive keeps the deck's language */
+      if (deck->default_language != NULL)
+        language = deck->default_language;
+
+      if (g_strcmp0 (title, deck->title) != 0 || g_strcmp0 (path, source_path) != 0 ||
+          g_strcmp0 (language, (const char *) sqlite3_column_text (find, 3)) != 0)
         {
           g_autoptr(sqlite3_stmt) update = NULL;
 
           update = _eg_store_prepare (store,
                                       "UPDATE decks SET title = ?2, source_path = ?3,"
-                                      " modified = ?4 WHERE id = ?1", error);
+                                      " modified = ?4, default_language = ?5 WHERE id = ?1",
+                                      error);
           if (update == NULL)
             return 0;
           sqlite3_bind_int64 (update, 1, id);
           sqlite3_bind_text (update, 2, deck->title, -1, SQLITE_STATIC);
           sqlite3_bind_text (update, 3, source_path, -1, SQLITE_STATIC);
           sqlite3_bind_int64 (update, 4, now_ms);
+          sqlite3_bind_text (update, 5, language, -1, SQLITE_TRANSIENT);
           if (!_eg_store_step_done (store, update, error))
             return 0;
         }
@@ -89,16 +98,17 @@ ensure_deck (EgStore     *store,
 
   insert = _eg_store_prepare (store,
                               "INSERT INTO decks (key, title, source_path, position, created,"
-                              "                   modified)"
+                              "                   modified, default_language)"
                               " VALUES (?1, ?2, ?3,"
                               "         (SELECT coalesce (max (position) + 1, 0) FROM decks),"
-                              "         ?4, ?4)", error);
+                              "         ?4, ?4, ?5)", error);
   if (insert == NULL)
     return 0;
   sqlite3_bind_text (insert, 1, deck->key, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 2, deck->title, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 3, source_path, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (insert, 4, now_ms);
+  sqlite3_bind_text (insert, 5, deck->default_language, -1, SQLITE_STATIC);
   if (!_eg_store_step_done (store, insert, error))
     return 0;
   return sqlite3_last_insert_rowid (db);

@@ -12,6 +12,22 @@
 
 G_BEGIN_DECLS
 
-char *eg_markdown_to_plain (const char *markdown);
+/* Returns HTML-escaped, highlighted code (e.g. with <span style="color:#..">), or NULL to
+ * let the renderer escape the code itself. */
+typedef char *(*EgHighlightFunc) (const char *code,
+                                  gsize       length,
+                                  const char *language,
+                                  gpointer    user_data);
+
+typedef struct
+{
+  const char      *default_language;   /* for inline code that looks like code; NULL: none */
+  EgHighlightFunc  highlight;          /* NULL: plain escaped code */
+  gpointer         highlight_data;
+} EgRenderOptions;
+
+char *eg_markdown_to_plain (const char            *markdown);
+char *eg_markdown_to_html  (const char            *markdown,
+                            const EgRenderOptions *options);
 
 G_END_DECLS

@@ -625,6 +625,8 @@ push_undo (EgScheduler *self,
 /* ------------------------------------------------------------------ */
 
 #define ELIGIBLE "c.deleted = 0 AND c.suspended = 0 AND c.buried_until <= ?1"
+/* ?8 deck, ?9 section: 0 for all */
+#define SELECTED "(?8 = 0 OR c.deck_id = ?8) AND (?9 = 0 OR c.section_id = ?9)"
 
 static int
 count_today (EgScheduler  *self,
@@ -703,32 +705,60 @@ remove_card (EgQueue *queue,
   return FALSE;
 }
 
+static void
+bind_selection (sqlite3_stmt         *stmt,
+                const EgQueueOptions *options)
+{
+  sqlite3_bind_int64 (stmt, 8, options->deck_id);
+  sqlite3_bind_int64 (stmt, 9, options->section_id);
+}
+
 /**
  * eg_scheduler_build_queue:
  *
- * Today's queue at @now_ms: (re)learning cards by due time; review cards due
- * today, least likely remembered first; new cards in deck order, spread
- * among the reviews.  Daily limits count what was studied earlier today;
- * suspended, buried and deleted cards are left out.
+ * Today's queue at @now_ms over the whole collection: (re)learning cards by
+ * due time; review cards due today, least likely remembered first; new cards
+ * in deck order, spread among the reviews.  Daily limits count what was
+ * studied earlier today; suspended, buried and deleted cards are left out.
  */
 EgQueue *
 eg_scheduler_build_queue (EgScheduler  *self,
                           gint64        now_ms,
                           GError      **error)
 {
+  EgQueueOptions options = { 0 };
+
+  return eg_scheduler_build_queue_full (self, now_ms, &options, error);
+}
+
+/**
+ * eg_scheduler_build_queue_full:
+ * @options: which cards (a deck, a section), studying ahead, or every card
+ *
+ * As eg_scheduler_build_queue(), for part of the collection.
+ */
+EgQueue *
+eg_scheduler_build_queue_full (EgScheduler           *self,
+                               gint64                 now_ms,
+                               const EgQueueOptions  *options,
+                               GError               **error)
+{
   g_autoptr(EgQueue) queue = g_new0 (EgQueue, 1);
   g_autoptr(GArray) reviews = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) news = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int today, introduced, reviewed;
+  gint64 horizon = now_ms + MAX (options->ahead_ms, 0);
+  int today, horizon_day, introduced, reviewed;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (EG_IS_SCHEDULER (self), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
 
   queue->main = g_array_new (FALSE, FALSE, sizeof (MainEntry));
   queue->learning = g_array_new (FALSE, FALSE, sizeof (LearnEntry));
 
   today = eg_scheduler_study_day (self, now_ms);
+  horizon_day = eg_scheduler_study_day (self, horizon);
   queue->day_end = day_start (self, today + 1);
 
   if ((introduced = count_today (self, today, EG_FSRS_STATE_NEW, error)) < 0 ||
@@ -738,12 +768,13 @@ eg_scheduler_build_queue (EgScheduler  *self,
   /* (re)learning, due before the day ends */
   stmt = _eg_store_cached (self->store,
     "SELECT s.card_id, s.due FROM card_state s JOIN cards c ON c.id = s.card_id"
-    " WHERE s.state IN (1, 3) AND s.due < ?2 AND " ELIGIBLE
+    " WHERE s.state IN (1, 3) AND s.due < ?2 AND " ELIGIBLE " AND " SELECTED
     " ORDER BY s.due, s.card_id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, now_ms);
-  sqlite3_bind_int64 (stmt, 2, queue->day_end);
+  sqlite3_bind_int64 (stmt, 2, MAX (queue->day_end, horizon));
+  bind_selection (stmt, options);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LearnEntry entry = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
@@ -756,17 +787,47 @@ eg_scheduler_build_queue (EgScheduler  *self,
       return NULL;
     }
 
-  /* reviews due today; lowest retrievability first is highest t/S */
+  if (options->all_cards)
+    {
+      /* every other card of the selection, in deck order */
+      stmt = _eg_store_cached (self->store,
+        "SELECT c.id, s.state FROM decks d"
+        " JOIN sections sec ON sec.deck_id = d.id"
+        " JOIN cards c ON c.section_id = sec.id"
+        " JOIN card_state s ON s.card_id = c.id"
+        " WHERE s.state IN (0, 2) AND " ELIGIBLE " AND " SELECTED
+        " ORDER BY d.position, d.id, sec.position, c.position", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, now_ms);
+      bind_selection (stmt, options);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          MainEntry entry = { sqlite3_column_int64 (stmt, 0),
+                              sqlite3_column_int (stmt, 1) == 0 ? ENTRY_NEW : ENTRY_REVIEW };
+          g_array_append_val (queue->main, entry);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _eg_store_set_error (self->store, error, "Cannot build the study queue");
+          return NULL;
+        }
+      return g_steal_pointer (&queue);
+    }
+
+  /* reviews due; lowest retrievability first is highest t/S */
   stmt = _eg_store_cached (self->store,
     "SELECT s.card_id FROM card_state s JOIN cards c ON c.id = s.card_id"
-    " WHERE s.state = 2 AND s.due_day <= ?2 AND " ELIGIBLE
+    " WHERE s.state = 2 AND s.due_day <= ?2 AND " ELIGIBLE " AND " SELECTED
     " ORDER BY (?1 - s.last_review) / s.stability DESC, s.card_id"
     " LIMIT ?3", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, now_ms);
-  sqlite3_bind_int (stmt, 2, today);
+  sqlite3_bind_int (stmt, 2, horizon_day);
   sqlite3_bind_int (stmt, 3, MAX (self->settings.reviews_per_day - reviewed, 0));
+  bind_selection (stmt, options);
   if (!collect_ids (self, stmt, reviews, error))
     return NULL;
 
@@ -776,13 +837,14 @@ eg_scheduler_build_queue (EgScheduler  *self,
     " JOIN sections sec ON sec.deck_id = d.id"
     " JOIN cards c ON c.section_id = sec.id"
     " JOIN card_state s ON s.card_id = c.id"
-    " WHERE s.state = 0 AND " ELIGIBLE
+    " WHERE s.state = 0 AND " ELIGIBLE " AND " SELECTED
     " ORDER BY d.position, d.id, sec.position, c.position"
     " LIMIT ?2", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, now_ms);
   sqlite3_bind_int (stmt, 2, MAX (self->settings.new_per_day - introduced, 0));
+  bind_selection (stmt, options);
   if (!collect_ids (self, stmt, news, error))
     return NULL;
 
@@ -801,6 +863,19 @@ eg_scheduler_build_queue (EgScheduler  *self,
     }
 
   return g_steal_pointer (&queue);
+}
+
+/**
+ * eg_queue_remove:
+ *
+ * Takes a card out of the queue (after suspending or burying it).
+ */
+void
+eg_queue_remove (EgQueue *queue,
+                 gint64   card_id)
+{
+  g_return_if_fail (queue != NULL);
+  remove_card (queue, card_id);
 }
 
 /**

@@ -67,6 +67,15 @@ typedef struct
   guint review;
 } EgQueueCounts;
 
+/* What a study session takes from the collection. */
+typedef struct
+{
+  gint64    deck_id;      /* 0: every deck */
+  gint64    section_id;   /* 0: every section */
+  gint64    ahead_ms;     /* study ahead: take what is due by now + ahead_ms */
+  gboolean  all_cards;    /* every card of the selection in deck order, due or not, no limits */
+} EgQueueOptions;
+
 #define EG_TYPE_SCHEDULER (eg_scheduler_get_type ())
 G_DECLARE_FINAL_TYPE (EgScheduler, eg_scheduler, EG, SCHEDULER, GObject)
 
@@ -103,11 +112,17 @@ int           eg_scheduler_study_day        (EgScheduler   *self,
 EgQueue      *eg_scheduler_build_queue      (EgScheduler   *self,
                                              gint64         now_ms,
                                              GError       **error);
+EgQueue      *eg_scheduler_build_queue_full (EgScheduler          *self,
+                                             gint64                now_ms,
+                                             const EgQueueOptions *options,
+                                             GError              **error);
 gint64        eg_queue_peek                 (EgQueue       *queue,
                                              gint64         now_ms);
 void          eg_queue_get_counts           (EgQueue       *queue,
                                              EgQueueCounts *counts);
 gint64        eg_queue_get_next_due         (EgQueue       *queue);
+void          eg_queue_remove               (EgQueue       *queue,
+                                             gint64         card_id);
 void          eg_queue_free                 (EgQueue       *queue);
 gint64        eg_scheduler_next_due         (EgScheduler   *self,
                                              gint64         now_ms,

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "eg-deck.h"
 #include "eg-store-private.h"
 
 struct _EgStore
@@ -725,7 +726,7 @@ eg_store_list_decks (EgStore  *self,
   g_return_val_if_fail (EG_IS_STORE (self), NULL);
 
   stmt = _eg_store_prepare (self,
-                            "SELECT id, key, title, source_path FROM decks"
+                            "SELECT id, key, title, source_path, default_language FROM decks"
                             " ORDER BY position, id",
                             error);
   if (stmt == NULL)
@@ -740,6 +741,7 @@ eg_store_list_decks (EgStore  *self,
       info->key = column_dup (stmt, 1);
       info->title = column_dup (stmt, 2);
       info->source_path = column_dup (stmt, 3);
+      info->default_language = column_dup (stmt, 4);
       g_ptr_array_add (decks, info);
     }
   if (rc != SQLITE_DONE)
@@ -809,6 +811,76 @@ eg_store_list_sections (EgStore  *self,
     }
 
   return g_steal_pointer (&sections);
+}
+
+/**
+ * eg_store_update_card:
+ * @parts: (element-type EgCardPart): the card's named parts
+ *
+ * Saves an edited card.  Its key, scheduling state, history and annotations
+ * stay; the change is one transaction.
+ */
+gboolean
+eg_store_update_card (EgStore     *self,
+                      gint64       card_id,
+                      const char  *question,
+                      const char  *answer,
+                      GPtrArray   *parts,
+                      gint64       now_ms,
+                      GError     **error)
+{
+  g_autofree char *hash = NULL;
+  g_autoptr(EgCard) existing = NULL;
+
+  g_return_val_if_fail (EG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (question != NULL && answer != NULL, FALSE);
+
+  if (!(existing = eg_store_get_card (self, card_id, error)))
+    return FALSE;
+
+  hash = eg_deck_card_hash (question, answer, parts);
+  if (!_eg_store_begin (self, error))
+    return FALSE;
+  if (!_eg_store_replace_card_content (self, card_id, question, answer, parts, hash, now_ms,
+                                       error))
+    {
+      _eg_store_rollback (self);
+      return FALSE;
+    }
+  return _eg_store_commit (self, error);
+}
+
+/**
+ * eg_store_set_deck_language:
+ * @language: (nullable): a language id such as "go", or %NULL for none
+ *
+ * Sets the language of the inline code in a deck's cards.
+ */
+gboolean
+eg_store_set_deck_language (EgStore     *self,
+                            const char  *deck_key,
+                            const char  *language,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (EG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (deck_key != NULL, FALSE);
+
+  stmt = _eg_store_prepare (self, "UPDATE decks SET default_language = ?2 WHERE key = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, deck_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, language, -1, SQLITE_STATIC);
+  if (!_eg_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND, "No deck “%s”", deck_key);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* A key is either unique on its own ("36") or qualified by its deck
@@ -1242,6 +1314,7 @@ eg_deck_info_free (EgDeckInfo *info)
   g_free (info->key);
   g_free (info->title);
   g_free (info->source_path);
+  g_free (info->default_language);
   g_free (info);
 }
 
@@ -1273,6 +1346,32 @@ eg_review_free (EgReview *review)
     return;
   g_free (review->card_key);
   g_free (review);
+}
+
+EgCard *
+eg_store_card_copy (const EgCard *card)
+{
+  EgCard *copy;
+
+  g_return_val_if_fail (card != NULL, NULL);
+
+  copy = g_memdup2 (card, sizeof *card);
+  copy->key = g_strdup (card->key);
+  copy->section_key = g_strdup (card->section_key);
+  copy->question = g_strdup (card->question);
+  copy->answer = g_strdup (card->answer);
+  copy->content_hash = g_strdup (card->content_hash);
+  copy->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_card_part_free);
+  for (guint i = 0; i < card->parts->len; i++)
+    {
+      const EgCardPart *part = g_ptr_array_index (card->parts, i);
+      EgCardPart *part_copy = g_new0 (EgCardPart, 1);
+
+      part_copy->name = g_strdup (part->name);
+      part_copy->text = g_strdup (part->text);
+      g_ptr_array_add (copy->parts, part_copy);
+    }
+  return copy;
 }
 
 void

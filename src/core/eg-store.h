@@ -36,6 +36,7 @@ typedef struct
   char   *key;
   char   *title;
   char   *source_path;
+  char   *default_language;   /* of inline code in its cards, or NULL */
 } EgDeckInfo;
 
 typedef struct
@@ -144,6 +145,17 @@ GPtrArray  *eg_store_list_sections      (EgStore        *self,
 GPtrArray  *eg_store_list_cards         (EgStore        *self,
                                          gint64          section_id,
                                          GError        **error);
+gboolean    eg_store_update_card        (EgStore        *self,
+                                         gint64          card_id,
+                                         const char     *question,
+                                         const char     *answer,
+                                         GPtrArray      *parts,
+                                         gint64          now_ms,
+                                         GError        **error);
+gboolean    eg_store_set_deck_language  (EgStore        *self,
+                                         const char     *deck_key,
+                                         const char     *language,
+                                         GError        **error);
 EgSectionInfo *eg_store_find_section    (EgStore        *self,
                                          const char     *key,
                                          GError        **error);
@@ -170,6 +182,7 @@ gboolean    eg_store_set_setting        (EgStore        *self,
 void        eg_deck_info_free           (EgDeckInfo     *info);
 void        eg_section_info_free        (EgSectionInfo  *info);
 void        eg_card_part_free           (EgCardPart     *part);
+EgCard     *eg_store_card_copy          (const EgCard   *card);
 void        eg_card_free                (EgCard         *card);
 void        eg_review_free              (EgReview       *review);
 

@@ -23,6 +23,7 @@ struct _EgApplication
   AdwApplication  parent_instance;
   EgStore        *store;
   GCancellable   *cancellable;
+  gboolean        review_when_ready;
 };
 
 G_DEFINE_FINAL_TYPE (EgApplication, eg_application, ADW_TYPE_APPLICATION)
@@ -155,6 +156,11 @@ import_shipped_done_cb (GObject      *object,
     }
 
   eg_window_reload (window);
+  if (self->review_when_ready)
+    {
+      self->review_when_ready = FALSE;
+      eg_window_start_review (window, NULL);
+    }
   if (data->cards > 0)
     {
       g_autofree char *message =
@@ -182,6 +188,55 @@ import_shipped_decks (EgApplication *self,
   g_task_set_source_tag (task, import_shipped_decks);
   g_task_set_task_data (task, data, (GDestroyNotify) shipped_import_free);
   g_task_run_in_thread (task, import_shipped_thread);
+}
+
+static EgWindow *
+ensure_window (EgApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+  return EG_WINDOW (window);
+}
+
+/* "engram --review" and the desktop file's "Start Review" */
+static void
+review_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  EgApplication *self = EG_APPLICATION (user_data);
+  EgWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  /* on the very first start the deck is still being imported */
+  if (eg_window_get_store (window) == NULL || eg_store_is_empty (eg_window_get_store (window)))
+    self->review_when_ready = TRUE;
+  else
+    eg_window_start_review (window, NULL);
+}
+
+static int
+eg_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "review"))
+    return -1;
+
+  /* run "review" in the primary instance, starting it if needed */
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("engram: %s\n", error->message);
+      return 1;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "review", NULL);
+  return 0;
 }
 
 static void
@@ -256,6 +311,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "quit", quit_action },
+  { "review", review_action },
 };
 
 static void
@@ -306,6 +362,7 @@ eg_application_class_init (EgApplicationClass *klass)
 
   object_class->dispose = eg_application_dispose;
   app_class->activate = eg_application_activate;
+  app_class->handle_local_options = eg_application_handle_local_options;
   app_class->startup = eg_application_startup;
   app_class->shutdown = eg_application_shutdown;
 }
@@ -313,7 +370,13 @@ eg_application_class_init (EgApplicationClass *klass)
 static void
 eg_application_init (EgApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "review", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start reviewing the due cards at once"), NULL },
+    { NULL }
+  };
+
   self->cancellable = g_cancellable_new ();
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
 EgApplication *

@@ -7,8 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "eg-card-item.h"
+#include "eg-review-page.h"
 #include "eg-section-item.h"
 #include "eg-window.h"
 
@@ -17,7 +20,9 @@ struct _EgWindow
   AdwApplicationWindow  parent_instance;
 
   EgStore              *store;
+  EgScheduler          *scheduler;
   GSettings            *settings;
+  gulong                after_paint_handler;
   GListStore           *sections;
   GListStore           *cards;
   GtkSingleSelection   *section_selection;
@@ -25,6 +30,8 @@ struct _EgWindow
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  EgReviewPage         *review_page;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *content;
@@ -96,13 +103,139 @@ section_selection_changed_cb (EgWindow *self)
   show_cards_of (self, section);
 }
 
+/**
+ * eg_window_start_review:
+ * @options: (nullable): which cards; %NULL for all that is due
+ *
+ * Switches to the review page and starts a session.
+ */
+gboolean
+eg_window_start_review (EgWindow             *self,
+                        const EgQueueOptions *options)
+{
+  g_return_val_if_fail (EG_IS_WINDOW (self), FALSE);
+
+  if (self->scheduler == NULL)
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->main_stack, "review");
+  if (!eg_review_page_start (self->review_page, options, NULL))
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "library");
+      return FALSE;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->review_page));
+  return TRUE;
+}
+
+static void
+review_section (EgWindow *self)
+{
+  EgSectionItem *section = gtk_single_selection_get_selected_item (self->section_selection);
+  EgQueueOptions options = { 0 };
+
+  if (section != NULL)
+    options.section_id = eg_section_item_get_id (section);
+  eg_window_start_review (self, &options);
+}
+
 static void
 section_list_activated_cb (EgWindow *self,
                            guint     position)
 {
   gtk_single_selection_set_selected (self->section_selection, position);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
-  gtk_widget_grab_focus (GTK_WIDGET (self->card_list));
+  review_section (self);
+}
+
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  review_section (EG_WINDOW (widget));
+}
+
+static void
+review_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  eg_window_start_review (EG_WINDOW (widget), NULL);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EgWindow *self = EG_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->review_page), "review.undo", NULL);
+}
+
+static void
+review_closed_cb (EgWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "library");
+  eg_window_reload (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->section_list));
+}
+
+static gint64
+process_age_ms (void)
+{
+  g_autofree char *stat = NULL;
+  g_autofree char *uptime = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+  double up;
+
+  /* field 22 of /proc/self/stat: start time in clock ticks after boot */
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
+      !g_file_get_contents ("/proc/uptime", &uptime, NULL, NULL) ||
+      !(after_name = strrchr (stat, ')')))
+    return -1;
+  fields = g_strsplit (after_name + 2, " ", -1);
+  if (g_strv_length (fields) < 20)
+    return -1;
+  up = g_ascii_strtod (uptime, NULL);
+  return (gint64) (up * 1000 - g_ascii_strtod (fields[19], NULL) * 1000 / sysconf (_SC_CLK_TCK));
+}
+
+static gboolean
+warm_up_web_view (gpointer data)
+{
+  EgWindow *self = data;
+
+  eg_review_page_ensure_view (self->review_page);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the first frame: report it, then start the web view in the background. */
+static void
+after_first_paint_cb (EgWindow      *self,
+                      GdkFrameClock *clock)
+{
+  g_clear_signal_handler (&self->after_paint_handler, clock);
+
+  if (g_strcmp0 (g_getenv ("ENGRAM_TRACE"), "1") == 0)
+    g_printerr ("trace: first-frame %" G_GINT64_FORMAT "\n", process_age_ms ());
+
+  g_idle_add_full (G_PRIORITY_LOW, warm_up_web_view, g_object_ref (self), g_object_unref);
+}
+
+static void
+eg_window_map (GtkWidget *widget)
+{
+  EgWindow *self = EG_WINDOW (widget);
+  GdkFrameClock *clock;
+
+  GTK_WIDGET_CLASS (eg_window_parent_class)->map (widget);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  if (clock != NULL && self->after_paint_handler == 0)
+    self->after_paint_handler = g_signal_connect_object (clock, "after-paint",
+                                                         G_CALLBACK (after_first_paint_cb),
+                                                         self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -175,6 +308,10 @@ eg_window_reload (EgWindow *self)
     section_selection_changed_cb (self);
   else
     gtk_single_selection_set_selected (self->section_selection, position);
+
+  /* the list could not take the focus while it was empty */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "library") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->section_list));
 }
 
 void
@@ -215,6 +352,12 @@ eg_window_set_store (EgWindow *self,
 
   if (g_set_object (&self->store, store))
     {
+      g_autoptr(GError) error = NULL;
+
+      g_clear_object (&self->scheduler);
+      if (store != NULL && !(self->scheduler = eg_scheduler_new (store, &error)))
+        eg_window_show_error (self, error->message);
+      eg_review_page_set_scheduler (self->review_page, self->scheduler);
       eg_window_reload (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
@@ -267,6 +410,7 @@ eg_window_dispose (GObject *object)
   g_clear_object (&self->sections);
   g_clear_object (&self->cards);
   g_clear_object (&self->settings);
+  g_clear_object (&self->scheduler);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (eg_window_parent_class)->dispose (object);
@@ -317,6 +461,7 @@ eg_window_class_init (EgWindowClass *klass)
   object_class->dispose = eg_window_dispose;
   object_class->get_property = eg_window_get_property;
   object_class->set_property = eg_window_set_property;
+  widget_class->map = eg_window_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, EG_TYPE_STORE,
@@ -325,9 +470,12 @@ eg_window_class_init (EgWindowClass *klass)
 
   g_type_ensure (EG_TYPE_SECTION_ITEM);
   g_type_ensure (EG_TYPE_CARD_ITEM);
+  g_type_ensure (EG_TYPE_REVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/eg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EgWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, EgWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, content);
@@ -338,8 +486,12 @@ eg_window_class_init (EgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EgWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, section_list_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, review_closed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-sections", NULL, show_sections_action);
+  gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.review-all", NULL, review_all_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
 }
 
 static void
@@ -373,4 +525,11 @@ EgWindow *
 eg_window_new (GtkApplication *application)
 {
   return g_object_new (EG_TYPE_WINDOW, "application", application, NULL);
+}
+
+GtkWidget *
+eg_window_get_review_page (EgWindow *self)
+{
+  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->review_page);
 }

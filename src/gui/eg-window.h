@@ -27,5 +27,8 @@ GListModel *eg_window_get_sections  (EgWindow       *self);
 GListModel *eg_window_get_cards     (EgWindow       *self);
 gboolean    eg_window_select_section (EgWindow      *self,
                                      guint           position);
+gboolean    eg_window_start_review  (EgWindow             *self,
+                                     const EgQueueOptions *options);
+GtkWidget  *eg_window_get_review_page (EgWindow      *self);
 
 G_END_DECLS

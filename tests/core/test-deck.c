@@ -278,6 +278,20 @@ test_hash_covers_everything (void)
 }
 
 static void
+test_language_directive (void)
+{
+  g_autoptr(EgDeck) go = parse ("# D\n\n<!-- engram default-language: go -->\n\n### 1. Q?\nA.\n");
+  g_autoptr(EgDeck) bad = parse ("# D\n\n<!-- engram default-language: go; rm -->\n\n### 1. Q?\nA.\n");
+  g_autoptr(EgDeck) late = parse ("# D\n\n### 1. Q?\n<!-- engram default-language: go -->\n");
+
+  g_assert_cmpstr (go->default_language, ==, "go");
+  g_assert_null (bad->default_language);
+  /* inside a card it is part of the answer */
+  g_assert_null (late->default_language);
+  g_assert_cmpstr (card_at (late, 0, 0)->answer, ==, "<!-- engram default-language: go -->");
+}
+
+static void
 test_slugify (void)
 {
   struct { const char *in, *out; } cases[] = {
@@ -313,6 +327,7 @@ main (int    argc,
   g_test_add_func ("/deck/no-cards", test_no_cards);
   g_test_add_func ("/deck/title-from-file-name", test_title_from_file_name);
   g_test_add_func ("/deck/hash", test_hash_covers_everything);
+  g_test_add_func ("/deck/language-directive", test_language_directive);
   g_test_add_func ("/deck/slugify", test_slugify);
 
   return g_test_run ();

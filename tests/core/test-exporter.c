@@ -111,9 +111,16 @@ cards_fingerprint (EgStore *store)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sections = eg_store_list_sections (store, 0, &error);
   g_autoptr(GPtrArray) cards = eg_store_list_cards (store, 0, &error);
+  g_autoptr(GPtrArray) decks = eg_store_list_decks (store, &error);
   GString *out = g_string_new (NULL);
 
   g_assert_no_error (error);
+  for (guint i = 0; i < decks->len; i++)
+    {
+      EgDeckInfo *d = g_ptr_array_index (decks, i);
+
+      g_string_append_printf (out, "D|%s|%s|%s\n", d->key, d->title, d->default_language);
+    }
   for (guint i = 0; i < sections->len; i++)
     {
       EgSectionInfo *s = g_ptr_array_index (sections, i);
@@ -165,10 +172,15 @@ test_markdown_round_trip_seed (void)
 {
   g_autoptr(EgStore) store = seeded_store ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *markdown = eg_export_markdown (store, NULL, &error);
+  g_autofree char *markdown = NULL;
 
+  /* the shipped deck: the seed with its inline code marked as Go */
+  g_assert_true (eg_store_set_deck_language (store, "expert-level-golang-interview-questions",
+                                             "go", &error));
+  markdown = eg_export_markdown (store, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (markdown, "# Expert Level Golang Interview Questions\n\n"
+                                             "<!-- engram default-language: go -->\n\n"
                                              "## From 16 Go Internals\n\n"
                                              "# 🟢 **301–320: Go Internals and Runtime**\n\n"
                                              "### 301. How does the Go scheduler work?\n"));

@@ -14,6 +14,8 @@ else
   echo "not ok 1 - the seed imports"; sed 's/^/# /' "$tmp/report"
 fi
 
+# the shipped deck's inline code is Go
+"$cli" --db "$tmp/c.db" set-language expert-level-golang-interview-questions go
 "$cli" --db "$tmp/c.db" export --format markdown -o "$tmp/deck.md"
 if cmp -s "$tmp/deck.md" "$shipped"; then
   echo "ok 2 - content/ is the exported seed"

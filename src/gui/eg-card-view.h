@@ -1,0 +1,42 @@
+/* eg-card-view.h - a card rendered in a WebKit view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <webkit/webkit.h>
+
+#include "eg-core.h"
+
+G_BEGIN_DECLS
+
+#define EG_TYPE_CARD_VIEW (eg_card_view_get_type ())
+G_DECLARE_FINAL_TYPE (EgCardView, eg_card_view, EG, CARD_VIEW, GtkWidget)
+
+/* The script world our page script and its message handler live in. */
+#define EG_CARD_VIEW_WORLD "engram"
+
+GtkWidget     *eg_card_view_new            (void);
+gboolean       eg_card_view_is_ready       (EgCardView  *self);
+void           eg_card_view_show_card      (EgCardView  *self,
+                                            EgCard      *card,
+                                            const char  *default_language,
+                                            gboolean     revealed,
+                                            guint64      token);
+void           eg_card_view_reveal         (EgCardView  *self,
+                                            guint64      token);
+void           eg_card_view_scroll         (EgCardView  *self,
+                                            const char  *how);
+void           eg_card_view_set_dark       (EgCardView  *self,
+                                            gboolean     dark);
+gboolean       eg_card_view_get_dark       (EgCardView  *self);
+void           eg_card_view_set_zoom       (EgCardView  *self,
+                                            double       zoom);
+double         eg_card_view_get_zoom       (EgCardView  *self);
+WebKitWebView *eg_card_view_get_web_view   (EgCardView  *self);
+char          *eg_card_view_render_html    (EgCardView  *self,
+                                            const char  *markdown,
+                                            const char  *default_language);
+
+G_END_DECLS

@@ -1,0 +1,877 @@
+/* eg-review-page.c - reviewing cards, from the keyboard
+ *
+ * The question shows first; Space or Enter reveals the answer, and then
+ * Space or Enter grades Good.  1-4 grade, and every grade is committed
+ * (eg_scheduler_grade()) before the next card is asked for.  All keys are
+ * actions of this page, bound in its template in the capture phase so they
+ * work wherever the focus is.
+ *
+ * With ENGRAM_TRACE=1 each reveal and each next card prints, on stderr, the
+ * time from the key's action to the first frame the page painted with the
+ * new content: "trace: reveal 12.3" / "trace: next 15.1" (ms).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "eg-review-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "eg-card-editor.h"
+#include "eg-card-info.h"
+#include "eg-review-page.h"
+
+struct _EgReviewPage
+{
+  GtkWidget       parent_instance;
+
+  EgScheduler    *scheduler;
+  EgQueue        *queue;
+  EgQueueOptions  options;
+  GSettings      *settings;
+  EgCardView     *card_view;
+
+  EgCard         *card;
+  char           *language;
+  gboolean        revealed;
+
+  /* time on the current card, counted only while the window is active */
+  gint64          active_since;    /* monotonic µs, 0 while inactive */
+  gint64          spent_us;
+  GtkWindow      *window;
+  gulong          active_handler;
+
+  /* the session */
+  guint           reviewed;
+  guint           again;
+  gint64          session_us;
+
+  /* tracing */
+  gboolean        trace;
+  guint64         token;
+  gint64          trace_start;     /* monotonic µs at the action */
+
+  gint64        (*clock) (gpointer data);
+  gpointer        clock_data;
+
+  /* template widgets */
+  GtkWidget      *box;
+  AdwWindowTitle *title;
+  GtkStack       *stack;
+  AdwBin         *card_slot;
+  GtkStack       *bar_stack;
+  GtkWidget      *reveal_button;
+  GtkLabel       *again_interval;
+  GtkLabel       *hard_interval;
+  GtkLabel       *good_interval;
+  GtkLabel       *easy_interval;
+  GtkWidget      *good_button;
+  GtkWidget      *study_ahead_button;
+  AdwStatusPage  *done_page;
+};
+
+G_DEFINE_FINAL_TYPE (EgReviewPage, eg_review_page, GTK_TYPE_WIDGET)
+
+enum {
+  CLOSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gint64
+now_ms (EgReviewPage *self)
+{
+  if (self->clock != NULL)
+    return self->clock (self->clock_data);
+  return eg_time_now_ms ();
+}
+
+static void
+toast (EgReviewPage *self,
+       const char   *message,
+       gboolean      with_undo)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *t;
+
+  if (overlay == NULL)
+    return;
+  t = adw_toast_new (message);
+  if (with_undo)
+    {
+      adw_toast_set_button_label (t, _("_Undo"));
+      adw_toast_set_action_name (t, "win.undo");
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
+}
+
+static void
+error_toast (EgReviewPage *self,
+             GError       *error)
+{
+  g_warning ("%s", error->message);
+  toast (self, error->message, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Time on the card                                                     */
+/* ------------------------------------------------------------------ */
+
+static void
+clock_pause (EgReviewPage *self)
+{
+  if (self->active_since != 0)
+    {
+      self->spent_us += g_get_monotonic_time () - self->active_since;
+      self->active_since = 0;
+    }
+}
+
+static void
+clock_resume (EgReviewPage *self)
+{
+  if (self->active_since == 0 && self->window != NULL && gtk_window_is_active (self->window))
+    self->active_since = g_get_monotonic_time ();
+}
+
+static void
+window_active_cb (EgReviewPage *self)
+{
+  if (gtk_window_is_active (self->window))
+    clock_resume (self);
+  else
+    clock_pause (self);
+}
+
+static gint64
+clock_take_ms (EgReviewPage *self)
+{
+  gint64 spent;
+
+  clock_pause (self);
+  spent = self->spent_us;
+  self->spent_us = 0;
+  self->session_us += spent;
+  return spent / 1000;
+}
+
+/* ------------------------------------------------------------------ */
+/* Showing                                                              */
+/* ------------------------------------------------------------------ */
+
+static void
+update_title (EgReviewPage *self)
+{
+  g_autoptr(EgSectionInfo) section = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *counts_text = NULL;
+  EgQueueCounts counts = { 0 };
+
+  if (self->card != NULL)
+    {
+      g_autoptr(GPtrArray) sections = eg_store_list_sections (eg_scheduler_get_store (self->scheduler),
+                                                             self->card->deck_id, NULL);
+
+      for (guint i = 0; sections != NULL && i < sections->len; i++)
+        {
+          EgSectionInfo *info = g_ptr_array_index (sections, i);
+
+          if (info->id == self->card->section_id)
+            heading = eg_markdown_to_plain (info->heading);
+        }
+    }
+  if (self->queue != NULL)
+    eg_queue_get_counts (self->queue, &counts);
+
+  /* Translators: new, learning and review cards left */
+  counts_text = g_strdup_printf (_("%u new · %u learning · %u review"),
+                                 counts.new_cards, counts.learning, counts.review);
+  adw_window_title_set_title (self->title, heading ? heading : _("Review"));
+  adw_window_title_set_subtitle (self->title, counts_text);
+}
+
+static void
+update_intervals (EgReviewPage *self)
+{
+  GtkLabel *labels[4] = { self->again_interval, self->hard_interval,
+                          self->good_interval, self->easy_interval };
+  g_autoptr(GError) error = NULL;
+  EgFsrsCard outcomes[4];
+  gint64 now = now_ms (self);
+
+  if (self->card == NULL ||
+      !eg_scheduler_preview (self->scheduler, self->card->id, now, outcomes, &error))
+    {
+      for (guint i = 0; i < 4; i++)
+        gtk_label_set_label (labels[i], "");
+      return;
+    }
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *interval = eg_time_format_interval (outcomes[i].due - now);
+
+      gtk_label_set_label (labels[i], interval);
+    }
+}
+
+static void
+trace_begin (EgReviewPage *self)
+{
+  self->token++;
+  self->trace_start = g_get_monotonic_time ();
+}
+
+static void
+card_painted_cb (EgReviewPage *self,
+                 const char   *kind,
+                 guint64       token)
+{
+  if (!self->trace || token != self->token || self->trace_start == 0)
+    return;
+
+  g_printerr ("trace: %s %.1f\n", g_str_equal (kind, "revealed") ? "reveal" : "next",
+              (g_get_monotonic_time () - self->trace_start) / 1000.0);
+  self->trace_start = 0;
+}
+
+static void
+set_revealed (EgReviewPage *self,
+              gboolean      revealed)
+{
+  self->revealed = revealed;
+  gtk_stack_set_visible_child_name (self->bar_stack, revealed ? "grade" : "reveal");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.grade", revealed);
+}
+
+static void
+show_done (EgReviewPage *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 now = now_ms (self);
+  gint64 next = self->queue ? eg_queue_get_next_due (self->queue) : 0;
+
+  g_clear_pointer (&self->card, eg_card_free);
+  update_title (self);
+
+  if (self->reviewed > 0)
+    {
+      guint minutes = (guint) (self->session_us / 60000000);
+      guint seconds = (guint) (self->session_us / 1000000 % 60);
+
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "You reviewed %u card in %u:%02u",
+                                           "You reviewed %u cards in %u:%02u",
+                                           self->reviewed),
+                              self->reviewed, minutes, seconds);
+      g_string_append_printf (text, _(", and answered Again %u%% of the time."),
+                              (guint) (100.0 * self->again / self->reviewed + 0.5));
+      g_string_append (text, "\n");
+    }
+
+  if (next == 0)
+    next = eg_scheduler_next_due (self->scheduler, now, &error);
+  if (next > 0)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (next / 1000);
+      g_autofree char *in = eg_time_format_interval (next - now);
+      g_autofree char *at = g_date_time_format (when, "%x %H:%M");
+
+      g_string_append_printf (text, _("The next card is due in %s (%s)."), in, at);
+    }
+  else
+    g_string_append (text, _("No card is waiting."));
+
+  adw_status_page_set_description (self->done_page, text->str);
+  gtk_stack_set_visible_child_name (self->stack, "done");
+  gtk_widget_grab_focus (self->study_ahead_button);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.whole-section",
+                                 self->options.section_id != 0 || self->options.deck_id != 0);
+}
+
+/* Shows the queue's next card, or the done page. */
+static void
+show_next (EgReviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now = now_ms (self);
+  gint64 card_id = self->queue ? eg_queue_peek (self->queue, now) : 0;
+  g_autoptr(GPtrArray) decks = NULL;
+
+  if (card_id == 0)
+    {
+      show_done (self);
+      return;
+    }
+
+  g_clear_pointer (&self->card, eg_card_free);
+  self->card = eg_store_get_card (eg_scheduler_get_store (self->scheduler), card_id, &error);
+  if (self->card == NULL)
+    {
+      error_toast (self, error);
+      eg_queue_remove (self->queue, card_id);
+      show_next (self);
+      return;
+    }
+
+  g_clear_pointer (&self->language, g_free);
+  decks = eg_store_list_decks (eg_scheduler_get_store (self->scheduler), NULL);
+  for (guint i = 0; decks != NULL && i < decks->len; i++)
+    {
+      EgDeckInfo *deck = g_ptr_array_index (decks, i);
+
+      if (deck->id == self->card->deck_id)
+        self->language = g_strdup (deck->default_language);
+    }
+
+  set_revealed (self, FALSE);
+  update_title (self);
+  update_intervals (self);
+  eg_review_page_ensure_view (self);
+  eg_card_view_show_card (self->card_view, self->card, self->language, FALSE, self->token);
+  gtk_stack_set_visible_child_name (self->stack, "card");
+
+  self->spent_us = 0;
+  self->active_since = 0;
+  clock_resume (self);
+}
+
+/**
+ * eg_review_page_start:
+ * @options: which cards; %NULL for everything that is due
+ * @title: (nullable): unused for now, the header shows the card's section
+ *
+ * Starts a session.  Returns %FALSE (with a toast) if the queue cannot be
+ * built.
+ */
+gboolean
+eg_review_page_start (EgReviewPage         *self,
+                      const EgQueueOptions *options,
+                      const char           *title)
+{
+  g_autoptr(GError) error = NULL;
+  EgQueueOptions defaults = { 0 };
+
+  g_return_val_if_fail (EG_IS_REVIEW_PAGE (self), FALSE);
+  g_return_val_if_fail (self->scheduler != NULL, FALSE);
+
+  self->options = options ? *options : defaults;
+  self->reviewed = 0;
+  self->again = 0;
+  self->session_us = 0;
+
+  g_clear_pointer (&self->queue, eg_queue_free);
+  self->queue = eg_scheduler_build_queue_full (self->scheduler, now_ms (self), &self->options,
+                                               &error);
+  if (self->queue == NULL)
+    {
+      error_toast (self, error);
+      return FALSE;
+    }
+
+  trace_begin (self);
+  show_next (self);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                              */
+/* ------------------------------------------------------------------ */
+
+static void
+reveal_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+
+  if (self->card == NULL || self->revealed)
+    return;
+  trace_begin (self);
+  set_revealed (self, TRUE);
+  eg_card_view_reveal (self->card_view, self->token);
+  gtk_widget_grab_focus (self->good_button);
+}
+
+static void
+grade (EgReviewPage *self,
+       EgFsrsRating  rating)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 duration;
+
+  if (self->card == NULL || !self->revealed)
+    return;
+
+  trace_begin (self);
+  duration = clock_take_ms (self);
+  /* committed before the next card is even looked up */
+  if (!eg_scheduler_grade (self->scheduler, self->queue, self->card->id, rating,
+                           now_ms (self), duration, NULL, &error))
+    {
+      error_toast (self, error);
+      clock_resume (self);
+      return;
+    }
+
+  self->reviewed++;
+  if (rating == EG_FSRS_AGAIN)
+    self->again++;
+  show_next (self);
+}
+
+static void
+grade_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  int rating = g_variant_get_int32 (parameter);
+
+  if (rating >= EG_FSRS_AGAIN && rating <= EG_FSRS_EASY)
+    grade (EG_REVIEW_PAGE (widget), (EgFsrsRating) rating);
+}
+
+static void
+space_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "card") != 0)
+    {
+      /* on the done page, Enter does what the focused button says */
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+      if (GTK_IS_BUTTON (focus))
+        gtk_widget_activate (focus);
+      return;
+    }
+
+  if (!self->revealed)
+    reveal_action (widget, NULL, NULL);
+  else
+    grade (self, EG_FSRS_GOOD);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  EgUndoKind kind;
+
+  if (self->queue == NULL)
+    return;
+  if (!eg_scheduler_undo (self->scheduler, self->queue, now_ms (self), &kind, NULL, &error))
+    {
+      toast (self, error->message, FALSE);
+      return;
+    }
+  if (kind == EG_UNDO_GRADE && self->reviewed > 0)
+    self->reviewed--;
+  trace_begin (self);
+  /* the undone card is at the front of the queue again */
+  show_next (self);
+}
+
+static void
+scroll_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+
+  if (self->card_view != NULL)
+    eg_card_view_scroll (self->card_view, g_variant_get_string (parameter, NULL));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+  const char *how = g_variant_get_string (parameter, NULL);
+  double zoom = g_settings_get_double (self->settings, "zoom");
+
+  if (g_str_equal (how, "in"))
+    zoom = MIN (zoom * 1.1, 3.0);
+  else if (g_str_equal (how, "out"))
+    zoom = MAX (zoom / 1.1, 0.5);
+  else
+    zoom = 1.0;
+  g_settings_set_double (self->settings, "zoom", zoom);
+}
+
+static void
+zoom_changed_cb (EgReviewPage *self)
+{
+  if (self->card_view != NULL)
+    eg_card_view_set_zoom (self->card_view, g_settings_get_double (self->settings, "zoom"));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+
+  clock_pause (self);
+  g_clear_pointer (&self->card, eg_card_free);
+  g_signal_emit (self, signals[CLOSED], 0);
+}
+
+/* Suspend and bury take the card out of today's session. */
+static void
+set_aside (EgReviewPage *self,
+           gboolean      suspend)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (self->card == NULL)
+    return;
+  id = self->card->id;
+  if (suspend ? !eg_scheduler_set_suspended (self->scheduler, &id, 1, TRUE, &error)
+              : !eg_scheduler_bury (self->scheduler, &id, 1, now_ms (self), &error))
+    {
+      error_toast (self, error);
+      return;
+    }
+  eg_queue_remove (self->queue, id);
+  toast (self, suspend ? _("Card suspended") : _("Card buried until tomorrow"), TRUE);
+  trace_begin (self);
+  show_next (self);
+}
+
+static void
+suspend_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  set_aside (EG_REVIEW_PAGE (widget), TRUE);
+}
+
+static void
+bury_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  set_aside (EG_REVIEW_PAGE (widget), FALSE);
+}
+
+static void
+flag_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  int flag;
+
+  if (self->card == NULL)
+    return;
+  flag = self->card->flag ? 0 : 1;
+  if (!eg_scheduler_set_flag (self->scheduler, &self->card->id, 1, flag, &error))
+    {
+      error_toast (self, error);
+      return;
+    }
+  self->card->flag = flag;
+  toast (self, flag ? _("Card flagged") : _("Flag removed"), TRUE);
+}
+
+static void
+info_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+  GtkWidget *info;
+
+  if (self->card == NULL)
+    return;
+  info = eg_card_info_new (self->scheduler, self->card->id, now_ms (self));
+  gtk_window_set_transient_for (GTK_WINDOW (info), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (info));
+}
+
+static void
+card_saved_cb (EgReviewPage *self,
+               EgCardEditor *editor)
+{
+  g_autoptr(GError) error = NULL;
+  EgCard *card;
+
+  if (self->card == NULL)
+    return;
+  card = eg_store_get_card (eg_scheduler_get_store (self->scheduler), self->card->id, &error);
+  if (card == NULL)
+    {
+      error_toast (self, error);
+      return;
+    }
+  g_clear_pointer (&self->card, eg_card_free);
+  self->card = card;
+  trace_begin (self);
+  eg_card_view_show_card (self->card_view, self->card, self->language, self->revealed, self->token);
+  toast (self, _("Card saved"), FALSE);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+  GtkWidget *editor;
+
+  if (self->card == NULL)
+    return;
+  clock_pause (self);
+  editor = eg_card_editor_new (eg_scheduler_get_store (self->scheduler), self->card,
+                               self->language);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (card_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+study_ahead_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+  EgQueueOptions options = self->options;
+
+  options.ahead_ms = 24 * 3600 * G_GINT64_CONSTANT (1000);
+  options.all_cards = FALSE;
+  eg_review_page_start (self, &options, NULL);
+}
+
+static void
+whole_section_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+  EgQueueOptions options = self->options;
+
+  options.all_cards = TRUE;
+  eg_review_page_start (self, &options, NULL);
+}
+
+static void
+dark_changed_cb (EgReviewPage   *self,
+                 GParamSpec     *pspec,
+                 AdwStyleManager *manager)
+{
+  if (self->card_view != NULL)
+    eg_card_view_set_dark (self->card_view, adw_style_manager_get_dark (manager));
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+eg_review_page_root (GtkWidget *widget)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (eg_review_page_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      self->window = GTK_WINDOW (root);
+      self->active_handler = g_signal_connect_swapped (root, "notify::is-active",
+                                                       G_CALLBACK (window_active_cb), self);
+    }
+}
+
+static void
+eg_review_page_unroot (GtkWidget *widget)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+
+  if (self->window != NULL)
+    g_clear_signal_handler (&self->active_handler, self->window);
+  self->window = NULL;
+
+  GTK_WIDGET_CLASS (eg_review_page_parent_class)->unroot (widget);
+}
+
+static void
+eg_review_page_dispose (GObject *object)
+{
+  EgReviewPage *self = (EgReviewPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), EG_TYPE_REVIEW_PAGE);
+  g_clear_pointer (&self->queue, eg_queue_free);
+  g_clear_pointer (&self->card, eg_card_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (eg_review_page_parent_class)->dispose (object);
+}
+
+static void
+eg_review_page_class_init (EgReviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = eg_review_page_dispose;
+  widget_class->root = eg_review_page_root;
+  widget_class->unroot = eg_review_page_unroot;
+
+  /**
+   * EgReviewPage::closed:
+   *
+   * The user left the review (Esc or the back button).
+   */
+  signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/eg-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, box);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, title);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, card_slot);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, bar_stack);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, reveal_button);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, again_interval);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, hard_interval);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, good_interval);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, easy_interval);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, good_button);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, done_page);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, study_ahead_button);
+
+  gtk_widget_class_install_action (widget_class, "review.reveal", NULL, reveal_action);
+  gtk_widget_class_install_action (widget_class, "review.grade", "i", grade_action);
+  gtk_widget_class_install_action (widget_class, "review.space", NULL, space_action);
+  gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "review.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "review.flag", NULL, flag_action);
+  gtk_widget_class_install_action (widget_class, "review.suspend", NULL, suspend_action);
+  gtk_widget_class_install_action (widget_class, "review.bury", NULL, bury_action);
+  gtk_widget_class_install_action (widget_class, "review.info", NULL, info_action);
+  gtk_widget_class_install_action (widget_class, "review.scroll", "s", scroll_action);
+  gtk_widget_class_install_action (widget_class, "review.zoom", "s", zoom_action);
+  gtk_widget_class_install_action (widget_class, "review.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "review.study-ahead", NULL, study_ahead_action);
+  gtk_widget_class_install_action (widget_class, "review.whole-section", NULL,
+                                   whole_section_action);
+}
+
+static void
+eg_review_page_init (EgReviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->trace = g_strcmp0 (g_getenv ("ENGRAM_TRACE"), "1") == 0;
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (zoom_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  set_revealed (self, FALSE);
+}
+
+GtkWidget *
+eg_review_page_new (void)
+{
+  return g_object_new (EG_TYPE_REVIEW_PAGE, NULL);
+}
+
+void
+eg_review_page_set_scheduler (EgReviewPage *self,
+                              EgScheduler  *scheduler)
+{
+  g_return_if_fail (EG_IS_REVIEW_PAGE (self));
+
+  g_set_object (&self->scheduler, scheduler);
+}
+
+/**
+ * eg_review_page_ensure_view:
+ *
+ * Creates the web view (and starts its web process) if not done yet.  The
+ * window calls it right after its first frame, so that reviewing starts on a
+ * page that has already loaded.
+ */
+void
+eg_review_page_ensure_view (EgReviewPage *self)
+{
+  g_return_if_fail (EG_IS_REVIEW_PAGE (self));
+
+  if (self->card_view != NULL)
+    return;
+  self->card_view = EG_CARD_VIEW (eg_card_view_new ());
+  eg_card_view_set_dark (self->card_view,
+                         adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  eg_card_view_set_zoom (self->card_view, g_settings_get_double (self->settings, "zoom"));
+  g_signal_connect_object (self->card_view, "painted", G_CALLBACK (card_painted_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->card_slot, GTK_WIDGET (self->card_view));
+}
+
+EgCardView *
+eg_review_page_get_card_view (EgReviewPage *self)
+{
+  g_return_val_if_fail (EG_IS_REVIEW_PAGE (self), NULL);
+  return self->card_view;
+}
+
+gint64
+eg_review_page_get_card_id (EgReviewPage *self)
+{
+  g_return_val_if_fail (EG_IS_REVIEW_PAGE (self), 0);
+  return self->card ? self->card->id : 0;
+}
+
+gboolean
+eg_review_page_get_revealed (EgReviewPage *self)
+{
+  g_return_val_if_fail (EG_IS_REVIEW_PAGE (self), FALSE);
+  return self->revealed;
+}
+
+/**
+ * eg_review_page_get_visible:
+ *
+ * Returns: "card" or "done"
+ */
+const char *
+eg_review_page_get_visible (EgReviewPage *self)
+{
+  g_return_val_if_fail (EG_IS_REVIEW_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * eg_review_page_set_clock:
+ *
+ * Makes the page take the time from @now (for tests).
+ */
+void
+eg_review_page_set_clock (EgReviewPage  *self,
+                          gint64       (*now) (gpointer data),
+                          gpointer       data)
+{
+  g_return_if_fail (EG_IS_REVIEW_PAGE (self));
+  self->clock = now;
+  self->clock_data = data;
+}

@@ -1,0 +1,526 @@
+/* test-review.c - the review view: keyboard actions, WebKit DOM, safety
+ *
+ * In-process under Xvfb: drives the same actions the keys fire and reads the
+ * DOM the WebKit view shows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "eg-application.h"
+#include "eg-card-editor.h"
+#include "eg-card-view.h"
+#include "eg-core.h"
+#include "eg-review-page.h"
+#include "eg-test-util.h"
+#include "eg-window.h"
+
+typedef struct
+{
+  EgStore      *store;
+  EgWindow     *window;
+  EgReviewPage *page;
+  EgCardView   *view;
+  GPtrArray    *painted;     /* kinds, in order */
+} Fixture;
+
+static gboolean
+wait_until (gboolean (*condition) (gpointer),
+            gpointer   data,
+            guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+  return TRUE;
+}
+
+static void
+painted_cb (Fixture    *f,
+            const char *kind,
+            guint64     token)
+{
+  g_ptr_array_add (f->painted, g_strdup (kind));
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *kind;
+  guint       seen;
+} PaintWait;
+
+static gboolean
+painted_again (gpointer data)
+{
+  PaintWait *wait = data;
+  guint n = 0;
+
+  for (guint i = 0; i < wait->f->painted->len; i++)
+    if (g_str_equal (g_ptr_array_index (wait->f->painted, i), wait->kind))
+      n++;
+  return n > wait->seen;
+}
+
+/* Runs @action and waits for the page to paint a @kind change. */
+static gboolean
+act_and_wait (Fixture    *f,
+              const char *action,
+              GVariant   *parameter,
+              const char *kind)
+{
+  PaintWait wait = { f, kind, 0 };
+
+  for (guint i = 0; i < f->painted->len; i++)
+    if (g_str_equal (g_ptr_array_index (f->painted, i), kind))
+      wait.seen++;
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->page), action, parameter));
+  return wait_until (painted_again, &wait, 10000);
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *result;
+} Eval;
+
+static void
+evaluated_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Eval *eval = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object),
+                                                                          result, &error);
+
+  eval->result = value ? jsc_value_to_string (value) : g_strdup_printf ("ERROR: %s", error->message);
+  eval->done = TRUE;
+}
+
+static gboolean
+eval_done (gpointer data)
+{
+  return ((Eval *) data)->done;
+}
+
+/* Evaluates @script in the page's own world and returns its value as text. */
+static char *
+page_eval (Fixture    *f,
+           const char *script)
+{
+  Eval eval = { FALSE, NULL };
+
+  webkit_web_view_evaluate_javascript (eg_card_view_get_web_view (f->view), script, -1,
+                                       NULL, NULL, NULL, evaluated_cb, &eval);
+  g_assert_true (wait_until (eval_done, &eval, 10000));
+  return eval.result;
+}
+
+static gboolean
+view_ready (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->view != NULL && eg_card_view_is_ready (f->view);
+}
+
+static void
+fixture_setup (Fixture    *f,
+               const char *deck_text)
+{
+  g_autofree char *db = eg_test_tmp_path ("collection.db");
+  g_autofree char *deck = eg_test_tmp_path ("deck.md");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(EgImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (deck, deck_text, -1, NULL));
+  f->store = eg_store_open (db, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (deck);
+  report = eg_import_file (f->store, file, eg_time_now_ms () - 60000, EG_IMPORT_FLAGS_NONE,
+                           NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  f->painted = g_ptr_array_new_with_free_func (g_free);
+  f->window = eg_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
+  eg_window_set_store (f->window, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  f->page = EG_REVIEW_PAGE (eg_window_get_review_page (f->window));
+  eg_review_page_ensure_view (f->page);
+  f->view = eg_review_page_get_card_view (f->page);
+  g_signal_connect_swapped (f->view, "painted", G_CALLBACK (painted_cb), f);
+  g_assert_true (wait_until (view_ready, f, 20000));
+}
+
+static void
+fixture_teardown (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->painted, g_ptr_array_unref);
+}
+
+static gboolean
+start_and_wait (Fixture *f)
+{
+  PaintWait wait = { f, "shown", 0 };
+
+  for (guint i = 0; i < f->painted->len; i++)
+    if (g_str_equal (g_ptr_array_index (f->painted, i), "shown"))
+      wait.seen++;
+  g_assert_true (eg_window_start_review (f->window, NULL));
+  return wait_until (painted_again, &wait, 10000);
+}
+
+static void
+assert_page_text (Fixture    *f,
+                  const char *element,
+                  const char *expected)
+{
+  g_autofree char *script = g_strdup_printf ("document.getElementById('%s').textContent.trim()",
+                                             element);
+  g_autofree char *text = page_eval (f, script);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+#define THREE_CARDS \
+  "# Three\n\n" \
+  "### 1. What is a goroutine?\nA lightweight thread managed by the Go runtime.\n\n" \
+  "#### Indepth\nStacks start at 2 KB.\n\n---\n\n" \
+  "### 2. What does `defer` do?\nIt runs a call when the function returns.\n\n---\n\n" \
+  "### 3. What is a channel?\nA typed conduit: `ch <- v`.\n"
+
+static void
+test_review_three_cards (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hidden = NULL;
+
+  fixture_setup (&f, THREE_CARDS);
+  g_assert_true (start_and_wait (&f));
+
+  /* the question only */
+  assert_page_text (&f, "question", "What is a goroutine?");
+  hidden = page_eval (&f, "String(document.getElementById('answer').hidden)");
+  g_assert_cmpstr (hidden, ==, "true");
+  g_assert_false (eg_review_page_get_revealed (f.page));
+
+  /* Space reveals; the answer and its Indepth part show */
+  g_assert_true (act_and_wait (&f, "review.space", NULL, "revealed"));
+  g_clear_pointer (&hidden, g_free);
+  hidden = page_eval (&f, "String(document.getElementById('answer').hidden)");
+  g_assert_cmpstr (hidden, ==, "false");
+  assert_page_text (&f, "answer-body", "A lightweight thread managed by the Go runtime.");
+  assert_page_text (&f, "parts", "IndepthStacks start at 2 KB.");
+
+  /* 1: Again; the next card shows */
+  g_assert_true (act_and_wait (&f, "review.grade", g_variant_new_int32 (1), "shown"));
+  assert_page_text (&f, "question", "What does defer do?");
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  g_assert_true (act_and_wait (&f, "review.grade", g_variant_new_int32 (3), "shown"));
+  assert_page_text (&f, "question", "What is a channel?");
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  g_assert_true (act_and_wait (&f, "review.grade", g_variant_new_int32 (4), "shown"));
+
+  reviews = eg_store_list_reviews (f.store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reviews->len, ==, 3);
+  g_assert_cmpint (((EgReview *) g_ptr_array_index (reviews, 0))->rating, ==, 1);
+  g_assert_cmpint (((EgReview *) g_ptr_array_index (reviews, 1))->rating, ==, 3);
+  g_assert_cmpint (((EgReview *) g_ptr_array_index (reviews, 2))->rating, ==, 4);
+  g_assert_cmpstr (((EgReview *) g_ptr_array_index (reviews, 2))->card_key, ==, "three/3");
+
+  /* Ctrl+Z: back to the card just graded, its grade gone */
+  g_assert_true (act_and_wait (&f, "review.undo", NULL, "shown"));
+  assert_page_text (&f, "question", "What is a channel?");
+  g_clear_pointer (&reviews, g_ptr_array_unref);
+  reviews = eg_store_list_reviews (f.store, 0, &error);
+  g_assert_cmpuint (reviews->len, ==, 2);
+  {
+    g_autoptr(EgCard) card = eg_store_find_card (f.store, "three/3", &error);
+    g_assert_cmpint (card->state.state, ==, 0);
+  }
+  fixture_teardown (&f);
+}
+
+static void
+test_dark_mode (void)
+{
+  Fixture f = { 0 };
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *light_bg = NULL;
+  g_autofree char *dark_bg = NULL;
+  g_autofree char *light_code = NULL;
+  g_autofree char *dark_code = NULL;
+  const char *code_color = "(() => { const s = document.querySelector('#question span[style]');"
+                           " return s ? getComputedStyle(s).color : 'none'; })()";
+  PaintWait wait;
+
+  fixture_setup (&f, "# Dark\n\n<!-- engram default-language: go -->\n\n"
+                     "### 1. What does `func main() {}` declare?\nThe entry point.\n");
+  g_assert_true (start_and_wait (&f));
+  light_bg = page_eval (&f, "getComputedStyle(document.documentElement).backgroundColor");
+  light_code = page_eval (&f, code_color);
+  g_assert_cmpstr (light_bg, ==, "rgb(255, 255, 255)");
+  g_assert_cmpstr (light_code, !=, "none");
+
+  wait = (PaintWait) { &f, "shown", 0 };
+  for (guint i = 0; i < f.painted->len; i++)
+    wait.seen += g_str_equal (g_ptr_array_index (f.painted, i), "shown");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (wait_until (painted_again, &wait, 10000));
+
+  dark_bg = page_eval (&f, "getComputedStyle(document.documentElement).backgroundColor");
+  dark_code = page_eval (&f, code_color);
+  g_assert_cmpstr (dark_bg, ==, "rgb(30, 30, 30)");
+  /* the code is highlighted again with the dark style scheme */
+  g_assert_cmpstr (dark_code, !=, light_code);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  fixture_teardown (&f);
+}
+
+/* A loopback listener: any connection means the page tried to load something. */
+typedef struct
+{
+  GSocketService *service;
+  guint16         port;
+  guint           connections;
+} Canary;
+
+static gboolean
+canary_incoming_cb (GSocketService    *service,
+                    GSocketConnection *connection,
+                    GObject           *source,
+                    gpointer           user_data)
+{
+  ((Canary *) user_data)->connections++;
+  return FALSE;
+}
+
+static void
+test_hostile_card (void)
+{
+  Fixture f = { 0 };
+  Canary canary = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deck = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *elements = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *links = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *expected_links = NULL;
+  gint64 until;
+
+  canary.service = g_socket_service_new ();
+  canary.port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (canary.service), NULL,
+                                                     &error);
+  g_assert_no_error (error);
+  g_signal_connect (canary.service, "incoming", G_CALLBACK (canary_incoming_cb), &canary);
+  g_socket_service_start (canary.service);
+
+  deck = g_strdup_printf (
+    "# Hostile\n\n"
+    "### 1. Is this <script>document.title='pwned';fetch('http://127.0.0.1:%u/q')</script> safe?\n"
+    "<script>document.title = 'pwned'; fetch('http://127.0.0.1:%u/script');</script>\n\n"
+    "<img src=\"http://127.0.0.1:%u/img\" onerror=\"document.title='pwned'\">\n\n"
+    "[click me](javascript:document.title='pwned') and [web](http://127.0.0.1:%u/link)\n\n"
+    "<iframe src=\"http://127.0.0.1:%u/iframe\"></iframe>\n\n"
+    "<style>body { display: none; }</style>\n\n"
+    "![remote](http://127.0.0.1:%u/image.png)\n",
+    canary.port, canary.port, canary.port, canary.port, canary.port, canary.port);
+  fixture_setup (&f, deck);
+  g_assert_true (start_and_wait (&f));
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+
+  /* give anything that wanted to load a second to try */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_cmpuint (canary.connections, ==, 0);
+  title = page_eval (&f, "document.title");
+  g_assert_cmpstr (title, ==, "Engram");
+  elements = page_eval (&f, "String(document.querySelectorAll("
+                            "'#card script, #card img, #card iframe, #card style').length)");
+  g_assert_cmpstr (elements, ==, "0");
+  /* shown as text */
+  text = page_eval (&f, "document.getElementById('answer-body').textContent");
+  g_assert_nonnull (strstr (text, "<script>document.title = 'pwned'"));
+  g_assert_nonnull (strstr (text, "<iframe src="));
+  /* the javascript: link is inert, the web link opens only on a click */
+  links = page_eval (&f, "[...document.querySelectorAll('#answer-body a')]"
+                         ".map(a => a.getAttribute('href') + ' ' + a.rel).join('|') + ' / ' +"
+                         " document.querySelectorAll('#answer-body .blocked-link').length");
+  expected_links = g_strdup_printf ("http://127.0.0.1:%u/link noopener noreferrer / 1",
+                                    canary.port);
+  g_assert_cmpstr (links, ==, expected_links);
+  display = page_eval (&f, "getComputedStyle(document.body).display");
+  g_assert_cmpstr (display, ==, "block");
+
+  g_socket_service_stop (canary.service);
+  g_object_unref (canary.service);
+  fixture_teardown (&f);
+}
+
+static void
+test_long_answer_scrolls (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GString) deck = g_string_new ("# Long\n\n### 1. A long one?\n");
+  g_autofree char *y0 = NULL;
+  g_autofree char *y1 = NULL;
+  g_autofree char *y2 = NULL;
+  g_autofree char *y3 = NULL;
+
+  for (int i = 1; i <= 400; i++)
+    g_string_append_printf (deck, "Line %d of a very long answer.\n\n", i);
+  fixture_setup (&f, deck->str);
+  g_assert_true (start_and_wait (&f));
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+
+  y0 = page_eval (&f, "String(window.scrollY)");
+  g_assert_cmpstr (y0, ==, "0");
+
+  /* j, j, j: three lines down */
+  for (int i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.scroll", "s", "down"));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_usleep (200000);
+  y1 = page_eval (&f, "String(window.scrollY)");
+  g_assert_cmpint (atoi (y1), ==, 120);
+
+  /* k: one up */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.scroll", "s", "up"));
+  y2 = page_eval (&f, "String(window.scrollY)");
+  g_assert_cmpint (atoi (y2), ==, 80);
+
+  /* End, then Home */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.scroll", "s", "bottom"));
+  y3 = page_eval (&f, "String(window.scrollY + window.innerHeight >= "
+                      "document.documentElement.scrollHeight - 2)");
+  g_assert_cmpstr (y3, ==, "true");
+  fixture_teardown (&f);
+}
+
+static void
+test_edit_card (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  GListModel *toplevels;
+  g_autoptr(EgCard) card = NULL;
+  EgCardEditor *editor = NULL;
+  PaintWait wait;
+  gint64 id;
+
+  fixture_setup (&f, THREE_CARDS);
+  g_assert_true (start_and_wait (&f));
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  id = eg_review_page_get_card_id (f.page);
+
+  /* E opens the editor on the card's Markdown */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.edit", NULL));
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (EG_IS_CARD_EDITOR (window))
+        editor = EG_CARD_EDITOR (window);
+    }
+  g_assert_nonnull (editor);
+  {
+    g_autofree char *text = eg_card_editor_get_text (editor);
+    g_assert_cmpstr (text, ==, "### 1. What is a goroutine?\n"
+                               "A lightweight thread managed by the Go runtime.\n\n"
+                               "#### Indepth\nStacks start at 2 KB.\n");
+  }
+
+  /* a changed number is refused: it is part of the key */
+  eg_card_editor_set_text (editor, "### 9. What is a goroutine?\nA thread.\n");
+  g_assert_false (eg_card_editor_save (editor, &error));
+  g_clear_error (&error);
+
+  /* saving updates the card in place and the page shows it */
+  wait = (PaintWait) { &f, "shown", 0 };
+  for (guint i = 0; i < f.painted->len; i++)
+    wait.seen += g_str_equal (g_ptr_array_index (f.painted, i), "shown");
+  eg_card_editor_set_text (editor, "### 1. What is a goroutine?\nA **green** thread.\n");
+  g_assert_true (eg_card_editor_save (editor, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until (painted_again, &wait, 10000));
+  assert_page_text (&f, "answer-body", "A green thread.");
+  card = eg_store_get_card (f.store, id, &error);
+  g_assert_cmpstr (card->answer, ==, "A **green** thread.");
+  g_assert_cmpuint (card->parts->len, ==, 0);
+  g_assert_cmpstr (card->key, ==, "three/1");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  fixture_teardown (&f);
+}
+
+static void
+test_all_caught_up (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f, "# One\n\n### 1. Only card?\nYes.\n");
+  g_assert_true (start_and_wait (&f));
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.grade", "i", 4));
+  g_assert_cmpstr (eg_review_page_get_visible (f.page), ==, "done");
+  fixture_teardown (&f);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_set_prgname ("engram-tests");
+  eg_test_setup_dirs ("engram-test-review");
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+  eg_gui_init_resources ();
+
+  g_test_add_func ("/gui/review/three-cards", test_review_three_cards);
+  g_test_add_func ("/gui/review/dark-mode", test_dark_mode);
+  g_test_add_func ("/gui/review/hostile-card", test_hostile_card);
+  g_test_add_func ("/gui/review/long-answer-scrolls", test_long_answer_scrolls);
+  g_test_add_func ("/gui/review/edit-card", test_edit_card);
+  g_test_add_func ("/gui/review/all-caught-up", test_all_caught_up);
+
+  status = g_test_run ();
+  eg_test_cleanup_dirs ();
+  return status;
+}
