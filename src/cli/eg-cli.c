@@ -101,6 +101,8 @@ eg_cli_open_store (EgCliContext *ctx)
       eg_cli_fail (error);
       return FALSE;
     }
+  /* a short process: map the file rather than read it page by page */
+  eg_store_set_memory_map (ctx->store, 512 * 1024 * 1024);
   return TRUE;
 }
 
@@ -400,6 +402,7 @@ static const Command commands[] = {
   { "review", "[--grade N]", "Review in the terminal, or grade the next card", eg_cli_review },
   { "forecast", "[--days N]", "Cards due on each of the next days", eg_cli_forecast },
   { "log", "[--card KEY] [--json]", "The review log, oldest first", eg_cli_log },
+  { "search", "QUERY [--json]", "Search cards (see README for the syntax)", eg_cli_search },
   { "settings", "[KEY [VALUE]]", "Show or change the scheduler's settings", eg_cli_settings },
   { "fsrs", "replay FILE.json [--check]", "Replay FSRS review sequences", eg_cli_fsrs },
   { "bench-gen", "--cards N --reviews M", "Generate a synthetic collection for benchmarks", eg_cli_bench_gen },

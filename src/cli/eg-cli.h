@@ -55,5 +55,8 @@ int      eg_cli_settings      (EgCliContext  *ctx,
 int      eg_cli_bench_gen     (EgCliContext  *ctx,
                                int            argc,
                                char         **argv);
+int      eg_cli_search        (EgCliContext  *ctx,
+                               int            argc,
+                               char         **argv);
 
 G_END_DECLS

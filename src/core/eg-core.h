@@ -13,6 +13,7 @@
 #include "eg-markdown.h"
 #include "eg-repair.h"
 #include "eg-scheduler.h"
+#include "eg-search.h"
 #include "eg-store.h"
 #include "eg-synthetic.h"
 #include "eg-time.h"

@@ -36,6 +36,7 @@ typedef struct
   int             flag;
   int             suspended;
   gint64          buried_until;
+  gint64          deleted;
 } Snapshot;
 
 typedef struct
@@ -458,7 +459,7 @@ snapshot_card (EgScheduler  *self,
   int rc;
 
   stmt = _eg_store_cached (self->store,
-    "SELECT c.flag, c.suspended, c.buried_until, " EG_STORE_STATE_COLUMNS ", s.*"
+    "SELECT c.flag, c.suspended, c.buried_until, " EG_STORE_STATE_COLUMNS ", c.deleted, s.*"
     " FROM cards c JOIN card_state s ON s.card_id = c.id"
     " WHERE c.id = ?1 AND c.deleted = 0", error);
   if (stmt == NULL)
@@ -483,9 +484,10 @@ snapshot_card (EgScheduler  *self,
   snapshot->suspended = sqlite3_column_int (stmt, 1);
   snapshot->buried_until = sqlite3_column_int64 (stmt, 2);
   _eg_store_read_state (stmt, 3, &state);
-  snapshot->n_state = MIN (sqlite3_column_count (stmt) - 14, MAX_STATE_COLUMNS);
+  snapshot->deleted = sqlite3_column_int64 (stmt, 14);
+  snapshot->n_state = MIN (sqlite3_column_count (stmt) - 15, MAX_STATE_COLUMNS);
   for (int i = 0; i < snapshot->n_state; i++)
-    snapshot->state[i] = sqlite3_value_dup (sqlite3_column_value (stmt, 14 + i));
+    snapshot->state[i] = sqlite3_value_dup (sqlite3_column_value (stmt, 15 + i));
   sqlite3_reset (stmt);
 
   if (fsrs != NULL)
@@ -519,13 +521,15 @@ restore_snapshot (EgScheduler  *self,
     return FALSE;
 
   stmt = _eg_store_cached (self->store,
-    "UPDATE cards SET flag = ?2, suspended = ?3, buried_until = ?4 WHERE id = ?1", error);
+    "UPDATE cards SET flag = ?2, suspended = ?3, buried_until = ?4, deleted = ?5 WHERE id = ?1",
+    error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, snapshot->card_id);
   sqlite3_bind_int (stmt, 2, snapshot->flag);
   sqlite3_bind_int (stmt, 3, snapshot->suspended);
   sqlite3_bind_int64 (stmt, 4, snapshot->buried_until);
+  sqlite3_bind_int64 (stmt, 5, snapshot->deleted);
   return _eg_store_step_done (self->store, stmt, error);
 }
 
@@ -571,13 +575,14 @@ append_log (EgScheduler       *self,
             const EgFsrsCard  *before,
             const EgFsrsCard  *after,
             gint64             duration_ms,
+            gboolean           rescheduled,
             GError           **error)
 {
   sqlite3_stmt *stmt = _eg_store_cached (self->store,
     "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, state_after,"
     "  stability_before, stability_after, difficulty_before, difficulty_after,"
     "  elapsed_days, scheduled_days, due_after, duration_ms, rescheduled, day)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14)", error);
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?14)", error);
 
   if (stmt == NULL)
     return 0;
@@ -595,6 +600,7 @@ append_log (EgScheduler       *self,
   sqlite3_bind_int64 (stmt, 12, after->due);
   sqlite3_bind_int64 (stmt, 13, MAX (duration_ms, 0));
   sqlite3_bind_int (stmt, 14, day);
+  sqlite3_bind_int (stmt, 15, rescheduled ? 1 : 0);
   if (!_eg_store_step_done (self->store, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (_eg_store_get_db (self->store));
@@ -785,6 +791,30 @@ eg_scheduler_build_queue_full (EgScheduler           *self,
     {
       _eg_store_set_error (self->store, error, "Cannot build the study queue");
       return NULL;
+    }
+
+  if (options->n_card_ids > 0)
+    {
+      /* custom study: these cards, in this order (learning ones by due time) */
+      stmt = _eg_store_cached (self->store,
+        "SELECT s.state FROM card_state s JOIN cards c ON c.id = s.card_id"
+        " WHERE c.id = ?2 AND c.deleted = 0 AND c.suspended = 0", error);
+      if (stmt == NULL)
+        return NULL;
+      g_array_set_size (queue->learning, 0);
+      for (guint i = 0; i < options->n_card_ids; i++)
+        {
+          sqlite3_bind_int64 (stmt, 2, options->card_ids[i]);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              int state = sqlite3_column_int (stmt, 0);
+              MainEntry entry = { options->card_ids[i], state == 0 ? ENTRY_NEW : ENTRY_REVIEW };
+
+              g_array_append_val (queue->main, entry);
+            }
+          sqlite3_reset (stmt);
+        }
+      return g_steal_pointer (&queue);
     }
 
   if (options->all_cards)
@@ -1001,6 +1031,28 @@ eg_scheduler_grade (EgScheduler    *self,
                     EgGradeResult  *result,
                     GError        **error)
 {
+  return eg_scheduler_grade_full (self, queue, card_id, rating, now_ms, duration_ms, TRUE,
+                                  result, error);
+}
+
+/**
+ * eg_scheduler_grade_full:
+ * @reschedule: %FALSE for a preview: the review is logged (marked as not
+ *   rescheduling) but the card's schedule stays as it was
+ *
+ * As eg_scheduler_grade().
+ */
+gboolean
+eg_scheduler_grade_full (EgScheduler    *self,
+                         EgQueue        *queue,
+                         gint64          card_id,
+                         EgFsrsRating    rating,
+                         gint64          now_ms,
+                         gint64          duration_ms,
+                         gboolean        reschedule,
+                         EgGradeResult  *result,
+                         GError        **error)
+{
   UndoEntry *entry = NULL;
   Snapshot *snapshot;
   EgFsrsCard before, after;
@@ -1024,17 +1076,23 @@ eg_scheduler_grade (EgScheduler    *self,
 
   today = eg_scheduler_study_day (self, now_ms);
   due_day = today + after.scheduled_days;
-  if (!write_state (self, card_id, &after, due_day, error) ||
+  if ((reschedule && !write_state (self, card_id, &after, due_day, error)) ||
       !(log_id = append_log (self, card_id, now_ms, rating, today, &before, &after,
-                             duration_ms, error)) ||
-      !_eg_store_commit (self->store, error))
+                             duration_ms, reschedule, error)))
+    goto failed;
+  if (!_eg_store_commit (self->store, error))
     goto failed;
 
   g_array_append_val (entry->log_ids, log_id);
   push_undo (self, entry);
 
   if (queue != NULL)
-    requeue (self, queue, card_id, FALSE, now_ms);
+    {
+      if (reschedule)
+        requeue (self, queue, card_id, FALSE, now_ms);
+      else
+        remove_card (queue, card_id);
+    }
 
   if (result != NULL)
     *result = (EgGradeResult) { before, after, log_id, due_day };
@@ -1246,7 +1304,7 @@ reset_one (EgScheduler       *self,
   eg_fsrs_card_init_new (&fresh, now_ms);
   if (!write_state (self, card_id, &fresh, 0, error) ||
       !(log_id = append_log (self, card_id, now_ms, 0, eg_scheduler_study_day (self, now_ms),
-                             card, &fresh, 0, error)))
+                             card, &fresh, 0, TRUE, error)))
     return FALSE;
   g_array_append_val (entry->log_ids, log_id);
   return TRUE;
@@ -1268,6 +1326,36 @@ eg_scheduler_reset (EgScheduler   *self,
   g_return_val_if_fail (EG_IS_SCHEDULER (self), FALSE);
 
   return change_cards (self, EG_UNDO_RESET, card_ids, n_cards, reset_one, &now_ms, error);
+}
+
+static gboolean
+delete_one (EgScheduler       *self,
+            gint64             card_id,
+            const EgFsrsCard  *card,
+            gpointer           data,
+            UndoEntry         *entry,
+            GError           **error)
+{
+  return update_card_column (self, "UPDATE cards SET deleted = ?2 WHERE id = ?1",
+                             card_id, *(gint64 *) data, error);
+}
+
+/**
+ * eg_scheduler_delete:
+ *
+ * Deletes cards (they stay in the collection, marked, with their history
+ * and annotations, so that undo brings them back).
+ */
+gboolean
+eg_scheduler_delete (EgScheduler   *self,
+                     const gint64  *card_ids,
+                     guint          n_cards,
+                     gint64         now_ms,
+                     GError       **error)
+{
+  g_return_val_if_fail (EG_IS_SCHEDULER (self), FALSE);
+
+  return change_cards (self, EG_UNDO_DELETE, card_ids, n_cards, delete_one, &now_ms, error);
 }
 
 gboolean
@@ -1528,6 +1616,107 @@ failed:
   g_clear_pointer (&stmt, sqlite3_finalize);
   _eg_store_rollback (self->store);
   return FALSE;
+}
+
+/**
+ * eg_scheduler_section_stats:
+ *
+ * Returns: (transfer full): an #EgSectionStats for every section that has
+ *   cards: how many cards, new, due now, and how well it is known (the mean
+ *   current retrievability of its reviewed cards)
+ */
+GArray *
+eg_scheduler_section_stats (EgScheduler  *self,
+                            gint64        now_ms,
+                            GError      **error)
+{
+  g_autoptr(GArray) stats = g_array_new (FALSE, TRUE, sizeof (EgSectionStats));
+  g_autoptr(GArray) reviewed = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt;
+  int today;
+  int rc;
+
+  g_return_val_if_fail (EG_IS_SCHEDULER (self), NULL);
+
+  today = eg_scheduler_study_day (self, now_ms);
+  stmt = _eg_store_cached (self->store,
+    "SELECT c.section_id, s.state, s.stability, s.last_review,"
+    "       (s.state IN (1, 3) AND s.due <= ?1) OR (s.state = 2 AND s.due_day <= ?2),"
+    "       c.suspended = 0 AND c.buried_until <= ?1"
+    " FROM cards c JOIN card_state s ON s.card_id = c.id"
+    " WHERE c.deleted = 0", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, now_ms);
+  sqlite3_bind_int (stmt, 2, today);
+
+  /* the array does not move while it is read: grow it first, then index */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 section = sqlite3_column_int64 (stmt, 0);
+      int state = sqlite3_column_int (stmt, 1);
+      gpointer found;
+      guint i;
+      EgSectionStats *current;
+
+      if (g_hash_table_lookup_extended (index, &section, NULL, &found))
+        i = GPOINTER_TO_UINT (found);
+      else
+        {
+          EgSectionStats fresh = { section, 0, 0, 0, 0 };
+          guint zero = 0;
+          gint64 *key = g_new (gint64, 1);
+
+          *key = section;
+          i = stats->len;
+          g_array_append_val (stats, fresh);
+          g_array_append_val (reviewed, zero);
+          g_hash_table_insert (index, key, GUINT_TO_POINTER (i));
+        }
+
+      current = &g_array_index (stats, EgSectionStats, i);
+      current->total++;
+      if (state == EG_FSRS_STATE_NEW)
+        current->new_cards++;
+      else if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        {
+          EgFsrsCard card = {
+            .state = (EgFsrsState) state,
+            .stability = sqlite3_column_double (stmt, 2),
+            .last_review = sqlite3_column_int64 (stmt, 3),
+          };
+
+          current->mastery += eg_fsrs_retrievability (&self->params, &card, now_ms);
+          g_array_index (reviewed, guint, i)++;
+        }
+      if (sqlite3_column_int (stmt, 4) && sqlite3_column_int (stmt, 5))
+        current->due++;
+    }
+  sqlite3_reset (stmt);
+  /* the keys were allocated for the index */
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, index);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_free (key);
+  }
+  if (rc != SQLITE_DONE)
+    {
+      _eg_store_set_error (self->store, error, "Cannot count the sections' cards");
+      return NULL;
+    }
+
+  for (guint i = 0; i < stats->len; i++)
+    {
+      EgSectionStats *s = &g_array_index (stats, EgSectionStats, i);
+      guint n = g_array_index (reviewed, guint, i);
+
+      s->mastery = n > 0 ? s->mastery / n : -1;
+    }
+  return g_steal_pointer (&stats);
 }
 
 /**

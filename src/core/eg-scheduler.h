@@ -49,6 +49,7 @@ typedef enum
   EG_UNDO_BURY,
   EG_UNDO_FLAG,
   EG_UNDO_RESET,
+  EG_UNDO_DELETE,
 } EgUndoKind;
 
 typedef struct
@@ -58,6 +59,16 @@ typedef struct
   gint64      log_id;
   int         due_day;
 } EgGradeResult;
+
+/* A section as the library's sidebar shows it. */
+typedef struct
+{
+  gint64 section_id;
+  guint  total;
+  guint  new_cards;
+  guint  due;          /* learning due now, reviews due today */
+  double mastery;      /* mean current retrievability of its reviewed cards, -1 if none */
+} EgSectionStats;
 
 /* What the queue has left for today. */
 typedef struct
@@ -74,6 +85,9 @@ typedef struct
   gint64    section_id;   /* 0: every section */
   gint64    ahead_ms;     /* study ahead: take what is due by now + ahead_ms */
   gboolean  all_cards;    /* every card of the selection in deck order, due or not, no limits */
+  const gint64 *card_ids; /* custom study: exactly these cards, in this order, no limits */
+  guint     n_card_ids;
+  gboolean  preview_only; /* grades leave the schedule alone (see eg_scheduler_grade_full()) */
 } EgQueueOptions;
 
 #define EG_TYPE_SCHEDULER (eg_scheduler_get_type ())
@@ -137,6 +151,15 @@ gboolean      eg_scheduler_grade            (EgScheduler   *self,
                                              gint64         duration_ms,
                                              EgGradeResult *result,
                                              GError       **error);
+gboolean      eg_scheduler_grade_full       (EgScheduler   *self,
+                                             EgQueue       *queue,
+                                             gint64         card_id,
+                                             EgFsrsRating   rating,
+                                             gint64         now_ms,
+                                             gint64         duration_ms,
+                                             gboolean       reschedule,
+                                             EgGradeResult *result,
+                                             GError       **error);
 gboolean      eg_scheduler_preview          (EgScheduler   *self,
                                              gint64         card_id,
                                              gint64         now_ms,
@@ -162,6 +185,11 @@ gboolean      eg_scheduler_reset            (EgScheduler   *self,
                                              guint          n_cards,
                                              gint64         now_ms,
                                              GError       **error);
+gboolean      eg_scheduler_delete           (EgScheduler   *self,
+                                             const gint64  *card_ids,
+                                             guint          n_cards,
+                                             gint64         now_ms,
+                                             GError       **error);
 gboolean      eg_scheduler_can_undo         (EgScheduler   *self);
 gboolean      eg_scheduler_undo             (EgScheduler   *self,
                                              EgQueue       *queue,
@@ -174,6 +202,9 @@ gboolean      eg_scheduler_undo             (EgScheduler   *self,
 gboolean      eg_scheduler_rebuild          (EgScheduler   *self,
                                              guint         *n_cards,
                                              guint         *n_reviews,
+                                             GError       **error);
+GArray       *eg_scheduler_section_stats    (EgScheduler   *self,
+                                             gint64         now_ms,
                                              GError       **error);
 GArray       *eg_scheduler_forecast         (EgScheduler   *self,
                                              gint64         now_ms,

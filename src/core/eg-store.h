@@ -25,7 +25,7 @@ typedef enum
 } EgStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define EG_STORE_SCHEMA_VERSION 2
+#define EG_STORE_SCHEMA_VERSION 3
 
 #define EG_TYPE_STORE (eg_store_get_type ())
 G_DECLARE_FINAL_TYPE (EgStore, eg_store, EG, STORE, GObject)
@@ -134,6 +134,8 @@ char       *eg_store_default_path       (void);
 EgStore    *eg_store_open               (const char     *path,
                                          GError        **error);
 const char *eg_store_get_path           (EgStore        *self);
+void        eg_store_set_memory_map     (EgStore        *self,
+                                         gsize           bytes);
 int         eg_store_get_schema_version (EgStore        *self);
 gboolean    eg_store_is_empty           (EgStore        *self);
 
@@ -142,8 +144,18 @@ GPtrArray  *eg_store_list_decks         (EgStore        *self,
 GPtrArray  *eg_store_list_sections      (EgStore        *self,
                                          gint64          deck_id,
                                          GError        **error);
+GPtrArray  *eg_store_list_section_headings (EgStore     *self,
+                                         gint64          deck_id,
+                                         GError        **error);
 GPtrArray  *eg_store_list_cards         (EgStore        *self,
                                          gint64          section_id,
+                                         GError        **error);
+gint64      eg_store_add_card           (EgStore        *self,
+                                         gint64          section_id,
+                                         const char     *question,
+                                         const char     *answer,
+                                         GPtrArray      *parts,
+                                         gint64          now_ms,
                                          GError        **error);
 gboolean    eg_store_update_card        (EgStore        *self,
                                          gint64          card_id,
@@ -164,6 +176,10 @@ EgCard     *eg_store_find_card          (EgStore        *self,
                                          GError        **error);
 EgCard     *eg_store_get_card           (EgStore        *self,
                                          gint64          card_id,
+                                         GError        **error);
+GPtrArray  *eg_store_get_cards          (EgStore        *self,
+                                         const gint64   *card_ids,
+                                         guint           n_cards,
                                          GError        **error);
 GPtrArray  *eg_store_list_reviews       (EgStore        *self,
                                          gint64          card_id,

@@ -29,6 +29,7 @@ struct _EgReviewPage
   EgScheduler    *scheduler;
   EgQueue        *queue;
   EgQueueOptions  options;
+  gint64         *card_ids;
   GSettings      *settings;
   EgCardView     *card_view;
 
@@ -360,6 +361,14 @@ eg_review_page_start (EgReviewPage         *self,
   g_return_val_if_fail (self->scheduler != NULL, FALSE);
 
   self->options = options ? *options : defaults;
+  /* the card ids belong to the caller: keep a copy for the session */
+  g_clear_pointer (&self->card_ids, g_free);
+  if (self->options.n_card_ids > 0)
+    {
+      self->card_ids = g_memdup2 (self->options.card_ids,
+                                  sizeof (gint64) * self->options.n_card_ids);
+      self->options.card_ids = self->card_ids;
+    }
   self->reviewed = 0;
   self->again = 0;
   self->session_us = 0;
@@ -410,8 +419,9 @@ grade (EgReviewPage *self,
   trace_begin (self);
   duration = clock_take_ms (self);
   /* committed before the next card is even looked up */
-  if (!eg_scheduler_grade (self->scheduler, self->queue, self->card->id, rating,
-                           now_ms (self), duration, NULL, &error))
+  if (!eg_scheduler_grade_full (self->scheduler, self->queue, self->card->id, rating,
+                                now_ms (self), duration, !self->options.preview_only, NULL,
+                                &error))
     {
       error_toast (self, error);
       clock_resume (self);
@@ -719,6 +729,7 @@ eg_review_page_dispose (GObject *object)
   g_clear_pointer (&self->queue, eg_queue_free);
   g_clear_pointer (&self->card, eg_card_free);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->card_ids, g_free);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->settings);
 

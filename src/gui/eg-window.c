@@ -1,4 +1,9 @@
-/* eg-window.c - the main window: the library of decks
+/* eg-window.c - the main window: the library, and reviewing
+ *
+ * The library: a sidebar of saved searches, decks and their sections (with
+ * due / new / total counts and how well each is known), a searchable table
+ * of cards paged in from SQLite, and a preview of the selected card rendered
+ * as in review.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,9 +15,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "eg-card-item.h"
+#include "eg-card-editor.h"
+#include "eg-card-model.h"
+#include "eg-card-row.h"
+#include "eg-card-view.h"
 #include "eg-review-page.h"
-#include "eg-section-item.h"
+#include "eg-sidebar-item.h"
 #include "eg-window.h"
 
 struct _EgWindow
@@ -23,10 +31,20 @@ struct _EgWindow
   EgScheduler          *scheduler;
   GSettings            *settings;
   gulong                after_paint_handler;
-  GListStore           *sections;
-  GListStore           *cards;
-  GtkSingleSelection   *section_selection;
-  GtkNoSelection       *card_selection;
+
+  GListStore           *sidebar_items;
+  GtkSingleSelection   *sidebar_selection;
+  EgCardModel          *cards;
+  GtkMultiSelection    *card_selection;
+  EgCardView           *preview;
+  EgSortColumn          sort;
+  gboolean              descending;
+  GFile                *import_file;
+  gboolean              had_sections;
+  gboolean              painted;      /* the first frame is on screen */
+  GArray               *stats;        /* EgSectionStats, as last counted */
+  GCancellable         *stats_cancellable;
+  GCancellable         *import_cancellable;
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -35,12 +53,17 @@ struct _EgWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *content;
-  GtkListView          *section_list;
-  GtkListView          *card_list;
+  GtkListView          *sidebar_list;
   AdwWindowTitle       *content_title;
+  GtkSearchEntry       *search_entry;
+  GtkRevealer          *search_error_revealer;
+  GtkLabel             *search_error;
   GtkStack             *content_stack;
+  GtkColumnView        *card_table;
+  AdwBin               *preview_slot;
   GtkSpinner           *spinner;
   AdwStatusPage        *error_page;
+  GtkLabel             *selection_label;
 };
 
 G_DEFINE_FINAL_TYPE (EgWindow, eg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -53,55 +76,513 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-show_cards_of (EgWindow      *self,
-               EgSectionItem *section)
+/* The columns, in the template's order, and how each one sorts. */
+static const struct
 {
-  g_autoptr(GPtrArray) cards = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *subtitle = NULL;
+  const char   *name;
+  EgSortColumn  sort;
+} columns[] = {
+  { "number", EG_SORT_NUMBER },
+  { "question", EG_SORT_QUESTION },
+  { "section", EG_SORT_SECTION },
+  { "due", EG_SORT_DUE },
+  { "interval", EG_SORT_INTERVAL },
+  { "stability", EG_SORT_STABILITY },
+  { "difficulty", EG_SORT_DIFFICULTY },
+  { "retrievability", EG_SORT_RETRIEVABILITY },
+  { "reviews", EG_SORT_REVIEWS },
+  { "lapses", EG_SORT_LAPSES },
+  { "flag", EG_SORT_FLAG },
+  { "modified", EG_SORT_MODIFIED },
+  { "status", EG_SORT_DECK_ORDER },
+};
 
-  if (section == NULL || self->store == NULL)
+void
+eg_window_add_toast (EgWindow   *self,
+                     const char *message)
+{
+  g_return_if_fail (EG_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+undo_toast (EgWindow   *self,
+            const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+eg_window_show_loading (EgWindow *self)
+{
+  g_return_if_fail (EG_IS_WINDOW (self));
+
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+}
+
+void
+eg_window_show_error (EgWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (EG_IS_WINDOW (self));
+
+  gtk_spinner_stop (self->spinner);
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->content_stack, "error");
+}
+
+/* ------------------------------------------------------------------ */
+/* The card table                                                       */
+/* ------------------------------------------------------------------ */
+
+static EgSidebarItem *
+selected_sidebar_item (EgWindow *self)
+{
+  return gtk_single_selection_get_selected_item (self->sidebar_selection);
+}
+
+/* The search the table shows: the sidebar's saved search and the text. */
+static char *
+current_query (EgWindow *self)
+{
+  EgSidebarItem *item = selected_sidebar_item (self);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *saved = item && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SEARCH
+                      ? eg_sidebar_item_get_query (item) : NULL;
+
+  if (saved != NULL && text[0] != '\0')
+    return g_strdup_printf ("(%s) (%s)", saved, text);
+  return g_strdup (saved ? saved : text);
+}
+
+static void
+update_selection_label (EgWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+                                    GTK_SELECTION_MODEL (self->card_selection));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
+  g_autofree char *text = NULL;
+
+  if (gtk_bitset_get_size (selected) > 1)
+    text = g_strdup_printf (_("%" G_GUINT64_FORMAT " of %u cards selected"),
+                            gtk_bitset_get_size (selected), n);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card", "%u cards", n), n);
+  gtk_label_set_label (self->selection_label, text);
+}
+
+/**
+ * eg_window_refresh_cards:
+ *
+ * Runs the table's search again; an invalid search is shown below the
+ * entry and the table keeps its rows.
+ */
+static gboolean
+refresh_cards (EgWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+  EgSidebarItem *item = selected_sidebar_item (self);
+  gint64 section_id = 0;
+
+  if (self->cards == NULL)
+    return FALSE;
+  if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SECTION)
+    section_id = eg_sidebar_item_get_id (item);
+
+  query = current_query (self);
+  if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_DECK)
     {
-      g_list_store_remove_all (self->cards);
-      adw_window_title_set_title (self->content_title, _("Engram"));
-      adw_window_title_set_subtitle (self->content_title, NULL);
-      return;
+      g_autofree char *scoped = NULL;
+      g_autoptr(GPtrArray) decks = eg_store_list_decks (self->store, NULL);
+
+      for (guint i = 0; decks != NULL && i < decks->len; i++)
+        {
+          EgDeckInfo *deck = g_ptr_array_index (decks, i);
+
+          if (deck->id == eg_sidebar_item_get_id (item))
+            scoped = g_strdup_printf ("deck:\"%s\" %s", deck->key, query);
+        }
+      if (scoped != NULL)
+        {
+          g_free (query);
+          query = g_steal_pointer (&scoped);
+        }
     }
 
-  cards = eg_store_list_cards (self->store, eg_section_item_get_id (section), &error);
-  if (cards == NULL)
+  if (!eg_card_model_set_query (self->cards, query, section_id, self->sort, self->descending,
+                                &error))
+    {
+      gtk_label_set_label (self->search_error, error->message);
+      gtk_revealer_set_reveal_child (self->search_error_revealer, TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+      return FALSE;
+    }
+  gtk_revealer_set_reveal_child (self->search_error_revealer, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  /* something to preview, or no preview */
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_slot),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->cards)) > 0);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->cards)) > 0)
+    {
+      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+                                        GTK_SELECTION_MODEL (self->card_selection));
+
+      if (gtk_bitset_is_empty (selected))
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->card_selection), 0, TRUE);
+    }
+  update_selection_label (self);
+  return TRUE;
+}
+
+static void
+search_changed_cb (EgWindow *self)
+{
+  refresh_cards (self);
+}
+
+static void
+search_activated_cb (EgWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->card_table));
+}
+
+static void
+ensure_preview (EgWindow *self)
+{
+  if (self->preview != NULL)
+    return;
+  self->preview = EG_CARD_VIEW (eg_card_view_new ());
+  eg_card_view_set_dark (self->preview,
+                         adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  adw_bin_set_child (self->preview_slot, GTK_WIDGET (self->preview));
+}
+
+static const char *
+deck_language (EgWindow *self,
+               gint64    deck_id)
+{
+  g_autoptr(GPtrArray) decks = eg_store_list_decks (self->store, NULL);
+  static char language[32];
+
+  for (guint i = 0; decks != NULL && i < decks->len; i++)
+    {
+      EgDeckInfo *deck = g_ptr_array_index (decks, i);
+
+      if (deck->id == deck_id && deck->default_language != NULL)
+        {
+          g_strlcpy (language, deck->default_language, sizeof language);
+          return language;
+        }
+    }
+  return NULL;
+}
+
+static GArray *
+selected_ids (EgWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+                                    GTK_SELECTION_MODEL (self->card_selection));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      gint64 id = eg_card_model_get_card_id (self->cards, position);
+
+      if (id != 0)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+card_selection_changed_cb (EgWindow *self)
+{
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(EgCard) card = NULL;
+
+  update_selection_label (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-card", ids->len == 1);
+  if (ids->len != 1)
+    return;
+
+  card = eg_store_get_card (self->store, g_array_index (ids, gint64, 0), NULL);
+  if (card == NULL)
+    return;
+  ensure_preview (self);
+  eg_card_view_show_card (self->preview, card, deck_language (self, card->deck_id), TRUE, 0);
+}
+
+/* GTK 4.8 has no public way to ask a GtkColumnViewSorter for its primary
+ * column (that came in 4.10): compare two probe rows through it; each
+ * column's sorter records who was asked first and answers "less", so the
+ * result's sign tells the direction.
+ */
+static int probe_column = -1;
+
+static int
+column_sort_func (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  if (probe_column < 0)
+    probe_column = GPOINTER_TO_INT (data);
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+sorter_changed_cb (EgWindow *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->card_table);
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
+
+  probe_column = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (probe_column < 0 || order == GTK_ORDERING_EQUAL)
+    {
+      self->sort = EG_SORT_DECK_ORDER;
+      self->descending = FALSE;
+    }
+  else
+    {
+      self->sort = columns[probe_column].sort;
+      self->descending = order == GTK_ORDERING_LARGER;
+    }
+  refresh_cards (self);
+}
+
+static void
+card_activated_cb (EgWindow *self,
+                   guint     position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-card", NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* The sidebar                                                          */
+/* ------------------------------------------------------------------ */
+
+static void
+sidebar_selection_changed_cb (EgWindow *self)
+{
+  EgSidebarItem *item = selected_sidebar_item (self);
+
+  adw_window_title_set_title (self->content_title,
+                              item ? eg_sidebar_item_get_title (item) : _("Engram"));
+  refresh_cards (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-card",
+                                 item && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SECTION);
+}
+
+static void
+apply_stats (EgWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items));
+
+  if (self->stats == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EgSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_items), i);
+
+      if (eg_sidebar_item_get_kind (item) != EG_SIDEBAR_SECTION)
+        continue;
+      for (guint k = 0; k < self->stats->len; k++)
+        {
+          EgSectionStats *s = &g_array_index (self->stats, EgSectionStats, k);
+
+          if (s->section_id == eg_sidebar_item_get_id (item))
+            eg_sidebar_item_set_stats (item, s->due, s->new_cards, s->total, s->mastery);
+        }
+    }
+}
+
+/* Counts every section's cards in a worker thread, on its own connection. */
+static void
+count_sections_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(EgScheduler) scheduler = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *stats;
+
+  if (!(store = eg_store_open (task_data, &error)) ||
+      !(scheduler = eg_scheduler_new (store, &error)) ||
+      !(stats = eg_scheduler_section_stats (scheduler, eg_time_now_ms (), &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, stats, (GDestroyNotify) g_array_unref);
+}
+
+static void
+sections_counted_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  EgWindow *self = EG_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  GArray *stats = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (stats == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("%s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->stats, g_array_unref);
+  self->stats = stats;
+  apply_stats (self);
+}
+
+static void
+count_sections (EgWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (self->stats_cancellable != NULL)
+    g_cancellable_cancel (self->stats_cancellable);
+  g_clear_object (&self->stats_cancellable);
+  self->stats_cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->stats_cancellable, sections_counted_cb, NULL);
+  g_task_set_source_tag (task, count_sections);
+  g_task_set_task_data (task, g_strdup (eg_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, count_sections_thread);
+}
+
+/**
+ * eg_window_reload:
+ *
+ * Reads the sidebar (decks, sections, their counts) and the table again,
+ * keeping what was selected.
+ */
+void
+eg_window_reload (EgWindow *self)
+{
+  static const struct { const char *title; const char *icon; const char *query; } searches[] = {
+    { N_("Due Today"), "alarm-symbolic", "is:due" },
+    { N_("New"), "starred-symbolic", "is:new" },
+    { N_("Learning"), "view-refresh-symbolic", "is:learn" },
+    { N_("Flagged"), "emoji-flags-symbolic", "is:flagged" },
+    { N_("Suspended"), "media-playback-pause-symbolic", "is:suspended" },
+    { N_("Annotated"), "document-edit-symbolic", "has:note OR has:highlight" },
+    { N_("Leeches"), "dialog-warning-symbolic", "prop:lapses>=8" },
+  };
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  EgSidebarItem *selected;
+  EgSidebarKind selected_kind = EG_SIDEBAR_SECTION;
+  gint64 selected_id = -1;
+  const char *selected_title = NULL;
+  g_autofree char *selected_title_copy = NULL;
+  guint position = G_MAXUINT;
+  guint n_sections = 0;
+
+  g_return_if_fail (EG_IS_WINDOW (self));
+
+  gtk_spinner_stop (self->spinner);
+  if (self->store == NULL || self->scheduler == NULL)
+    return;
+
+  selected = selected_sidebar_item (self);
+  if (selected != NULL)
+    {
+      selected_kind = eg_sidebar_item_get_kind (selected);
+      selected_id = eg_sidebar_item_get_id (selected);
+      selected_title = selected_title_copy = g_strdup (eg_sidebar_item_get_title (selected));
+    }
+
+  if (!(decks = eg_store_list_decks (self->store, &error)) ||
+      !(sections = eg_store_list_section_headings (self->store, 0, &error)))
     {
       eg_window_show_error (self, error->message);
       return;
     }
 
-  items = g_ptr_array_new_full (cards->len, g_object_unref);
-  for (guint i = 0; i < cards->len; i++)
+  /* the decks first: where the keyboard focus starts */
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint d = 0; d < decks->len; d++)
     {
-      EgCard *card = g_ptr_array_index (cards, i);
-      g_autofree char *question = eg_markdown_to_plain (card->question);
+      EgDeckInfo *deck = g_ptr_array_index (decks, d);
 
-      g_ptr_array_add (items, eg_card_item_new (card->id, card->key, card->number, question));
+      g_ptr_array_add (items, eg_sidebar_item_new_deck (deck->id, deck->title));
+      for (guint s = 0; s < sections->len; s++)
+        {
+          EgSectionInfo *info = g_ptr_array_index (sections, s);
+          g_autofree char *heading = NULL;
+
+          if (info->deck_id != deck->id)
+            continue;
+          heading = eg_markdown_to_plain (info->heading);
+          g_ptr_array_add (items, eg_sidebar_item_new_section (info->id, info->key, heading));
+          n_sections++;
+        }
     }
-  g_list_store_splice (self->cards, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cards)),
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    g_ptr_array_add (items, eg_sidebar_item_new_search (_(searches[i].title), searches[i].icon,
+                                                        searches[i].query));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      EgSidebarItem *item = g_ptr_array_index (items, i);
+
+      if (eg_sidebar_item_get_kind (item) == selected_kind &&
+          (selected_kind == EG_SIDEBAR_SEARCH
+           ? g_strcmp0 (eg_sidebar_item_get_title (item), selected_title) == 0
+           : eg_sidebar_item_get_id (item) == selected_id))
+        position = i;
+    }
+  /* first start, or the first deck arrived: the first deck */
+  if (position == G_MAXUINT || (!self->had_sections && n_sections > 0))
+    position = 0;
+  self->had_sections = n_sections > 0;
+
+  g_signal_handlers_block_by_func (self->sidebar_selection, sidebar_selection_changed_cb, self);
+  g_list_store_splice (self->sidebar_items, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items)),
                        items->pdata, items->len);
+  gtk_single_selection_set_selected (self->sidebar_selection, position);
+  g_signal_handlers_unblock_by_func (self->sidebar_selection, sidebar_selection_changed_cb, self);
 
-  adw_window_title_set_title (self->content_title, eg_section_item_get_heading (section));
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card", "%u cards", cards->len),
-                              cards->len);
-  adw_window_title_set_subtitle (self->content_title, subtitle);
-  gtk_stack_set_visible_child_name (self->content_stack, "cards");
+  gtk_stack_set_visible_child_name (self->content_stack, n_sections ? "cards" : "empty");
+  apply_stats (self);
+  /* the first frame shows the sidebar; the table and the counts follow */
+  if (self->painted)
+    {
+      sidebar_selection_changed_cb (self);
+      count_sections (self);
+    }
+
+  /* the list could not take the focus while it was empty */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "library") == 0 &&
+      !gtk_widget_has_focus (GTK_WIDGET (self->search_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
 }
 
-static void
-section_selection_changed_cb (EgWindow *self)
-{
-  EgSectionItem *section = gtk_single_selection_get_selected_item (self->section_selection);
-
-  show_cards_of (self, section);
-}
+/* ------------------------------------------------------------------ */
+/* Reviewing                                                            */
+/* ------------------------------------------------------------------ */
 
 /**
  * eg_window_start_review:
@@ -128,30 +609,37 @@ eg_window_start_review (EgWindow             *self,
 }
 
 static void
-review_section (EgWindow *self)
-{
-  EgSectionItem *section = gtk_single_selection_get_selected_item (self->section_selection);
-  EgQueueOptions options = { 0 };
-
-  if (section != NULL)
-    options.section_id = eg_section_item_get_id (section);
-  eg_window_start_review (self, &options);
-}
-
-static void
-section_list_activated_cb (EgWindow *self,
-                           guint     position)
-{
-  gtk_single_selection_set_selected (self->section_selection, position);
-  review_section (self);
-}
-
-static void
 review_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  review_section (EG_WINDOW (widget));
+  EgWindow *self = EG_WINDOW (widget);
+  EgSidebarItem *item = selected_sidebar_item (self);
+  EgQueueOptions options = { 0 };
+
+  if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SECTION)
+    options.section_id = eg_sidebar_item_get_id (item);
+  else if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_DECK)
+    options.deck_id = eg_sidebar_item_get_id (item);
+  eg_window_start_review (self, &options);
+}
+
+static void
+sidebar_activated_cb (EgWindow *self,
+                      guint     position)
+{
+  EgSidebarItem *item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_items), position);
+
+  gtk_single_selection_set_selected (self->sidebar_selection, position);
+  /* Enter on a section or deck reviews it; on a search it shows the table */
+  if (item != NULL && eg_sidebar_item_get_kind (item) != EG_SIDEBAR_SEARCH)
+    review_action (GTK_WIDGET (self), NULL, NULL);
+  else
+    {
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+      gtk_widget_grab_focus (GTK_WIDGET (self->card_table));
+    }
+  g_clear_object (&item);
 }
 
 static void
@@ -163,13 +651,50 @@ review_all_action (GtkWidget  *widget,
 }
 
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+study_now_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       EgWindow         *self)
+{
+  const GArray *ids = eg_card_model_get_ids (self->cards);
+  EgQueueOptions options = { 0 };
+
+  if (g_strcmp0 (response, "reschedule") != 0 && g_strcmp0 (response, "preview") != 0)
+    return;
+  options.card_ids = (const gint64 *) (const void *) ids->data;
+  options.n_card_ids = ids->len;
+  options.preview_only = g_str_equal (response, "preview");
+  eg_window_start_review (self, &options);
+}
+
+/* Custom study: exactly the cards the table shows. */
+static void
+study_now_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   EgWindow *self = EG_WINDOW (widget);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
 
-  gtk_widget_activate_action (GTK_WIDGET (self->review_page), "review.undo", NULL);
+  if (n == 0)
+    {
+      eg_window_add_toast (self, _("No cards to study: the search finds none"));
+      return;
+    }
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Study %u Card Now?",
+                                          "Study %u Cards Now?", n), n);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+    _("Grading can reschedule these cards as usual reviews, or be a preview that leaves "
+      "their schedule as it is.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "preview", _("_Preview Only"),
+                                    "reschedule", _("_Reschedule"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "reschedule", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "reschedule");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (study_now_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -177,8 +702,565 @@ review_closed_cb (EgWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "library");
   eg_window_reload (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->section_list));
+  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
 }
+
+/* ------------------------------------------------------------------ */
+/* Changing cards                                                       */
+/* ------------------------------------------------------------------ */
+
+typedef enum
+{
+  CHANGE_SUSPEND,
+  CHANGE_UNSUSPEND,
+  CHANGE_FLAG,
+  CHANGE_BURY,
+  CHANGE_RESET,
+  CHANGE_DELETE,
+} Change;
+
+static void
+change_selected (EgWindow *self,
+                 Change    change,
+                 int       flag)
+{
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const gint64 *data = (const gint64 *) (const void *) ids->data;
+  gint64 now = eg_time_now_ms ();
+  gboolean ok = FALSE;
+
+  if (ids->len == 0)
+    {
+      eg_window_add_toast (self, _("Select cards first"));
+      return;
+    }
+
+  switch (change)
+    {
+    case CHANGE_SUSPEND:
+    case CHANGE_UNSUSPEND:
+      ok = eg_scheduler_set_suspended (self->scheduler, data, ids->len,
+                                       change == CHANGE_SUSPEND, &error);
+      message = g_strdup_printf (change == CHANGE_SUSPEND ? _("%u suspended") : _("%u unsuspended"),
+                                 ids->len);
+      break;
+    case CHANGE_FLAG:
+      ok = eg_scheduler_set_flag (self->scheduler, data, ids->len, flag, &error);
+      message = g_strdup_printf (flag ? _("%u flagged") : _("%u unflagged"), ids->len);
+      break;
+    case CHANGE_BURY:
+      ok = eg_scheduler_bury (self->scheduler, data, ids->len, now, &error);
+      message = g_strdup_printf (_("%u buried until tomorrow"), ids->len);
+      break;
+    case CHANGE_RESET:
+      ok = eg_scheduler_reset (self->scheduler, data, ids->len, now, &error);
+      message = g_strdup_printf (_("%u reset to new"), ids->len);
+      break;
+    case CHANGE_DELETE:
+      ok = eg_scheduler_delete (self->scheduler, data, ids->len, now, &error);
+      message = g_strdup_printf (_("%u deleted"), ids->len);
+      break;
+    }
+
+  if (!ok)
+    {
+      eg_window_add_toast (self, error->message);
+      return;
+    }
+  undo_toast (self, message);
+  eg_window_reload (self);
+}
+
+static void
+suspend_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  change_selected (EG_WINDOW (widget),
+                   g_variant_get_boolean (parameter) ? CHANGE_SUSPEND : CHANGE_UNSUSPEND, 0);
+}
+
+static void
+flag_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  change_selected (EG_WINDOW (widget), CHANGE_FLAG, g_variant_get_int32 (parameter));
+}
+
+static void
+bury_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  change_selected (EG_WINDOW (widget), CHANGE_BURY, 0);
+}
+
+static void
+reset_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  change_selected (EG_WINDOW (widget), CHANGE_RESET, 0);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  change_selected (EG_WINDOW (widget), CHANGE_DELETE, 0);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EgWindow *self = EG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "review") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->review_page), "review.undo", NULL);
+      return;
+    }
+  if (!eg_scheduler_undo (self->scheduler, NULL, eg_time_now_ms (), NULL, NULL, &error))
+    {
+      eg_window_add_toast (self, error->message);
+      return;
+    }
+  eg_window_reload (self);
+}
+
+static void
+card_saved_cb (EgWindow *self)
+{
+  eg_window_reload (self);
+  card_selection_changed_cb (self);
+  eg_window_add_toast (self, _("Card saved"));
+}
+
+static void
+edit_card_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EgWindow *self = EG_WINDOW (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(EgCard) card = NULL;
+  GtkWidget *editor;
+
+  if (ids->len != 1 ||
+      !(card = eg_store_get_card (self->store, g_array_index (ids, gint64, 0), NULL)))
+    return;
+  editor = eg_card_editor_new (self->store, card, deck_language (self, card->deck_id));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (card_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_card_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  EgWindow *self = EG_WINDOW (widget);
+  EgSidebarItem *item = selected_sidebar_item (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgCard) card = NULL;
+  GtkWidget *editor;
+  gint64 id;
+
+  if (item == NULL || eg_sidebar_item_get_kind (item) != EG_SIDEBAR_SECTION)
+    return;
+  /* a new card at the end of the section, then edited like any other */
+  id = eg_store_add_card (self->store, eg_sidebar_item_get_id (item), _("New question?"),
+                          _("The answer."), NULL, eg_time_now_ms (), &error);
+  if (id == 0 || !(card = eg_store_get_card (self->store, id, &error)))
+    {
+      eg_window_add_toast (self, error->message);
+      return;
+    }
+  eg_window_reload (self);
+  editor = eg_card_editor_new (self->store, card, deck_language (self, card->deck_id));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (card_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EgWindow *self = EG_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "library") != 0)
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_sections_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EgWindow *self = EG_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
+}
+
+/* ------------------------------------------------------------------ */
+/* Import and export                                                    */
+/* ------------------------------------------------------------------ */
+
+typedef struct
+{
+  char           *db_path;
+  GFile          *file;
+  EgImportFlags   flags;
+  EgImportReport *report;
+  GtkProgressBar *progress;
+  double          fraction;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->db_path);
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->report, eg_import_report_free);
+  g_clear_object (&job->progress);
+  g_free (job);
+}
+
+static gboolean
+show_progress (gpointer data)
+{
+  ImportJob *job = data;
+
+  if (job->progress != NULL)
+    gtk_progress_bar_set_fraction (job->progress, job->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+import_progress_cb (double   fraction,
+                    gpointer data)
+{
+  ImportJob *job = data;
+
+  job->fraction = fraction;
+  g_idle_add (show_progress, job);
+}
+
+/* In a worker thread, on its own connection: long imports keep the window alive. */
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = eg_store_open (job->db_path, &error)) ||
+      !(job->report = eg_import_file (store, job->file, eg_time_now_ms (), job->flags,
+                                      cancellable, import_progress_cb, job, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+run_import (EgWindow            *self,
+            EgImportFlags        flags,
+            GtkProgressBar      *progress,
+            GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  job->db_path = g_strdup (eg_store_get_path (self->store));
+  job->file = g_object_ref (self->import_file);
+  job->flags = flags;
+  job->progress = progress ? g_object_ref (progress) : NULL;
+
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->import_cancellable, callback, NULL);
+  g_task_set_source_tag (task, run_import);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static char *
+describe_report (EgImportReport *report,
+                 gboolean        preview)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("“%s”: %u sections, %u cards.\n"),
+                          report->deck_title, report->sections, report->cards);
+  g_string_append_printf (text, preview ? _("%u would be added, %u updated, %u unchanged")
+                                        : _("%u added, %u updated, %u unchanged"),
+                          report->added, report->updated, report->unchanged);
+  if (report->removed > 0)
+    g_string_append_printf (text, _("; %u no longer in the file (they are kept)"),
+                            report->removed);
+  g_string_append (text, ".");
+  if (report->n_repaired > 0)
+    g_string_append_printf (text, _("\n%u characters damaged by a wrong encoding are repaired."),
+                            report->n_repaired);
+  for (guint i = 0; i < report->warnings->len && i < 8; i++)
+    {
+      EgRepairWarning *w = g_ptr_array_index (report->warnings, i);
+
+      g_string_append_printf (text, _("\nLine %u: %s"), w->line, w->message);
+    }
+  if (report->warnings->len > 8)
+    g_string_append_printf (text, _("\n… and %u more warnings"), report->warnings->len - 8);
+  return g_string_free (text, FALSE);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  EgWindow *self = EG_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  GtkWidget *dialog = job->progress ? gtk_widget_get_ancestor (GTK_WIDGET (job->progress),
+                                                               ADW_TYPE_MESSAGE_DIALOG) : NULL;
+
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      eg_window_add_toast (self, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                                 ? _("Import cancelled: nothing was changed") : error->message);
+      return;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("Imported: %u added, %u updated"),
+                                                job->report->added, job->report->updated);
+    eg_window_add_toast (self, message);
+  }
+  eg_window_reload (self);
+}
+
+static void
+import_progress_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             EgWindow         *self)
+{
+  g_cancellable_cancel (self->import_cancellable);
+}
+
+static void
+import_confirm_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   EgWindow         *self)
+{
+  AdwMessageDialog *progress_dialog;
+  GtkWidget *progress;
+
+  if (g_strcmp0 (response, "import") != 0)
+    return;
+
+  progress = gtk_progress_bar_new ();
+  progress_dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                _("Importing…"), NULL));
+  adw_message_dialog_set_extra_child (progress_dialog, progress);
+  adw_message_dialog_add_response (progress_dialog, "cancel", _("_Cancel"));
+  g_signal_connect_object (progress_dialog, "response",
+                           G_CALLBACK (import_progress_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (progress_dialog));
+  run_import (self, EG_IMPORT_FLAGS_NONE, GTK_PROGRESS_BAR (progress), import_done_cb);
+}
+
+static void
+import_preview_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  EgWindow *self = EG_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  AdwMessageDialog *dialog;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("The Deck Cannot Be Imported"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* nothing is written until the user says so */
+  body = describe_report (job->report, TRUE);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Import This Deck?"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "import");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (import_confirm_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * eg_window_import_file:
+ *
+ * Shows what importing @file would do, and imports it when confirmed.
+ */
+void
+eg_window_import_file (EgWindow *self,
+                       GFile    *file)
+{
+  g_return_if_fail (EG_IS_WINDOW (self));
+
+  g_set_object (&self->import_file, file);
+  run_import (self, EG_IMPORT_FLAGS_DRY_RUN, NULL, import_preview_cb);
+}
+
+static void
+import_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  EgWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    eg_window_import_file (self, file);
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EgWindow *self = EG_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import a Deck"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Markdown Decks"));
+  gtk_file_filter_add_suffix (filter, "md");
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gint64
+selected_deck_id (EgWindow *self)
+{
+  EgSidebarItem *item = selected_sidebar_item (self);
+  g_autoptr(GPtrArray) decks = eg_store_list_decks (self->store, NULL);
+  g_autoptr(GPtrArray) sections = NULL;
+
+  if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_DECK)
+    return eg_sidebar_item_get_id (item);
+  if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SECTION)
+    {
+      sections = eg_store_list_sections (self->store, 0, NULL);
+      for (guint i = 0; sections != NULL && i < sections->len; i++)
+        if (((EgSectionInfo *) g_ptr_array_index (sections, i))->id == eg_sidebar_item_get_id (item))
+          return ((EgSectionInfo *) g_ptr_array_index (sections, i))->deck_id;
+    }
+  if (decks != NULL && decks->len == 1)
+    return ((EgDeckInfo *) g_ptr_array_index (decks, 0))->id;
+  return 0;
+}
+
+/**
+ * eg_window_export_deck:
+ *
+ * Writes the deck of the sidebar's selection to @file as Markdown.
+ */
+gboolean
+eg_window_export_deck (EgWindow  *self,
+                       GFile     *file,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) decks = eg_store_list_decks (self->store, error);
+  g_autofree char *markdown = NULL;
+  gint64 deck_id = selected_deck_id (self);
+  const char *key = NULL;
+
+  for (guint i = 0; decks != NULL && i < decks->len; i++)
+    if (((EgDeckInfo *) g_ptr_array_index (decks, i))->id == deck_id)
+      key = ((EgDeckInfo *) g_ptr_array_index (decks, i))->key;
+  if (key == NULL)
+    {
+      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
+                   _("Select the deck to export in the sidebar"));
+      return FALSE;
+    }
+  if (!(markdown = eg_export_markdown (self->store, key, error)))
+    return FALSE;
+  return g_file_replace_contents (file, markdown, strlen (markdown), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+static void
+export_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  EgWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    {
+      if (eg_window_export_deck (self, file, &error))
+        eg_window_add_toast (self, _("Deck exported"));
+      else
+        eg_window_add_toast (self, error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EgWindow *self = EG_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (selected_deck_id (self) == 0)
+    {
+      eg_window_add_toast (self, _("Select the deck to export in the sidebar"));
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (_("Export the Deck"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "deck.md");
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------ */
+/* Start-up                                                             */
+/* ------------------------------------------------------------------ */
 
 static gint64
 process_age_ms (void)
@@ -202,15 +1284,19 @@ process_age_ms (void)
 }
 
 static gboolean
-warm_up_web_view (gpointer data)
+warm_up_web_views (gpointer data)
 {
   EgWindow *self = data;
 
+  self->painted = TRUE;
+  eg_window_reload (self);
   eg_review_page_ensure_view (self->review_page);
+  ensure_preview (self);
+  card_selection_changed_cb (self);
   return G_SOURCE_REMOVE;
 }
 
-/* After the first frame: report it, then start the web view in the background. */
+/* After the first frame: report it, then start the web views in the background. */
 static void
 after_first_paint_cb (EgWindow      *self,
                       GdkFrameClock *clock)
@@ -220,7 +1306,7 @@ after_first_paint_cb (EgWindow      *self,
   if (g_strcmp0 (g_getenv ("ENGRAM_TRACE"), "1") == 0)
     g_printerr ("trace: first-frame %" G_GINT64_FORMAT "\n", process_age_ms ());
 
-  g_idle_add_full (G_PRIORITY_LOW, warm_up_web_view, g_object_ref (self), g_object_unref);
+  g_idle_add_full (G_PRIORITY_LOW, warm_up_web_views, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -238,111 +1324,6 @@ eg_window_map (GtkWidget *widget)
                                                          self, G_CONNECT_SWAPPED);
 }
 
-static void
-show_sections_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  EgWindow *self = EG_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-  gtk_widget_grab_focus (GTK_WIDGET (self->section_list));
-}
-
-/**
- * eg_window_reload:
- *
- * Reads the sections from the store again, keeping the selected section.
- */
-void
-eg_window_reload (EgWindow *self)
-{
-  g_autoptr(GPtrArray) sections = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *selected_key = NULL;
-  EgSectionItem *selected;
-  guint position = 0;
-
-  g_return_if_fail (EG_IS_WINDOW (self));
-
-  gtk_spinner_stop (self->spinner);
-  if (self->store == NULL)
-    return;
-
-  selected = gtk_single_selection_get_selected_item (self->section_selection);
-  if (selected != NULL)
-    selected_key = g_strdup (eg_section_item_get_key (selected));
-
-  sections = eg_store_list_sections (self->store, 0, &error);
-  if (sections == NULL)
-    {
-      eg_window_show_error (self, error->message);
-      return;
-    }
-
-  items = g_ptr_array_new_full (sections->len, g_object_unref);
-  for (guint i = 0; i < sections->len; i++)
-    {
-      EgSectionInfo *info = g_ptr_array_index (sections, i);
-      g_autofree char *heading = eg_markdown_to_plain (info->heading);
-
-      if (g_strcmp0 (info->key, selected_key) == 0)
-        position = i;
-      g_ptr_array_add (items, eg_section_item_new (info->id, info->key, heading, info->n_cards));
-    }
-
-  g_list_store_splice (self->sections, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->sections)),
-                       items->pdata, items->len);
-
-  if (items->len == 0)
-    {
-      show_cards_of (self, NULL);
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
-      return;
-    }
-
-  /* Selecting the same position again does not notify: refresh by hand. */
-  if (gtk_single_selection_get_selected (self->section_selection) == position)
-    section_selection_changed_cb (self);
-  else
-    gtk_single_selection_set_selected (self->section_selection, position);
-
-  /* the list could not take the focus while it was empty */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "library") == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->section_list));
-}
-
-void
-eg_window_show_loading (EgWindow *self)
-{
-  g_return_if_fail (EG_IS_WINDOW (self));
-
-  gtk_spinner_start (self->spinner);
-  gtk_stack_set_visible_child_name (self->content_stack, "loading");
-}
-
-void
-eg_window_show_error (EgWindow   *self,
-                      const char *message)
-{
-  g_return_if_fail (EG_IS_WINDOW (self));
-
-  gtk_spinner_stop (self->spinner);
-  adw_status_page_set_description (self->error_page, message);
-  gtk_stack_set_visible_child_name (self->content_stack, "error");
-}
-
-void
-eg_window_add_toast (EgWindow   *self,
-                     const char *message)
-{
-  g_return_if_fail (EG_IS_WINDOW (self));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
 void
 eg_window_set_store (EgWindow *self,
                      EgStore  *store)
@@ -350,53 +1331,100 @@ eg_window_set_store (EgWindow *self,
   g_return_if_fail (EG_IS_WINDOW (self));
   g_return_if_fail (!store || EG_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    {
-      g_autoptr(GError) error = NULL;
+  if (!g_set_object (&self->store, store))
+    return;
 
-      g_clear_object (&self->scheduler);
-      if (store != NULL && !(self->scheduler = eg_scheduler_new (store, &error)))
-        eg_window_show_error (self, error->message);
-      eg_review_page_set_scheduler (self->review_page, self->scheduler);
-      eg_window_reload (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_clear_object (&self->scheduler);
+    if (store != NULL && !(self->scheduler = eg_scheduler_new (store, &error)))
+      eg_window_show_error (self, error->message);
+  }
+  eg_review_page_set_scheduler (self->review_page, self->scheduler);
+
+  g_clear_object (&self->cards);
+  if (self->scheduler != NULL)
+    {
+      self->cards = eg_card_model_new (self->scheduler);
+      gtk_multi_selection_set_model (self->card_selection, G_LIST_MODEL (self->cards));
     }
+  eg_window_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 EgStore *
 eg_window_get_store (EgWindow *self)
 {
   g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
-
   return self->store;
 }
 
 GListModel *
-eg_window_get_sections (EgWindow *self)
+eg_window_get_sidebar (EgWindow *self)
 {
   g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
-
-  return G_LIST_MODEL (self->sections);
+  return G_LIST_MODEL (self->sidebar_items);
 }
 
 GListModel *
 eg_window_get_cards (EgWindow *self)
 {
   g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
-
-  return G_LIST_MODEL (self->cards);
+  return self->cards ? G_LIST_MODEL (self->cards) : NULL;
 }
 
 gboolean
-eg_window_select_section (EgWindow *self,
+eg_window_select_sidebar (EgWindow *self,
                           guint     position)
 {
   g_return_val_if_fail (EG_IS_WINDOW (self), FALSE);
 
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->sections)))
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items)))
     return FALSE;
-  gtk_single_selection_set_selected (self->section_selection, position);
+  gtk_single_selection_set_selected (self->sidebar_selection, position);
   return TRUE;
+}
+
+gboolean
+eg_window_set_search (EgWindow   *self,
+                      const char *text)
+{
+  g_return_val_if_fail (EG_IS_WINDOW (self), FALSE);
+
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+  return refresh_cards (self);
+}
+
+GtkSelectionModel *
+eg_window_get_card_selection (EgWindow *self)
+{
+  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
+  return GTK_SELECTION_MODEL (self->card_selection);
+}
+
+EgCardView *
+eg_window_get_preview (EgWindow *self)
+{
+  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
+  ensure_preview (self);
+  return self->preview;
+}
+
+GtkWidget *
+eg_window_get_review_page (EgWindow *self)
+{
+  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->review_page);
+}
+
+GtkColumnView *
+eg_window_get_card_table (EgWindow *self)
+{
+  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
+  return self->card_table;
 }
 
 static void
@@ -404,14 +1432,22 @@ eg_window_dispose (GObject *object)
 {
   EgWindow *self = (EgWindow *)object;
 
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), EG_TYPE_WINDOW);
-  g_clear_object (&self->section_selection);
+  g_clear_object (&self->sidebar_selection);
+  g_clear_object (&self->sidebar_items);
   g_clear_object (&self->card_selection);
-  g_clear_object (&self->sections);
   g_clear_object (&self->cards);
   g_clear_object (&self->settings);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->store);
+  g_clear_object (&self->import_file);
+  g_clear_object (&self->import_cancellable);
+  if (self->stats_cancellable != NULL)
+    g_cancellable_cancel (self->stats_cancellable);
+  g_clear_object (&self->stats_cancellable);
+  g_clear_pointer (&self->stats, g_array_unref);
 
   G_OBJECT_CLASS (eg_window_parent_class)->dispose (object);
 }
@@ -468,8 +1504,8 @@ eg_window_class_init (EgWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (EG_TYPE_SECTION_ITEM);
-  g_type_ensure (EG_TYPE_CARD_ITEM);
+  g_type_ensure (EG_TYPE_SIDEBAR_ITEM);
+  g_type_ensure (EG_TYPE_CARD_ROW);
   g_type_ensure (EG_TYPE_REVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/eg-window.ui");
@@ -479,39 +1515,94 @@ eg_window_class_init (EgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EgWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, content);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, section_list);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, card_list);
+  gtk_widget_class_bind_template_child (widget_class, EgWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, EgWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EgWindow, search_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EgWindow, search_error);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, EgWindow, card_table);
+  gtk_widget_class_bind_template_child (widget_class, EgWindow, preview_slot);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, error_page);
-  gtk_widget_class_bind_template_callback (widget_class, section_list_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, EgWindow, selection_label);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, review_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, card_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-sections", NULL, show_sections_action);
   gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.review-all", NULL, review_all_action);
+  gtk_widget_class_install_action (widget_class, "win.study-now", NULL, study_now_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.suspend", "b", suspend_action);
+  gtk_widget_class_install_action (widget_class, "win.flag", "i", flag_action);
+  gtk_widget_class_install_action (widget_class, "win.bury", NULL, bury_action);
+  gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-card", NULL, edit_card_action);
+  gtk_widget_class_install_action (widget_class, "win.add-card", NULL, add_card_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
 }
 
 static void
 eg_window_init (EgWindow *self)
 {
+  g_autoptr(GSimpleActionGroup) column_actions = g_simple_action_group_new ();
+  GtkEventController *keys;
+  GtkShortcut *shortcut;
+  GListModel *view_columns;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->sections = g_list_store_new (EG_TYPE_SECTION_ITEM);
-  self->cards = g_list_store_new (EG_TYPE_CARD_ITEM);
+  self->sidebar_items = g_list_store_new (EG_TYPE_SIDEBAR_ITEM);
+  self->sidebar_selection =
+    gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sidebar_items)));
+  gtk_single_selection_set_autoselect (self->sidebar_selection, TRUE);
+  g_signal_connect_object (self->sidebar_selection, "notify::selected",
+                           G_CALLBACK (sidebar_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->sidebar_selection));
 
-  self->section_selection =
-    gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sections)));
-  gtk_single_selection_set_autoselect (self->section_selection, TRUE);
-  g_signal_connect_object (self->section_selection, "notify::selected",
-                           G_CALLBACK (section_selection_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->section_list, GTK_SELECTION_MODEL (self->section_selection));
+  self->card_selection = gtk_multi_selection_new (NULL);
+  g_signal_connect_object (self->card_selection, "selection-changed",
+                           G_CALLBACK (card_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->card_table, GTK_SELECTION_MODEL (self->card_selection));
 
-  self->card_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->cards)));
-  gtk_list_view_set_model (self->card_list, GTK_SELECTION_MODEL (self->card_selection));
+  /* sorting happens in SQL: the column sorters only mark which column it is */
+  view_columns = gtk_column_view_get_columns (self->card_table);
+  for (guint i = 0; i < g_list_model_get_n_items (view_columns) && i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
+      g_autoptr(GPropertyAction) visible = NULL;
+
+      if (columns[i].sort != EG_SORT_DECK_ORDER)
+        gtk_column_view_column_set_sorter (column,
+          GTK_SORTER (gtk_custom_sorter_new (column_sort_func, GINT_TO_POINTER (i), NULL)));
+      visible = g_property_action_new (columns[i].name, column, "visible");
+      g_action_map_add_action (G_ACTION_MAP (column_actions), G_ACTION (visible));
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (column_actions));
+  g_signal_connect_object (gtk_column_view_get_sorter (self->card_table), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Delete in the table deletes the selected cards (undoable) */
+  keys = gtk_shortcut_controller_new ();
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                               gtk_named_action_new ("win.delete"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self->card_table), keys);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-card", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-card", FALSE);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -525,11 +1616,4 @@ EgWindow *
 eg_window_new (GtkApplication *application)
 {
   return g_object_new (EG_TYPE_WINDOW, "application", application, NULL);
-}
-
-GtkWidget *
-eg_window_get_review_page (EgWindow *self)
-{
-  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->review_page);
 }

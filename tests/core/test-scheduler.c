@@ -126,7 +126,7 @@ dump_rows (EgStore *store)
 {
   static const char *queries[] = {
     "SELECT * FROM card_state ORDER BY card_id",
-    "SELECT id, flag, suspended, buried_until FROM cards ORDER BY id",
+    "SELECT id, flag, suspended, buried_until, deleted FROM cards ORDER BY id",
     "SELECT * FROM review_log ORDER BY id",
   };
   GString *out = g_string_new (NULL);
@@ -497,13 +497,14 @@ test_undo_each_change (void)
   grade (&f, NULL, ids[0], EG_FSRS_GOOD, now - HOUR);
   grade (&f, NULL, ids[0], EG_FSRS_GOOD, now - 30 * MINUTE);
 
-  for (int op = 0; op < 7; op++)
+  for (int op = 0; op < 8; op++)
     {
       g_autofree char *before = dump_rows (f.store);
       g_autofree char *changed = NULL;
       g_autofree char *after = NULL;
       EgUndoKind expected[] = { EG_UNDO_GRADE, EG_UNDO_SUSPEND, EG_UNDO_UNSUSPEND,
-                                EG_UNDO_BURY, EG_UNDO_FLAG, EG_UNDO_RESET, EG_UNDO_GRADE };
+                                EG_UNDO_BURY, EG_UNDO_FLAG, EG_UNDO_RESET, EG_UNDO_GRADE,
+                                EG_UNDO_DELETE };
       gboolean ok = FALSE;
 
       switch (op)
@@ -517,6 +518,7 @@ test_undo_each_change (void)
         case 5: ok = eg_scheduler_reset (f.scheduler, ids, 2, now, &error); break;
         case 6: ok = eg_scheduler_grade (f.scheduler, NULL, ids[1], EG_FSRS_AGAIN, now, 5, NULL,
                                          &error); break;
+        case 7: ok = eg_scheduler_delete (f.scheduler, ids, 2, now, &error); break;
         }
       g_assert_no_error (error);
       g_assert_true (ok);
@@ -670,6 +672,71 @@ test_rebuild_from_log (void)
 }
 
 static void
+test_custom_study_and_preview (void)
+{
+  Fixture f = { 0 };
+  gint64 now = iso ("2026-11-02T09:00:00+01:00");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgQueue) queue = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *states_before = NULL;
+  g_autofree char *states_after = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  gint64 ids[3];
+  EgQueueOptions options = { 0 };
+  EgQueueCounts counts;
+
+  fixture_setup (&f, 2, 5, now - DAY);
+  set_setting (&f, "new-per-day", "1");
+  ids[0] = id_of (&f, "2/205");
+  ids[1] = id_of (&f, "1/103");
+  ids[2] = id_of (&f, "2/201");
+
+  /* exactly these cards, in this order, whatever the limits say */
+  options.card_ids = ids;
+  options.n_card_ids = 3;
+  queue = eg_scheduler_build_queue_full (f.scheduler, now, &options, &error);
+  g_assert_no_error (error);
+  eg_queue_get_counts (queue, &counts);
+  g_assert_cmpuint (counts.new_cards, ==, 3);
+
+  /* preview: logged, but the schedule does not move */
+  g_assert_true (_eg_store_exec (f.store, "SELECT 1", &error));
+  {
+    g_autoptr(sqlite3_stmt) stmt = _eg_store_prepare (f.store,
+      "SELECT group_concat (state || ',' || due || ',' || reps) FROM card_state", NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    states_before = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  }
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpint (eg_queue_peek (queue, now), ==, ids[i]);
+      g_assert_true (eg_scheduler_grade_full (f.scheduler, queue, ids[i], EG_FSRS_GOOD, now, 0,
+                                              FALSE, NULL, &error));
+    }
+  g_assert_cmpint (eg_queue_peek (queue, now + HOUR), ==, 0);
+  {
+    g_autoptr(sqlite3_stmt) stmt = _eg_store_prepare (f.store,
+      "SELECT group_concat (state || ',' || due || ',' || reps) FROM card_state", NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    states_after = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  }
+  g_assert_cmpstr (states_after, ==, states_before);
+  reviews = eg_store_list_reviews (f.store, 0, &error);
+  g_assert_cmpuint (reviews->len, ==, 3);
+  g_assert_false (((EgReview *) g_ptr_array_index (reviews, 0))->rescheduled);
+
+  /* the log still rebuilds the (unchanged) states */
+  before = dump_rows (f.store);
+  g_assert_true (eg_scheduler_rebuild (f.scheduler, NULL, NULL, &error));
+  {
+    g_autofree char *after = dump_rows (f.store);
+    g_assert_cmpstr (after, ==, before);
+  }
+  fixture_teardown (&f);
+}
+
+static void
 test_grade_is_committed (void)
 {
   Fixture f = { 0 };
@@ -746,6 +813,7 @@ main (int    argc,
   g_test_add_func ("/scheduler/undo-levels", test_undo_levels);
   g_test_add_func ("/scheduler/preview-matches-grade", test_preview_matches_grade);
   g_test_add_func ("/scheduler/rebuild-from-log", test_rebuild_from_log);
+  g_test_add_func ("/scheduler/custom-study-and-preview", test_custom_study_and_preview);
   g_test_add_func ("/scheduler/grade-is-committed", test_grade_is_committed);
   g_test_add_func ("/scheduler/forecast-and-next-due", test_forecast_and_next_due);
 

@@ -8,6 +8,8 @@
 #include <stdio.h>
 
 #include "eg-application.h"
+#include "eg-card-editor.h"
+#include "eg-card-row.h"
 #include "eg-core.h"
 #include "eg-test-util.h"
 #include "eg-window.h"
@@ -84,64 +86,267 @@ static const char *first_headings[] = {
   "🧩 1021–1045: Niche Patterns, Frameworks & Tricky Snippets",
 };
 
+/* the deck, its 12 sections, then 7 saved searches */
+#define N_SEARCHES 7
+#define FIRST_SECTION 1
+#define FIRST_SEARCH (FIRST_SECTION + 12)
+
 static void
 check_library (EgWindow *window)
 {
-  GListModel *sections = eg_window_get_sections (window);
+  GListModel *sidebar = eg_window_get_sidebar (window);
   GListModel *cards = eg_window_get_cards (window);
   LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
 
   g_assert_true (wait_for (label_shown, &wait, 10000));
 
-  /* 12 sections, each with its heading and count on screen */
-  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, 12);
+  /* the sidebar: searches, the deck, 12 sections with their counts */
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, FIRST_SEARCH + N_SEARCHES);
   for (guint i = 0; i < G_N_ELEMENTS (first_headings); i++)
     if (!shows_label (GTK_WIDGET (window), first_headings[i]))
       g_test_fail_printf ("the sidebar does not show “%s”", first_headings[i]);
-  g_assert_true (shows_label (GTK_WIDGET (window), "25"));
+  g_assert_true (shows_label (GTK_WIDGET (window), "Due Today"));
+  g_assert_true (shows_label (GTK_WIDGET (window), "Leeches"));
+  g_assert_true (shows_label (GTK_WIDGET (window), "Expert Level Golang Interview Questions"));
+  /* the counts are made in the background, after the first frame */
+  wait.text = "0 due · 20 new · 20";
+  g_assert_true (wait_for (label_shown, &wait, 10000));
+  g_assert_true (shows_label (GTK_WIDGET (window), "0 due · 25 new · 25"));
 
-  /* the first section is selected: its 20 cards, numbers and plain questions */
+  /* the deck is selected: all its cards; then the first section: its 20 */
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 245);
+  g_assert_true (eg_window_select_sidebar (window, FIRST_SECTION));
   g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 20);
   g_assert_true (shows_label (GTK_WIDGET (window), "301"));
-  g_assert_true (shows_label (GTK_WIDGET (window), "How does the Go scheduler work?"));
   g_assert_true (shows_label (GTK_WIDGET (window), "What is M:N scheduling in Golang?"));
   g_assert_true (shows_label (GTK_WIDGET (window), "20 cards"));
 }
 
-static void
-test_window_lists_sections_and_cards (void)
+static EgWindow *
+seeded_window (EgStore **store_out)
 {
   g_autofree char *db = eg_test_tmp_path ("collection.db");
   g_autofree char *seed = eg_test_fixture ("expert-go-interview-questions.md");
   g_autoptr(GFile) file = g_file_new_for_path (seed);
-  g_autoptr(EgStore) store = NULL;
   g_autoptr(EgImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  EgStore *store;
   EgWindow *window;
-  LabelWait wait;
 
   store = eg_store_open (db, &error);
   g_assert_no_error (error);
   report = eg_import_file (store, file, eg_time_now_ms (), EG_IMPORT_FLAGS_NONE,
                            NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+  g_assert_true (eg_store_set_deck_language (store, "expert-level-golang-interview-questions",
+                                             "go", &error));
 
   window = eg_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   eg_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
+  *store_out = store;
+  return window;
+}
+
+static void
+test_window_lists_sections_and_cards (void)
+{
+  g_autoptr(EgStore) store = NULL;
+  EgWindow *window = seeded_window (&store);
+  LabelWait wait;
+
   check_library (window);
 
   /* another section: its own cards, with the Markdown title made plain */
-  g_assert_true (eg_window_select_section (window, 11));
+  g_assert_true (eg_window_select_sidebar (window, FIRST_SECTION + 11));
   wait = (LabelWait) { GTK_WIDGET (window), "1028" };
   g_assert_true (wait_for (label_shown, &wait, 5000));
   g_assert_cmpuint (g_list_model_get_n_items (eg_window_get_cards (window)), ==, 25);
   g_assert_true (shows_label (GTK_WIDGET (window),
-                              "🧩 1021–1045: Niche Patterns, Frameworks & Tricky Snippets"));
-  g_assert_true (shows_label (GTK_WIDGET (window),
                               "Tricky Snippet: What is the output of fmt.Println(s) if "
                               "s := []int{1,2,3}; append(s[:1], 4) is called?"));
+
+  /* a saved search */
+  g_assert_true (eg_window_select_sidebar (window, FIRST_SEARCH + 1));   /* New */
+  g_assert_cmpuint (g_list_model_get_n_items (eg_window_get_cards (window)), ==, 245);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(EgStore) store = NULL;
+  EgWindow *window = seeded_window (&store);
+  GListModel *cards;
+  LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
+
+  g_assert_true (wait_for (label_shown, &wait, 10000));
+  g_assert_true (eg_window_select_sidebar (window, FIRST_SEARCH + 1));   /* New: every card */
+  cards = eg_window_get_cards (window);
+
+  /* free text, through the same entry the user types in */
+  g_assert_true (eg_window_set_search (window, "\"escape analysis\""));
+  g_assert_cmpuint (g_list_model_get_n_items (cards), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cards), <, 20);
+  wait = (LabelWait) { GTK_WIDGET (window), "What is escape analysis and how can you visualize it?" };
+  g_assert_true (wait_for (label_shown, &wait, 5000));
+
+  /* a filter */
+  g_assert_true (eg_window_set_search (window, "section:52 Tricky"));
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(EgCardRow) row = g_list_model_get_item (cards, i);
+      g_assert_true (g_str_has_prefix (eg_card_row_get_key (row), "52/"));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (cards), >=, 5);
+
+  /* a bad query: shown, the table keeps its rows */
+  {
+    guint before = g_list_model_get_n_items (cards);
+
+    g_assert_false (eg_window_set_search (window, "foo:bar (x"));
+    g_assert_cmpuint (g_list_model_get_n_items (cards), ==, before);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *text;
+} Eval;
+
+static void
+evaluated_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Eval *eval = user_data;
+  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object),
+                                                                          result, NULL);
+
+  eval->text = value ? jsc_value_to_string (value) : g_strdup ("");
+  eval->done = TRUE;
+}
+
+static gboolean
+eval_done (gpointer data)
+{
+  return ((Eval *) data)->done;
+}
+
+static char *
+preview_question (EgWindow *window)
+{
+  Eval eval = { FALSE, NULL };
+
+  webkit_web_view_evaluate_javascript (eg_card_view_get_web_view (eg_window_get_preview (window)),
+                                       "document.getElementById('question').textContent.trim()",
+                                       -1, NULL, NULL, NULL, evaluated_cb, &eval);
+  g_assert_true (wait_for (eval_done, &eval, 5000));
+  return eval.text;
+}
+
+typedef struct
+{
+  EgWindow   *window;
+  const char *text;
+} PreviewWait;
+
+static gboolean
+preview_shows (gpointer data)
+{
+  PreviewWait *wait = data;
+  g_autofree char *text = preview_question (wait->window);
+
+  return g_strcmp0 (text, wait->text) == 0;
+}
+
+static void
+test_preview_and_edit (void)
+{
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  EgWindow *window = seeded_window (&store);
+  GtkSelectionModel *selection = eg_window_get_card_selection (window);
+  LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
+  PreviewWait preview = { window, "What is M:N scheduling in Golang?" };
+  GListModel *toplevels;
+  EgCardEditor *editor = NULL;
+
+  g_assert_true (wait_for (label_shown, &wait, 10000));
+  eg_card_view_get_web_view (eg_window_get_preview (window));
+
+  /* the preview follows the selection */
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  g_assert_true (wait_for (preview_shows, &preview, 15000));
+  gtk_selection_model_select_item (selection, 2, TRUE);
+  preview.text = "How does the Go garbage collector work?";
+  g_assert_true (wait_for (preview_shows, &preview, 10000));
+
+  /* edit it: the table and the preview show the change */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-card", NULL));
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (EG_IS_CARD_EDITOR (w))
+        editor = EG_CARD_EDITOR (w);
+    }
+  g_assert_nonnull (editor);
+  eg_card_editor_set_text (editor, "### 303. How does Go's garbage collector really work?\n"
+                                   "Tri-colour mark and sweep.\n");
+  g_assert_true (eg_card_editor_save (editor, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  wait.text = "How does Go's garbage collector really work?";
+  g_assert_true (wait_for (label_shown, &wait, 5000));
+  gtk_selection_model_select_item (selection, 2, TRUE);
+  preview.text = "How does Go's garbage collector really work?";
+  g_assert_true (wait_for (preview_shows, &preview, 10000));
+  {
+    g_autoptr(EgCard) card = eg_store_find_card (store, "16/303", &error);
+    g_assert_cmpstr (card->answer, ==, "Tri-colour mark and sweep.");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_actions_and_undo (void)
+{
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  EgWindow *window = seeded_window (&store);
+  GtkSelectionModel *selection = eg_window_get_card_selection (window);
+  LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
+  EgStoreStats stats;
+
+  g_assert_true (wait_for (label_shown, &wait, 10000));
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.suspend", "b", TRUE));
+  g_assert_true (eg_store_get_stats (store, &stats, &error));
+  g_assert_cmpuint (stats.suspended, ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (eg_store_get_stats (store, &stats, &error));
+  g_assert_cmpuint (stats.suspended, ==, 0);
+
+  /* delete two, undo brings them back */
+  gtk_selection_model_select_range (selection, 0, 2, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
+  g_assert_true (eg_store_get_stats (store, &stats, &error));
+  g_assert_cmpuint (stats.cards, ==, 243);
+  g_assert_cmpuint (g_list_model_get_n_items (eg_window_get_cards (window)), ==, 243);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (eg_store_get_stats (store, &stats, &error));
+  g_assert_cmpuint (stats.cards, ==, 245);
+  g_assert_cmpuint (g_list_model_get_n_items (eg_window_get_cards (window)), ==, 245);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -152,7 +357,7 @@ app_has_window (gpointer data)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
 
   return window != NULL &&
-         g_list_model_get_n_items (eg_window_get_sections (EG_WINDOW (window))) == 12;
+         g_list_model_get_n_items (eg_window_get_sidebar (EG_WINDOW (window))) == FIRST_SEARCH + N_SEARCHES;
 }
 
 static void
@@ -212,6 +417,9 @@ main (int    argc,
   eg_gui_init_resources ();
 
   g_test_add_func ("/gui/library/sections-and-cards", test_window_lists_sections_and_cards);
+  g_test_add_func ("/gui/library/search", test_search);
+  g_test_add_func ("/gui/library/preview-and-edit", test_preview_and_edit);
+  g_test_add_func ("/gui/library/actions-and-undo", test_actions_and_undo);
   g_test_add_func ("/gui/library/first-start", test_first_start_imports_shipped_deck);
 
   status = g_test_run ();

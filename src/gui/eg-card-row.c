@@ -1,0 +1,163 @@
+/* eg-card-row.c - one row of the library's card table
+ *
+ * The values are formatted once, for display; the table binds its labels to
+ * these string properties.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "eg-card-row.h"
+
+struct _EgCardRow
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  char    *key;
+  int      flag_value;
+  char    *values[13];
+};
+
+G_DEFINE_FINAL_TYPE (EgCardRow, eg_card_row, G_TYPE_OBJECT)
+
+/* The properties, in column order; values[] follows it. */
+enum {
+  PROP_0,
+  PROP_NUMBER,
+  PROP_QUESTION,
+  PROP_SECTION,
+  PROP_DUE,
+  PROP_INTERVAL,
+  PROP_STABILITY,
+  PROP_DIFFICULTY,
+  PROP_RETRIEVABILITY,
+  PROP_REVIEWS,
+  PROP_LAPSES,
+  PROP_FLAG,
+  PROP_MODIFIED,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const property_names[N_PROPS] = {
+  NULL, "number", "question", "section", "due", "interval", "stability", "difficulty",
+  "retrievability", "reviews", "lapses", "flag", "modified", "status",
+};
+
+static void
+eg_card_row_finalize (GObject *object)
+{
+  EgCardRow *self = (EgCardRow *)object;
+
+  g_free (self->key);
+  for (guint i = 0; i < G_N_ELEMENTS (self->values); i++)
+    g_free (self->values[i]);
+
+  G_OBJECT_CLASS (eg_card_row_parent_class)->finalize (object);
+}
+
+static void
+eg_card_row_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  EgCardRow *self = EG_CARD_ROW (object);
+
+  if (prop_id > PROP_0 && prop_id < N_PROPS)
+    g_value_set_string (value, self->values[prop_id - 1]);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+eg_card_row_class_init (EgCardRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = eg_card_row_finalize;
+  object_class->get_property = eg_card_row_get_property;
+
+  for (guint i = 1; i < N_PROPS; i++)
+    properties[i] = g_param_spec_string (property_names[i], NULL, NULL, NULL,
+                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+eg_card_row_init (EgCardRow *self)
+{
+}
+
+static char *
+format_date (gint64 ms)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (ms / 1000);
+
+  return g_date_time_format (time, "%Y-%m-%d");
+}
+
+EgCardRow *
+eg_card_row_new (const EgCard       *card,
+                 const char         *section,
+                 const EgFsrsParams *params,
+                 gint64              now_ms)
+{
+  EgCardRow *self = g_object_new (EG_TYPE_CARD_ROW, NULL);
+  const EgCardState *s = &card->state;
+  gboolean reviewed = s->state != 0;
+  EgFsrsCard fsrs = {
+    .state = (EgFsrsState) s->state, .stability = s->stability, .last_review = s->last_review,
+  };
+
+  self->id = card->id;
+  self->key = g_strdup (card->key);
+  self->flag_value = card->flag;
+
+  self->values[PROP_NUMBER - 1] = g_strdup_printf ("%d", card->number);
+  self->values[PROP_QUESTION - 1] = eg_markdown_to_plain (card->question);
+  self->values[PROP_SECTION - 1] = g_strdup (section ? section : "");
+  self->values[PROP_DUE - 1] = reviewed ? format_date (s->due) : g_strdup (_("New"));
+  self->values[PROP_INTERVAL - 1] = reviewed ? g_strdup_printf ("%d d", s->scheduled_days)
+                                             : g_strdup ("");
+  self->values[PROP_STABILITY - 1] = reviewed ? g_strdup_printf ("%.1f", s->stability)
+                                              : g_strdup ("");
+  self->values[PROP_DIFFICULTY - 1] = reviewed ? g_strdup_printf ("%.1f", s->difficulty)
+                                               : g_strdup ("");
+  self->values[PROP_RETRIEVABILITY - 1] =
+    reviewed ? g_strdup_printf ("%.0f%%", 100 * eg_fsrs_retrievability (params, &fsrs, now_ms))
+             : g_strdup ("");
+  self->values[PROP_REVIEWS - 1] = g_strdup_printf ("%d", s->reps);
+  self->values[PROP_LAPSES - 1] = g_strdup_printf ("%d", s->lapses);
+  self->values[PROP_FLAG - 1] = card->flag ? g_strdup_printf ("⚑ %d", card->flag) : g_strdup ("");
+  self->values[PROP_MODIFIED - 1] = format_date (card->modified);
+  self->values[PROP_STATUS - 1] = g_strdup (card->suspended ? _("Suspended")
+                                            : card->buried_until > now_ms ? _("Buried") : "");
+  return self;
+}
+
+gint64
+eg_card_row_get_id (EgCardRow *self)
+{
+  g_return_val_if_fail (EG_IS_CARD_ROW (self), 0);
+  return self->id;
+}
+
+const char *
+eg_card_row_get_key (EgCardRow *self)
+{
+  g_return_val_if_fail (EG_IS_CARD_ROW (self), NULL);
+  return self->key;
+}
+
+int
+eg_card_row_get_flag (EgCardRow *self)
+{
+  g_return_val_if_fail (EG_IS_CARD_ROW (self), 0);
+  return self->flag_value;
+}

@@ -1,0 +1,919 @@
+/* test-search.c - the card search: query language, filters, sorting, safety
+ *
+ * Every test builds the same small collection: two decks of 8 cards, states
+ * set by grading, suspending, burying and flagging through the scheduler
+ * and then pinned down by SQL, and a few annotations.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eg-core.h"
+#include "eg-store-private.h"
+#include "eg-test-util.h"
+
+#define MINUTE (60 * G_GINT64_CONSTANT (1000))
+#define HOUR (60 * MINUTE)
+#define DAY (24 * HOUR)
+
+#define ALL_KEYS "1/101 1/102 1/103 2/201 2/202 2/203 9/51 9/52"
+
+static const char deck_a[] =
+  "# Search Deck\n\n"
+  "## From 1 Basics\n\n"
+  "# 🟢 **101–103: Go Basics**\n\n"
+  "### 101. What is escape analysis?\n"
+  "The compiler decides whether a value escapes to the heap.\n\n---\n\n"
+  "### 102. Where can I buy a café au lait?\n"
+  "At the CAFÉ around the corner; it costs 3 €.\n\n---\n\n"
+  "### 103. How are goroutines scheduled?\n"
+  "The scheduler multiplexes goroutines -- see `GOMAXPROCS` => threads.\n\n---\n\n"
+  "## From 2 Internals\n\n"
+  "# ⚙️ **201–203: Go Internals & Runtime**\n\n"
+  "### 201. What is an escape hatch?\n"
+  "A way out; analysis comes later.\n\n---\n\n"
+  "### 202. **Tricky**: what does `select {}` do?\n"
+  "It blocks forever.\n\n"
+  "#### Indepth\n"
+  "Deadlock detection relies on escape analysis of nothing.\n\n---\n\n"
+  "### 203. apple or zebra?\n"
+  "Channels; both.\n";
+
+static const char deck_b[] =
+  "# Other Notes\n\n"
+  "## From 9 Misc\n\n"
+  "# Miscellany\n\n"
+  "### 51. Why is the sky blue?\n"
+  "Rayleigh scattering.\n\n---\n\n"
+  "### 52. What is a heap?\n"
+  "A tree-shaped priority queue, not the escape destination.\n";
+
+typedef struct
+{
+  char        *path;
+  EgStore     *store;
+  EgScheduler *scheduler;
+  gint64       now;
+  int          today;
+} Fixture;
+
+static gint64
+iso (const char *text)
+{
+  gint64 ms = 0;
+
+  g_assert_true (eg_time_parse_iso (text, &ms));
+  return ms;
+}
+
+static gint64
+id_of (Fixture    *f,
+       const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgCard) card = eg_store_find_card (f->store, key, &error);
+
+  g_assert_no_error (error);
+  return card ? card->id : 0;
+}
+
+static void
+import (Fixture    *f,
+        const char *name,
+        const char *text,
+        gint64      when)
+{
+  g_autofree char *path = eg_test_tmp_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EgImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  report = eg_import_file (f->store, file, when, EG_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+grade (Fixture      *f,
+       const char   *key,
+       EgFsrsRating  rating,
+       gint64        when)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (eg_scheduler_grade (f->scheduler, NULL, id_of (f, key), rating, when, 1000,
+                                     NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+exec_sql (Fixture    *f,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_eg_store_exec (f->store, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* Pins a card's scheduling state down. */
+static void
+set_state (Fixture    *f,
+           const char *key,
+           int         state,
+           gint64      due,
+           int         due_day,
+           double      stability,
+           double      difficulty,
+           int         scheduled_days,
+           int         reps,
+           int         lapses,
+           gint64      last_review)
+{
+  g_autoptr(sqlite3_stmt) stmt = _eg_store_prepare (f->store,
+    "UPDATE card_state SET state = ?2, due = ?3, due_day = ?4, stability = ?5,"
+    " difficulty = ?6, scheduled_days = ?7, reps = ?8, lapses = ?9, last_review = ?10"
+    " WHERE card_id = ?1", NULL);
+
+  sqlite3_bind_int64 (stmt, 1, id_of (f, key));
+  sqlite3_bind_int (stmt, 2, state);
+  sqlite3_bind_int64 (stmt, 3, due);
+  sqlite3_bind_int (stmt, 4, due_day);
+  sqlite3_bind_double (stmt, 5, stability);
+  sqlite3_bind_double (stmt, 6, difficulty);
+  sqlite3_bind_int (stmt, 7, scheduled_days);
+  sqlite3_bind_int (stmt, 8, reps);
+  sqlite3_bind_int (stmt, 9, lapses);
+  if (last_review != 0)
+    sqlite3_bind_int64 (stmt, 10, last_review);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}
+
+static void
+annotate (Fixture    *f,
+          const char *key,
+          const char *kind,
+          const char *body,
+          gboolean    deleted)
+{
+  g_autoptr(sqlite3_stmt) stmt = _eg_store_prepare (f->store,
+    "INSERT INTO annotations (card_id, kind, field, quote_exact, body, created, modified, deleted)"
+    " VALUES (?1, ?2, 'answer', '', ?3, 0, 0, ?4)", NULL);
+  g_autoptr(GError) error = NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id_of (f, key));
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, body, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, deleted);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_true (_eg_store_reindex_card (f->store, id_of (f, key), &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 t0 = iso ("2030-01-01T12:00:00Z");
+  gint64 ids[1];
+  int today;
+
+  f->now = iso ("2030-01-11T12:00:00Z");
+  f->path = eg_test_tmp_path ("search.db");
+  f->store = eg_store_open (f->path, &error);
+  g_assert_no_error (error);
+  import (f, "a.md", deck_a, t0);
+  import (f, "b.md", deck_b, t0);
+  g_assert_true (eg_store_set_setting (f->store, "fuzz", "false", &error));
+  f->scheduler = eg_scheduler_new (f->store, &error);
+  g_assert_no_error (error);
+  f->today = today = eg_scheduler_study_day (f->scheduler, f->now);
+
+  /* the review log: what rated: looks at */
+  grade (f, "1/101", EG_FSRS_GOOD, f->now - HOUR);
+  grade (f, "1/103", EG_FSRS_GOOD, f->now - 3 * DAY);
+  grade (f, "9/51", EG_FSRS_AGAIN, f->now - DAY);
+  grade (f, "2/203", EG_FSRS_GOOD, f->now - 2 * DAY);
+  ids[0] = id_of (f, "2/203");
+  g_assert_true (eg_scheduler_reset (f->scheduler, ids, 1, f->now - HOUR, &error));
+
+  /* suspended, buried, flagged */
+  ids[0] = id_of (f, "2/201");
+  g_assert_true (eg_scheduler_set_suspended (f->scheduler, ids, 1, TRUE, &error));
+  ids[0] = id_of (f, "2/202");
+  g_assert_true (eg_scheduler_bury (f->scheduler, ids, 1, f->now - HOUR, &error));
+  ids[0] = id_of (f, "1/102");
+  g_assert_true (eg_scheduler_set_flag (f->scheduler, ids, 1, 3, &error));
+  ids[0] = id_of (f, "9/51");
+  g_assert_true (eg_scheduler_set_flag (f->scheduler, ids, 1, 1, &error));
+  g_assert_no_error (error);
+
+  /*        key      state due               due_day    S     D    ivl reps lapses last review */
+  set_state (f, "1/101", 2, f->now + 8 * DAY, today + 8, 12.5, 4.0, 10, 3, 0, f->now - 2 * DAY);
+  set_state (f, "1/102", 2, f->now - 2 * DAY, today - 2, 1.0, 7.5, 3, 5, 2, f->now - 5 * DAY);
+  set_state (f, "1/103", 1, f->now - 5 * MINUTE, 0, 0.5, 6.0, 0, 1, 0, f->now - 10 * MINUTE);
+  set_state (f, "2/201", 3, f->now + HOUR, 0, 1.0, 8.0, 0, 7, 3, f->now - DAY);
+  set_state (f, "2/202", 2, f->now - 3 * HOUR, today, 40, 2.5, 30, 4, 1, f->now - 20 * DAY);
+  set_state (f, "2/203", 0, t0, 0, 0, 0, 0, 0, 0, 0);
+  set_state (f, "9/51", 2, f->now + DAY, today + 1, 1.5, 5.0, 1, 2, 0, f->now - DAY);
+  set_state (f, "9/52", 0, t0, 0, 0, 0, 0, 0, 0, 0);
+  exec_sql (f, "UPDATE cards SET modified = 1000 * (CASE key WHEN '2/202' THEN 1 WHEN '9/52' THEN 2"
+               " WHEN '1/101' THEN 3 WHEN '2/201' THEN 4 WHEN '1/103' THEN 5 WHEN '9/51' THEN 6"
+               " WHEN '1/102' THEN 7 ELSE 8 END)");
+
+  annotate (f, "1/103", "note", "remember the bicycle", FALSE);
+  annotate (f, "2/203", "highlight", "", FALSE);
+  annotate (f, "9/52", "note", "unicorn", TRUE);
+  annotate (f, "1/101", "highlight", "", TRUE);
+}
+
+static void
+fixture_teardown (Fixture *f)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&f->scheduler);
+  g_clear_object (&f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_clear_pointer (&f->path, g_free);
+}
+
+/* The keys the query finds, space separated, or NULL on an error */
+static char *
+search_keys (Fixture       *f,
+             const char    *query,
+             EgSortColumn   sort,
+             gboolean       descending,
+             GError       **error)
+{
+  g_autoptr(EgSearch) search = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  if (!(search = eg_search_new (query, error)))
+    return NULL;
+  if (!(ids = eg_search_card_ids (f->store, search, sort, descending, f->now, error)))
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(EgCard) card = eg_store_get_card (f->store, g_array_index (ids, gint64, i), NULL);
+
+      g_string_append_printf (keys, "%s%s", i ? " " : "", card ? card->key : "?");
+    }
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+static void
+check_sorted (Fixture      *f,
+              const char   *query,
+              EgSortColumn  sort,
+              gboolean      descending,
+              const char   *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keys = search_keys (f, query, sort, descending, &error);
+
+  g_assert_no_error (error);
+  if (g_strcmp0 (keys, expected) != 0)
+    g_test_fail_printf ("“%s” (sort %d%s): got “%s”, expected “%s”", query, sort,
+                        descending ? " desc" : "", keys, expected);
+}
+
+static void
+check (Fixture    *f,
+       const char *query,
+       const char *expected)
+{
+  check_sorted (f, query, EG_SORT_DECK_ORDER, FALSE, expected);
+}
+
+/* A syntax error that names @token and @column */
+static void
+check_error (const char *query,
+             int         column,
+             const char *token)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgSearch) search = eg_search_new (query, &error);
+  g_autofree char *where = g_strdup_printf ("at column %d", column);
+
+  g_assert_null (search);
+  g_assert_error (error, EG_SEARCH_ERROR, EG_SEARCH_ERROR_SYNTAX);
+  if (error == NULL)
+    return;
+  if (strstr (error->message, where) == NULL || (token && strstr (error->message, token) == NULL))
+    g_test_fail_printf ("“%s”: the message “%s” should name “%s” %s", query, error->message,
+                        token ? token : "", where);
+}
+
+static void
+test_blank (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f);
+  check (&f, NULL, ALL_KEYS);
+  check (&f, "", ALL_KEYS);
+  check (&f, "  \t ", ALL_KEYS);
+  fixture_teardown (&f);
+}
+
+static void
+test_text (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f);
+  /* words: question, answer, parts (2/202's Indepth) and annotations */
+  check (&f, "escape", "1/101 2/201 2/202 9/52");
+  check (&f, "ESCAPE", "1/101 2/201 2/202 9/52");
+  check (&f, "escape analysis", "1/101 2/201 2/202");
+  check (&f, "escape AND analysis", "1/101 2/201 2/202");
+  check (&f, "escapes", "1/101");
+  check (&f, "bicycle", "1/103");
+  check (&f, "unicorn", "");   /* a deleted note */
+  check (&f, "nothing-like-this", "");
+  /* prefix and phrase */
+  check (&f, "analys", "");
+  check (&f, "analys*", "1/101 2/201 2/202");
+  check (&f, "\"escape analysis\"", "1/101 2/202");
+  check (&f, "\"escape anal\"*", "1/101 2/202");
+  check (&f, "\"analysis comes\"", "2/201");
+  check (&f, "fmt.Println", "");
+  check (&f, "GOMAXPROCS", "1/103");
+  /* diacritics either way */
+  check (&f, "cafe", "1/102");
+  check (&f, "café", "1/102");
+  check (&f, "CAFÉ", "1/102");
+  check (&f, "crème", "");
+  /* no letters or digits: a substring of the question or answer */
+  check (&f, "--", "1/103");
+  check (&f, "=>", "1/103");
+  check (&f, "€", "1/102");
+  check (&f, "{}", "2/202");
+  check (&f, "\"--\"", "1/103");
+  check (&f, ";", "1/102 2/201 2/203");
+  fixture_teardown (&f);
+}
+
+static void
+test_boolean (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f);
+  check (&f, "zebra OR sky", "2/203 9/51");
+  check (&f, "zebra OR sky OR heap", "1/101 2/203 9/51 9/52");
+  check (&f, "escape -analysis", "9/52");
+  check (&f, "-escape", "1/102 1/103 2/203 9/51");
+  check (&f, "-escape -zebra", "1/102 1/103 9/51");
+  check (&f, "-\"escape analysis\"", "1/102 1/103 2/201 2/203 9/51 9/52");
+  check (&f, "(zebra OR sky) -is:new", "9/51");
+  check (&f, "is:review escape", "1/101 2/201 2/202");
+  check (&f, "is:new OR flag:3", "1/102 2/203 9/52");
+  check (&f, "-(is:new OR is:review)", "1/103");
+  check (&f, "-(-(is:new))", "2/203 9/52");
+  check (&f, "section:2 -is:suspended", "2/202 2/203");
+  check (&f, "(escape OR zebra) (section:2 OR deck:other)", "2/201 2/202 2/203 9/52");
+  check (&f, "escape OR is:suspended OR --", "1/101 1/103 2/201 2/202 9/52");
+  check (&f, "(escape analysis) OR (sky AND blue)", "1/101 2/201 2/202 9/51");
+  check (&f, "((((escape))))", "1/101 2/201 2/202 9/52");
+  check (&f, "escape and analysis", "");   /* "and" is a word, in none of them */
+  check (&f, "is:review -escape OR is:new", "1/102 2/203 9/51 9/52");
+  fixture_teardown (&f);
+}
+
+static void
+test_filters (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f);
+  check (&f, "is:new", "2/203 9/52");
+  check (&f, "is:learn", "1/103 2/201");
+  check (&f, "is:review", "1/101 1/102 2/201 2/202 9/51");
+  check (&f, "is:due", "1/102 1/103");
+  check (&f, "is:suspended", "2/201");
+  check (&f, "is:buried", "2/202");
+  check (&f, "is:flagged", "1/102 9/51");
+  check (&f, "IS:DUE", "1/102 1/103");
+  check (&f, "flag:3", "1/102");
+  check (&f, "flag:1", "9/51");
+  check (&f, "flag:0", "1/101 1/103 2/201 2/202 2/203 9/52");
+  check (&f, "flag:7", "");
+
+  check (&f, "section:1", "1/101 1/102 1/103");   /* a key, though "201" has a 1 */
+  check (&f, "section:0", "1/101 1/102 1/103 2/201 2/202 2/203");   /* no key: headings */
+  check (&f, "section:9", "9/51 9/52");
+  check (&f, "section:basics", "1/101 1/102 1/103");
+  check (&f, "section:BÄSICS", "1/101 1/102 1/103");
+  check (&f, "section:\"go internals\"", "2/201 2/202 2/203");
+  check (&f, "section:\"Go  Internals & Runtime\"", "2/201 2/202 2/203");
+  check (&f, "section:runtime", "2/201 2/202 2/203");
+  check (&f, "section:go", "1/101 1/102 1/103 2/201 2/202 2/203");
+  check (&f, "section:internals*", "");
+  check (&f, "section:*internals*", "2/201 2/202 2/203");
+  check (&f, "section:2*", "2/201 2/202 2/203");
+  check (&f, "section:*", ALL_KEYS);
+  check (&f, "section:x", "");
+  check (&f, "deck:other", "9/51 9/52");
+  check (&f, "deck:search-deck", "1/101 1/102 1/103 2/201 2/202 2/203");
+  check (&f, "deck:\"Other Notes\"", "9/51 9/52");
+  check (&f, "deck:notes", "9/51 9/52");
+  check (&f, "deck:*deck", "1/101 1/102 1/103 2/201 2/202 2/203");
+  check (&f, "deck:deck", "1/101 1/102 1/103 2/201 2/202 2/203");
+
+  check (&f, "rated:1", "1/101");
+  check (&f, "rated:2", "1/101 9/51");
+  check (&f, "rated:3", "1/101 2/203 9/51");
+  check (&f, "rated:4", "1/101 1/103 2/203 9/51");
+  check (&f, "rated:365", "1/101 1/103 2/203 9/51");
+
+  check (&f, "has:note", "1/103");
+  check (&f, "has:highlight", "2/203");
+  check (&f, "has:Note", "1/103");
+  fixture_teardown (&f);
+}
+
+static void
+test_props (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f);
+  check (&f, "prop:ivl>5", "1/101 2/202");
+  check (&f, "prop:ivl>=3", "1/101 1/102 2/202");
+  check (&f, "prop:ivl<1", "1/103 2/201");
+  check (&f, "prop:ivl<=1", "1/103 2/201 9/51");
+  check (&f, "prop:ivl=1", "9/51");
+  check (&f, "prop:ivl!=0", "1/101 1/102 2/202 9/51");
+  check (&f, "prop:ivl>2.5", "1/101 1/102 2/202");
+  check (&f, "prop:due<=0", "1/102 1/103 2/201 2/202");
+  check (&f, "prop:due<0", "1/102");
+  check (&f, "prop:due=1", "9/51");
+  check (&f, "prop:due>1", "1/101");
+  check (&f, "prop:due>=-2", "1/101 1/102 1/103 2/201 2/202 9/51");
+  check (&f, "prop:s>10", "1/101 2/202");
+  check (&f, "prop:s<=1", "1/102 1/103 2/201");
+  check (&f, "prop:s>1.2", "1/101 2/202 9/51");
+  check (&f, "prop:d<5", "1/101 2/202");
+  check (&f, "prop:d>=7.5", "1/102 2/201");
+  check (&f, "prop:reps>3", "1/102 2/201 2/202");
+  check (&f, "prop:reps=0", "2/203 9/52");
+  check (&f, "prop:lapses>=2", "1/102 2/201");
+  check (&f, "prop:lapses>0", "1/102 2/201 2/202");
+  check (&f, "prop:LAPSES>0", "1/102 2/201 2/202");
+  /* retrievability: 1/102 0.76, 2/201 0.90, 9/51 0.93, 2/202 0.94, 1/101 0.98, 1/103 1 */
+  check (&f, "prop:r<0.8", "1/102");
+  check (&f, "prop:r<0.95", "1/102 2/201 2/202 9/51");
+  check (&f, "prop:r>=0.95", "1/101 1/103");
+  check (&f, "prop:r>=0", "1/101 1/102 1/103 2/201 2/202 9/51");
+  check (&f, "-prop:r>=0", "2/203 9/52");
+  check (&f, "prop:r<0.95 prop:ivl>5", "2/202");
+  fixture_teardown (&f);
+}
+
+static void
+test_sort (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f);
+  check_sorted (&f, NULL, EG_SORT_DECK_ORDER, TRUE, "9/52 9/51 2/203 2/202 2/201 1/103 1/102 1/101");
+  check_sorted (&f, NULL, EG_SORT_NUMBER, FALSE, "9/51 9/52 1/101 1/102 1/103 2/201 2/202 2/203");
+  check_sorted (&f, NULL, EG_SORT_NUMBER, TRUE, "2/203 2/202 2/201 1/103 1/102 1/101 9/52 9/51");
+  /* apple, how, tricky, what is a heap, what is an escape, what is escape, where, why */
+  check_sorted (&f, NULL, EG_SORT_QUESTION, FALSE, "2/203 1/103 2/202 9/52 2/201 1/101 1/102 9/51");
+  check_sorted (&f, NULL, EG_SORT_QUESTION, TRUE, "9/51 1/102 1/101 2/201 9/52 2/202 1/103 2/203");
+  /* ties stay in deck order either way */
+  check_sorted (&f, NULL, EG_SORT_SECTION, FALSE, ALL_KEYS);
+  check_sorted (&f, NULL, EG_SORT_SECTION, TRUE, "9/51 9/52 2/201 2/202 2/203 1/101 1/102 1/103");
+  /* new cards last either way */
+  check_sorted (&f, NULL, EG_SORT_DUE, FALSE, "1/102 2/202 1/103 2/201 9/51 1/101 2/203 9/52");
+  check_sorted (&f, NULL, EG_SORT_DUE, TRUE, "1/101 9/51 2/201 1/103 2/202 1/102 2/203 9/52");
+  check_sorted (&f, NULL, EG_SORT_INTERVAL, FALSE, "1/103 2/201 9/51 1/102 1/101 2/202 2/203 9/52");
+  check_sorted (&f, NULL, EG_SORT_STABILITY, TRUE, "2/202 1/101 9/51 1/102 2/201 1/103 2/203 9/52");
+  check_sorted (&f, NULL, EG_SORT_STABILITY, FALSE, "1/103 1/102 2/201 9/51 1/101 2/202 2/203 9/52");
+  check_sorted (&f, NULL, EG_SORT_DIFFICULTY, FALSE, "2/202 1/101 9/51 1/103 1/102 2/201 2/203 9/52");
+  check_sorted (&f, NULL, EG_SORT_RETRIEVABILITY, FALSE,
+                "1/102 2/201 9/51 2/202 1/101 1/103 2/203 9/52");
+  check_sorted (&f, NULL, EG_SORT_RETRIEVABILITY, TRUE,
+                "1/103 1/101 2/202 9/51 2/201 1/102 2/203 9/52");
+  check_sorted (&f, NULL, EG_SORT_REVIEWS, FALSE, "2/203 9/52 1/103 9/51 1/101 2/202 1/102 2/201");
+  check_sorted (&f, NULL, EG_SORT_LAPSES, FALSE, "1/101 1/103 2/203 9/51 9/52 2/202 1/102 2/201");
+  check_sorted (&f, NULL, EG_SORT_LAPSES, TRUE, "2/201 1/102 2/202 1/101 1/103 2/203 9/51 9/52");
+  check_sorted (&f, NULL, EG_SORT_FLAG, FALSE, "1/101 1/103 2/201 2/202 2/203 9/52 9/51 1/102");
+  check_sorted (&f, NULL, EG_SORT_FLAG, TRUE, "1/102 9/51 1/101 1/103 2/201 2/202 2/203 9/52");
+  check_sorted (&f, NULL, EG_SORT_MODIFIED, FALSE, "2/202 9/52 1/101 2/201 1/103 9/51 1/102 2/203");
+  check_sorted (&f, NULL, EG_SORT_MODIFIED, TRUE, "2/203 1/102 9/51 1/103 2/201 1/101 9/52 2/202");
+  /* a filtered sort */
+  check_sorted (&f, "escape", EG_SORT_QUESTION, FALSE, "2/202 9/52 2/201 1/101");
+  check_sorted (&f, "escape", EG_SORT_QUESTION, TRUE, "1/101 2/201 9/52 2/202");
+  check_sorted (&f, "is:review", EG_SORT_DUE, TRUE, "1/101 9/51 2/201 2/202 1/102");
+  fixture_teardown (&f);
+}
+
+typedef struct
+{
+  int         number;
+  const char *folded;
+} Question;
+
+static int
+compare_questions (gconstpointer a,
+                   gconstpointer b)
+{
+  const Question *x = a, *y = b;
+  int c = strcmp (x->folded, y->folded);
+
+  return c != 0 ? c : x->number - y->number;
+}
+
+/* Sorting by question compares whole texts, also many that share a long
+ * beginning, and keeps equal ones in deck order.
+ */
+static void
+test_sort_long_texts (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GString) deck = g_string_new ("# Long Questions\n\n## From 7 Long\n\n# Long\n\n");
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GString) reversed = g_string_new (NULL);
+  g_autoptr(GPtrArray) folded = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  Question questions[700];
+  const guint n = G_N_ELEMENTS (questions);
+
+  fixture_setup (&f);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GString) tail = g_string_new (NULL);
+      int length = g_rand_int_range (rand, 0, 40);
+
+      for (int j = 0; j < length; j++)
+        g_string_append_c (tail, "aAb "[g_rand_int_range (rand, 0, 4)]);
+      g_strchomp (tail->str);
+      g_string_append_printf (deck, "### %u. **The** same `long` beginning of more than "
+                              "forty characters: %s\nA.\n\n---\n\n", i + 1, tail->str);
+      g_ptr_array_add (folded, g_ascii_strdown (tail->str, -1));
+      questions[i] = (Question) { i + 1, NULL };
+    }
+  import (&f, "long.md", deck->str, f.now);
+
+  for (guint i = 0; i < n; i++)
+    questions[i].folded = g_ptr_array_index (folded, i);
+  qsort (questions, n, sizeof (Question), compare_questions);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (expected, "%s7/%d", i ? " " : "", questions[i].number);
+  /* descending: the same groups of equal texts in reverse, each in deck order */
+  for (guint i = n; i > 0;)
+    {
+      guint start = i - 1;
+
+      while (start > 0 && strcmp (questions[start - 1].folded, questions[i - 1].folded) == 0)
+        start--;
+      for (guint j = start; j < i; j++)
+        g_string_append_printf (reversed, "%s7/%d", reversed->len ? " " : "",
+                                questions[j].number);
+      i = start;
+    }
+
+  check_sorted (&f, "deck:long", EG_SORT_QUESTION, FALSE, expected->str);
+  check_sorted (&f, "deck:long", EG_SORT_QUESTION, TRUE, reversed->str);
+  fixture_teardown (&f);
+}
+
+static void
+test_deleted (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f);
+  exec_sql (&f, "UPDATE cards SET deleted = 1 WHERE key = '9/52'");
+  check (&f, NULL, "1/101 1/102 1/103 2/201 2/202 2/203 9/51");
+  check (&f, "heap", "1/101");
+  check (&f, "is:new", "2/203");
+  check (&f, "-escape", "1/102 1/103 2/203 9/51");
+  check_sorted (&f, NULL, EG_SORT_QUESTION, FALSE, "2/203 1/103 2/202 2/201 1/101 1/102 9/51");
+  fixture_teardown (&f);
+}
+
+static void
+test_syntax_errors (void)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) many = g_string_new (NULL);
+
+  check_error ("foo:bar", 1, "“foo:”");
+  check_error ("escape Foo:x", 8, "“Foo:”");
+  check_error ("col:foo", 1, "“col:”");
+  check_error ("café \"abc", 6, "“\"”");
+  check_error ("\" OR 1=1 --", 1, "never closed");
+  check_error ("section:\"Go", 9, "never closed");
+  check_error ("a OR", 3, "“OR”");
+  check_error ("OR a", 1, "“OR”");
+  check_error ("a OR OR b", 3, "“OR”");
+  check_error ("(a OR) b", 4, "“OR”");
+  check_error ("a AND", 3, "“AND”");
+  check_error ("AND a", 1, "“AND”");
+  check_error ("a AND OR b", 3, "“AND”");
+  check_error ("(a b", 1, "“(”");
+  check_error ("((a) b", 1, "“(”");
+  check_error ("a b)", 4, "“)”");
+  check_error (")", 1, "“)”");
+  check_error ("()", 1, "Empty parentheses");
+  check_error ("- a", 1, "“-”");
+  check_error ("a -", 3, "“-”");
+  check_error ("(a -)", 4, "“-”");
+  check_error ("-OR a", 1, "“-”");
+  check_error ("\"\"", 1, "Empty phrase");
+  check_error ("is:soon", 4, "“soon”");
+  check_error ("is:", 1, "“is:”");
+  check_error ("has:x", 5, "“x”");
+  check_error ("flag:8", 6, "“8”");
+  check_error ("flag:-1", 6, "“-1”");
+  check_error ("flag:1.0", 6, "“1.0”");
+  check_error ("rated:0", 7, "“0”");
+  check_error ("rated:x", 7, "“x”");
+  check_error ("rated:36501", 7, "“36501”");
+  check_error ("section:", 1, "“section:”");
+  check_error ("section:\"\"", 1, "“section:”");
+  check_error ("section:🟢", 1, "names nothing");
+  check_error ("question:escape", 1, "“question:”");
+  check_error ("prop:foo>1", 6, "“foo”");
+  check_error ("prop:ivl", 9, "prop:ivl");
+  check_error ("prop:ivl=>1", 10, "“>1”");
+  check_error ("prop:ivl>x", 10, "“x”");
+  check_error ("prop:ivl>", 10, "“”");
+  check_error ("prop:r<0.8.1", 8, "“0.8.1”");
+  check_error ("prop:ivl>1e9", 10, "“1e9”");
+  check_error ("prop:>1", 6, "“>1”");
+  check_error ("prop:ivl>1; DROP TABLE x", 10, "“1;”");
+
+  for (int i = 0; i < 40; i++)
+    g_string_append_c (deep, '(');
+  g_string_append (deep, "a");
+  check_error (deep->str, 33, "levels deep");
+  for (int i = 0; i < 300; i++)
+    g_string_append (many, "w ");
+  g_assert_null (eg_search_new (many->str, NULL));
+}
+
+static guint
+count_rows (Fixture    *f,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  g_autoptr(sqlite3_stmt) stmt = _eg_store_prepare (f->store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return G_MAXUINT;
+  return sqlite3_column_int (stmt, 0);
+}
+
+static void
+test_injection (void)
+{
+  static const char *tables[] = {
+    "decks", "sections", "cards", "card_parts", "card_state", "review_log", "annotations",
+    "settings", "cards_fts", "sqlite_master",
+  };
+  static const char *queries[] = {
+    "'; DROP TABLE cards; --",
+    "\" OR 1=1 --",
+    "' OR '1'='1",
+    "1) OR (1=1",
+    "section:'; DELETE FROM cards",
+    "section:\"'; DELETE FROM cards; --\"",
+    "deck:x' OR 1=1 --",
+    "prop:ivl>1; DROP TABLE x",
+    "prop:ivl>1 OR 1=1",
+    "flag:1; DELETE FROM cards",
+    "rated:1) OR (1=1",
+    "NEAR(a b)",
+    "NEAR(escape analysis, 2)",
+    "col:foo",
+    "question:escape",
+    "cards_fts:escape",
+    "^a",
+    "*",
+    "**",
+    "a NOT b",
+    "escape + analysis",
+    "\"escape\" \"",
+    "x\"y",
+    "\"a\"\"b\"",
+    "; ATTACH DATABASE '/tmp/evil.db' AS evil; --",
+    "%",
+    "_",
+    "\\",
+    "?1",
+    ":name",
+    "@x $y",
+    "NULL",
+    "escape*analysis*",
+    "-*",
+    "--*",
+  };
+  Fixture f = { 0 };
+  guint before[G_N_ELEMENTS (tables)];
+
+  fixture_setup (&f);
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    before[t] = count_rows (&f, tables[t]);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EgSearch) search = eg_search_new (queries[q], &error);
+      g_autoptr(GArray) ids = NULL;
+
+      if (search == NULL)
+        {
+          g_assert_error (error, EG_SEARCH_ERROR, EG_SEARCH_ERROR_SYNTAX);
+          continue;
+        }
+      ids = eg_search_card_ids (f.store, search, EG_SORT_QUESTION, FALSE, f.now, &error);
+      if (error != NULL)
+        g_test_fail_printf ("“%s”: %s", queries[q], error->message);
+      g_assert_nonnull (ids);
+    }
+
+  /* text, not SQL or FTS5 syntax */
+  check (&f, "1=1", "");
+  check (&f, "NEAR(escape analysis)", "");
+  check (&f, "NOT escape", "9/52");   /* the word "not" */
+  check (&f, "^escape", "1/101 2/201 2/202 9/52");
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    if (count_rows (&f, tables[t]) != before[t])
+      g_test_fail_printf ("%s had %u rows, now %u", tables[t], before[t],
+                          count_rows (&f, tables[t]));
+  fixture_teardown (&f);
+}
+
+/* Random garbage never crashes, and fails only as a syntax error. */
+static void
+test_garbage (void)
+{
+  static const char *pieces[] = {
+    " ", " ", " ", "(", ")", "\"", "-", "*", ":", "OR", "AND", "and", "is:", "prop:", "section:",
+    "deck:", "flag:", "rated:", "has:", "due", "new", "r", "ivl", "<", "<=", ">", "=", "!=",
+    "0", "1", "0.5", "-3", "escape", "café", "🟢", "é", "'", ";", "--", "\\", "\t", "NEAR",
+    "^", "{", "}", "%", "_", "\xff", "\xc3", "x",
+  };
+  Fixture f = { 0 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20300111);
+  guint n_ok = 0, n_errors = 0;
+
+  fixture_setup (&f);
+  for (int i = 0; i < 1000; i++)
+    {
+      g_autoptr(GString) query = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EgSearch) search = NULL;
+      int length = g_rand_int_range (rand, 0, 24);
+
+      for (int j = 0; j < length; j++)
+        g_string_append (query, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+
+      search = eg_search_new (query->str, &error);
+      if (search == NULL)
+        {
+          g_assert_error (error, EG_SEARCH_ERROR, EG_SEARCH_ERROR_SYNTAX);
+          g_assert_true (error == NULL || strlen (error->message) > 10);
+          n_errors++;
+          continue;
+        }
+      for (int sort = EG_SORT_DECK_ORDER; sort <= EG_SORT_MODIFIED; sort += 4)
+        {
+          g_autoptr(GArray) ids = eg_search_card_ids (f.store, search, sort, i % 2, f.now,
+                                                      &error);
+
+          if (ids == NULL)
+            g_test_fail_printf ("“%s”: %s", query->str, error ? error->message : "?");
+          g_clear_error (&error);
+        }
+      n_ok++;
+    }
+  g_test_message ("%u queries ran, %u were syntax errors", n_ok, n_errors);
+  g_assert_cmpuint (n_ok, >, 100);
+  g_assert_cmpuint (n_errors, >, 100);
+  g_assert_cmpuint (count_rows (&f, "cards"), ==, 8);
+  fixture_teardown (&f);
+}
+
+/* eg_retrievability() in SQL is eg_fsrs_retrievability() with the default
+ * parameters, also for stabilities that are not rounded to 8 decimals.
+ */
+static void
+test_retrievability_function (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  EgFsrsParams params;
+
+  fixture_setup (&f);
+  g_free (search_keys (&f, "prop:r<2", EG_SORT_DECK_ORDER, FALSE, NULL));   /* registers it */
+  stmt = _eg_store_prepare (f.store, "SELECT eg_retrievability (?1, ?2, ?3)", NULL);
+  g_assert_nonnull (stmt);
+  eg_fsrs_params_init_default (&params);
+
+  for (int i = 0; i < 20000; i++)
+    {
+      EgFsrsCard card;
+      double s;
+      double expected;
+      gint64 last = f.now - g_rand_int_range (rand, 0, 400) * DAY - g_rand_int_range (rand, 0, DAY);
+
+      switch (i % 4)
+        {
+        case 0:
+          s = eg_fsrs_round8 (g_rand_double_range (rand, 0.001, 36500));
+          break;
+        case 1:
+          s = g_rand_double_range (rand, 0, 100);
+          break;
+        case 2:
+          s = g_rand_int_range (rand, 1, 1000) / 3.0;
+          break;
+        default:
+          s = g_rand_int_range (rand, 0, 200000) / 1e8 + 0.000000005;
+          break;
+        }
+      eg_fsrs_card_init_new (&card, 0);
+      card.state = EG_FSRS_STATE_REVIEW;
+      card.stability = s;
+      card.last_review = last;
+      expected = eg_fsrs_retrievability (&params, &card, f.now);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_double (stmt, 1, s);
+      sqlite3_bind_int64 (stmt, 2, last);
+      sqlite3_bind_int64 (stmt, 3, f.now);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      if (sqlite3_column_double (stmt, 0) != expected)
+        {
+          g_test_fail_printf ("S = %.17g: %.17g, expected %.17g", s,
+                              sqlite3_column_double (stmt, 0), expected);
+          break;
+        }
+    }
+  fixture_teardown (&f);
+}
+
+/* A search runs inside the caller's transaction, and without one in its own. */
+static void
+test_transactions (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f);
+  g_assert_true (_eg_store_begin (f.store, NULL));
+  exec_sql (&f, "UPDATE cards SET flag = 5 WHERE key = '9/52'");
+  check (&f, "flag:5", "9/52");
+  _eg_store_rollback (f.store);
+  check (&f, "flag:5", "");
+  g_assert_true (sqlite3_get_autocommit (_eg_store_get_db (f.store)));
+  fixture_teardown (&f);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  eg_test_setup_dirs ("engram-test-search");
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+
+  g_test_add_func ("/search/blank", test_blank);
+  g_test_add_func ("/search/text", test_text);
+  g_test_add_func ("/search/boolean", test_boolean);
+  g_test_add_func ("/search/filters", test_filters);
+  g_test_add_func ("/search/props", test_props);
+  g_test_add_func ("/search/sort", test_sort);
+  g_test_add_func ("/search/sort-long-texts", test_sort_long_texts);
+  g_test_add_func ("/search/deleted", test_deleted);
+  g_test_add_func ("/search/syntax-errors", test_syntax_errors);
+  g_test_add_func ("/search/injection", test_injection);
+  g_test_add_func ("/search/garbage", test_garbage);
+  g_test_add_func ("/search/retrievability-function", test_retrievability_function);
+  g_test_add_func ("/search/transactions", test_transactions);
+
+  status = g_test_run ();
+  eg_test_cleanup_dirs ();
+  return status;
+}
