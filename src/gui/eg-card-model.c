@@ -51,8 +51,8 @@ eg_card_model_get_n_items (GListModel *model)
 static void
 load_sections (EgCardModel *self)
 {
-  g_autoptr(GPtrArray) sections = eg_store_list_sections (eg_scheduler_get_store (self->scheduler),
-                                                         0, NULL);
+  g_autoptr(GPtrArray) sections =
+    eg_store_list_section_headings (eg_scheduler_get_store (self->scheduler), 0, NULL);
 
   g_hash_table_remove_all (self->sections);
   for (guint i = 0; sections != NULL && i < sections->len; i++)
@@ -86,6 +86,13 @@ load_page (EgCardModel *self,
 
   if (g_hash_table_size (self->sections) == 0)
     load_sections (self);
+  for (guint i = 0; i < cards->len; i++)
+    if (!g_hash_table_contains (self->sections,
+                                &((EgCard *) g_ptr_array_index (cards, i))->section_id))
+      {
+        load_sections (self);   /* a section added or renamed since */
+        break;
+      }
 
   rows = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < cards->len; i++)
@@ -234,7 +241,6 @@ eg_card_model_reload (EgCardModel  *self,
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&ids);
   g_hash_table_remove_all (self->pages);
-  g_hash_table_remove_all (self->sections);
   g_queue_clear (&self->page_order);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
