@@ -2,14 +2,22 @@
  *
  * The search runs in SQL (filter and sort) and gives the matching card ids;
  * only those are kept.  A row object is made when the view asks for its
- * position, its page read in one query; at most MAX_PAGES pages are kept.
- * So 100,000 matching cards cost 800 KB of ids, not 100,000 objects.
+ * position, its page read in one query; at most MAX_PAGES pages are kept,
+ * and the pages the view holds rows of.  So 100,000 matching cards cost
+ * 800 KB of ids, not 100,000 objects.
+ *
+ * The model is its own selection, kept as positions and carried over a new
+ * search by card id.  (GtkMultiSelection keeps the selected row objects and,
+ * when rows are replaced, looks for them among every new row: asking for
+ * all 100,000 of them.)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "eg-card-model"
 
 #include "config.h"
+
+#include <gtk/gtk.h>
 
 #include "eg-card-model.h"
 
@@ -24,6 +32,7 @@ struct _EgCardModel
   GHashTable   *pages;       /* page number -> GPtrArray of EgCardRow */
   GQueue        page_order;  /* page numbers, oldest first */
   GHashTable   *sections;    /* section id -> plain heading */
+  GtkBitset    *selected;    /* positions */
 
   char         *search;
   gint64        section_id;
@@ -32,9 +41,12 @@ struct _EgCardModel
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void selection_model_iface_init (GtkSelectionModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (EgCardModel, eg_card_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init)
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL,
+                                                      selection_model_iface_init))
 
 static GType
 eg_card_model_get_item_type (GListModel *model)
@@ -65,23 +77,51 @@ load_sections (EgCardModel *self)
     }
 }
 
-static GPtrArray *
-load_page (EgCardModel *self,
-           guint        page)
+static void
+unref_row (gpointer row)
+{
+  if (row != NULL)
+    g_object_unref (row);
+}
+
+/* Whether something outside the model, a row widget of the view, holds a
+ * row of @rows.  Such a page is neither forgotten nor replaced: its rows are
+ * refilled in place. */
+static gboolean
+page_in_use (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (rows, i);
+
+      if (row != NULL && g_atomic_int_get (&row->ref_count) > 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Reads the cards of @page into @rows, one per position: the rows there
+ * are refilled, the missing ones made, those past the end dropped.  A card
+ * deleted since the ids were read leaves its row as it was (or NULL). */
+static gboolean
+fill_page (EgCardModel *self,
+           guint        page,
+           GPtrArray   *rows)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cards = NULL;
-  GPtrArray *rows;
+  const EgFsrsParams *params = eg_scheduler_get_params (self->scheduler);
   guint first = page * EG_CARD_MODEL_PAGE_SIZE;
   guint n = MIN (EG_CARD_MODEL_PAGE_SIZE, self->ids->len - first);
   gint64 now = eg_time_now_ms ();
+  guint next = 0;
 
   cards = eg_store_get_cards (eg_scheduler_get_store (self->scheduler),
                               &g_array_index (self->ids, gint64, first), n, &error);
   if (cards == NULL)
     {
       g_warning ("%s", error->message);
-      return NULL;
+      return FALSE;
     }
 
   if (g_hash_table_size (self->sections) == 0)
@@ -90,25 +130,63 @@ load_page (EgCardModel *self,
     if (!g_hash_table_contains (self->sections,
                                 &((EgCard *) g_ptr_array_index (cards, i))->section_id))
       {
-        load_sections (self);   /* a section added or renamed since */
+        load_sections (self);   /* a section added since */
         break;
       }
 
-  rows = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < cards->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      EgCard *card = g_ptr_array_index (cards, i);
+      EgCard *card = NULL;
+      const char *section = NULL;
 
-      g_ptr_array_add (rows, eg_card_row_new (card,
-                                              g_hash_table_lookup (self->sections,
-                                                                   &card->section_id),
-                                              eg_scheduler_get_params (self->scheduler), now));
+      /* the cards come in the order asked, without the missing ones */
+      if (next < cards->len &&
+          ((EgCard *) g_ptr_array_index (cards, next))->id ==
+          g_array_index (self->ids, gint64, first + i))
+        card = g_ptr_array_index (cards, next++);
+      if (card != NULL)
+        section = g_hash_table_lookup (self->sections, &card->section_id);
+
+      if (i >= rows->len)
+        g_ptr_array_add (rows, card ? eg_card_row_new (card, section, params, now) : NULL);
+      else if (card != NULL && g_ptr_array_index (rows, i) != NULL)
+        eg_card_row_update (g_ptr_array_index (rows, i), card, section, params, now);
+      else if (card != NULL)
+        rows->pdata[i] = eg_card_row_new (card, section, params, now);
     }
+  g_ptr_array_set_size (rows, n);
+  return TRUE;
+}
 
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
+/* Forgets the oldest pages over the limit, but never one in use. */
+static void
+forget_pages (EgCardModel *self,
+              guint        keep)
+{
+  guint n = g_queue_get_length (&self->page_order);
+
+  for (guint i = 0; i < n && g_queue_get_length (&self->page_order) > keep; i++)
+    {
+      gpointer page = g_queue_pop_head (&self->page_order);
+
+      if (page_in_use (g_hash_table_lookup (self->pages, page)))
+        g_queue_push_tail (&self->page_order, page);
+      else
+        g_hash_table_remove (self->pages, page);
+    }
+}
+
+static GPtrArray *
+load_page (EgCardModel *self,
+           guint        page)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (EG_CARD_MODEL_PAGE_SIZE, unref_row);
+
+  if (!fill_page (self, page, rows))
+    return NULL;
+  forget_pages (self, MAX_PAGES - 1);
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), g_ptr_array_ref (rows));
   g_queue_push_tail (&self->page_order, GUINT_TO_POINTER (page));
-  while (g_queue_get_length (&self->page_order) > MAX_PAGES)
-    g_hash_table_remove (self->pages, g_queue_pop_head (&self->page_order));
   return rows;
 }
 
@@ -120,6 +198,7 @@ eg_card_model_get_item (GListModel *model,
   guint page = position / EG_CARD_MODEL_PAGE_SIZE;
   guint index = position % EG_CARD_MODEL_PAGE_SIZE;
   GPtrArray *rows;
+  gpointer row;
 
   if (position >= self->ids->len)
     return NULL;
@@ -127,10 +206,8 @@ eg_card_model_get_item (GListModel *model,
   rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
   if (rows == NULL && !(rows = load_page (self, page)))
     return NULL;
-  /* a card deleted since the ids were read: the page is short */
-  if (index >= rows->len)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (rows, index));
+  row = index < rows->len ? g_ptr_array_index (rows, index) : NULL;
+  return row ? g_object_ref (row) : NULL;
 }
 
 static void
@@ -139,6 +216,53 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item_type = eg_card_model_get_item_type;
   iface->get_n_items = eg_card_model_get_n_items;
   iface->get_item = eg_card_model_get_item;
+}
+
+static gboolean
+eg_card_model_is_selected (GtkSelectionModel *model,
+                           guint              position)
+{
+  return gtk_bitset_contains (EG_CARD_MODEL (model)->selected, position);
+}
+
+static GtkBitset *
+eg_card_model_get_selection_in_range (GtkSelectionModel *model,
+                                      guint              position,
+                                      guint              n_items)
+{
+  return gtk_bitset_ref (EG_CARD_MODEL (model)->selected);
+}
+
+static gboolean
+eg_card_model_set_selection (GtkSelectionModel *model,
+                             GtkBitset         *selected,
+                             GtkBitset         *mask)
+{
+  EgCardModel *self = EG_CARD_MODEL (model);
+  g_autoptr(GtkBitset) changes = gtk_bitset_copy (self->selected);
+  g_autoptr(GtkBitset) added = gtk_bitset_copy (selected);
+  guint first, last;
+
+  gtk_bitset_intersect (added, mask);
+  gtk_bitset_subtract (self->selected, mask);
+  gtk_bitset_union (self->selected, added);
+  gtk_bitset_remove_range_closed (self->selected, self->ids->len, G_MAXUINT);
+
+  gtk_bitset_difference (changes, self->selected);   /* what flipped */
+  if (gtk_bitset_is_empty (changes))
+    return TRUE;
+  first = gtk_bitset_get_minimum (changes);
+  last = gtk_bitset_get_maximum (changes);
+  gtk_selection_model_selection_changed (model, first, last - first + 1);
+  return TRUE;
+}
+
+static void
+selection_model_iface_init (GtkSelectionModelInterface *iface)
+{
+  iface->is_selected = eg_card_model_is_selected;
+  iface->get_selection_in_range = eg_card_model_get_selection_in_range;
+  iface->set_selection = eg_card_model_set_selection;
 }
 
 static void
@@ -150,6 +274,7 @@ eg_card_model_finalize (GObject *object)
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->sections, g_hash_table_unref);
+  g_clear_pointer (&self->selected, gtk_bitset_unref);
   g_queue_clear (&self->page_order);
   g_free (self->search);
 
@@ -168,6 +293,7 @@ eg_card_model_init (EgCardModel *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->sections = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->selected = gtk_bitset_new_empty ();
   g_queue_init (&self->page_order);
   self->sort = EG_SORT_DECK_ORDER;
 }
@@ -203,11 +329,65 @@ section_card_ids (EgCardModel  *self,
   return set;
 }
 
+/* The positions in @ids of the cards selected now. */
+static GtkBitset *
+carry_selection (EgCardModel *self,
+                 GArray      *ids)
+{
+  g_autoptr(GHashTable) chosen = NULL;
+  GtkBitset *selection = gtk_bitset_new_empty ();
+  GtkBitsetIter iter;
+  guint position;
+
+  if (gtk_bitset_is_empty (self->selected))
+    return selection;
+
+  chosen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, self->selected, &position);
+       ok && position < self->ids->len;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_hash_table_add (chosen, &g_array_index (self->ids, gint64, position));
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_hash_table_contains (chosen, &g_array_index (ids, gint64, i)))
+      gtk_bitset_add (selection, i);
+  return selection;
+}
+
+/* After the ids changed: the pages a view holds rows of are refilled for
+ * their positions, the others forgotten.  FALSE when a page in use could
+ * not be read. */
+static gboolean
+refill_pages (EgCardModel *self)
+{
+  GHashTableIter iter;
+  gpointer page, rows;
+  gboolean ok = TRUE;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &page, &rows))
+    {
+      gboolean in_use = page_in_use (rows);
+
+      if (in_use && GPOINTER_TO_UINT (page) * EG_CARD_MODEL_PAGE_SIZE < self->ids->len)
+        {
+          if (fill_page (self, GPOINTER_TO_UINT (page), rows))
+            continue;
+          ok = FALSE;
+        }
+      g_queue_remove (&self->page_order, page);
+      g_hash_table_iter_remove (&iter);
+    }
+  return ok;
+}
+
 /**
  * eg_card_model_reload:
  *
- * Runs the search again (after the collection changed) and replaces the
- * rows, with one items-changed.
+ * Runs the search again (after the collection changed, or for a new
+ * search).  The rows a view shows are refilled in place, so that only the
+ * difference in length is an items-changed: GTK 4.8's list view, seeing the
+ * rows it tracks replaced, would look for them among every new row.
  */
 gboolean
 eg_card_model_reload (EgCardModel  *self,
@@ -215,7 +395,11 @@ eg_card_model_reload (EgCardModel  *self,
 {
   g_autoptr(EgSearch) search = NULL;
   g_autoptr(GArray) ids = NULL;
-  guint removed;
+  g_autoptr(GtkBitset) selection = NULL;
+  g_autoptr(GtkBitset) flipped = NULL;
+  gboolean same_cards;
+  gboolean refilled;
+  guint old_len, new_len;
 
   g_return_val_if_fail (EG_IS_CARD_MODEL (self), FALSE);
 
@@ -237,13 +421,38 @@ eg_card_model_reload (EgCardModel  *self,
       g_array_set_size (ids, kept);
     }
 
-  removed = self->ids->len;
+  old_len = self->ids->len;
+  new_len = ids->len;
+  /* the selected cards stay selected where they are now */
+  selection = carry_selection (self, ids);
+  /* the same cards are selected when as many are, being a subset */
+  same_cards = gtk_bitset_get_size (selection) == gtk_bitset_get_size (self->selected);
+  flipped = gtk_bitset_copy (self->selected);
+  gtk_bitset_difference (flipped, selection);
+  gtk_bitset_remove_range_closed (flipped, new_len, G_MAXUINT);
+  gtk_bitset_unref (self->selected);
+  self->selected = g_steal_pointer (&selection);
+
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&ids);
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->page_order);
+  refilled = refill_pages (self);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
+  if (!refilled)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, new_len);
+  else if (new_len < old_len)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_len, old_len - new_len, 0);
+  else if (new_len > old_len)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, new_len - old_len);
+
+  if (!gtk_bitset_is_empty (flipped))
+    {
+      guint first = gtk_bitset_get_minimum (flipped);
+
+      gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), first,
+                                             gtk_bitset_get_maximum (flipped) - first + 1);
+    }
+  else if (!same_cards && new_len > 0)
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), 0, new_len);
   return TRUE;
 }
 

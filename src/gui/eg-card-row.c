@@ -1,7 +1,8 @@
 /* eg-card-row.c - one row of the library's card table
  *
  * The values are formatted once, for display; the table binds its labels to
- * these string properties.
+ * these string properties.  A row the table shows is refilled in place when
+ * the search changes (see eg-card-model.c), so the properties notify.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +19,7 @@ struct _EgCardRow
   gint64   id;
   char    *key;
   int      flag_value;
-  char    *values[13];
+  char    *values[13];    /* one per property, in their order */
 };
 
 G_DEFINE_FINAL_TYPE (EgCardRow, eg_card_row, G_TYPE_OBJECT)
@@ -97,9 +98,50 @@ eg_card_row_init (EgCardRow *self)
 static char *
 format_date (gint64 ms)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (ms / 1000);
+  /* Looked up once: g_time_zone_new_local() reads /etc/localtime each time,
+   * which was most of the cost of a page of rows. */
+  static GTimeZone *local = NULL;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autoptr(GDateTime) time = NULL;
 
+  if (local == NULL)   /* rows are made on the main thread only */
+    local = g_time_zone_new_local ();
+  time = g_date_time_to_timezone (utc, local);
   return g_date_time_format (time, "%Y-%m-%d");
+}
+
+/* The row's texts for @card, in column order. */
+static void
+format_values (char               *values[N_PROPS - 1],
+               const EgCard       *card,
+               const char         *section,
+               const EgFsrsParams *params,
+               gint64              now_ms)
+{
+  const EgCardState *s = &card->state;
+  gboolean reviewed = s->state != 0;
+  EgFsrsCard fsrs = {
+    .state = (EgFsrsState) s->state, .stability = s->stability, .last_review = s->last_review,
+  };
+
+  values[PROP_NUMBER - 1] = g_strdup_printf ("%d", card->number);
+  values[PROP_QUESTION - 1] = eg_markdown_to_plain (card->question);
+  values[PROP_SECTION - 1] = g_strdup (section ? section : "");
+  values[PROP_DUE - 1] = reviewed ? format_date (s->due) : g_strdup (_("New"));
+  values[PROP_INTERVAL - 1] = reviewed ? g_strdup_printf ("%d d", s->scheduled_days)
+                                       : g_strdup ("");
+  values[PROP_STABILITY - 1] = reviewed ? g_strdup_printf ("%.1f", s->stability) : g_strdup ("");
+  values[PROP_DIFFICULTY - 1] = reviewed ? g_strdup_printf ("%.1f", s->difficulty)
+                                         : g_strdup ("");
+  values[PROP_RETRIEVABILITY - 1] =
+    reviewed ? g_strdup_printf ("%.0f%%", 100 * eg_fsrs_retrievability (params, &fsrs, now_ms))
+             : g_strdup ("");
+  values[PROP_REVIEWS - 1] = g_strdup_printf ("%d", s->reps);
+  values[PROP_LAPSES - 1] = g_strdup_printf ("%d", s->lapses);
+  values[PROP_FLAG - 1] = card->flag ? g_strdup_printf ("⚑ %d", card->flag) : g_strdup ("");
+  values[PROP_MODIFIED - 1] = format_date (card->modified);
+  values[PROP_STATUS - 1] = g_strdup (card->suspended ? _("Suspended")
+                                      : card->buried_until > now_ms ? _("Buried") : "");
 }
 
 EgCardRow *
@@ -109,36 +151,50 @@ eg_card_row_new (const EgCard       *card,
                  gint64              now_ms)
 {
   EgCardRow *self = g_object_new (EG_TYPE_CARD_ROW, NULL);
-  const EgCardState *s = &card->state;
-  gboolean reviewed = s->state != 0;
-  EgFsrsCard fsrs = {
-    .state = (EgFsrsState) s->state, .stability = s->stability, .last_review = s->last_review,
-  };
 
   self->id = card->id;
   self->key = g_strdup (card->key);
   self->flag_value = card->flag;
-
-  self->values[PROP_NUMBER - 1] = g_strdup_printf ("%d", card->number);
-  self->values[PROP_QUESTION - 1] = eg_markdown_to_plain (card->question);
-  self->values[PROP_SECTION - 1] = g_strdup (section ? section : "");
-  self->values[PROP_DUE - 1] = reviewed ? format_date (s->due) : g_strdup (_("New"));
-  self->values[PROP_INTERVAL - 1] = reviewed ? g_strdup_printf ("%d d", s->scheduled_days)
-                                             : g_strdup ("");
-  self->values[PROP_STABILITY - 1] = reviewed ? g_strdup_printf ("%.1f", s->stability)
-                                              : g_strdup ("");
-  self->values[PROP_DIFFICULTY - 1] = reviewed ? g_strdup_printf ("%.1f", s->difficulty)
-                                               : g_strdup ("");
-  self->values[PROP_RETRIEVABILITY - 1] =
-    reviewed ? g_strdup_printf ("%.0f%%", 100 * eg_fsrs_retrievability (params, &fsrs, now_ms))
-             : g_strdup ("");
-  self->values[PROP_REVIEWS - 1] = g_strdup_printf ("%d", s->reps);
-  self->values[PROP_LAPSES - 1] = g_strdup_printf ("%d", s->lapses);
-  self->values[PROP_FLAG - 1] = card->flag ? g_strdup_printf ("⚑ %d", card->flag) : g_strdup ("");
-  self->values[PROP_MODIFIED - 1] = format_date (card->modified);
-  self->values[PROP_STATUS - 1] = g_strdup (card->suspended ? _("Suspended")
-                                            : card->buried_until > now_ms ? _("Buried") : "");
+  format_values (self->values, card, section, params, now_ms);
   return self;
+}
+
+/**
+ * eg_card_row_update:
+ *
+ * Makes the row show @card (another card, or the same one changed),
+ * notifying the properties whose text changed.
+ */
+void
+eg_card_row_update (EgCardRow          *self,
+                    const EgCard       *card,
+                    const char         *section,
+                    const EgFsrsParams *params,
+                    gint64              now_ms)
+{
+  char *values[N_PROPS - 1];
+
+  g_return_if_fail (EG_IS_CARD_ROW (self));
+
+  self->id = card->id;
+  g_free (self->key);
+  self->key = g_strdup (card->key);
+  self->flag_value = card->flag;
+  format_values (values, card, section, params, now_ms);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < N_PROPS - 1; i++)
+    {
+      if (g_strcmp0 (values[i], self->values[i]) == 0)
+        {
+          g_free (values[i]);
+          continue;
+        }
+      g_free (self->values[i]);
+      self->values[i] = values[i];
+      g_object_notify_by_pspec (G_OBJECT (self), properties[i + 1]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 gint64

@@ -35,7 +35,6 @@ struct _EgWindow
   GListStore           *sidebar_items;
   GtkSingleSelection   *sidebar_selection;
   EgCardModel          *cards;
-  GtkMultiSelection    *card_selection;
   EgCardView           *preview;
   EgSortColumn          sort;
   gboolean              descending;
@@ -43,6 +42,7 @@ struct _EgWindow
   gboolean              had_sections;
   gboolean              painted;      /* the first frame is on screen */
   GArray               *stats;        /* EgSectionStats, as last counted */
+  char                 *shown_query;  /* what the table shows: search, section, sort */
   GCancellable         *stats_cancellable;
   GCancellable         *import_cancellable;
 
@@ -76,25 +76,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The columns, in the template's order, and how each one sorts. */
+/* The columns, in the template's order (which is EgCardRow's), how each one
+ * sorts and whether it holds figures. */
 static const struct
 {
   const char   *name;
   EgSortColumn  sort;
+  gboolean      numeric;
 } columns[] = {
-  { "number", EG_SORT_NUMBER },
-  { "question", EG_SORT_QUESTION },
-  { "section", EG_SORT_SECTION },
-  { "due", EG_SORT_DUE },
-  { "interval", EG_SORT_INTERVAL },
-  { "stability", EG_SORT_STABILITY },
-  { "difficulty", EG_SORT_DIFFICULTY },
-  { "retrievability", EG_SORT_RETRIEVABILITY },
-  { "reviews", EG_SORT_REVIEWS },
-  { "lapses", EG_SORT_LAPSES },
-  { "flag", EG_SORT_FLAG },
-  { "modified", EG_SORT_MODIFIED },
-  { "status", EG_SORT_DECK_ORDER },
+  { "number", EG_SORT_NUMBER, TRUE },
+  { "question", EG_SORT_QUESTION, FALSE },
+  { "section", EG_SORT_SECTION, FALSE },
+  { "due", EG_SORT_DUE, FALSE },
+  { "interval", EG_SORT_INTERVAL, TRUE },
+  { "stability", EG_SORT_STABILITY, TRUE },
+  { "difficulty", EG_SORT_DIFFICULTY, TRUE },
+  { "retrievability", EG_SORT_RETRIEVABILITY, TRUE },
+  { "reviews", EG_SORT_REVIEWS, TRUE },
+  { "lapses", EG_SORT_LAPSES, TRUE },
+  { "flag", EG_SORT_FLAG, FALSE },
+  { "modified", EG_SORT_MODIFIED, FALSE },
+  { "status", EG_SORT_DECK_ORDER, FALSE },
 };
 
 void
@@ -164,10 +166,14 @@ current_query (EgWindow *self)
 static void
 update_selection_label (EgWindow *self)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
-                                    GTK_SELECTION_MODEL (self->card_selection));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
+  g_autoptr(GtkBitset) selected = NULL;
+  guint n;
   g_autofree char *text = NULL;
+
+  if (self->cards == NULL)
+    return;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->cards));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
 
   if (gtk_bitset_get_size (selected) > 1)
     text = g_strdup_printf (_("%" G_GUINT64_FORMAT " of %u cards selected"),
@@ -188,8 +194,10 @@ refresh_cards (EgWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *query = NULL;
+  g_autofree char *shown = NULL;
   EgSidebarItem *item = selected_sidebar_item (self);
   gint64 section_id = 0;
+  gboolean first = FALSE;
 
   if (self->cards == NULL)
     return FALSE;
@@ -226,16 +234,29 @@ refresh_cards (EgWindow *self)
     }
   gtk_revealer_set_reveal_child (self->search_error_revealer, FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  /* other cards, or another order: from the top, the first one selected
+   * (the rows are refilled where they are, the selection follows the
+   * cards); the same again, after an edit: as it was */
+  shown = g_strdup_printf ("%s\n%" G_GINT64_FORMAT "\n%d\n%d", query, section_id, self->sort,
+                           self->descending);
+  if (g_strcmp0 (shown, self->shown_query) != 0)
+    {
+      gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->card_table)),
+                                0);
+      g_free (self->shown_query);
+      self->shown_query = g_steal_pointer (&shown);
+      first = TRUE;
+    }
   /* something to preview, or no preview */
   gtk_widget_set_visible (GTK_WIDGET (self->preview_slot),
                           g_list_model_get_n_items (G_LIST_MODEL (self->cards)) > 0);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->cards)) > 0)
     {
       g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
-                                        GTK_SELECTION_MODEL (self->card_selection));
+                                        GTK_SELECTION_MODEL (self->cards));
 
-      if (gtk_bitset_is_empty (selected))
-        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->card_selection), 0, TRUE);
+      if (first || gtk_bitset_is_empty (selected))
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->cards), 0, TRUE);
     }
   update_selection_label (self);
   return TRUE;
@@ -287,11 +308,14 @@ deck_language (EgWindow *self,
 static GArray *
 selected_ids (EgWindow *self)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
-                                    GTK_SELECTION_MODEL (self->card_selection));
+  g_autoptr(GtkBitset) selected = NULL;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GtkBitsetIter iter;
   guint position;
+
+  if (self->cards == NULL)
+    return ids;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->cards));
 
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
        ok;
@@ -1262,6 +1286,46 @@ export_action (GtkWidget  *widget,
 /* Start-up                                                             */
 /* ------------------------------------------------------------------ */
 
+/* The table's cells are plain labels made in code: cheaper than a
+ * GtkBuilder template per cell.  A row shown may be refilled for another
+ * card (see eg-card-model.c): the label follows its property. */
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  data)
+{
+  guint column = GPOINTER_TO_UINT (data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), columns[column].numeric ? 1.0 : 0.0);
+  if (columns[column].numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  data)
+{
+  GBinding *binding = g_object_bind_property (gtk_list_item_get_item (item),
+                                              columns[GPOINTER_TO_UINT (data)].name,
+                                              gtk_list_item_get_child (item), "label",
+                                              G_BINDING_SYNC_CREATE);
+
+  g_object_set_data (G_OBJECT (item), "binding", binding);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  data)
+{
+  g_binding_unbind (g_object_get_data (G_OBJECT (item), "binding"));
+  g_object_set_data (G_OBJECT (item), "binding", NULL);
+}
+
 static gint64
 process_age_ms (void)
 {
@@ -1347,8 +1411,10 @@ eg_window_set_store (EgWindow *self,
   if (self->scheduler != NULL)
     {
       self->cards = eg_card_model_new (self->scheduler);
-      gtk_multi_selection_set_model (self->card_selection, G_LIST_MODEL (self->cards));
+      g_signal_connect_object (self->cards, "selection-changed",
+                               G_CALLBACK (card_selection_changed_cb), self, G_CONNECT_SWAPPED);
     }
+  gtk_column_view_set_model (self->card_table, GTK_SELECTION_MODEL (self->cards));
   eg_window_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -1402,7 +1468,7 @@ GtkSelectionModel *
 eg_window_get_card_selection (EgWindow *self)
 {
   g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
-  return GTK_SELECTION_MODEL (self->card_selection);
+  return self->cards ? GTK_SELECTION_MODEL (self->cards) : NULL;
 }
 
 EgCardView *
@@ -1434,10 +1500,12 @@ eg_window_dispose (GObject *object)
 
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  /* the table's sorter changes while the columns go */
+  if (self->card_table != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->card_table), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), EG_TYPE_WINDOW);
   g_clear_object (&self->sidebar_selection);
   g_clear_object (&self->sidebar_items);
-  g_clear_object (&self->card_selection);
   g_clear_object (&self->cards);
   g_clear_object (&self->settings);
   g_clear_object (&self->scheduler);
@@ -1448,6 +1516,7 @@ eg_window_dispose (GObject *object)
     g_cancellable_cancel (self->stats_cancellable);
   g_clear_object (&self->stats_cancellable);
   g_clear_pointer (&self->stats, g_array_unref);
+  g_clear_pointer (&self->shown_query, g_free);
 
   G_OBJECT_CLASS (eg_window_parent_class)->dispose (object);
 }
@@ -1572,10 +1641,6 @@ eg_window_init (EgWindow *self)
                            G_CALLBACK (sidebar_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->sidebar_selection));
 
-  self->card_selection = gtk_multi_selection_new (NULL);
-  g_signal_connect_object (self->card_selection, "selection-changed",
-                           G_CALLBACK (card_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->card_table, GTK_SELECTION_MODEL (self->card_selection));
 
   /* sorting happens in SQL: the column sorters only mark which column it is */
   view_columns = gtk_column_view_get_columns (self->card_table);
@@ -1583,7 +1648,13 @@ eg_window_init (EgWindow *self)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
       g_autoptr(GPropertyAction) visible = NULL;
+      g_autoptr(GtkListItemFactory) factory = NULL;
 
+      factory = gtk_signal_list_item_factory_new ();
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), GUINT_TO_POINTER (i));
+      gtk_column_view_column_set_factory (column, factory);
       if (columns[i].sort != EG_SORT_DECK_ORDER)
         gtk_column_view_column_set_sorter (column,
           GTK_SORTER (gtk_custom_sorter_new (column_sort_func, GINT_TO_POINTER (i), NULL)));

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "eg-card-model.h"
+#include "eg-card-row.h"
 #include "eg-core.h"
 #include "eg-test-util.h"
 
@@ -128,8 +129,18 @@ test_sort_and_filter (void)
                                           ((EgSectionInfo *) g_ptr_array_index (sections, 11))->id,
                                           EG_SORT_DECK_ORDER, FALSE, &error));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 25);
-  g_assert_cmpuint (changes.removed, ==, 245);
-  g_assert_cmpuint (changes.added, ==, 25);
+  /* rows are refilled where they are: only the end goes */
+  g_assert_cmpuint (changes.position, ==, 25);
+  g_assert_cmpuint (changes.removed, ==, 220);
+  g_assert_cmpuint (changes.added, ==, 0);
+  {
+    gint64 section = ((EgSectionInfo *) g_ptr_array_index (sections, 11))->id;
+    g_autoptr(GPtrArray) cards = eg_store_list_cards (store, section, NULL);
+    g_autofree char *q = question_at (G_LIST_MODEL (model), 0);
+    g_autofree char *expected = eg_markdown_to_plain (((EgCard *) cards->pdata[0])->question);
+
+    g_assert_cmpstr (q, ==, expected);
+  }
 
   /* a search */
   g_assert_true (eg_card_model_set_query (model, "\"escape analysis\"", 0, EG_SORT_DECK_ORDER,
@@ -184,6 +195,123 @@ test_reload_after_edits (void)
   }
 }
 
+static void
+notify_cb (GObject    *row,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+/* A row a view holds is refilled in place when the search changes, and the
+ * rows are not all read to find it (GTK 4.8 would, seeing it replaced). */
+static void
+test_rows_refilled_in_place (void)
+{
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(EgScheduler) scheduler = seeded_scheduler (&store);
+  g_autoptr(EgCardModel) model = eg_card_model_new (scheduler);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) held = NULL;
+  g_autoptr(GObject) again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Changes changes = { 0 };
+  guint notified = 0;
+
+  g_assert_true (eg_card_model_set_query (model, NULL, 0, EG_SORT_DECK_ORDER, FALSE, &error));
+  held = g_list_model_get_item (G_LIST_MODEL (model), 130);     /* as a row widget does */
+  g_object_get (held, "question", &before, NULL);
+  g_signal_connect (held, "notify::question", G_CALLBACK (notify_cb), &notified);
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+
+  g_assert_true (eg_card_model_set_query (model, NULL, 0, EG_SORT_DECK_ORDER, TRUE, &error));
+  g_assert_cmpuint (changes.count, ==, 0);      /* as many rows: no items-changed */
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_get (held, "question", &after, NULL);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_cmpint (eg_card_row_get_id (EG_CARD_ROW (held)), ==,
+                   eg_card_model_get_card_id (model, 130));
+  again = g_list_model_get_item (G_LIST_MODEL (model), 130);
+  g_assert_true (again == held);
+  /* only the held row's page was read again */
+  g_assert_cmpuint (eg_card_model_get_n_loaded_pages (model), ==, 1);
+
+  /* fewer rows: the held one is past the end, it goes with the end */
+  g_assert_true (eg_card_model_set_query (model, "\"escape analysis\"", 0, EG_SORT_DECK_ORDER,
+                                          FALSE, &error));
+  g_assert_cmpuint (changes.count, ==, 1);
+  g_assert_cmpuint (changes.position, ==, g_list_model_get_n_items (G_LIST_MODEL (model)));
+  g_assert_cmpuint (changes.removed, ==, 245 - changes.position);
+  g_assert_cmpuint (eg_card_model_get_n_loaded_pages (model), ==, 0);
+}
+
+static void
+selection_changed_cb (GtkSelectionModel *model,
+                      guint              position,
+                      guint              n_items,
+                      guint             *count)
+{
+  (*count)++;
+}
+
+/* The model is its own selection; the selected cards stay selected across a
+ * new search or sort, wherever they move. */
+static void
+test_selection_follows_cards (void)
+{
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(EgScheduler) scheduler = seeded_scheduler (&store);
+  g_autoptr(EgCardModel) model = eg_card_model_new (scheduler);
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (model);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkBitset) selected = NULL;
+  guint changed = 0;
+  gint64 first, last;
+
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (model, GTK_TYPE_SELECTION_MODEL));
+  g_assert_true (eg_card_model_set_query (model, NULL, 0, EG_SORT_DECK_ORDER, FALSE, &error));
+  g_signal_connect (model, "selection-changed", G_CALLBACK (selection_changed_cb), &changed);
+  first = eg_card_model_get_card_id (model, 0);
+  last = eg_card_model_get_card_id (model, 244);
+
+  g_assert_true (gtk_selection_model_select_item (selection, 0, TRUE));
+  g_assert_true (gtk_selection_model_select_item (selection, 244, FALSE));
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_true (gtk_selection_model_is_selected (selection, 244));
+  g_assert_false (gtk_selection_model_is_selected (selection, 1));
+
+  /* reversed: the same two cards, at the other ends */
+  changed = 0;
+  g_assert_true (eg_card_model_set_query (model, NULL, 0, EG_SORT_DECK_ORDER, TRUE, &error));
+  selected = gtk_selection_model_get_selection (selection);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 2);
+  g_assert_cmpint (eg_card_model_get_card_id (model, gtk_bitset_get_minimum (selected)), ==, last);
+  g_assert_cmpint (eg_card_model_get_card_id (model, gtk_bitset_get_maximum (selected)), ==, first);
+  g_clear_pointer (&selected, gtk_bitset_unref);
+
+  /* a search without one of them: it is no longer selected, and we hear of it */
+  changed = 0;
+  g_assert_true (eg_card_model_set_query (model, "section:16", 0, EG_SORT_DECK_ORDER, FALSE,
+                                          &error));
+  selected = gtk_selection_model_get_selection (selection);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  g_assert_cmpint (eg_card_model_get_card_id (model, gtk_bitset_get_minimum (selected)), ==, first);
+  g_assert_cmpuint (changed, >=, 1);
+  g_clear_pointer (&selected, gtk_bitset_unref);
+
+  /* select all, unselect all: no row is read for it */
+  g_assert_true (eg_card_model_set_query (model, NULL, 0, EG_SORT_DECK_ORDER, FALSE, &error));
+  g_assert_true (gtk_selection_model_select_all (selection));
+  selected = gtk_selection_model_get_selection (selection);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 245);
+  g_clear_pointer (&selected, gtk_bitset_unref);
+  g_assert_cmpuint (eg_card_model_get_n_loaded_pages (model), ==, 0);
+  g_assert_true (gtk_selection_model_unselect_all (selection));
+  selected = gtk_selection_model_get_selection (selection);
+  g_assert_true (gtk_bitset_is_empty (selected));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -197,6 +325,8 @@ main (int    argc,
   g_test_add_func ("/gui/card-model/paging", test_paging);
   g_test_add_func ("/gui/card-model/sort-and-filter", test_sort_and_filter);
   g_test_add_func ("/gui/card-model/reload-after-edits", test_reload_after_edits);
+  g_test_add_func ("/gui/card-model/rows-refilled-in-place", test_rows_refilled_in_place);
+  g_test_add_func ("/gui/card-model/selection-follows-cards", test_selection_follows_cards);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();
