@@ -1326,6 +1326,87 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (item), "binding", NULL);
 }
 
+/* The sidebar's rows, made in code too: the sidebar makes a row for every
+ * deck and section (up to 200) before the first frame. */
+enum { ROW_BOX, ROW_ICON, ROW_TITLE, ROW_COUNTS, ROW_MASTERY, N_ROW_WIDGETS };
+
+static const struct
+{
+  const char *source;
+  guint       widget;
+  const char *target;
+} sidebar_bindings[] = {
+  { "tooltip", ROW_BOX, "tooltip-text" },
+  { "icon-name", ROW_ICON, "icon-name" },
+  { "has-icon", ROW_ICON, "visible" },
+  { "title-classes", ROW_TITLE, "css-classes" },
+  { "title", ROW_TITLE, "label" },
+  { "counts", ROW_COUNTS, "label" },
+  { "has-counts", ROW_COUNTS, "visible" },
+  { "mastery", ROW_MASTERY, "value" },
+  { "has-mastery", ROW_MASTERY, "visible" },
+};
+
+static void
+sidebar_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  data)
+{
+  GtkWidget *widgets[N_ROW_WIDGETS] = {
+    gtk_box_new (GTK_ORIENTATION_VERTICAL, 2), gtk_image_new (), gtk_label_new (NULL),
+    gtk_label_new (NULL), gtk_level_bar_new (),
+  };
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+
+  gtk_widget_set_hexpand (widgets[ROW_TITLE], TRUE);
+  gtk_label_set_xalign (GTK_LABEL (widgets[ROW_TITLE]), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (widgets[ROW_TITLE]), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (widgets[ROW_COUNTS]), 0);
+  gtk_widget_add_css_class (widgets[ROW_COUNTS], "dim-label");
+  gtk_widget_add_css_class (widgets[ROW_COUNTS], "caption");
+  gtk_widget_add_css_class (widgets[ROW_COUNTS], "numeric");
+  gtk_widget_set_size_request (widgets[ROW_MASTERY], -1, 4);
+  gtk_widget_add_css_class (widgets[ROW_MASTERY], "mastery");
+
+  gtk_box_append (GTK_BOX (line), widgets[ROW_ICON]);
+  gtk_box_append (GTK_BOX (line), widgets[ROW_TITLE]);
+  gtk_box_append (GTK_BOX (widgets[ROW_BOX]), line);
+  gtk_box_append (GTK_BOX (widgets[ROW_BOX]), widgets[ROW_COUNTS]);
+  gtk_box_append (GTK_BOX (widgets[ROW_BOX]), widgets[ROW_MASTERY]);
+  gtk_list_item_set_child (item, widgets[ROW_BOX]);
+  g_object_set_data_full (G_OBJECT (item), "widgets", g_memdup2 (widgets, sizeof widgets), g_free);
+}
+
+static void
+sidebar_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  data)
+{
+  GtkWidget **widgets = g_object_get_data (G_OBJECT (item), "widgets");
+  GPtrArray *bindings = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sidebar_bindings); i++)
+    g_ptr_array_add (bindings,
+                     g_object_bind_property (gtk_list_item_get_item (item),
+                                             sidebar_bindings[i].source,
+                                             widgets[sidebar_bindings[i].widget],
+                                             sidebar_bindings[i].target, G_BINDING_SYNC_CREATE));
+  g_object_set_data_full (G_OBJECT (item), "bindings", bindings,
+                          (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+sidebar_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  data)
+{
+  GPtrArray *bindings = g_object_get_data (G_OBJECT (item), "bindings");
+
+  for (guint i = 0; bindings != NULL && i < bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (bindings, i));
+  g_object_set_data (G_OBJECT (item), "bindings", NULL);
+}
+
 static gint64
 process_age_ms (void)
 {
@@ -1627,6 +1708,7 @@ static void
 eg_window_init (EgWindow *self)
 {
   g_autoptr(GSimpleActionGroup) column_actions = g_simple_action_group_new ();
+  g_autoptr(GtkListItemFactory) sidebar_factory = NULL;
   GtkEventController *keys;
   GtkShortcut *shortcut;
   GListModel *view_columns;
@@ -1640,6 +1722,11 @@ eg_window_init (EgWindow *self)
   g_signal_connect_object (self->sidebar_selection, "notify::selected",
                            G_CALLBACK (sidebar_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->sidebar_selection));
+  sidebar_factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (sidebar_factory, "setup", G_CALLBACK (sidebar_setup_cb), NULL);
+  g_signal_connect (sidebar_factory, "bind", G_CALLBACK (sidebar_bind_cb), NULL);
+  g_signal_connect (sidebar_factory, "unbind", G_CALLBACK (sidebar_unbind_cb), NULL);
+  gtk_list_view_set_factory (self->sidebar_list, sidebar_factory);
 
 
   /* sorting happens in SQL: the column sorters only mark which column it is */
