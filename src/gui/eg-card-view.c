@@ -1,11 +1,10 @@
 /* eg-card-view.c - a card rendered in a WebKit view
  *
- * One persistent page (engram:///card.html) per view; cards are swapped in
- * by calling our page script with the rendered HTML as data.  The view has
- * its own web context and an ephemeral network session, a strict content
- * security policy, no JavaScript from markup, and loads nothing but our own
- * engram: resources.  Links to the web open in the user's browser after a
- * click; every other navigation is refused.
+ * One persistent page per view; cards are swapped in by calling our page
+ * script with the rendered HTML as data.  The Markdown is rendered here,
+ * code highlighted with GtkSourceView; the web view itself, and WebKit,
+ * come from the web module (eg-web-module.c), loaded when the first card
+ * view is made.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,21 +14,15 @@
 
 #include "eg-card-view.h"
 #include "eg-highlighter.h"
+#include "eg-web-module.h"
 
-#define PAGE_URI "engram:///card.html"
-#define WEB_RESOURCES RESOURCE_BASE "/web"
-
-/* Also set in card.html; policies add up, so either one alone is enough. */
-#define CONTENT_SECURITY_POLICY \
-  "default-src 'none'; style-src engram: 'unsafe-inline'; img-src engram: data:; " \
-  "font-src engram:; base-uri 'none'; form-action 'none'"
+#include <gmodule.h>
 
 struct _EgCardView
 {
   GtkWidget           parent_instance;
 
-  WebKitWebView      *web_view;
-  WebKitWebContext   *context;
+  GtkWidget          *web_view;   /* a WebKitWebView, or NULL */
   EgHighlighter      *highlighter;
 
   gboolean            ready;
@@ -52,141 +45,61 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-serve_resource_cb (WebKitURISchemeRequest *request,
-                   gpointer                user_data)
+static const EgWebModule *web_module;
+static char *web_module_error;
+
+/* ENGRAM_MODULE_DIR overrides the installed folder, for the build tree. */
+static gpointer
+load_web_module (gpointer data)
 {
-  EgCardView *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autofree char *resource = NULL;
-  const char *path = webkit_uri_scheme_request_get_path (request);
-  const char *mime = NULL;
-  gsize size = 0;
+  const char *dir = g_getenv ("ENGRAM_MODULE_DIR");
+  g_autofree char *path = NULL;
+  EgWebModuleGetFunc get = NULL;
+  GModule *module;
 
-  /* Custom schemes bypass CORS: serve our own page only. */
-  if (webkit_uri_scheme_request_get_web_view (request) != self->web_view)
+  if (dir == NULL || dir[0] == '\0')
+    dir = PKGLIBDIR;
+  path = g_module_build_path (dir, EG_WEB_MODULE_NAME);
+  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL)
     {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "Not for this page");
-      webkit_uri_scheme_request_finish_error (request, error);
-      return;
+      web_module_error = g_strdup (g_module_error ());
+      return NULL;
     }
-
-  if (g_strcmp0 (path, "/card.html") == 0)
-    mime = "text/html";
-  else if (g_strcmp0 (path, "/card.css") == 0)
-    mime = "text/css";
-
-  if (mime != NULL)
+  if (!g_module_symbol (module, EG_WEB_MODULE_SYMBOL, (gpointer *) &get) ||
+      get ()->abi != EG_WEB_MODULE_ABI)
     {
-      resource = g_strconcat (WEB_RESOURCES, path, NULL);
-      if (g_resources_get_info (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &size, NULL, &error))
-        stream = g_resources_open_stream (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      web_module_error = g_strdup_printf ("%s is not the web module of Engram %s",
+                                          path, PACKAGE_VERSION);
+      g_module_close (module);
+      return NULL;
     }
-  else
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No such resource: %s", path);
-
-  if (stream == NULL)
-    {
-      webkit_uri_scheme_request_finish_error (request, error);
-      return;
-    }
-  webkit_uri_scheme_request_finish (request, stream, size, mime);
+  g_module_make_resident (module);
+  web_module = get ();
+  return NULL;
 }
 
-static gboolean
-is_web_link (const char *uri)
+/**
+ * eg_card_view_load_module:
+ *
+ * Loads the WebKit module now, if it is not loaded yet; card views do it
+ * when they are made.  Safe from any thread.
+ *
+ * Returns: %FALSE and sets @error if the module cannot be loaded
+ */
+gboolean
+eg_card_view_load_module (GError **error)
 {
-  g_autofree char *scheme = g_uri_parse_scheme (uri);
+  static GOnce once = G_ONCE_INIT;
 
-  return scheme != NULL &&
-         (g_ascii_strcasecmp (scheme, "http") == 0 ||
-          g_ascii_strcasecmp (scheme, "https") == 0 ||
-          g_ascii_strcasecmp (scheme, "mailto") == 0);
-}
-
-static gboolean
-decide_policy_cb (EgCardView               *self,
-                  WebKitPolicyDecision     *decision,
-                  WebKitPolicyDecisionType  type,
-                  WebKitWebView            *web_view)
-{
-  WebKitNavigationAction *action;
-  WebKitURIRequest *request;
-  const char *uri;
-
-  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
+  g_once (&once, load_web_module, NULL);
+  if (web_module == NULL)
     {
-      WebKitURIResponse *response =
-        webkit_response_policy_decision_get_response (WEBKIT_RESPONSE_POLICY_DECISION (decision));
-
-      if (g_str_has_prefix (webkit_uri_response_get_uri (response), "engram:"))
-        webkit_policy_decision_use (decision);
-      else
-        webkit_policy_decision_ignore (decision);
-      return TRUE;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "The card view cannot start: %s", web_module_error);
+      return FALSE;
     }
-
-  action = webkit_navigation_policy_decision_get_navigation_action (
-             WEBKIT_NAVIGATION_POLICY_DECISION (decision));
-  request = webkit_navigation_action_get_request (action);
-  uri = webkit_uri_request_get_uri (request);
-
-  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
-      g_strcmp0 (uri, PAGE_URI) == 0 &&
-      webkit_navigation_action_get_navigation_type (action) != WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
-    {
-      webkit_policy_decision_use (decision);
-      return TRUE;
-    }
-
-  /* A click on a link to the web: the browser opens it, not us. */
-  if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED &&
-      webkit_navigation_action_is_user_gesture (action) &&
-      is_web_link (uri))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
-      G_GNUC_END_IGNORE_DEPRECATIONS
-    }
-
-  webkit_policy_decision_ignore (decision);
   return TRUE;
-}
-
-static gboolean
-context_menu_cb (EgCardView          *self,
-                 WebKitContextMenu   *menu,
-                 WebKitHitTestResult *hit_test_result,
-                 WebKitWebView       *web_view)
-{
-  GList *items = webkit_context_menu_get_items (menu);
-
-  /* Copy is all the page needs; no reload, navigation or inspector. */
-  for (GList *l = g_list_copy (items); l != NULL; l = g_list_delete_link (l, l))
-    {
-      WebKitContextMenuItem *item = l->data;
-
-      if (webkit_context_menu_item_get_stock_action (item) != WEBKIT_CONTEXT_MENU_ACTION_COPY)
-        webkit_context_menu_remove (menu, item);
-    }
-  return webkit_context_menu_get_n_items (menu) == 0;
-}
-
-static void
-page_called_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JSCValue) value = NULL;
-
-  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object),
-                                                                 result, &error);
-  if (value == NULL)
-    g_critical ("The card page failed: %s", error->message);
 }
 
 static void
@@ -194,9 +107,7 @@ call_page (EgCardView *self,
            const char *body,
            GVariant   *arguments)
 {
-  webkit_web_view_call_async_javascript_function (self->web_view, body, -1, arguments,
-                                                  EG_CARD_VIEW_WORLD, PAGE_URI,
-                                                  NULL, page_called_cb, NULL);
+  web_module->call (self->web_view, body, arguments);
 }
 
 static GVariant *
@@ -252,19 +163,11 @@ send_card (EgCardView *self)
 }
 
 static void
-script_message_cb (EgCardView               *self,
-                   JSCValue                 *value,
-                   WebKitUserContentManager *manager)
+page_message_cb (GObject    *owner,
+                 const char *kind,
+                 guint64     token)
 {
-  g_autoptr(JSCValue) type = NULL;
-  g_autoptr(JSCValue) token = NULL;
-  g_autofree char *kind = NULL;
-
-  if (!jsc_value_is_object (value))
-    return;
-  type = jsc_value_object_get_property (value, "type");
-  token = jsc_value_object_get_property (value, "token");
-  kind = jsc_value_to_string (type);
+  EgCardView *self = EG_CARD_VIEW (owner);
 
   if (g_strcmp0 (kind, "ready") == 0)
     {
@@ -279,8 +182,8 @@ script_message_cb (EgCardView               *self,
         }
       g_signal_emit (self, signals[READY], 0);
     }
-  else if (kind != NULL)
-    g_signal_emit (self, signals[PAINTED], 0, kind, (guint64) jsc_value_to_double (token));
+  else
+    g_signal_emit (self, signals[PAINTED], 0, kind, token);
 }
 
 static void
@@ -292,7 +195,6 @@ eg_card_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   self->web_view = NULL;
-  g_clear_object (&self->context);
   g_clear_object (&self->highlighter);
   g_clear_pointer (&self->pending, g_variant_unref);
   g_clear_pointer (&self->card, eg_card_free);
@@ -335,58 +237,23 @@ eg_card_view_class_init (EgCardViewClass *klass)
 static void
 eg_card_view_init (EgCardView *self)
 {
-  g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
-  g_autoptr(WebKitUserContentManager) content = webkit_user_content_manager_new ();
-  g_autoptr(WebKitUserScript) script = NULL;
-  g_autoptr(GBytes) source = NULL;
-  WebKitSecurityManager *security;
-  WebKitSettings *settings;
+  g_autoptr(GError) error = NULL;
 
   self->highlighter = eg_highlighter_new ();
 
-  self->context = webkit_web_context_new ();
-  webkit_web_context_set_cache_model (self->context, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
-  webkit_web_context_register_uri_scheme (self->context, "engram", serve_resource_cb, self, NULL);
-  security = webkit_web_context_get_security_manager (self->context);
-  webkit_security_manager_register_uri_scheme_as_secure (security, "engram");
-  webkit_security_manager_register_uri_scheme_as_local (security, "engram");
+  if (!eg_card_view_load_module (&error))
+    {
+      GtkWidget *label = gtk_label_new (error->message);
 
-  source = g_resources_lookup_data (WEB_RESOURCES "/card.js", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (source != NULL);
-  script = webkit_user_script_new_for_world (g_bytes_get_data (source, NULL),
-                                             WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
-                                             WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
-                                             EG_CARD_VIEW_WORLD, NULL, NULL);
-  webkit_user_content_manager_add_script (content, script);
-  webkit_user_content_manager_register_script_message_handler (content, "engram",
-                                                               EG_CARD_VIEW_WORLD);
-  g_signal_connect_object (content, "script-message-received::engram",
-                           G_CALLBACK (script_message_cb), self, G_CONNECT_SWAPPED);
+      g_warning ("%s", error->message);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_parent (label, GTK_WIDGET (self));
+      return;
+    }
 
-  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                                 "web-context", self->context,
-                                 "network-session", session,
-                                 "user-content-manager", content,
-                                 "default-content-security-policy", CONTENT_SECURITY_POLICY,
-                                 NULL);
-  settings = webkit_web_view_get_settings (self->web_view);
-  /* Only our own script, injected by the API, ever runs. */
-  webkit_settings_set_enable_javascript_markup (settings, FALSE);
-  webkit_settings_set_enable_webgl (settings, FALSE);
-  webkit_settings_set_enable_html5_database (settings, FALSE);
-  webkit_settings_set_enable_html5_local_storage (settings, FALSE);
-  webkit_settings_set_enable_page_cache (settings, FALSE);
-  webkit_settings_set_enable_media_stream (settings, FALSE);
-  webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
-  webkit_settings_set_enable_developer_extras (settings, g_getenv ("ENGRAM_INSPECTOR") != NULL);
-
-  g_signal_connect_object (self->web_view, "decide-policy",
-                           G_CALLBACK (decide_policy_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->web_view, "context-menu",
-                           G_CALLBACK (context_menu_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
-  webkit_web_view_load_uri (self->web_view, PAGE_URI);
+  self->web_view = web_module->new_view (G_OBJECT (self), page_message_cb);
+  gtk_widget_set_parent (self->web_view, GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -510,17 +377,25 @@ eg_card_view_set_zoom (EgCardView *self,
                        double      zoom)
 {
   g_return_if_fail (EG_IS_CARD_VIEW (self));
-  webkit_web_view_set_zoom_level (self->web_view, CLAMP (zoom, 0.5, 3.0));
+
+  if (self->web_view != NULL)
+    web_module->set_zoom (self->web_view, CLAMP (zoom, 0.5, 3.0));
 }
 
 double
 eg_card_view_get_zoom (EgCardView *self)
 {
   g_return_val_if_fail (EG_IS_CARD_VIEW (self), 1.0);
-  return webkit_web_view_get_zoom_level (self->web_view);
+
+  return self->web_view != NULL ? web_module->get_zoom (self->web_view) : 1.0;
 }
 
-WebKitWebView *
+/**
+ * eg_card_view_get_web_view:
+ *
+ * Returns: (nullable): the WebKitWebView, %NULL if WebKit could not load
+ */
+GtkWidget *
 eg_card_view_get_web_view (EgCardView *self)
 {
   g_return_val_if_fail (EG_IS_CARD_VIEW (self), NULL);

@@ -5,9 +5,9 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include <webkit/webkit.h>
 
 #include "eg-core.h"
+#include "eg-web-module.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EgCardView, eg_card_view, EG, CARD_VIEW, GtkWidget)
 
 /* The script world our page script and its message handler live in. */
-#define EG_CARD_VIEW_WORLD "engram"
+#define EG_CARD_VIEW_WORLD EG_WEB_MODULE_WORLD
 
+gboolean       eg_card_view_load_module    (GError     **error);
 GtkWidget     *eg_card_view_new            (void);
 gboolean       eg_card_view_is_ready       (EgCardView  *self);
 void           eg_card_view_show_card      (EgCardView  *self,
@@ -34,7 +35,7 @@ gboolean       eg_card_view_get_dark       (EgCardView  *self);
 void           eg_card_view_set_zoom       (EgCardView  *self,
                                             double       zoom);
 double         eg_card_view_get_zoom       (EgCardView  *self);
-WebKitWebView *eg_card_view_get_web_view   (EgCardView  *self);
+GtkWidget     *eg_card_view_get_web_view   (EgCardView  *self);
 char          *eg_card_view_render_html    (EgCardView  *self,
                                             const char  *markdown,
                                             const char  *default_language);

@@ -6,12 +6,17 @@ set -u
 build=$1 source=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-prefix=$(meson introspect "$build" --buildoptions | python3 -c \
-  'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"]=="prefix"][0])')
+option () {
+  meson introspect "$build" --buildoptions | python3 -c \
+    'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"]==sys.argv[1]][0])' "$1"
+}
+prefix=$(option prefix)
+libdir=$(option libdir)   # lib in the Flatpak, lib/x86_64-linux-gnu on Debian
 
 echo "1..2"
 if meson install -C "$build" --no-rebuild --destdir "$tmp/dest" >"$tmp/log" 2>&1; then
-  (cd "$tmp/dest$prefix" && find . -type f | sed 's|^\./||' | sort) >"$tmp/files"
+  (cd "$tmp/dest$prefix" && find . -type f | sed -e 's|^\./||' -e "s|^$libdir/|LIBDIR/|" |
+     LC_ALL=C sort) >"$tmp/files"
   if diff -u "$source/tests/data/installed-files.txt" "$tmp/files" >"$tmp/diff"; then
     echo "ok 1 - installed files"
   else

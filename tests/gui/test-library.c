@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <stdio.h>
+#include <webkit/webkit.h>
 
 #include "eg-application.h"
 #include "eg-card-editor.h"
@@ -243,7 +244,7 @@ preview_question (EgWindow *window)
 {
   Eval eval = { FALSE, NULL };
 
-  webkit_web_view_evaluate_javascript (eg_card_view_get_web_view (eg_window_get_preview (window)),
+  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (eg_card_view_get_web_view (eg_window_get_preview (window))),
                                        "document.getElementById('question').textContent.trim()",
                                        -1, NULL, NULL, NULL, evaluated_cb, &eval);
   g_assert_true (wait_for (eval_done, &eval, 5000));

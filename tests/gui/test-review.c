@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <stdio.h>
+#include <webkit/webkit.h>
 #include <string.h>
 
 #include "eg-application.h"
@@ -121,7 +122,7 @@ page_eval (Fixture    *f,
 {
   Eval eval = { FALSE, NULL };
 
-  webkit_web_view_evaluate_javascript (eg_card_view_get_web_view (f->view), script, -1,
+  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (eg_card_view_get_web_view (f->view)), script, -1,
                                        NULL, NULL, NULL, evaluated_cb, &eval);
   g_assert_true (wait_until (eval_done, &eval, 10000));
   return eval.result;
@@ -494,6 +495,37 @@ test_all_caught_up (void)
   fixture_teardown (&f);
 }
 
+/* Without the web module the card view says why, and nothing crashes. */
+static void
+test_missing_web_module (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      GtkWidget *view;
+      GtkWidget *label;
+
+      g_setenv ("ENGRAM_MODULE_DIR", "/nonexistent", TRUE);
+      g_assert_false (eg_card_view_load_module (&error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "The card view cannot start"));
+
+      g_test_expect_message ("eg-card-view", G_LOG_LEVEL_WARNING, "The card view cannot start*");
+      view = g_object_ref_sink (eg_card_view_new ());
+      g_test_assert_expected_messages ();
+      g_assert_null (eg_card_view_get_web_view (EG_CARD_VIEW (view)));
+      label = gtk_widget_get_first_child (view);
+      g_assert_true (GTK_IS_LABEL (label));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "/nonexistent"));
+      g_assert_false (eg_card_view_is_ready (EG_CARD_VIEW (view)));
+      eg_card_view_scroll (EG_CARD_VIEW (view), "down");
+      g_object_unref (view);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -519,6 +551,7 @@ main (int    argc,
   g_test_add_func ("/gui/review/long-answer-scrolls", test_long_answer_scrolls);
   g_test_add_func ("/gui/review/edit-card", test_edit_card);
   g_test_add_func ("/gui/review/all-caught-up", test_all_caught_up);
+  g_test_add_func ("/gui/review/missing-web-module", test_missing_web_module);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();

@@ -1,0 +1,278 @@
+/* eg-web-module.c - the WebKit half of the card view (libengram-web.so)
+ *
+ * One persistent page (engram:///card.html) per view.  Each view has its
+ * own web context and an ephemeral network session, a strict content
+ * security policy, no JavaScript from markup, and loads nothing but our own
+ * engram: resources.  Links to the web open in the user's browser after a
+ * click; every other navigation is refused.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "eg-web"
+
+#include "config.h"
+
+#include <webkit/webkit.h>
+
+#include "eg-web-module.h"
+
+#define PAGE_URI "engram:///card.html"
+#define WEB_RESOURCES RESOURCE_BASE "/web"
+
+/* Also set in card.html; policies add up, so either one alone is enough. */
+#define CONTENT_SECURITY_POLICY \
+  "default-src 'none'; style-src engram: 'unsafe-inline'; img-src engram: data:; " \
+  "font-src engram:; base-uri 'none'; form-action 'none'"
+
+static void
+serve_resource_cb (WebKitURISchemeRequest *request,
+                   gpointer                user_data)
+{
+  WebKitWebContext *context = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autofree char *resource = NULL;
+  const char *path = webkit_uri_scheme_request_get_path (request);
+  const char *mime = NULL;
+  gsize size = 0;
+
+  /* Custom schemes bypass CORS: serve our own page only. */
+  if (webkit_web_view_get_context (webkit_uri_scheme_request_get_web_view (request)) != context)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "Not for this page");
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+
+  if (g_strcmp0 (path, "/card.html") == 0)
+    mime = "text/html";
+  else if (g_strcmp0 (path, "/card.css") == 0)
+    mime = "text/css";
+
+  if (mime != NULL)
+    {
+      resource = g_strconcat (WEB_RESOURCES, path, NULL);
+      if (g_resources_get_info (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &size, NULL, &error))
+        stream = g_resources_open_stream (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+    }
+  else
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No such resource: %s", path);
+
+  if (stream == NULL)
+    {
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+  webkit_uri_scheme_request_finish (request, stream, size, mime);
+}
+
+static gboolean
+is_web_link (const char *uri)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (uri);
+
+  return scheme != NULL &&
+         (g_ascii_strcasecmp (scheme, "http") == 0 ||
+          g_ascii_strcasecmp (scheme, "https") == 0 ||
+          g_ascii_strcasecmp (scheme, "mailto") == 0);
+}
+
+static gboolean
+decide_policy_cb (WebKitWebView            *view,
+                  WebKitPolicyDecision     *decision,
+                  WebKitPolicyDecisionType  type,
+                  gpointer                  user_data)
+{
+  WebKitNavigationAction *action;
+  WebKitURIRequest *request;
+  const char *uri;
+
+  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
+    {
+      WebKitURIResponse *response =
+        webkit_response_policy_decision_get_response (WEBKIT_RESPONSE_POLICY_DECISION (decision));
+
+      if (g_str_has_prefix (webkit_uri_response_get_uri (response), "engram:"))
+        webkit_policy_decision_use (decision);
+      else
+        webkit_policy_decision_ignore (decision);
+      return TRUE;
+    }
+
+  action = webkit_navigation_policy_decision_get_navigation_action (
+             WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+  request = webkit_navigation_action_get_request (action);
+  uri = webkit_uri_request_get_uri (request);
+
+  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
+      g_strcmp0 (uri, PAGE_URI) == 0 &&
+      webkit_navigation_action_get_navigation_type (action) != WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
+    {
+      webkit_policy_decision_use (decision);
+      return TRUE;
+    }
+
+  /* A click on a link to the web: the browser opens it, not us. */
+  if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED &&
+      webkit_navigation_action_is_user_gesture (action) &&
+      is_web_link (uri))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+
+  webkit_policy_decision_ignore (decision);
+  return TRUE;
+}
+
+static gboolean
+context_menu_cb (WebKitWebView       *view,
+                 WebKitContextMenu   *menu,
+                 WebKitHitTestResult *hit_test_result,
+                 gpointer             user_data)
+{
+  GList *items = webkit_context_menu_get_items (menu);
+
+  /* Copy is all the page needs; no reload, navigation or inspector. */
+  for (GList *l = g_list_copy (items); l != NULL; l = g_list_delete_link (l, l))
+    {
+      WebKitContextMenuItem *item = l->data;
+
+      if (webkit_context_menu_item_get_stock_action (item) != WEBKIT_CONTEXT_MENU_ACTION_COPY)
+        webkit_context_menu_remove (menu, item);
+    }
+  return webkit_context_menu_get_n_items (menu) == 0;
+}
+
+static void
+script_message_cb (WebKitUserContentManager *manager,
+                   JSCValue                 *value,
+                   GObject                  *owner)
+{
+  EgWebMessageFunc func = g_object_get_data (G_OBJECT (manager), "eg-message-func");
+  g_autoptr(JSCValue) type = NULL;
+  g_autoptr(JSCValue) token = NULL;
+  g_autofree char *kind = NULL;
+
+  if (!jsc_value_is_object (value))
+    return;
+  type = jsc_value_object_get_property (value, "type");
+  token = jsc_value_object_get_property (value, "token");
+  kind = jsc_value_to_string (type);
+  if (kind != NULL)
+    func (owner, kind, (guint64) jsc_value_to_double (token));
+}
+
+static GtkWidget *
+new_view (GObject          *owner,
+          EgWebMessageFunc  func)
+{
+  g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
+  g_autoptr(WebKitUserContentManager) content = webkit_user_content_manager_new ();
+  g_autoptr(WebKitWebContext) context = webkit_web_context_new ();
+  g_autoptr(WebKitUserScript) script = NULL;
+  g_autoptr(GBytes) source = NULL;
+  WebKitSecurityManager *security;
+  WebKitSettings *settings;
+  WebKitWebView *view;
+
+  source = g_resources_lookup_data (WEB_RESOURCES "/card.js", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (source != NULL);
+  script = webkit_user_script_new_for_world (g_bytes_get_data (source, NULL),
+                                             WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                             WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
+                                             EG_WEB_MODULE_WORLD, NULL, NULL);
+  webkit_user_content_manager_add_script (content, script);
+  webkit_user_content_manager_register_script_message_handler (content, "engram",
+                                                               EG_WEB_MODULE_WORLD);
+  g_object_set_data (G_OBJECT (content), "eg-message-func", func);
+  g_signal_connect_object (content, "script-message-received::engram",
+                           G_CALLBACK (script_message_cb), owner, 0);
+
+  /* The context is the view's alone: the view holds the only reference. */
+  webkit_web_context_set_cache_model (context, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
+  webkit_web_context_register_uri_scheme (context, "engram", serve_resource_cb, context, NULL);
+  security = webkit_web_context_get_security_manager (context);
+  webkit_security_manager_register_uri_scheme_as_secure (security, "engram");
+  webkit_security_manager_register_uri_scheme_as_local (security, "engram");
+
+  view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                       "web-context", context,
+                       "network-session", session,
+                       "user-content-manager", content,
+                       "default-content-security-policy", CONTENT_SECURITY_POLICY,
+                       NULL);
+
+  settings = webkit_web_view_get_settings (view);
+  /* Only our own script, injected by the API, ever runs. */
+  webkit_settings_set_enable_javascript_markup (settings, FALSE);
+  webkit_settings_set_enable_webgl (settings, FALSE);
+  webkit_settings_set_enable_html5_database (settings, FALSE);
+  webkit_settings_set_enable_html5_local_storage (settings, FALSE);
+  webkit_settings_set_enable_page_cache (settings, FALSE);
+  webkit_settings_set_enable_media_stream (settings, FALSE);
+  webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
+  webkit_settings_set_enable_developer_extras (settings, g_getenv ("ENGRAM_INSPECTOR") != NULL);
+
+  g_signal_connect (view, "decide-policy", G_CALLBACK (decide_policy_cb), NULL);
+  g_signal_connect (view, "context-menu", G_CALLBACK (context_menu_cb), NULL);
+
+  webkit_web_view_load_uri (view, PAGE_URI);
+  return GTK_WIDGET (view);
+}
+
+static void
+page_called_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object),
+                                                                 result, &error);
+  if (value == NULL)
+    g_critical ("The card page failed: %s", error->message);
+}
+
+static void
+call (GtkWidget  *view,
+      const char *body,
+      GVariant   *arguments)
+{
+  webkit_web_view_call_async_javascript_function (WEBKIT_WEB_VIEW (view), body, -1, arguments,
+                                                  EG_WEB_MODULE_WORLD, PAGE_URI,
+                                                  NULL, page_called_cb, NULL);
+}
+
+static void
+set_zoom (GtkWidget *view,
+          double     zoom)
+{
+  webkit_web_view_set_zoom_level (WEBKIT_WEB_VIEW (view), zoom);
+}
+
+static double
+get_zoom (GtkWidget *view)
+{
+  return webkit_web_view_get_zoom_level (WEBKIT_WEB_VIEW (view));
+}
+
+G_MODULE_EXPORT const EgWebModule *eg_web_module_get (void);
+
+const EgWebModule *
+eg_web_module_get (void)
+{
+  static const EgWebModule module = {
+    .abi = EG_WEB_MODULE_ABI,
+    .new_view = new_view,
+    .call = call,
+    .set_zoom = set_zoom,
+    .get_zoom = get_zoom,
+  };
+
+  return &module;
+}

@@ -1,0 +1,57 @@
+/* eg-web-module.h - the WebKit half of the card view, loaded at run time
+ *
+ * WebKitGTK and the ~100 libraries under it take the dynamic linker about
+ * 70 ms to load, before main().  The library window paints without them;
+ * they come in a module (libengram-web.so) that EgCardView opens after
+ * the first frame.  This header is all the two halves share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Bump when EgWebModule changes: a stale module is refused, not called. */
+#define EG_WEB_MODULE_ABI 1
+
+#define EG_WEB_MODULE_NAME "engram-web"
+#define EG_WEB_MODULE_SYMBOL "eg_web_module_get"
+
+/* The script world our page script and its message handler live in. */
+#define EG_WEB_MODULE_WORLD "engram"
+
+/**
+ * EgWebMessageFunc:
+ * @kind: "ready" once the page has loaded, then "shown", "revealed" or
+ *   "themed" when the first frame with that change is painted
+ * @token: the token the change was made with
+ */
+typedef void (*EgWebMessageFunc) (GObject    *owner,
+                                  const char *kind,
+                                  guint64     token);
+
+typedef struct
+{
+  guint       abi;
+
+  /* A web view, a WebKitWebView, showing engram:///card.html from the
+   * resources, with its own web context and an ephemeral network session.
+   * @func gets the page's messages for as long as @owner lives.
+   */
+  GtkWidget *(*new_view) (GObject          *owner,
+                          EgWebMessageFunc  func);
+  /* Calls the page script with @body as a function of @arguments (a{sv},
+   * floating references are sunk); failures are critical warnings. */
+  void       (*call)     (GtkWidget        *view,
+                          const char       *body,
+                          GVariant         *arguments);
+  void       (*set_zoom) (GtkWidget        *view,
+                          double            zoom);
+  double     (*get_zoom) (GtkWidget        *view);
+} EgWebModule;
+
+typedef const EgWebModule *(*EgWebModuleGetFunc) (void);
+
+G_END_DECLS
