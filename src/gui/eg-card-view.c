@@ -102,6 +102,25 @@ eg_card_view_load_module (GError **error)
   return TRUE;
 }
 
+static gpointer
+preload_thread (gpointer data)
+{
+  eg_card_view_load_module (NULL);
+  return NULL;
+}
+
+/**
+ * eg_card_view_preload_module:
+ *
+ * Starts loading the WebKit module in a thread: the first card view made
+ * then waits only for what is left of it.
+ */
+void
+eg_card_view_preload_module (void)
+{
+  g_thread_unref (g_thread_new ("engram-web-load", preload_thread, NULL));
+}
+
 static void
 call_page (EgCardView *self,
            const char *body,

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (EgCardView, eg_card_view, EG, CARD_VIEW, GtkWidget)
 #define EG_CARD_VIEW_WORLD EG_WEB_MODULE_WORLD
 
 gboolean       eg_card_view_load_module    (GError     **error);
+void           eg_card_view_preload_module (void);
 GtkWidget     *eg_card_view_new            (void);
 gboolean       eg_card_view_is_ready       (EgCardView  *self);
 void           eg_card_view_show_card      (EgCardView  *self,

@@ -219,6 +219,25 @@ eg_sidebar_item_set_stats (EgSidebarItem *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOLTIP]);
 }
 
+/**
+ * eg_sidebar_item_equal:
+ *
+ * Returns: whether @a and @b are the same deck, section or search, under
+ *   the same title (their counts aside)
+ */
+gboolean
+eg_sidebar_item_equal (EgSidebarItem *a,
+                       EgSidebarItem *b)
+{
+  g_return_val_if_fail (EG_IS_SIDEBAR_ITEM (a) && EG_IS_SIDEBAR_ITEM (b), FALSE);
+
+  return a->kind == b->kind && a->id == b->id &&
+         g_strcmp0 (a->key, b->key) == 0 &&
+         g_strcmp0 (a->title, b->title) == 0 &&
+         g_strcmp0 (a->icon_name, b->icon_name) == 0 &&
+         g_strcmp0 (a->query, b->query) == 0;
+}
+
 EgSidebarKind
 eg_sidebar_item_get_kind (EgSidebarItem *self)
 {

@@ -31,6 +31,8 @@ void           eg_sidebar_item_set_stats      (EgSidebarItem *self,
                                                guint          new_cards,
                                                guint          total,
                                                double         mastery);
+gboolean       eg_sidebar_item_equal          (EgSidebarItem *a,
+                                               EgSidebarItem *b);
 EgSidebarKind  eg_sidebar_item_get_kind       (EgSidebarItem *self);
 gint64         eg_sidebar_item_get_id         (EgSidebarItem *self);
 const char    *eg_sidebar_item_get_key        (EgSidebarItem *self);

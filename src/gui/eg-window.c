@@ -499,6 +499,22 @@ count_sections (EgWindow *self)
  * Reads the sidebar (decks, sections, their counts) and the table again,
  * keeping what was selected.
  */
+static gboolean
+sidebar_items_equal (GListModel *model,
+                     GPtrArray  *items)
+{
+  if (g_list_model_get_n_items (model) != items->len)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr(EgSidebarItem) item = g_list_model_get_item (model, i);
+
+      if (!eg_sidebar_item_equal (item, g_ptr_array_index (items, i)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 void
 eg_window_reload (EgWindow *self)
 {
@@ -582,12 +598,16 @@ eg_window_reload (EgWindow *self)
     position = 0;
   self->had_sections = n_sections > 0;
 
-  g_signal_handlers_block_by_func (self->sidebar_selection, sidebar_selection_changed_cb, self);
-  g_list_store_splice (self->sidebar_items, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items)),
-                       items->pdata, items->len);
-  gtk_single_selection_set_selected (self->sidebar_selection, position);
-  g_signal_handlers_unblock_by_func (self->sidebar_selection, sidebar_selection_changed_cb, self);
+  /* the same rows again (the usual case): keep them, only the counts change */
+  if (!sidebar_items_equal (G_LIST_MODEL (self->sidebar_items), items))
+    {
+      g_signal_handlers_block_by_func (self->sidebar_selection, sidebar_selection_changed_cb, self);
+      g_list_store_splice (self->sidebar_items, 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items)),
+                           items->pdata, items->len);
+      gtk_single_selection_set_selected (self->sidebar_selection, position);
+      g_signal_handlers_unblock_by_func (self->sidebar_selection, sidebar_selection_changed_cb, self);
+    }
 
   gtk_stack_set_visible_child_name (self->content_stack, n_sections ? "cards" : "empty");
   apply_stats (self);
@@ -1336,7 +1356,6 @@ static const struct
   guint       widget;
   const char *target;
 } sidebar_bindings[] = {
-  { "tooltip", ROW_BOX, "tooltip-text" },
   { "icon-name", ROW_ICON, "icon-name" },
   { "has-icon", ROW_ICON, "visible" },
   { "title-classes", ROW_TITLE, "css-classes" },
@@ -1346,6 +1365,26 @@ static const struct
   { "mastery", ROW_MASTERY, "value" },
   { "has-mastery", ROW_MASTERY, "visible" },
 };
+
+/* Asked for when shown: setting every row's tooltip text up front costs
+ * an accessible description each, a third of the sidebar's start. */
+static gboolean
+sidebar_query_tooltip_cb (GtkWidget   *widget,
+                          int          x,
+                          int          y,
+                          gboolean     keyboard_mode,
+                          GtkTooltip  *tooltip,
+                          GtkListItem *item)
+{
+  EgSidebarItem *sidebar_item = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (sidebar_item == NULL)
+    return FALSE;
+  g_object_get (sidebar_item, "tooltip", &text, NULL);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
 
 static void
 sidebar_setup_cb (GtkSignalListItemFactory *factory,
@@ -1373,6 +1412,8 @@ sidebar_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (widgets[ROW_BOX]), line);
   gtk_box_append (GTK_BOX (widgets[ROW_BOX]), widgets[ROW_COUNTS]);
   gtk_box_append (GTK_BOX (widgets[ROW_BOX]), widgets[ROW_MASTERY]);
+  gtk_widget_set_has_tooltip (widgets[ROW_BOX], TRUE);
+  g_signal_connect (widgets[ROW_BOX], "query-tooltip", G_CALLBACK (sidebar_query_tooltip_cb), item);
   gtk_list_item_set_child (item, widgets[ROW_BOX]);
   g_object_set_data_full (G_OBJECT (item), "widgets", g_memdup2 (widgets, sizeof widgets), g_free);
 }
@@ -1441,7 +1482,8 @@ warm_up_web_views (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* After the first frame: report it, then start the web views in the background. */
+/* After the first frame: report it, load WebKit in a thread while the table
+ * fills, then start the web views. */
 static void
 after_first_paint_cb (EgWindow      *self,
                       GdkFrameClock *clock)
@@ -1451,6 +1493,7 @@ after_first_paint_cb (EgWindow      *self,
   if (g_strcmp0 (g_getenv ("ENGRAM_TRACE"), "1") == 0)
     g_printerr ("trace: first-frame %" G_GINT64_FORMAT "\n", process_age_ms ());
 
+  eg_card_view_preload_module ();
   g_idle_add_full (G_PRIORITY_LOW, warm_up_web_views, g_object_ref (self), g_object_unref);
 }
 

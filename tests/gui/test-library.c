@@ -150,6 +150,38 @@ seeded_window (EgStore **store_out)
   return window;
 }
 
+/* A reload with the same decks and sections keeps the sidebar's items (and
+ * so its rows); a new deck replaces them. */
+static void
+check_reload_keeps_rows (EgWindow *window,
+                         EgStore  *store)
+{
+  static const char deck[] =
+    "# Another Deck\n\n# 🧪 **1–1: Extra**\n\n### 1. What is new?\nThis.\n";
+  GListModel *sidebar = eg_window_get_sidebar (window);
+  g_autoptr(GObject) first = g_list_model_get_item (sidebar, FIRST_SECTION);
+  g_autoptr(GObject) again = NULL;
+  g_autoptr(GObject) after_import = NULL;
+  g_autofree char *path = eg_test_tmp_path ("another.md");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EgImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  eg_window_reload (window);
+  again = g_list_model_get_item (sidebar, FIRST_SECTION);
+  g_assert_true (again == first);
+
+  g_assert_true (g_file_set_contents (path, deck, -1, &error));
+  report = eg_import_file (store, file, eg_time_now_ms (), EG_IMPORT_FLAGS_NONE,
+                           NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  eg_window_reload (window);
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, FIRST_SEARCH + N_SEARCHES + 2);
+  after_import = g_list_model_get_item (sidebar, FIRST_SECTION);
+  g_assert_true (after_import != first);
+  g_assert_true (shows_label (GTK_WIDGET (window), "Another Deck"));
+}
+
 static void
 test_window_lists_sections_and_cards (void)
 {
@@ -172,6 +204,7 @@ test_window_lists_sections_and_cards (void)
   g_assert_true (eg_window_select_sidebar (window, FIRST_SEARCH + 1));   /* New */
   g_assert_cmpuint (g_list_model_get_n_items (eg_window_get_cards (window)), ==, 245);
 
+  check_reload_keeps_rows (window, store);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
