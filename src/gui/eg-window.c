@@ -43,6 +43,7 @@ struct _EgWindow
   gboolean              painted;      /* the first frame is on screen */
   GArray               *stats;        /* EgSectionStats, as last counted */
   char                 *shown_query;  /* what the table shows: search, section, sort */
+  guint                 search_idle;  /* the text changed: search before the next frame */
   GCancellable         *stats_cancellable;
   GCancellable         *import_cancellable;
 
@@ -83,20 +84,21 @@ static const struct
   const char   *name;
   EgSortColumn  sort;
   gboolean      numeric;
+  int           chars;     /* the width it asks for, in characters */
 } columns[] = {
-  { "number", EG_SORT_NUMBER, TRUE },
-  { "question", EG_SORT_QUESTION, FALSE },
-  { "section", EG_SORT_SECTION, FALSE },
-  { "due", EG_SORT_DUE, FALSE },
-  { "interval", EG_SORT_INTERVAL, TRUE },
-  { "stability", EG_SORT_STABILITY, TRUE },
-  { "difficulty", EG_SORT_DIFFICULTY, TRUE },
-  { "retrievability", EG_SORT_RETRIEVABILITY, TRUE },
-  { "reviews", EG_SORT_REVIEWS, TRUE },
-  { "lapses", EG_SORT_LAPSES, TRUE },
-  { "flag", EG_SORT_FLAG, FALSE },
-  { "modified", EG_SORT_MODIFIED, FALSE },
-  { "status", EG_SORT_DECK_ORDER, FALSE },
+  { "number", EG_SORT_NUMBER, TRUE, 5 },
+  { "question", EG_SORT_QUESTION, FALSE, 40 },
+  { "section", EG_SORT_SECTION, FALSE, 24 },
+  { "due", EG_SORT_DUE, FALSE, 10 },
+  { "interval", EG_SORT_INTERVAL, TRUE, 7 },
+  { "stability", EG_SORT_STABILITY, TRUE, 6 },
+  { "difficulty", EG_SORT_DIFFICULTY, TRUE, 5 },
+  { "retrievability", EG_SORT_RETRIEVABILITY, TRUE, 5 },
+  { "reviews", EG_SORT_REVIEWS, TRUE, 5 },
+  { "lapses", EG_SORT_LAPSES, TRUE, 5 },
+  { "flag", EG_SORT_FLAG, FALSE, 4 },
+  { "modified", EG_SORT_MODIFIED, FALSE, 10 },
+  { "status", EG_SORT_DECK_ORDER, FALSE, 10 },
 };
 
 void
@@ -149,12 +151,35 @@ selected_sidebar_item (EgWindow *self)
   return gtk_single_selection_get_selected_item (self->sidebar_selection);
 }
 
+/* Results come as the query is typed, so the word being typed at the end
+ * is a prefix: "escape anal" already finds "escape analysis".  Only a plain
+ * word of three letters or more (shorter prefixes match most of a large
+ * collection, slowly), not a filter's value or the inside of a phrase. */
+static char *
+search_text_as_typed (const char *text)
+{
+  const char *end = text + strlen (text);
+  const char *word = end;
+  guint letters = 0;
+
+  while (word > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (word))))
+    {
+      word = g_utf8_prev_char (word);
+      letters++;
+    }
+  if (letters < 3 || g_str_equal (word, "OR") || g_str_equal (word, "AND") ||
+      (word > text && !strchr (" \t-(", word[-1])) ||
+      strchr (text, '"') != NULL)
+    return g_strdup (text);
+  return g_strconcat (text, "*", NULL);
+}
+
 /* The search the table shows: the sidebar's saved search and the text. */
 static char *
 current_query (EgWindow *self)
 {
   EgSidebarItem *item = selected_sidebar_item (self);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *text = search_text_as_typed (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   const char *saved = item && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SEARCH
                       ? eg_sidebar_item_get_query (item) : NULL;
 
@@ -262,10 +287,23 @@ refresh_cards (EgWindow *self)
   return TRUE;
 }
 
+static gboolean
+search_idle_cb (gpointer data)
+{
+  EgWindow *self = data;
+
+  self->search_idle = 0;
+  refresh_cards (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every keystroke searches (no delay), once for all the keys that came
+ * together, before the frame that shows the text. */
 static void
 search_changed_cb (EgWindow *self)
 {
-  refresh_cards (self);
+  if (self->search_idle == 0)
+    self->search_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, search_idle_cb, self, NULL);
 }
 
 static void
@@ -1306,22 +1344,25 @@ export_action (GtkWidget  *widget,
 /* Start-up                                                             */
 /* ------------------------------------------------------------------ */
 
-/* The table's cells are plain labels made in code: cheaper than a
- * GtkBuilder template per cell.  A row shown may be refilled for another
- * card (see eg-card-model.c): the label follows its property. */
+/* The table's cells are GtkInscriptions made in code: their size does not
+ * depend on their text, so a new search or sort, which refills the rows
+ * shown (see eg-card-model.c), redraws them without measuring ~200 rows
+ * of text again.  Each follows its property of the row. */
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  data)
 {
   guint column = GPOINTER_TO_UINT (data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), columns[column].numeric ? 1.0 : 0.0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), columns[column].chars);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MIN (columns[column].chars, 4));
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), columns[column].numeric ? 1.0 : 0.0);
   if (columns[column].numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+    gtk_widget_add_css_class (cell, "numeric");
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -1331,7 +1372,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 {
   GBinding *binding = g_object_bind_property (gtk_list_item_get_item (item),
                                               columns[GPOINTER_TO_UINT (data)].name,
-                                              gtk_list_item_get_child (item), "label",
+                                              gtk_list_item_get_child (item), "text",
                                               G_BINDING_SYNC_CREATE);
 
   g_object_set_data (G_OBJECT (item), "binding", binding);
@@ -1585,6 +1626,7 @@ eg_window_set_search (EgWindow   *self,
   g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+  g_clear_handle_id (&self->search_idle, g_source_remove);
   return refresh_cards (self);
 }
 
@@ -1624,6 +1666,7 @@ eg_window_dispose (GObject *object)
 
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  g_clear_handle_id (&self->search_idle, g_source_remove);
   /* the table's sorter changes while the columns go */
   if (self->card_table != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->card_table), self);

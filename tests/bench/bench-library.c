@@ -3,8 +3,9 @@
  * What the user waits for in the library, on a synthetic collection of
  * 100,000 cards and 1,000,000 reviews: the table after a search (target
  * <= 30 ms after the last keystroke) and after a click on a column header
- * (target <= 100 ms).  Measured twice: in the library window, from setting
- * the search (or sort) to the end of the frame that shows the new rows; and
+ * (target <= 100 ms).  Measured twice: in the library window, from the
+ * search entry's new text (or the click on a header) to the end of the
+ * frame that shows the new rows; and
  * in the model alone, to the first screenful of rows.  Baseline in the same
  * run: reading every card id in deck order, the least any filter or sort
  * over the whole collection reads.
@@ -98,7 +99,24 @@ run_until (gboolean *flag,
   return *flag;
 }
 
-/* From asking for @search (or a sort) to the end of the frame showing it. */
+static GtkEditable *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return GTK_EDITABLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *entry = find_search_entry (child);
+
+      if (entry != NULL)
+        return entry;
+    }
+  return NULL;
+}
+
+/* From typing @search into the search entry (or clicking a column header
+ * for a sort) to the end of the frame showing the result. */
 static double
 time_window (EgWindow            *window,
              const char          *search,
@@ -114,7 +132,7 @@ time_window (EgWindow            *window,
   if (sort_column != NULL)
     gtk_column_view_sort_by_column (eg_window_get_card_table (window), sort_column, direction);
   else
-    g_assert_true (eg_window_set_search (window, search));
+    gtk_editable_set_text (find_search_entry (GTK_WIDGET (window)), search);
   g_assert_true (run_until (&painted, 5000));
   ms = (g_get_monotonic_time () - start) / 1000.0;
   g_signal_handler_disconnect (clock, handler);

@@ -46,6 +46,8 @@ collect_labels (GtkWidget *widget,
     return;
   if (GTK_IS_LABEL (widget))
     g_ptr_array_add (labels, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  else if (GTK_IS_INSCRIPTION (widget))   /* the table's cells */
+    g_ptr_array_add (labels, g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (widget))));
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -208,6 +210,61 @@ test_window_lists_sections_and_cards (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkEditable *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return GTK_EDITABLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *entry = find_search_entry (child);
+
+      if (entry != NULL)
+        return entry;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GListModel *cards;
+  guint       n;
+  gboolean    at_least;
+} CountWait;
+
+static gboolean
+count_is (gpointer data)
+{
+  CountWait *wait = data;
+  guint n = g_list_model_get_n_items (wait->cards);
+
+  return wait->at_least ? n >= wait->n : n == wait->n;
+}
+
+/* Typed into the entry: results before the next frame, the word being
+ * typed a prefix (from three letters, and not after a space). */
+static void
+check_typing (EgWindow *window)
+{
+  GtkEditable *entry = find_search_entry (GTK_WIDGET (window));
+  CountWait wait = { eg_window_get_cards (window), 0, FALSE };
+  guint whole;
+
+  g_assert_true (eg_window_set_search (window, "goroutine"));
+  whole = g_list_model_get_n_items (wait.cards);
+  g_assert_cmpuint (whole, >, 10);
+
+  gtk_editable_set_text (entry, "nothing-matches-this");
+  g_assert_true (wait_for (count_is, &wait, 2000));
+  gtk_editable_set_text (entry, "gorout");
+  wait = (CountWait) { wait.cards, whole, TRUE };
+  g_assert_true (wait_for (count_is, &wait, 2000));
+  gtk_editable_set_text (entry, "gorout ");   /* a finished word: whole words only */
+  wait = (CountWait) { wait.cards, 0, FALSE };
+  g_assert_true (wait_for (count_is, &wait, 2000));
+}
+
 static void
 test_search (void)
 {
@@ -244,6 +301,7 @@ test_search (void)
     g_assert_cmpuint (g_list_model_get_n_items (cards), ==, before);
   }
 
+  check_typing (window);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
