@@ -132,7 +132,6 @@ eg_cli_search (EgCliContext  *ctx,
   g_autoptr(EgSearch) search = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(GString) out = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!eg_cli_parse_options (ctx, "search", "QUERY…", SUMMARY, entries, &n_args, &parsed))
@@ -167,12 +166,28 @@ eg_cli_search (EgCliContext  *ctx,
     return eg_cli_fail (error);
   if (!eg_cli_open_store (ctx))
     return 1;
+  if (!json)
+    {
+      g_auto(GStrv) keys = eg_search_card_keys (ctx->store, search, sort, descending,
+                                                ctx->now_ms, &error);
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      if (keys == NULL)
+        return eg_cli_fail (error);
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          g_string_append (out, keys[i]);
+          g_string_append_c (out, '\n');
+        }
+      fputs (out->str, stdout);
+      return 0;
+    }
+
   if (!(ids = eg_search_card_ids (ctx->store, search, sort, descending, ctx->now_ms, &error)))
     return eg_cli_fail (error);
 
   builder = json_builder_new ();
   json_builder_begin_array (builder);
-  out = g_string_new (NULL);
   /* one read transaction, not one per card */
   if (!_eg_store_exec (ctx->store, "BEGIN", &error))
     return eg_cli_fail (error);
@@ -180,48 +195,33 @@ eg_cli_search (EgCliContext  *ctx,
     {
       sqlite3_stmt *stmt = _eg_store_cached (ctx->store,
         "SELECT key, question FROM cards WHERE id = ?1", &error);
-      const char *key;
+      g_autofree char *question = NULL;
 
       if (stmt == NULL)
         return eg_cli_fail (error);
       sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
       if (sqlite3_step (stmt) != SQLITE_ROW)
         continue;   /* deleted meanwhile */
-      key = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (!json)
-        {
-          g_string_append (out, key);
-          g_string_append_c (out, '\n');
-        }
-      else
-        {
-          g_autofree char *question =
-            eg_markdown_to_plain ((const char *) sqlite3_column_text (stmt, 1));
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "key");
-          json_builder_add_string_value (builder, key);
-          json_builder_set_member_name (builder, "question");
-          json_builder_add_string_value (builder, question);
-          json_builder_end_object (builder);
-        }
+      question = eg_markdown_to_plain ((const char *) sqlite3_column_text (stmt, 1));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
+      json_builder_set_member_name (builder, "question");
+      json_builder_add_string_value (builder, question);
+      json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   _eg_store_exec (ctx->store, "COMMIT", NULL);
 
-  if (json)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *text = NULL;
+  {
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+    g_autoptr(JsonNode) root = json_builder_get_root (builder);
+    g_autofree char *text = NULL;
 
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
-    }
-  else
-    fputs (out->str, stdout);
+    json_generator_set_root (generator, root);
+    json_generator_set_pretty (generator, TRUE);
+    text = json_generator_to_data (generator, NULL);
+    g_print ("%s\n", text);
+  }
   return 0;
 }

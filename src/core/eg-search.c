@@ -1655,6 +1655,7 @@ typedef struct
     double     d;
   } key;
   const char  *text;       /* KEY_TEXT: see sort_text() */
+  const char  *card_key;   /* when asked for (eg_search_card_keys()) */
 } Row;
 
 /* What the sort by a column compares, sorted in place.  The key is mapped
@@ -1930,12 +1931,14 @@ sort_items (Item              *items,
     }
 }
 
-/* The ids of @rows ordered by their key, ties in deck order */
+/* The ids of @rows ordered by their key, ties in deck order; their card
+ * keys in the same order into @keys, if given */
 static GArray *
-sort_rows (GArray   *rows,
-           KeyType   type,
-           gboolean  descending,
-           gboolean  deck_descending)
+sort_rows (GArray    *rows,
+           KeyType    type,
+           gboolean   descending,
+           gboolean   deck_descending,
+           GPtrArray *keys)
 {
   GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
   g_autofree Item *items = NULL;
@@ -1954,7 +1957,13 @@ sort_rows (GArray   *rows,
   if (type == KEY_NONE)
     {
       for (guint i = 0; i < n; i++)
-        g_array_append_val (ids, g_array_index (rows, Row, deck_descending ? n - 1 - i : i).id);
+        {
+          Row *row = &g_array_index (rows, Row, deck_descending ? n - 1 - i : i);
+
+          g_array_append_val (ids, row->id);
+          if (keys != NULL)
+            g_ptr_array_add (keys, g_strdup (row->card_key));
+        }
       return ids;
     }
 
@@ -1967,7 +1976,13 @@ sort_rows (GArray   *rows,
   sort_items (items, spare, n, &ctx);
 
   for (guint i = 0; i < n; i++)
-    g_array_append_val (ids, g_array_index (rows, Row, items[i].index).id);
+    {
+      Row *row = &g_array_index (rows, Row, items[i].index);
+
+      g_array_append_val (ids, row->id);
+      if (keys != NULL)
+        g_ptr_array_add (keys, g_strdup (row->card_key));
+    }
   return ids;
 }
 
@@ -1994,6 +2009,7 @@ read_rows (EgStore       *store,
            gint64         now_ms,
            GArray        *rows,
            GStringChunk  *texts,
+           GStringChunk  *card_keys,
            GError       **error)
 {
   g_autoptr(GString) sql = NULL;
@@ -2008,6 +2024,8 @@ read_rows (EgStore       *store,
 
   sql = g_string_new ("SELECT c.id, c.section_id, c.position, ");
   g_string_append (sql, sort_keys[sort].sql);
+  if (card_keys != NULL)
+    g_string_append (sql, ", c.key");
   g_string_append (sql, " FROM cards c");
   if (search->uses_state || sort_keys[sort].uses_state)
     g_string_append (sql, " JOIN card_state s ON s.card_id = c.id");
@@ -2068,11 +2086,52 @@ read_rows (EgStore       *store,
         default:
           break;
         }
+      if (card_keys != NULL)
+        row.card_key = g_string_chunk_insert_const (card_keys, (const char *) sqlite3_column_text (stmt, 4));
       g_array_append_val (rows, row);
     }
   if (rc != SQLITE_DONE)
     return _eg_store_set_error (store, error, "Cannot search the cards");
   return TRUE;
+}
+
+/* Runs @search; the card keys too into @keys, if given. */
+static GArray *
+run_search (EgStore       *store,
+            EgSearch      *search,
+            EgSortColumn   sort,
+            gboolean       descending,
+            gint64         now_ms,
+            GPtrArray     *keys,
+            GError       **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GStringChunk) texts = NULL;
+  g_autoptr(GStringChunk) card_keys = NULL;
+  gboolean own_transaction;
+  gboolean ok;
+
+  if (!ensure_functions (store, error))
+    return NULL;
+
+  rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  if (sort_keys[sort].type == KEY_TEXT)
+    texts = g_string_chunk_new (64 * 1024);
+  if (keys != NULL)
+    card_keys = g_string_chunk_new (64 * 1024);
+
+  /* one snapshot, and one lock for all the statements */
+  own_transaction = sqlite3_get_autocommit (_eg_store_get_db (store));
+  if (own_transaction && !_eg_store_exec (store, "BEGIN", error))
+    return NULL;
+  ok = read_rows (store, search, sort, now_ms, rows, texts, card_keys, error);
+  if (own_transaction)
+    _eg_store_exec (store, ok ? "COMMIT" : "ROLLBACK", NULL);
+  if (!ok)
+    return NULL;
+
+  return sort_rows (rows, sort_keys[sort].type, descending,
+                    descending && sort == EG_SORT_DECK_ORDER, keys);
 }
 
 /**
@@ -2095,33 +2154,41 @@ eg_search_card_ids (EgStore       *store,
                     gint64         now_ms,
                     GError       **error)
 {
-  g_autoptr(GArray) rows = NULL;
-  g_autoptr(GStringChunk) texts = NULL;
-  gboolean own_transaction;
-  gboolean ok;
+  g_return_val_if_fail (EG_IS_STORE (store), NULL);
+  g_return_val_if_fail (search != NULL, NULL);
+  g_return_val_if_fail ((guint) sort < G_N_ELEMENTS (sort_keys), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return run_search (store, search, sort, descending, now_ms, NULL, error);
+}
+
+/**
+ * eg_search_card_keys:
+ *
+ * The same as eg_search_card_ids(), for the cards' keys ("16/301"), read
+ * in the same pass.
+ *
+ * Returns: (transfer full): the keys, in order
+ */
+GStrv
+eg_search_card_keys (EgStore       *store,
+                     EgSearch      *search,
+                     EgSortColumn   sort,
+                     gboolean       descending,
+                     gint64         now_ms,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (EG_IS_STORE (store), NULL);
   g_return_val_if_fail (search != NULL, NULL);
   g_return_val_if_fail ((guint) sort < G_N_ELEMENTS (sort_keys), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!ensure_functions (store, error))
+  if (!(ids = run_search (store, search, sort, descending, now_ms, keys, error)))
     return NULL;
-
-  rows = g_array_new (FALSE, FALSE, sizeof (Row));
-  if (sort_keys[sort].type == KEY_TEXT)
-    texts = g_string_chunk_new (64 * 1024);
-
-  /* one snapshot, and one lock for all the statements */
-  own_transaction = sqlite3_get_autocommit (_eg_store_get_db (store));
-  if (own_transaction && !_eg_store_exec (store, "BEGIN", error))
-    return NULL;
-  ok = read_rows (store, search, sort, now_ms, rows, texts, error);
-  if (own_transaction)
-    _eg_store_exec (store, ok ? "COMMIT" : "ROLLBACK", NULL);
-  if (!ok)
-    return NULL;
-
-  return sort_rows (rows, sort_keys[sort].type, descending,
-                    descending && sort == EG_SORT_DECK_ORDER);
+  g_ptr_array_add (keys, NULL);
+  g_ptr_array_set_free_func (keys, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&keys), FALSE);
 }

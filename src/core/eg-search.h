@@ -73,6 +73,13 @@ GArray    *eg_search_card_ids    (EgStore       *store,
                                   gint64         now_ms,
                                   GError       **error);
 
+GStrv      eg_search_card_keys   (EgStore       *store,
+                                  EgSearch      *search,
+                                  EgSortColumn   sort,
+                                  gboolean       descending,
+                                  gint64         now_ms,
+                                  GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgSearch, eg_search_free)
 
 G_END_DECLS

@@ -286,6 +286,19 @@ check_sorted (Fixture      *f,
   if (g_strcmp0 (keys, expected) != 0)
     g_test_fail_printf ("“%s” (sort %d%s): got “%s”, expected “%s”", query, sort,
                         descending ? " desc" : "", keys, expected);
+
+  /* the keys read with the search, in the same order */
+  {
+    g_autoptr(EgSearch) search = eg_search_new (query, &error);
+    g_auto(GStrv) direct = eg_search_card_keys (f->store, search, sort, descending, f->now, &error);
+    g_autofree char *joined = NULL;
+
+    g_assert_no_error (error);
+    joined = g_strjoinv (" ", direct);
+    if (g_strcmp0 (joined, expected) != 0)
+      g_test_fail_printf ("“%s” (sort %d%s): eg_search_card_keys() gave “%s”, expected “%s”",
+                          query, sort, descending ? " desc" : "", joined, expected);
+  }
 }
 
 static void
