@@ -1008,7 +1008,8 @@ typedef struct
   EgImportFlags   flags;
   EgImportReport *report;
   GtkProgressBar *progress;
-  double          fraction;
+  int             permille;   /* atomic: written by the import's thread */
+  int             pending;    /* atomic: a progress update is queued */
 } ImportJob;
 
 static void
@@ -1021,24 +1022,29 @@ import_job_free (ImportJob *job)
   g_free (job);
 }
 
+/* In the main thread; the update holds the task, and so the job. */
 static gboolean
 show_progress (gpointer data)
 {
-  ImportJob *job = data;
+  ImportJob *job = g_task_get_task_data (data);
 
+  g_atomic_int_set (&job->pending, 0);
   if (job->progress != NULL)
-    gtk_progress_bar_set_fraction (job->progress, job->fraction);
+    gtk_progress_bar_set_fraction (job->progress, g_atomic_int_get (&job->permille) / 1000.0);
   return G_SOURCE_REMOVE;
 }
 
+/* In the import's thread: one update queued at a time. */
 static void
 import_progress_cb (double   fraction,
                     gpointer data)
 {
-  ImportJob *job = data;
+  GTask *task = data;
+  ImportJob *job = g_task_get_task_data (task);
 
-  job->fraction = fraction;
-  g_idle_add (show_progress, job);
+  g_atomic_int_set (&job->permille, (int) (fraction * 1000));
+  if (g_atomic_int_compare_and_exchange (&job->pending, 0, 1))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_progress, g_object_ref (task), g_object_unref);
 }
 
 /* In a worker thread, on its own connection: long imports keep the window alive. */
@@ -1054,7 +1060,7 @@ import_thread (GTask        *task,
 
   if (!(store = eg_store_open (job->db_path, &error)) ||
       !(job->report = eg_import_file (store, job->file, eg_time_now_ms (), job->flags,
-                                      cancellable, import_progress_cb, job, &error)))
+                                      cancellable, import_progress_cb, task, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <stdio.h>
+#include <string.h>
 #include <webkit/webkit.h>
 
 #include "eg-application.h"
@@ -452,6 +453,95 @@ app_has_window (gpointer data)
          g_list_model_get_n_items (eg_window_get_sidebar (EG_WINDOW (window))) == FIRST_SEARCH + N_SEARCHES;
 }
 
+typedef struct
+{
+  const char       *heading;
+  AdwMessageDialog *dialog;
+} DialogWait;
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  DialogWait *wait = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  wait->dialog = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)),
+                     wait->heading) == 0)
+        wait->dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return wait->dialog != NULL;
+}
+
+static guint
+n_decks (EgStore *store)
+{
+  g_autoptr(GPtrArray) decks = eg_store_list_decks (store, NULL);
+
+  return decks ? decks->len : 0;
+}
+
+static gboolean
+deck_count_is_two (gpointer data)
+{
+  return n_decks (data) == 2;
+}
+
+/* An import shows what it would do and writes nothing until confirmed; a
+ * file that is no deck says why. */
+static void
+test_import_preview (void)
+{
+  static const char deck[] =
+    "# Another Deck\n\n# 🧪 **1–2: Extra**\n\n### 1. What is new?\nThis.\n\n---\n\n"
+    "### 2. What else?\nThat.\n";
+  g_autoptr(EgStore) store = NULL;
+  EgWindow *window = seeded_window (&store);
+  g_autofree char *path = eg_test_tmp_path ("import.md");
+  g_autofree char *binary = eg_test_tmp_path ("binary.md");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (binary);
+  DialogWait wait = { "Import This Deck?", NULL };
+  LabelWait label = { GTK_WIDGET (window), "How does the Go scheduler work?" };
+
+  g_assert_true (wait_for (label_shown, &label, 10000));
+  g_assert_true (g_file_set_contents (path, deck, -1, NULL));
+
+  /* the preview, then Cancel: nothing written */
+  eg_window_import_file (window, file);
+  g_assert_true (wait_for (dialog_shown, &wait, 10000));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (wait.dialog),
+                            "“Another Deck”: 1 sections, 2 cards.\n2 would be added, 0 updated"));
+  g_assert_cmpuint (n_decks (store), ==, 1);
+  adw_message_dialog_response (wait.dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (wait.dialog));
+  g_assert_cmpuint (n_decks (store), ==, 1);
+
+  /* again, then Import */
+  eg_window_import_file (window, file);
+  g_assert_true (wait_for (dialog_shown, &wait, 10000));
+  adw_message_dialog_response (wait.dialog, "import");
+  gtk_window_destroy (GTK_WINDOW (wait.dialog));
+  g_assert_true (wait_for (deck_count_is_two, store, 10000));
+  label.text = "Another Deck";
+  g_assert_true (wait_for (label_shown, &label, 10000));
+
+  /* not a deck: said, nothing written */
+  g_assert_true (g_file_set_contents (binary, "\x7f" "ELF\x02\x01\x01\x00\xff\xfe binary", 16, NULL));
+  wait.heading = "The Deck Cannot Be Imported";
+  eg_window_import_file (window, bad_file);
+  g_assert_true (wait_for (dialog_shown, &wait, 10000));
+  g_assert_cmpuint (n_decks (store), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (wait.dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_first_start_imports_shipped_deck (void)
 {
@@ -513,6 +603,7 @@ main (int    argc,
   g_test_add_func ("/gui/library/preview-and-edit", test_preview_and_edit);
   g_test_add_func ("/gui/library/actions-and-undo", test_actions_and_undo);
   g_test_add_func ("/gui/library/first-start", test_first_start_imports_shipped_deck);
+  g_test_add_func ("/gui/library/import-preview", test_import_preview);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();

@@ -495,6 +495,71 @@ test_all_caught_up (void)
   fixture_teardown (&f);
 }
 
+/* Answers @dialog_response in the "Study These Now" dialog, then waits for
+ * the first card. */
+static gboolean
+study_now (Fixture    *f,
+           const char *response)
+{
+  PaintWait wait = { f, "shown", 0 };
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (guint i = 0; i < f->painted->len; i++)
+    wait.seen += g_str_equal (g_ptr_array_index (f->painted, i), "shown");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.study-now", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  if (dialog == NULL)
+    return FALSE;
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Study 2 Cards Now?");
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  return wait_until (painted_again, &wait, 10000);
+}
+
+/* Custom study: exactly the cards the search shows; a preview leaves their
+ * schedule as it was, "Reschedule" grades them as usual. */
+static void
+test_study_these_now (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgCard) card = NULL;
+
+  fixture_setup (&f, THREE_CARDS);
+  g_assert_true (eg_window_set_search (f.window, "goroutine OR channel"));
+
+  g_assert_true (study_now (&f, "preview"));
+  assert_page_text (&f, "question", "What is a goroutine?");
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  g_assert_true (act_and_wait (&f, "review.grade", g_variant_new_int32 (4), "shown"));
+  assert_page_text (&f, "question", "What is a channel?");   /* not card 2 */
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.grade", "i", 4));
+  g_assert_cmpstr (eg_review_page_get_visible (f.page), ==, "done");
+  card = eg_store_find_card (f.store, "three/1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (card->state.state, ==, 0);     /* still new */
+  g_clear_pointer (&card, eg_card_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.back", NULL));
+  g_assert_true (study_now (&f, "reschedule"));
+  assert_page_text (&f, "question", "What is a goroutine?");
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  g_assert_true (act_and_wait (&f, "review.grade", g_variant_new_int32 (4), "shown"));
+  card = eg_store_find_card (f.store, "three/1", &error);
+  g_assert_cmpint (card->state.state, !=, 0);     /* scheduled now */
+  g_assert_cmpint (card->state.due, >, eg_time_now_ms () + 24 * 3600 * 1000);
+  fixture_teardown (&f);
+}
+
 /* Without the web module the card view says why, and nothing crashes. */
 static void
 test_missing_web_module (void)
@@ -551,6 +616,7 @@ main (int    argc,
   g_test_add_func ("/gui/review/long-answer-scrolls", test_long_answer_scrolls);
   g_test_add_func ("/gui/review/edit-card", test_edit_card);
   g_test_add_func ("/gui/review/all-caught-up", test_all_caught_up);
+  g_test_add_func ("/gui/review/study-these-now", test_study_these_now);
   g_test_add_func ("/gui/review/missing-web-module", test_missing_web_module);
 
   status = g_test_run ();
