@@ -21,7 +21,7 @@ median () { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 for size in small large; do
   : >"$tmp/frames"; : >"$tmp/rss"
-  for run in 1 2 3 4 5; do
+  for run in 1 2 3 4 5 6 7 8 9; do
     XDG_DATA_HOME="$tmp/$size" "$app" 2>"$tmp/log" &
     pid=$!
     sleep 5          # the library is open, the web views warm
