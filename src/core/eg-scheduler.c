@@ -50,6 +50,7 @@ typedef enum
 {
   ENTRY_NEW,
   ENTRY_REVIEW,
+  ENTRY_LEARNING,   /* custom study: a learning card shown now, not when due */
 } EntryKind;
 
 typedef struct
@@ -795,7 +796,7 @@ eg_scheduler_build_queue_full (EgScheduler           *self,
 
   if (options->n_card_ids > 0)
     {
-      /* custom study: these cards, in this order (learning ones by due time) */
+      /* custom study: these cards, now, in this order */
       stmt = _eg_store_cached (self->store,
         "SELECT s.state FROM card_state s JOIN cards c ON c.id = s.card_id"
         " WHERE c.id = ?2 AND c.deleted = 0 AND c.suspended = 0", error);
@@ -808,7 +809,11 @@ eg_scheduler_build_queue_full (EgScheduler           *self,
           if (sqlite3_step (stmt) == SQLITE_ROW)
             {
               int state = sqlite3_column_int (stmt, 0);
-              MainEntry entry = { options->card_ids[i], state == 0 ? ENTRY_NEW : ENTRY_REVIEW };
+              MainEntry entry = {
+                options->card_ids[i],
+                state == EG_FSRS_STATE_NEW ? ENTRY_NEW
+                : state == EG_FSRS_STATE_REVIEW ? ENTRY_REVIEW : ENTRY_LEARNING
+              };
 
               g_array_append_val (queue->main, entry);
             }
@@ -940,8 +945,12 @@ eg_queue_get_counts (EgQueue       *queue,
   counts->learning = queue->learning->len;
   for (guint i = queue->main_pos; i < queue->main->len; i++)
     {
-      if (g_array_index (queue->main, MainEntry, i).kind == ENTRY_NEW)
+      EntryKind kind = g_array_index (queue->main, MainEntry, i).kind;
+
+      if (kind == ENTRY_NEW)
         counts->new_cards++;
+      else if (kind == ENTRY_LEARNING)
+        counts->learning++;
       else
         counts->review++;
     }

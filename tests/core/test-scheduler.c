@@ -733,6 +733,17 @@ test_custom_study_and_preview (void)
     g_autofree char *after = dump_rows (f.store);
     g_assert_cmpstr (after, ==, before);
   }
+
+  /* a card in learning is shown now too, and counted as learning */
+  grade (&f, NULL, ids[0], EG_FSRS_GOOD, now);
+  g_clear_pointer (&queue, eg_queue_free);
+  queue = eg_scheduler_build_queue_full (f.scheduler, now, &options, &error);
+  g_assert_no_error (error);
+  eg_queue_get_counts (queue, &counts);
+  g_assert_cmpuint (counts.new_cards, ==, 2);
+  g_assert_cmpuint (counts.learning, ==, 1);
+  g_assert_cmpuint (counts.review, ==, 0);
+  g_assert_cmpint (eg_queue_peek (queue, now), ==, ids[0]);
   fixture_teardown (&f);
 }
 
