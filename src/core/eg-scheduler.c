@@ -1821,7 +1821,8 @@ eg_scheduler_next_due (EgScheduler  *self,
     "       (SELECT min (s.due_day) FROM card_state s JOIN cards c ON c.id = s.card_id"
     "         WHERE s.state = 2 AND s.due_day > ?2 AND " ELIGIBLE "),"
     "       EXISTS (SELECT 1 FROM card_state s JOIN cards c ON c.id = s.card_id"
-    "                WHERE s.state IN (0, 2) AND s.due_day <= ?2 AND c.deleted = 0"
+    "                WHERE (s.state = 2 OR (s.state = 0 AND ?3 > 0))"
+    "                  AND s.due_day <= ?2 AND c.deleted = 0"
     "                  AND c.suspended = 0),"
     "       (SELECT min (buried_until) FROM cards WHERE buried_until > ?1 AND deleted = 0"
     "          AND suspended = 0)", error);
@@ -1829,6 +1830,7 @@ eg_scheduler_next_due (EgScheduler  *self,
     return 0;
   sqlite3_bind_int64 (stmt, 1, now_ms);
   sqlite3_bind_int (stmt, 2, today);
+  sqlite3_bind_int (stmt, 3, self->settings.new_per_day);   /* 0: new cards never come */
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       _eg_store_set_error (self->store, error, "Cannot find the next due card");

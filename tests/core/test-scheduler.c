@@ -801,6 +801,11 @@ test_forecast_and_next_due (void)
   grade (&f, queue, eg_queue_peek (queue, now + 10 * MINUTE), EG_FSRS_GOOD, now + 10 * MINUTE);
   next = eg_scheduler_next_due (f.scheduler, now + 10 * MINUTE, &error);
   g_assert_cmpint (next, ==, iso ("2026-11-03T04:00:00+01:00"));   /* the new card */
+
+  /* no new cards a day: the new card never comes; the next is a review */
+  set_setting (&f, "new-per-day", "0");
+  next = eg_scheduler_next_due (f.scheduler, now + 10 * MINUTE, &error);
+  g_assert_cmpint (next, ==, iso ("2026-11-04T04:00:00+01:00"));   /* the Good card, 2 days */
   fixture_teardown (&f);
 }
 
