@@ -237,6 +237,21 @@ test_rows_refilled_in_place (void)
   /* only the held row's page was read again */
   g_assert_cmpuint (eg_card_model_get_n_loaded_pages (model), ==, 1);
 
+  /* another query, the same cards (typing on): nothing to do */
+  g_assert_true (eg_card_model_set_query (model, "-nothingmatchesthis", 0, EG_SORT_DECK_ORDER,
+                                          TRUE, &error));
+  g_assert_cmpuint (changes.count, ==, 0);
+  g_assert_cmpuint (notified, ==, 1);
+  /* the same query again (after an edit): read again */
+  g_assert_true (eg_store_update_card (store, eg_card_row_get_id (EG_CARD_ROW (held)),
+                                       "Edited?", "A.", NULL, eg_time_now_ms (), &error));
+  g_assert_true (eg_card_model_set_query (model, "-nothingmatchesthis", 0, EG_SORT_DECK_ORDER,
+                                          TRUE, &error));
+  g_assert_cmpuint (notified, ==, 2);
+  g_clear_pointer (&after, g_free);
+  g_object_get (held, "question", &after, NULL);
+  g_assert_cmpstr (after, ==, "Edited?");
+
   /* fewer rows: the held one is past the end, it goes with the end */
   g_assert_true (eg_card_model_set_query (model, "\"escape analysis\"", 0, EG_SORT_DECK_ORDER,
                                           FALSE, &error));
