@@ -1636,6 +1636,18 @@ eg_window_set_search (EgWindow   *self,
   return refresh_cards (self);
 }
 
+/**
+ * eg_window_get_search_entry:
+ *
+ * Returns: (transfer none): the entry the user types searches in
+ */
+GtkEditable *
+eg_window_get_search_entry (EgWindow *self)
+{
+  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
 GtkSelectionModel *
 eg_window_get_card_selection (EgWindow *self)
 {

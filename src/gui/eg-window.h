@@ -30,6 +30,7 @@ gboolean           eg_window_select_sidebar     (EgWindow             *self,
 GListModel        *eg_window_get_cards          (EgWindow             *self);
 GtkSelectionModel *eg_window_get_card_selection (EgWindow             *self);
 GtkColumnView     *eg_window_get_card_table     (EgWindow             *self);
+GtkEditable       *eg_window_get_search_entry   (EgWindow             *self);
 gboolean           eg_window_set_search         (EgWindow             *self,
                                                  const char           *text);
 EgCardView        *eg_window_get_preview        (EgWindow             *self);

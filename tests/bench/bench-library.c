@@ -99,22 +99,6 @@ run_until (gboolean *flag,
   return *flag;
 }
 
-static GtkEditable *
-find_search_entry (GtkWidget *widget)
-{
-  if (GTK_IS_SEARCH_ENTRY (widget))
-    return GTK_EDITABLE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkEditable *entry = find_search_entry (child);
-
-      if (entry != NULL)
-        return entry;
-    }
-  return NULL;
-}
-
 /* From typing @search into the search entry (or clicking a column header
  * for a sort) to the end of the frame showing the result. */
 static double
@@ -132,7 +116,7 @@ time_window (EgWindow            *window,
   if (sort_column != NULL)
     gtk_column_view_sort_by_column (eg_window_get_card_table (window), sort_column, direction);
   else
-    gtk_editable_set_text (find_search_entry (GTK_WIDGET (window)), search);
+    gtk_editable_set_text (eg_window_get_search_entry (window), search);
   g_assert_true (run_until (&painted, 5000));
   ms = (g_get_monotonic_time () - start) / 1000.0;
   g_signal_handler_disconnect (clock, handler);

@@ -211,22 +211,6 @@ test_window_lists_sections_and_cards (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkEditable *
-find_search_entry (GtkWidget *widget)
-{
-  if (GTK_IS_SEARCH_ENTRY (widget))
-    return GTK_EDITABLE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkEditable *entry = find_search_entry (child);
-
-      if (entry != NULL)
-        return entry;
-    }
-  return NULL;
-}
-
 typedef struct
 {
   GListModel *cards;
@@ -248,7 +232,7 @@ count_is (gpointer data)
 static void
 check_typing (EgWindow *window)
 {
-  GtkEditable *entry = find_search_entry (GTK_WIDGET (window));
+  GtkEditable *entry = eg_window_get_search_entry (window);
   CountWait wait = { eg_window_get_cards (window), 0, FALSE };
   guint whole;
 
