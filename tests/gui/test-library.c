@@ -13,6 +13,7 @@
 #include "eg-card-editor.h"
 #include "eg-card-row.h"
 #include "eg-core.h"
+#include "eg-gui-test.h"
 #include "eg-test-util.h"
 #include "eg-window.h"
 
@@ -351,7 +352,6 @@ test_preview_and_edit (void)
   GtkSelectionModel *selection = eg_window_get_card_selection (window);
   LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
   PreviewWait preview = { window, "What is M:N scheduling in Golang?" };
-  GListModel *toplevels;
   EgCardEditor *editor = NULL;
 
   g_assert_true (wait_for (label_shown, &wait, 10000));
@@ -366,14 +366,7 @@ test_preview_and_edit (void)
 
   /* edit it: the table and the preview show the change */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-card", NULL));
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (EG_IS_CARD_EDITOR (w))
-        editor = EG_CARD_EDITOR (w);
-    }
+  editor = EG_CARD_EDITOR (eg_gui_test_find_toplevel (EG_TYPE_CARD_EDITOR, NULL));
   g_assert_nonnull (editor);
   eg_card_editor_set_text (editor, "### 303. How does Go's garbage collector really work?\n"
                                    "Tri-colour mark and sweep.\n");
@@ -447,18 +440,9 @@ static gboolean
 dialog_shown (gpointer data)
 {
   DialogWait *wait = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
 
-  wait->dialog = NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)),
-                     wait->heading) == 0)
-        wait->dialog = ADW_MESSAGE_DIALOG (toplevel);
-    }
+  wait->dialog = (AdwMessageDialog *) eg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG,
+                                                                 wait->heading);
   return wait->dialog != NULL;
 }
 

@@ -16,6 +16,7 @@
 #include "eg-card-editor.h"
 #include "eg-card-view.h"
 #include "eg-core.h"
+#include "eg-gui-test.h"
 #include "eg-review-page.h"
 #include "eg-test-util.h"
 #include "eg-window.h"
@@ -430,7 +431,6 @@ test_edit_card (void)
 {
   Fixture f = { 0 };
   g_autoptr(GError) error = NULL;
-  GListModel *toplevels;
   g_autoptr(EgCard) card = NULL;
   EgCardEditor *editor = NULL;
   PaintWait wait;
@@ -443,14 +443,7 @@ test_edit_card (void)
 
   /* E opens the editor on the card's Markdown */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.edit", NULL));
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (EG_IS_CARD_EDITOR (window))
-        editor = EG_CARD_EDITOR (window);
-    }
+  editor = EG_CARD_EDITOR (eg_gui_test_find_toplevel (EG_TYPE_CARD_EDITOR, NULL));
   g_assert_nonnull (editor);
   {
     g_autofree char *text = eg_card_editor_get_text (editor);
@@ -502,23 +495,16 @@ study_now (Fixture    *f,
            const char *response)
 {
   PaintWait wait = { f, "shown", 0 };
-  GListModel *toplevels = gtk_window_get_toplevels ();
   AdwMessageDialog *dialog = NULL;
 
   for (guint i = 0; i < f->painted->len; i++)
     wait.seen += g_str_equal (g_ptr_array_index (f->painted, i), "shown");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.study-now", NULL));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        dialog = ADW_MESSAGE_DIALOG (toplevel);
-    }
+  dialog = (AdwMessageDialog *) eg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG,
+                                                           "Study 2 Cards Now?");
   g_assert_nonnull (dialog);
   if (dialog == NULL)
     return FALSE;
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Study 2 Cards Now?");
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
   return wait_until (painted_again, &wait, 10000);

@@ -1,0 +1,38 @@
+/* eg-gui-test.c - helpers the GUI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "eg-gui-test.h"
+
+/**
+ * eg_gui_test_find_toplevel:
+ * @type: the window's type (an editor, a message dialog)
+ * @heading: (nullable): for a message dialog, its heading
+ *
+ * Returns: (transfer none) (nullable): the last such window open
+ */
+GtkWindow *
+eg_gui_test_find_toplevel (GType       type,
+                           const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        continue;
+      if (heading != NULL &&
+          (!ADW_IS_MESSAGE_DIALOG (window) ||
+           g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) != 0))
+        continue;
+      found = GTK_WINDOW (window);
+    }
+  return found;
+}

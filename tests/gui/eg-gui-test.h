@@ -1,0 +1,14 @@
+/* eg-gui-test.h - helpers the GUI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+GtkWindow *eg_gui_test_find_toplevel (GType       type,
+                                      const char *heading);
+
+G_END_DECLS
