@@ -42,6 +42,7 @@
 #include "eg-markdown.h"
 #include "eg-scheduler.h"
 #include "eg-search.h"
+#include "eg-search-private.h"
 #include "eg-store-private.h"
 #include "eg-time.h"
 
@@ -963,6 +964,8 @@ struct _EgSearch
   char     *where;        /* SQL over c and s; NULL for every card */
   GArray   *params;       /* Param, bound as ?3, ?4, ... */
   gboolean  uses_state;   /* needs card_state s */
+  gboolean  uses_text;    /* reads c.question or c.answer */
+  gboolean  by_id;        /* every match is in a list of ids: see finds_by_id() */
 };
 
 /* The first two parameters are the time and the study day. */
@@ -1169,6 +1172,7 @@ compile (EgSearch *search,
       {
         int n = add_text (search, node->text);
 
+        search->uses_text = TRUE;
         g_string_append_printf (sql, "(instr (c.question, ?%d) > 0 OR instr (c.answer, ?%d) > 0)",
                                 n, n);
         break;
@@ -1264,6 +1268,35 @@ compile (EgSearch *search,
     }
 }
 
+/* Whether the SQL of @node (from compile()) says "c.id IN (…)" at its top
+ * level: a full-text match, rated:, has:, alone or ANDed with other terms.
+ */
+static gboolean
+finds_by_id (Node *node)
+{
+  g_autofree char *query = fts_query (node);
+
+  if (query != NULL)
+    return TRUE;
+  switch (node->kind)
+    {
+    case NODE_FILTER:
+      return node->filter == FILTER_RATED || node->filter == FILTER_HAS_NOTE ||
+             node->filter == FILTER_HAS_HIGHLIGHT;
+    case NODE_AND:
+      for (guint i = 0; i < node->children->len; i++)
+        if (finds_by_id (g_ptr_array_index (node->children, i)))
+          return TRUE;
+      return FALSE;
+    case NODE_FTS:
+    case NODE_LITERAL:
+    case NODE_NOT:
+    case NODE_OR:
+    default:
+      return FALSE;
+    }
+}
+
 /**
  * eg_search_new:
  * @query: (nullable): a query (see eg-search.h); %NULL or blank for every card
@@ -1301,6 +1334,7 @@ eg_search_new (const char  *query,
   sql = g_string_new (NULL);
   compile (search, sql, root);
   search->where = g_string_free (g_steal_pointer (&sql), FALSE);
+  search->by_id = finds_by_id (root);
   return g_steal_pointer (&search);
 }
 
@@ -2001,6 +2035,33 @@ study_day (EgStore *store,
   return eg_time_study_day (now_ms, (int) hour);
 }
 
+/* The statement read_rows() runs: id, section, position, sort key and
+ * card key if @with_keys */
+static GString *
+select_rows (EgSearch     *search,
+             EgSortColumn  sort,
+             gboolean      with_keys)
+{
+  GString *sql = g_string_new ("SELECT c.id, c.section_id, c.position, ");
+
+  g_string_append (sql, sort_keys[sort].sql);
+  if (with_keys)
+    g_string_append (sql, ", c.key");
+  g_string_append (sql, " FROM cards c");
+  /* Cards found by id are read from the narrow index cards_by_id, not the
+   * rows with their text (a tenth of the pages to read), unless the text
+   * is wanted.  Without statistics (no ANALYZE) SQLite would take the rows.
+   */
+  if (search->by_id && !search->uses_text && sort_keys[sort].type != KEY_TEXT)
+    g_string_append (sql, " INDEXED BY cards_by_id");
+  if (search->uses_state || sort_keys[sort].uses_state)
+    g_string_append (sql, " JOIN card_state s ON s.card_id = c.id");
+  g_string_append (sql, " WHERE c.deleted = 0");
+  if (search->where != NULL)
+    g_string_append_printf (sql, " AND (%s)", search->where);
+  return sql;
+}
+
 /* The matching cards, with their sort key, in no particular order */
 static gboolean
 read_rows (EgStore       *store,
@@ -2022,17 +2083,7 @@ read_rows (EgStore       *store,
   if (!load_sections (store, sort == EG_SORT_SECTION, &map, error))
     return FALSE;
 
-  sql = g_string_new ("SELECT c.id, c.section_id, c.position, ");
-  g_string_append (sql, sort_keys[sort].sql);
-  if (card_keys != NULL)
-    g_string_append (sql, ", c.key");
-  g_string_append (sql, " FROM cards c");
-  if (search->uses_state || sort_keys[sort].uses_state)
-    g_string_append (sql, " JOIN card_state s ON s.card_id = c.id");
-  g_string_append (sql, " WHERE c.deleted = 0");
-  if (search->where != NULL)
-    g_string_append_printf (sql, " AND (%s)", search->where);
-
+  sql = select_rows (search, sort, card_keys != NULL);
   if (!(stmt = _eg_store_prepare (store, sql->str, error)))
     return FALSE;
 
@@ -2191,4 +2242,33 @@ eg_search_card_keys (EgStore       *store,
   g_ptr_array_add (keys, NULL);
   g_ptr_array_set_free_func (keys, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&keys), FALSE);
+}
+
+/* For the tests: the plan of the statement the search runs, one line per
+ * step ("SEARCH c USING COVERING INDEX cards_by_id (id=? AND deleted=?)"). */
+char *
+_eg_search_query_plan (EgStore       *store,
+                       EgSearch      *search,
+                       EgSortColumn   sort,
+                       gboolean       with_keys,
+                       GError       **error)
+{
+  g_autoptr(GString) sql = select_rows (search, sort, with_keys);
+  g_autoptr(GString) plan = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!ensure_functions (store, error))
+    return NULL;
+  g_string_prepend (sql, "EXPLAIN QUERY PLAN ");
+  if (!(stmt = _eg_store_prepare (store, sql->str, error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  if (rc != SQLITE_DONE)
+    {
+      _eg_store_set_error (store, error, "Cannot explain the search");
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&plan), FALSE);
 }

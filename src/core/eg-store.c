@@ -174,6 +174,13 @@ static const char * const migrations[] = {
   "CREATE INDEX cards_search ON cards (section_id, position, deleted, number, flag,"
   "                                    suspended, buried_until, modified, deck_id);"
   "DROP INDEX cards_section;",
+
+  /* 3 -> 4: a search that finds its cards by id (full text, rated:, has:)
+   * reads them from this index rather than from the rows with their text:
+   * a 100,000-card collection's rows fill 37 MB, the index 4.
+   */
+  "CREATE INDEX cards_by_id ON cards (id, deleted, section_id, position, key, number, flag,"
+  "                                   suspended, buried_until, modified, deck_id);",
 };
 
 int

@@ -25,7 +25,7 @@ typedef enum
 } EgStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define EG_STORE_SCHEMA_VERSION 3
+#define EG_STORE_SCHEMA_VERSION 4
 
 #define EG_TYPE_STORE (eg_store_get_type ())
 G_DECLARE_FINAL_TYPE (EgStore, eg_store, EG, STORE, GObject)

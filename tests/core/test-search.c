@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "eg-core.h"
+#include "eg-search-private.h"
 #include "eg-store-private.h"
 #include "eg-test-util.h"
 
@@ -902,6 +903,75 @@ test_transactions (void)
   fixture_teardown (&f);
 }
 
+/* Cards found by id (full text, rated:, has:) are looked up in the index
+ * cards_by_id alone, never in the rows with their text, unless the text is
+ * wanted: to sort by question or to find a literal.  Other searches are
+ * left to SQLite's planner.
+ */
+typedef enum
+{
+  LOOKUP_BY_ID,    /* "SEARCH c USING COVERING INDEX cards_by_id (id=? …)" */
+  LOOKUP_ROWS,     /* not in cards_by_id, which lacks the text */
+  LOOKUP_PLANNER,
+} Lookup;
+
+static void
+test_plans (void)
+{
+  static const struct
+  {
+    const char   *query;
+    EgSortColumn  sort;
+    Lookup        lookup;
+  } cases[] = {
+    { "escape analysis", EG_SORT_DECK_ORDER, LOOKUP_BY_ID },
+    { "escape is:due", EG_SORT_DUE, LOOKUP_BY_ID },
+    { "section:1 escap* -goroutine", EG_SORT_NUMBER, LOOKUP_BY_ID },
+    { "rated:30 is:flagged", EG_SORT_MODIFIED, LOOKUP_BY_ID },
+    { "has:note", EG_SORT_SECTION, LOOKUP_BY_ID },
+    { "(escape OR stack) prop:r<0.9", EG_SORT_RETRIEVABILITY, LOOKUP_BY_ID },
+    { "escape analysis", EG_SORT_QUESTION, LOOKUP_ROWS },
+    { "escape \"=>\"", EG_SORT_DECK_ORDER, LOOKUP_ROWS },   /* no letters: a literal */
+    { "is:new", EG_SORT_DECK_ORDER, LOOKUP_PLANNER },
+    { "-escape", EG_SORT_DECK_ORDER, LOOKUP_PLANNER },
+    { "escape OR is:new", EG_SORT_FLAG, LOOKUP_PLANNER },
+    { "", EG_SORT_DECK_ORDER, LOOKUP_PLANNER },
+  };
+  Fixture f = { 0 };
+
+  fixture_setup (&f);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (int with_keys = 0; with_keys < 2; with_keys++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(EgSearch) search = eg_search_new (cases[i].query, &error);
+        g_autofree char *plan = NULL;
+        gboolean ok;
+
+        g_assert_no_error (error);
+        plan = _eg_search_query_plan (f.store, search, cases[i].sort, with_keys, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (plan);
+        switch (cases[i].lookup)
+          {
+          case LOOKUP_BY_ID:
+            ok = strstr (plan, "SEARCH c USING COVERING INDEX cards_by_id (id=?") != NULL;
+            break;
+          case LOOKUP_ROWS:
+            ok = strstr (plan, "cards_by_id") == NULL;
+            break;
+          case LOOKUP_PLANNER:
+          default:
+            ok = TRUE;
+            break;
+          }
+        if (!ok)
+          g_test_fail_printf ("“%s”, sort %d, lookup %d; the plan is\n%s", cases[i].query,
+                              cases[i].sort, cases[i].lookup, plan);
+      }
+  fixture_teardown (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -925,6 +995,7 @@ main (int    argc,
   g_test_add_func ("/search/garbage", test_garbage);
   g_test_add_func ("/search/retrievability-function", test_retrievability_function);
   g_test_add_func ("/search/transactions", test_transactions);
+  g_test_add_func ("/search/plans", test_plans);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();
