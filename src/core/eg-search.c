@@ -966,6 +966,8 @@ struct _EgSearch
   gboolean  uses_state;   /* needs card_state s */
   gboolean  uses_text;    /* reads c.question or c.answer */
   gboolean  by_id;        /* every match is in a list of ids: see finds_by_id() */
+  int       match;        /* the parameter of a full-text query ANDed with the
+                           * rest, which joins cards_fts f; 0 for none */
 };
 
 /* The first two parameters are the time and the study day. */
@@ -1149,16 +1151,24 @@ compile_filter (EgSearch *search,
     }
 }
 
+/* The SQL of @node into @sql; at the @top level a full-text query ANDed
+ * with the rest goes to search->match instead (a join costs less than
+ * "c.id IN (…)", which collects the ids first).
+ */
 static void
 compile (EgSearch *search,
          GString  *sql,
-         Node     *node)
+         Node     *node,
+         gboolean  top)
 {
   g_autofree char *query = fts_query (node);
 
   if (query != NULL)
     {
-      compile_fts (search, sql, query);
+      if (top)
+        search->match = add_text (search, query);
+      else
+        compile_fts (search, sql, query);
       return;
     }
 
@@ -1184,7 +1194,7 @@ compile (EgSearch *search,
 
     case NODE_NOT:
       g_string_append (sql, "NOT (");
-      compile (search, sql, g_ptr_array_index (node->children, 0));
+      compile (search, sql, g_ptr_array_index (node->children, 0), FALSE);
       g_string_append (sql, ")");
       break;
 
@@ -1206,7 +1216,7 @@ compile (EgSearch *search,
               }
             g_string_append (sql, glue);
             glue = " OR ";
-            compile (search, sql, child);
+            compile (search, sql, child, FALSE);
           }
         if (text->len > 0)
           {
@@ -1241,7 +1251,7 @@ compile (EgSearch *search,
               }
             g_string_append (sql, glue);
             glue = " AND ";
-            compile (search, sql, child);
+            compile (search, sql, child, FALSE);
           }
         if (positive->len > 0)
           {
@@ -1249,8 +1259,13 @@ compile (EgSearch *search,
               ? g_strdup_printf ("(%s) NOT (%s)", positive->str, negative->str)
               : g_strdup (positive->str);
 
-            g_string_append (sql, glue);
-            compile_fts (search, sql, match);
+            if (top)
+              search->match = add_text (search, match);
+            else
+              {
+                g_string_append (sql, glue);
+                compile_fts (search, sql, match);
+              }
           }
         else if (negative->len > 0)
           {
@@ -1332,8 +1347,9 @@ eg_search_new (const char  *query,
     }
 
   sql = g_string_new (NULL);
-  compile (search, sql, root);
-  search->where = g_string_free (g_steal_pointer (&sql), FALSE);
+  compile (search, sql, root, TRUE);
+  if (sql->len > 0)
+    search->where = g_string_free (g_steal_pointer (&sql), FALSE);
   search->by_id = finds_by_id (root);
   return g_steal_pointer (&search);
 }
@@ -2047,16 +2063,20 @@ select_rows (EgSearch     *search,
   g_string_append (sql, sort_keys[sort].sql);
   if (with_keys)
     g_string_append (sql, ", c.key");
-  g_string_append (sql, " FROM cards c");
+  g_string_append (sql, search->match ? " FROM cards_fts f JOIN cards c" : " FROM cards c");
   /* Cards found by id are read from the narrow index cards_by_id, not the
    * rows with their text (a tenth of the pages to read), unless the text
    * is wanted.  Without statistics (no ANALYZE) SQLite would take the rows.
    */
   if (search->by_id && !search->uses_text && sort_keys[sort].type != KEY_TEXT)
     g_string_append (sql, " INDEXED BY cards_by_id");
+  if (search->match)
+    g_string_append (sql, " ON c.id = f.rowid");
   if (search->uses_state || sort_keys[sort].uses_state)
     g_string_append (sql, " JOIN card_state s ON s.card_id = c.id");
   g_string_append (sql, " WHERE c.deleted = 0");
+  if (search->match)
+    g_string_append_printf (sql, " AND f.cards_fts MATCH ?%d", search->match);
   if (search->where != NULL)
     g_string_append_printf (sql, " AND (%s)", search->where);
   return sql;
@@ -2138,7 +2158,7 @@ read_rows (EgStore       *store,
           break;
         }
       if (card_keys != NULL)
-        row.card_key = g_string_chunk_insert_const (card_keys, (const char *) sqlite3_column_text (stmt, 4));
+        row.card_key = g_string_chunk_insert (card_keys, (const char *) sqlite3_column_text (stmt, 4));
       g_array_append_val (rows, row);
     }
   if (rc != SQLITE_DONE)

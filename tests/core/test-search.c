@@ -905,11 +905,13 @@ test_transactions (void)
 
 /* Cards found by id (full text, rated:, has:) are looked up in the index
  * cards_by_id alone, never in the rows with their text, unless the text is
- * wanted: to sort by question or to find a literal.  Other searches are
+ * wanted: to sort by question or to find a literal.  A full-text query ANDed
+ * with the rest is a join, the full-text index first.  Other searches are
  * left to SQLite's planner.
  */
 typedef enum
 {
+  LOOKUP_JOIN,     /* "SCAN f VIRTUAL TABLE …", then as LOOKUP_BY_ID */
   LOOKUP_BY_ID,    /* "SEARCH c USING COVERING INDEX cards_by_id (id=? …)" */
   LOOKUP_ROWS,     /* not in cards_by_id, which lacks the text */
   LOOKUP_PLANNER,
@@ -924,12 +926,13 @@ test_plans (void)
     EgSortColumn  sort;
     Lookup        lookup;
   } cases[] = {
-    { "escape analysis", EG_SORT_DECK_ORDER, LOOKUP_BY_ID },
-    { "escape is:due", EG_SORT_DUE, LOOKUP_BY_ID },
-    { "section:1 escap* -goroutine", EG_SORT_NUMBER, LOOKUP_BY_ID },
+    { "escape analysis", EG_SORT_DECK_ORDER, LOOKUP_JOIN },
+    { "escape is:due", EG_SORT_DUE, LOOKUP_JOIN },
+    { "section:1 escap* -goroutine", EG_SORT_NUMBER, LOOKUP_JOIN },
     { "rated:30 is:flagged", EG_SORT_MODIFIED, LOOKUP_BY_ID },
     { "has:note", EG_SORT_SECTION, LOOKUP_BY_ID },
-    { "(escape OR stack) prop:r<0.9", EG_SORT_RETRIEVABILITY, LOOKUP_BY_ID },
+    { "(escape OR stack) prop:r<0.9", EG_SORT_RETRIEVABILITY, LOOKUP_JOIN },
+    { "(escape OR is:new) rated:7", EG_SORT_REVIEWS, LOOKUP_BY_ID },
     { "escape analysis", EG_SORT_QUESTION, LOOKUP_ROWS },
     { "escape \"=>\"", EG_SORT_DECK_ORDER, LOOKUP_ROWS },   /* no letters: a literal */
     { "is:new", EG_SORT_DECK_ORDER, LOOKUP_PLANNER },
@@ -954,6 +957,10 @@ test_plans (void)
         g_assert_nonnull (plan);
         switch (cases[i].lookup)
           {
+          case LOOKUP_JOIN:
+            ok = g_str_has_prefix (plan, "SCAN f VIRTUAL TABLE") &&
+                 strstr (plan, "\nSEARCH c USING COVERING INDEX cards_by_id (id=?") != NULL;
+            break;
           case LOOKUP_BY_ID:
             ok = strstr (plan, "SEARCH c USING COVERING INDEX cards_by_id (id=?") != NULL;
             break;
