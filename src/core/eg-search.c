@@ -1152,8 +1152,9 @@ compile_filter (EgSearch *search,
 }
 
 /* The SQL of @node into @sql; at the @top level a full-text query ANDed
- * with the rest goes to search->match instead (a join costs less than
- * "c.id IN (…)", which collects the ids first).
+ * with the rest goes to search->match instead, a join that reads the
+ * matches first (it costs less than "c.id IN (…)", which collects the ids,
+ * unless other terms find fewer cards).
  */
 static void
 compile (EgSearch *search,
@@ -1312,6 +1313,24 @@ finds_by_id (Node *node)
     }
 }
 
+/* Whether @node is the filter @filter or ANDs it with other terms */
+static gboolean
+asks_for_state (Node       *node,
+                FilterKind  filter)
+{
+  if (node->kind == NODE_FILTER)
+    return node->filter == filter;
+  if (node->kind == NODE_AND)
+    for (guint i = 0; i < node->children->len; i++)
+      {
+        Node *child = g_ptr_array_index (node->children, i);
+
+        if (child->kind == NODE_FILTER && child->filter == filter)
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /**
  * eg_search_new:
  * @query: (nullable): a query (see eg-search.h); %NULL or blank for every card
@@ -1347,7 +1366,10 @@ eg_search_new (const char  *query,
     }
 
   sql = g_string_new (NULL);
-  compile (search, sql, root, TRUE);
+  /* due and learning cards are few: SQLite finds them through card_state's
+   * indexes, then looks for the text in each; otherwise the text goes first */
+  compile (search, sql, root, !asks_for_state (root, FILTER_IS_DUE) &&
+                              !asks_for_state (root, FILTER_IS_LEARN));
   if (sql->len > 0)
     search->where = g_string_free (g_steal_pointer (&sql), FALSE);
   search->by_id = finds_by_id (root);
