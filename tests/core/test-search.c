@@ -907,13 +907,15 @@ test_transactions (void)
  * cards_by_id alone, never in the rows with their text, unless the text is
  * wanted: to sort by question or to find a literal.  A full-text query ANDed
  * with the rest is a join, the full-text index first, unless due or
- * learning cards are asked for.  Other searches are left to SQLite's planner.
+ * learning cards are asked for.  deck: never looks up the rows one by one.
+ * Other searches are left to SQLite's planner.
  */
 typedef enum
 {
   LOOKUP_JOIN,     /* "SCAN f VIRTUAL TABLE …", then as LOOKUP_BY_ID */
   LOOKUP_BY_ID,    /* "SEARCH c USING COVERING INDEX cards_by_id (id=? …)", no join */
   LOOKUP_ROWS,     /* not in cards_by_id, which lacks the text */
+  LOOKUP_NO_DECK,  /* not through (deck_id, key), a look-up of the row per card */
   LOOKUP_PLANNER,
 } Lookup;
 
@@ -941,6 +943,8 @@ test_plans (void)
     { "-escape", EG_SORT_DECK_ORDER, LOOKUP_PLANNER },
     { "escape OR is:new", EG_SORT_FLAG, LOOKUP_PLANNER },
     { "", EG_SORT_DECK_ORDER, LOOKUP_PLANNER },
+    { "deck:*", EG_SORT_DECK_ORDER, LOOKUP_NO_DECK },
+    { "is:suspended deck:*", EG_SORT_FLAG, LOOKUP_NO_DECK },
   };
   Fixture f = { 0 };
 
@@ -969,6 +973,9 @@ test_plans (void)
             break;
           case LOOKUP_ROWS:
             ok = strstr (plan, "cards_by_id") == NULL;
+            break;
+          case LOOKUP_NO_DECK:
+            ok = strstr (plan, "sqlite_autoindex_cards_1") == NULL;
             break;
           case LOOKUP_PLANNER:
           default:
