@@ -1289,8 +1289,9 @@ compile (EgSearch *search,
     }
 }
 
-/* Whether the SQL of @node (from compile()) says "c.id IN (…)" at its top
- * level: a full-text match, rated:, has:, alone or ANDed with other terms.
+/* Whether @node finds its cards by id: a full-text match (joined at the
+ * top level, "c.id IN (…)" otherwise), rated: or has:, alone or ANDed with
+ * other terms.
  */
 static gboolean
 finds_by_id (Node *node)
