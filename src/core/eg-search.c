@@ -970,6 +970,11 @@ struct _EgSearch
                            * rest, which joins cards_fts f; 0 for none */
 };
 
+/* Where a deck: filter names the card's deck: select_rows() makes it
+ * "c.deck_id" or "+c.deck_id".  User text is never part of the SQL (it is
+ * bound), so the mark cannot come from a query. */
+#define DECK_ID "{deck_id}"
+
 /* The first two parameters are the time and the study day. */
 #define FIRST_PARAM 3
 
@@ -1076,17 +1081,13 @@ compile_filter (EgSearch *search,
         const char *title = node->filter == FILTER_DECK ? "title" : "heading";
 
         n = add_text (search, node->text);
-        /* "+" keeps SQLite from finding a deck's cards through the index
-         * (deck_id, key), which holds nothing else: that is a look-up of
-         * the row, with its text, per card; reading the narrow index
-         * cards_search whole costs less for any deck but a small one */
-        g_string_append_printf (sql, "%sc.%s_id IN (SELECT id FROM %s WHERE CASE"
+        /* DECK_ID: see select_rows() */
+        g_string_append_printf (sql, "%s IN (SELECT id FROM %s WHERE CASE"
                                 " WHEN EXISTS (SELECT 1 FROM %s WHERE eg_search_name (?%d, key, NULL))"
                                 " THEN eg_search_name (?%d, key, NULL)"
                                 " ELSE eg_search_name (?%d, key, %s) END)",
-                                node->filter == FILTER_DECK ? "+" : "",
-                                node->filter == FILTER_DECK ? "deck" : "section", table, table,
-                                n, n, n, title);
+                                node->filter == FILTER_DECK ? DECK_ID : "c.section_id",
+                                table, table, n, n, n, title);
         break;
       }
     case FILTER_IS_DUE:
@@ -2087,6 +2088,7 @@ select_rows (EgSearch     *search,
              gboolean      with_keys)
 {
   GString *sql = g_string_new ("SELECT c.id, c.section_id, c.position, ");
+  gboolean needs_text = search->uses_text || sort_keys[sort].type == KEY_TEXT;
 
   g_string_append (sql, sort_keys[sort].sql);
   if (with_keys)
@@ -2096,7 +2098,7 @@ select_rows (EgSearch     *search,
    * rows with their text (a tenth of the pages to read), unless the text
    * is wanted.  Without statistics (no ANALYZE) SQLite would take the rows.
    */
-  if (search->by_id && !search->uses_text && sort_keys[sort].type != KEY_TEXT)
+  if (search->by_id && !needs_text)
     g_string_append (sql, " INDEXED BY cards_by_id");
   if (search->match)
     g_string_append (sql, " ON c.id = f.rowid");
@@ -2107,6 +2109,11 @@ select_rows (EgSearch     *search,
     g_string_append_printf (sql, " AND f.cards_fts MATCH ?%d", search->match);
   if (search->where != NULL)
     g_string_append_printf (sql, " AND (%s)", search->where);
+  /* SQLite finds a deck's cards (contiguous rows) through the index
+   * (deck_id, key), which holds nothing else, then reads each row.  That is
+   * right when the text is read anyway; otherwise "+" leaves it a scan of
+   * a narrow index, which costs less for any deck but a small one. */
+  g_string_replace (sql, DECK_ID, needs_text ? "c.deck_id" : "+c.deck_id", 0);
   return sql;
 }
 

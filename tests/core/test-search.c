@@ -907,7 +907,8 @@ test_transactions (void)
  * cards_by_id alone, never in the rows with their text, unless the text is
  * wanted: to sort by question or to find a literal.  A full-text query ANDed
  * with the rest is a join, the full-text index first, unless due or
- * learning cards are asked for.  deck: never looks up the rows one by one.
+ * learning cards are asked for.  deck: looks up the rows one by one only
+ * when it reads them anyway.
  * Other searches are left to SQLite's planner.
  */
 typedef enum
@@ -916,6 +917,7 @@ typedef enum
   LOOKUP_BY_ID,    /* "SEARCH c USING COVERING INDEX cards_by_id (id=? …)", no join */
   LOOKUP_ROWS,     /* not in cards_by_id, which lacks the text */
   LOOKUP_NO_DECK,  /* not through (deck_id, key), a look-up of the row per card */
+  LOOKUP_DECK,     /* through (deck_id, key): the rows are read anyway */
   LOOKUP_PLANNER,
 } Lookup;
 
@@ -945,6 +947,7 @@ test_plans (void)
     { "", EG_SORT_DECK_ORDER, LOOKUP_PLANNER },
     { "deck:*", EG_SORT_DECK_ORDER, LOOKUP_NO_DECK },
     { "is:suspended deck:*", EG_SORT_FLAG, LOOKUP_NO_DECK },
+    { "is:suspended deck:*", EG_SORT_QUESTION, LOOKUP_DECK },
   };
   Fixture f = { 0 };
 
@@ -976,6 +979,9 @@ test_plans (void)
             break;
           case LOOKUP_NO_DECK:
             ok = strstr (plan, "sqlite_autoindex_cards_1") == NULL;
+            break;
+          case LOOKUP_DECK:
+            ok = strstr (plan, "SEARCH c USING INDEX sqlite_autoindex_cards_1 (deck_id=?)") != NULL;
             break;
           case LOOKUP_PLANNER:
           default:
