@@ -908,8 +908,8 @@ test_transactions (void)
  * wanted: to sort by question or to find a literal.  A full-text query ANDed
  * with the rest is a join, the full-text index first, unless due or
  * learning cards are asked for.  deck: looks up the rows one by one only
- * when it reads them anyway.
- * Other searches are left to SQLite's planner.
+ * when it reads them anyway.  Other searches are left to SQLite's planner
+ * (and only have to run).
  */
 typedef enum
 {
