@@ -1191,11 +1191,16 @@ eg_store_list_cards (EgStore  *self,
 
   g_return_val_if_fail (EG_IS_STORE (self), NULL);
 
-  stmt = _eg_store_prepare (self,
-                            CARD_QUERY
-                            " WHERE c.deleted = 0 AND (?1 = 0 OR c.section_id = ?1)"
-                            " ORDER BY d.position, d.id, sec.position, c.position",
-                            error);
+  /* two statements: "?1 = 0 OR c.section_id = ?1" would keep SQLite from
+   * finding a section's cards through its index */
+  if (section_id != 0)
+    stmt = _eg_store_prepare (self,
+                              CARD_QUERY " WHERE c.deleted = 0 AND c.section_id = ?1"
+                              " ORDER BY c.position", error);
+  else
+    stmt = _eg_store_prepare (self,
+                              CARD_QUERY " WHERE c.deleted = 0"
+                              " ORDER BY d.position, d.id, sec.position, c.position", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, section_id);
@@ -1213,6 +1218,47 @@ eg_store_list_cards (EgStore  *self,
     return NULL;
 
   return g_steal_pointer (&cards);
+}
+
+/**
+ * eg_store_list_card_ids:
+ * @section_id: a section
+ *
+ * The ids alone of what eg_store_list_cards() lists for a section, read
+ * from an index.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, in deck order
+ */
+GArray *
+eg_store_list_card_ids (EgStore  *self,
+                        gint64    section_id,
+                        GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (EG_IS_STORE (self), NULL);
+
+  stmt = _eg_store_cached (self,
+                           "SELECT id FROM cards WHERE section_id = ?1 AND deleted = 0"
+                           " ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, section_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, error, "Cannot list cards");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }
 
 /**

@@ -150,6 +150,9 @@ GPtrArray  *eg_store_list_section_headings (EgStore     *self,
 GPtrArray  *eg_store_list_cards         (EgStore        *self,
                                          gint64          section_id,
                                          GError        **error);
+GArray     *eg_store_list_card_ids      (EgStore        *self,
+                                         gint64          section_id,
+                                         GError        **error);
 gint64      eg_store_add_card           (EgStore        *self,
                                          gint64          section_id,
                                          const char     *question,

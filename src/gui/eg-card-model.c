@@ -309,28 +309,6 @@ eg_card_model_new (EgScheduler *scheduler)
   return self;
 }
 
-/* The ids of the cards in @section_id, to narrow a search down to it. */
-static GHashTable *
-section_card_ids (EgCardModel  *self,
-                  GError      **error)
-{
-  g_autoptr(GPtrArray) cards = eg_store_list_cards (eg_scheduler_get_store (self->scheduler),
-                                                   self->section_id, error);
-  GHashTable *set;
-
-  if (cards == NULL)
-    return NULL;
-  set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < cards->len; i++)
-    {
-      gint64 *id = g_new (gint64, 1);
-
-      *id = ((EgCard *) g_ptr_array_index (cards, i))->id;
-      g_hash_table_add (set, id);
-    }
-  return set;
-}
-
 /* The positions in @ids of the cards selected now. */
 static GtkBitset *
 carry_selection (EgCardModel *self,
@@ -406,13 +384,19 @@ reload (EgCardModel  *self,
                                   self->descending, eg_time_now_ms (), error)))
     return FALSE;
 
+  /* narrowed down to a section: its card ids (from an index) */
   if (self->section_id != 0)
     {
-      g_autoptr(GHashTable) in_section = section_card_ids (self, error);
+      g_autoptr(GArray) section_ids = NULL;
+      g_autoptr(GHashTable) in_section = NULL;
       guint kept = 0;
 
-      if (in_section == NULL)
+      if (!(section_ids = eg_store_list_card_ids (eg_scheduler_get_store (self->scheduler),
+                                                  self->section_id, error)))
         return FALSE;
+      in_section = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < section_ids->len; i++)
+        g_hash_table_add (in_section, &g_array_index (section_ids, gint64, i));
       for (guint i = 0; i < ids->len; i++)
         if (g_hash_table_contains (in_section, &g_array_index (ids, gint64, i)))
           g_array_index (ids, gint64, kept++) = g_array_index (ids, gint64, i);

@@ -258,6 +258,62 @@ test_fts_index (void)
                                      " WHERE cards_fts MATCH 'shallow'"), ==, 1);
 }
 
+/* A section's cards, whole or their ids alone, in their order; every card
+ * in deck order; deleted cards left out. */
+static void
+test_list_cards (void)
+{
+  static const struct { gint64 section_id; int position; } cards[] = {
+    { 2, 0 }, { 1, 2 }, { 1, 0 }, { 1, 1 }, { 2, 1 }, { 1, 3 },
+  };
+  static const gint64 section_1[] = { 3, 4, 2 };   /* by position; 6 is deleted */
+  static const gint64 every[] = { 3, 4, 2, 1, 5 };  /* section 1 comes first */
+  g_autofree char *path = tmp_path ("list.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = eg_store_open (path, &error);
+  g_autoptr(GPtrArray) section = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (_eg_store_exec (store,
+    "INSERT INTO decks (id, key, title, created, modified) VALUES (1, 'd', 'Deck', 1, 1);"
+    "INSERT INTO sections (id, deck_id, key, heading, position) VALUES (1, 1, 'a', 'A', 0);"
+    "INSERT INTO sections (id, deck_id, key, heading, position) VALUES (2, 1, 'b', 'B', 1);",
+    &error));
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("k/%u", i + 1);
+      EgNewCard card = {
+        .deck_id = 1, .section_id = cards[i].section_id, .key = key, .number = i + 1,
+        .position = cards[i].position, .question = "Q", .answer = "A", .content_hash = "h",
+      };
+
+      g_assert_cmpint (_eg_store_insert_card (store, &card, 1000, &error), ==, i + 1);
+    }
+  g_assert_true (_eg_store_exec (store, "UPDATE cards SET deleted = 1 WHERE id = 6", &error));
+
+  section = eg_store_list_cards (store, 1, &error);
+  ids = eg_store_list_card_ids (store, 1, &error);
+  all = eg_store_list_cards (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (section->len, ==, G_N_ELEMENTS (section_1));
+  g_assert_cmpuint (ids->len, ==, G_N_ELEMENTS (section_1));
+  for (guint i = 0; i < G_N_ELEMENTS (section_1); i++)
+    {
+      g_assert_cmpint (((EgCard *) g_ptr_array_index (section, i))->id, ==, section_1[i]);
+      g_assert_cmpint (g_array_index (ids, gint64, i), ==, section_1[i]);
+    }
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (every));
+  for (guint i = 0; i < G_N_ELEMENTS (every); i++)
+    g_assert_cmpint (((EgCard *) g_ptr_array_index (all, i))->id, ==, every[i]);
+
+  g_clear_pointer (&ids, g_array_unref);
+  ids = eg_store_list_card_ids (store, 3, &error);   /* no such section */
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 0);
+}
+
 static void
 test_settings (void)
 {
@@ -332,6 +388,7 @@ main (int    argc,
   g_test_add_func ("/store/review-log-append-only", test_review_log_append_only);
   g_test_add_func ("/store/foreign-keys", test_foreign_keys);
   g_test_add_func ("/store/fts-index", test_fts_index);
+  g_test_add_func ("/store/list-cards", test_list_cards);
   g_test_add_func ("/store/settings", test_settings);
   g_test_add_func ("/store/find-errors", test_find_errors);
 
