@@ -1436,13 +1436,19 @@ eg_store_list_reviews (EgStore  *self,
 
   g_return_val_if_fail (EG_IS_STORE (self), NULL);
 
-  stmt = _eg_store_prepare (self,
-    "SELECT l.id, l.card_id, c.key, l.reviewed_at, l.rating, l.state_before, l.state_after,"
-    "       l.stability_before, l.stability_after, l.difficulty_before, l.difficulty_after,"
-    "       l.elapsed_days, l.scheduled_days, l.due_after, l.duration_ms, l.rescheduled, l.day"
-    " FROM review_log l JOIN cards c ON c.id = l.card_id"
-    " WHERE ?1 = 0 OR l.card_id = ?1"
-    " ORDER BY l.reviewed_at, l.id", error);
+#define REVIEW_QUERY \
+  "SELECT l.id, l.card_id, c.key, l.reviewed_at, l.rating, l.state_before, l.state_after," \
+  "       l.stability_before, l.stability_after, l.difficulty_before, l.difficulty_after," \
+  "       l.elapsed_days, l.scheduled_days, l.due_after, l.duration_ms, l.rescheduled, l.day" \
+  " FROM review_log l JOIN cards c ON c.id = l.card_id"
+
+  /* one card's through the index review_log_card, not a scan of the log */
+  if (card_id != 0)
+    stmt = _eg_store_prepare (self, REVIEW_QUERY " WHERE l.card_id = ?1"
+                              " ORDER BY l.reviewed_at, l.id", error);
+  else
+    stmt = _eg_store_prepare (self, REVIEW_QUERY " ORDER BY l.reviewed_at, l.id", error);
+#undef REVIEW_QUERY
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, card_id);

@@ -314,6 +314,65 @@ test_list_cards (void)
   g_assert_cmpuint (ids->len, ==, 0);
 }
 
+/* One card's reviews, or all, oldest first */
+static void
+test_list_reviews (void)
+{
+  static const struct { gint64 card_id; gint64 at; } log[] = {
+    { 2, 300 }, { 1, 100 }, { 2, 50 }, { 1, 400 }, { 1, 200 },
+  };
+  static const gint64 card_1[] = { 100, 200, 400 };
+  static const gint64 every[] = { 50, 100, 200, 300, 400 };
+  g_autofree char *path = tmp_path ("reviews.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = eg_store_open (path, &error);
+  g_autoptr(GPtrArray) one = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (_eg_store_exec (store,
+    "INSERT INTO decks (id, key, title, created, modified) VALUES (1, 'd', 'Deck', 1, 1);"
+    "INSERT INTO sections (id, deck_id, key, heading, position) VALUES (1, 1, 's', 'S', 0);",
+    &error));
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("s/%u", i);
+      EgNewCard card = {
+        .deck_id = 1, .section_id = 1, .key = key, .number = i, .position = i,
+        .question = "Q", .answer = "A", .content_hash = "h",
+      };
+
+      g_assert_cmpint (_eg_store_insert_card (store, &card, 1, &error), ==, i);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (log); i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, state_after,"
+        " stability_before, stability_after, difficulty_before, difficulty_after,"
+        " elapsed_days, scheduled_days, due_after)"
+        " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 3, 0, 2, 0, 1, 0, 5, 0, 1, 0)",
+        log[i].card_id, log[i].at);
+
+      g_assert_true (_eg_store_exec (store, sql, &error));
+    }
+
+  one = eg_store_list_reviews (store, 1, &error);
+  all = eg_store_list_reviews (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (one->len, ==, G_N_ELEMENTS (card_1));
+  for (guint i = 0; i < G_N_ELEMENTS (card_1); i++)
+    {
+      EgReview *review = g_ptr_array_index (one, i);
+
+      g_assert_cmpint (review->card_id, ==, 1);
+      g_assert_cmpstr (review->card_key, ==, "s/1");
+      g_assert_cmpint (review->reviewed_at, ==, card_1[i]);
+    }
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (every));
+  for (guint i = 0; i < G_N_ELEMENTS (every); i++)
+    g_assert_cmpint (((EgReview *) g_ptr_array_index (all, i))->reviewed_at, ==, every[i]);
+}
+
 static void
 test_settings (void)
 {
@@ -389,6 +448,7 @@ main (int    argc,
   g_test_add_func ("/store/foreign-keys", test_foreign_keys);
   g_test_add_func ("/store/fts-index", test_fts_index);
   g_test_add_func ("/store/list-cards", test_list_cards);
+  g_test_add_func ("/store/list-reviews", test_list_reviews);
   g_test_add_func ("/store/settings", test_settings);
   g_test_add_func ("/store/find-errors", test_find_errors);
 
