@@ -159,15 +159,24 @@ decimal_increment (char *s)
 /* Number(x.toFixed(8)): the exact binary value rounded to 8 decimals, an
  * exact tie rounding away from zero.  glibc's printf is exact but breaks
  * ties to even, so ties (exactly the odd multiples of 2^-9) are handled
- * separately. */
+ * separately.
+ *
+ * Most values are already such numbers (the scheduler rounds what it
+ * stores) and skip the string: when |x| < 10^6 is the double nearest to
+ * n / 10^8 for an integer n (IEEE division of exact n and 10^8 gives that
+ * double), x * 10^8 lies within 0.02 of n, so toFixed(8) gives the digits
+ * of n and reading them back gives x. */
 double
 eg_fsrs_to_fixed8 (double x)
 {
   char buf[64];
   double ax = fabs (x);
   double scaled = ax * 512.0;
+  double n = floor (ax * 1e8 + 0.5);
 
   if (!isfinite (x) || ax >= 1e21)
+    return x;
+  if (ax < 1e6 && n / 1e8 == ax)
     return x;
 
   if (scaled == floor (scaled) && fmod (scaled, 2.0) == 1.0)

@@ -1412,32 +1412,13 @@ default_params (void)
 }
 
 /* eg_fsrs_retrievability() for a card that is not new, with the default
- * FSRS-6 parameters.  It reads the stability as JavaScript's
- * Number(S.toFixed(8)), which goes through a string.  A stored stability
- * is already such a number (the scheduler rounds it), and then that is S
- * itself: when S < 10^6 is the double nearest to n / 10^8 for an integer n,
- * S * 10^8 lies within 0.02 of n, so toFixed(8) gives the digits of n and
- * reading them back gives S.  Such values skip the string; others take
- * eg_fsrs_retrievability() itself.
- */
+ * FSRS-6 parameters */
 static double
 retrievability (double  stability,
                 gint64  last_review,
                 gint64  now_ms)
 {
-  double n = floor (stability * 1e8 + 0.5);
   EgFsrsCard card;
-
-  if (stability > 0 && stability < 1e6 && n / 1e8 == stability)
-    {
-      double t = 0;
-
-      /* as eg_fsrs_retrievability() */
-      if (last_review != 0)
-        t = MAX (floor (((double) now_ms - (double) last_review) / (double) EG_FSRS_MS_PER_DAY),
-                 0);
-      return eg_fsrs_forgetting_curve (default_params (), t, stability);
-    }
 
   eg_fsrs_card_init_new (&card, 0);
   card.state = EG_FSRS_STATE_REVIEW;

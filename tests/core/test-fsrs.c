@@ -1182,6 +1182,30 @@ test_edge_round8 (void)
   g_assert_cmpfloat (eg_fsrs_to_fixed8 (1.0 / 3.0), ==, 0.33333333);
   g_assert_cmpfloat (eg_fsrs_to_fixed8 (0.51510155), ==, 0.51510155);
   g_assert_cmpfloat (eg_fsrs_to_fixed8 (1e22), ==, 1e22);
+
+  /* 8-decimal numbers come back as they are; others as printf and strtod
+   * read them (but for the ties, above) */
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (808);
+
+    for (int i = 0; i < 100000; i++)
+      {
+        double n = floor (g_rand_double_range (rand, 0, 1e14));
+        double eight = (i % 2 ? -n : n) / 1e8;
+        double any = g_rand_double_range (rand, -1e7, 1e7);
+        char buf[64];
+
+        if (fabs (any) * 512 == floor (fabs (any) * 512))
+          any += 1e-6;   /* a multiple of 2^-9, maybe a tie: not one now */
+        g_ascii_formatd (buf, sizeof buf, "%.8f", any);
+        if (eg_fsrs_to_fixed8 (eight) != eight ||
+            eg_fsrs_to_fixed8 (any) != g_ascii_strtod (buf, NULL))
+          {
+            g_test_fail_printf ("toFixed(8) of %.17g or %.17g", eight, any);
+            break;
+          }
+      }
+  }
 }
 
 static void
