@@ -89,3 +89,55 @@ eg_test_read_bytes (const char *path)
     return g_bytes_new (NULL, 0);
   return g_bytes_new_take (g_steal_pointer (&data), len);
 }
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+void
+eg_bench_report (const char *what,
+                 GArray     *samples,
+                 const char *target)
+{
+  double mid;
+
+  g_assert_cmpuint (samples->len, >, 0);
+  g_array_sort (samples, compare_doubles);
+  mid = g_array_index (samples, double, samples->len / 2);
+  g_print ("%-48s median %8.2f ms  (min %.2f, max %.2f, %u runs)%s%s\n", what, mid,
+           g_array_index (samples, double, 0), g_array_index (samples, double, samples->len - 1),
+           samples->len, target ? "  target " : "", target ? target : "");
+  g_array_set_size (samples, 0);
+}
+
+double
+eg_bench_ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+void
+eg_bench_add (GArray *samples,
+              double  ms)
+{
+  g_array_append_val (samples, ms);
+}
+
+double
+eg_bench_run_process (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return eg_bench_ms_since (start);
+}

@@ -19,4 +19,15 @@ char       *eg_test_fixture      (const char *name);
 GBytes     *eg_test_read_bytes   (const char *path);
 gboolean    eg_test_rm_rf        (const char *path);
 
+/* Benchmarks.  eg_bench_report() prints a line with the median (min, max)
+ * of @samples in ms and the target, if any, then empties @samples. */
+void        eg_bench_report      (const char         *what,
+                                  GArray             *samples,
+                                  const char         *target);
+double      eg_bench_ms_since    (gint64              start);
+void        eg_bench_add         (GArray             *samples,
+                                  double              ms);
+/* The wall time of running @argv to its end (standard output dropped) */
+double      eg_bench_run_process (const char * const *argv);
+
 G_END_DECLS

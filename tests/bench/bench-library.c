@@ -27,30 +27,6 @@
 #include "eg-test-util.h"
 #include "eg-window.h"
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *what,
-        GArray     *samples,
-        const char *target)
-{
-  double mid;
-
-  g_array_sort (samples, compare_doubles);
-  mid = g_array_index (samples, double, samples->len / 2);
-  g_print ("%-48s median %8.2f ms  (min %.2f, max %.2f, %u runs)%s%s\n", what, mid,
-           g_array_index (samples, double, 0), g_array_index (samples, double, samples->len - 1),
-           samples->len, target ? "  target " : "", target ? target : "");
-  g_array_set_size (samples, 0);
-}
-
 /* The model's answer, to the first screenful of rows. */
 static double
 time_query (EgCardModel  *model,
@@ -180,7 +156,7 @@ bench_window (EgStore    *store,
 
   time_typing (window, typed, samples);
   g_print ("  (%u rows) ", g_list_model_get_n_items (eg_window_get_cards (window)));
-  report ("window: typed “escape analysis”, last key", samples, "<= 30 ms");
+  eg_bench_report ("window: typed “escape analysis”, last key", samples, "<= 30 ms");
 
   /* the same with the table narrowed down to the deck's first section */
   for (guint i = 0; i < g_list_model_get_n_items (sidebar); i++)
@@ -196,7 +172,7 @@ bench_window (EgStore    *store,
   settle ();
   time_typing (window, typed, samples);
   g_print ("  (%u rows) ", g_list_model_get_n_items (eg_window_get_cards (window)));
-  report ("window: same, in a section, last key", samples, "<= 30 ms");
+  eg_bench_report ("window: same, in a section, last key", samples, "<= 30 ms");
   g_assert_true (eg_window_select_sidebar (window, deck));
   settle ();
 
@@ -215,7 +191,7 @@ bench_window (EgStore    *store,
           settle ();
         }
       g_print ("  (%u rows) ", g_list_model_get_n_items (eg_window_get_cards (window)));
-      report (label, samples, "<= 30 ms");
+      eg_bench_report (label, samples, "<= 30 ms");
     }
 
   /* and back: emptying the search box after a search that found few cards
@@ -231,7 +207,7 @@ bench_window (EgStore    *store,
       settle ();
     }
   g_print ("  (%u rows) ", g_list_model_get_n_items (eg_window_get_cards (window)));
-  report ("window: search emptied again", samples, NULL);
+  eg_bench_report ("window: search emptied again", samples, NULL);
 
   /* sorting the whole table: the search is empty again */
   view_columns = gtk_column_view_get_columns (eg_window_get_card_table (window));
@@ -251,7 +227,7 @@ bench_window (EgStore    *store,
           g_array_append_val (samples, ms);
           settle ();
         }
-      report (label, samples, "<= 100 ms");
+      eg_bench_report (label, samples, "<= 100 ms");
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -317,7 +293,7 @@ main (int    argc,
           g_array_append_val (samples, ms);
         }
       g_print ("  (%u rows) ", g_list_model_get_n_items (G_LIST_MODEL (model)));
-      report (label, samples, "<= 30 ms");
+      eg_bench_report (label, samples, "<= 30 ms");
     }
 
   for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
@@ -329,7 +305,7 @@ main (int    argc,
           double ms = time_query (model, NULL, sorts[s].sort, i % 2);
           g_array_append_val (samples, ms);
         }
-      report (label, samples, "<= 100 ms");
+      eg_bench_report (label, samples, "<= 100 ms");
     }
 
   for (int i = 0; i < 5; i++)
@@ -345,7 +321,7 @@ main (int    argc,
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (samples, ms);
     }
-  report ("  baseline: every id in deck order", samples, NULL);
+  eg_bench_report ("  baseline: every id in deck order", samples, NULL);
 
   g_clear_object (&model);
   bench_window (store, searches, G_N_ELEMENTS (searches));

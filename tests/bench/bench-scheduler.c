@@ -27,56 +27,6 @@
 #define N_CARDS 100000
 #define N_REVIEWS 1000000
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *what,
-        GArray     *samples,
-        const char *target)
-{
-  double mid;
-
-  g_array_sort (samples, compare_doubles);
-  mid = g_array_index (samples, double, samples->len / 2);
-  g_print ("%-46s median %9.2f ms  (min %.2f, max %.2f, %u runs)%s%s\n", what, mid,
-           g_array_index (samples, double, 0), g_array_index (samples, double, samples->len - 1),
-           samples->len, target ? "  target " : "", target ? target : "");
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static void
-add (GArray *samples,
-     double  ms)
-{
-  g_array_append_val (samples, ms);
-}
-
-static double
-run_process (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return ms_since (start);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -124,7 +74,7 @@ main (int    argc,
       g_assert_true (eg_synthetic_generate (store, N_CARDS, N_REVIEWS, 1, now, NULL, &error));
       g_assert_no_error (error);
       g_print ("generated %d cards and %d reviews in %.1f s\n", N_CARDS, N_REVIEWS,
-               ms_since (start) / 1000);
+               eg_bench_ms_since (start) / 1000);
     }
   g_assert_true (eg_store_get_stats (store, &stats, &error));
   g_print ("collection: %u cards (%u new, %u learning, %u review, %u relearning), %u reviews\n",
@@ -144,15 +94,14 @@ main (int    argc,
       g_clear_pointer (&queue, eg_queue_free);
       start = g_get_monotonic_time ();
       queue = eg_scheduler_build_queue (scheduler, now, &error);
-      add (samples, ms_since (start));
+      eg_bench_add (samples, eg_bench_ms_since (start));
       g_assert_no_error (error);
     }
   eg_queue_get_counts (queue, &counts);
   g_print ("queue: %u new, %u learning, %u review\n", counts.new_cards, counts.learning,
            counts.review);
-  report ("build the queue for now", samples, "<= 50 ms");
+  eg_bench_report ("build the queue for now", samples, "<= 50 ms");
 
-  g_array_set_size (samples, 0);
   for (int i = 0; i < 11; i++)
     {
       g_autoptr(sqlite3_stmt) stmt = _eg_store_prepare (store,
@@ -163,12 +112,11 @@ main (int    argc,
       sqlite3_bind_int (stmt, 1, today);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         ;
-      add (samples, ms_since (start));
+      eg_bench_add (samples, eg_bench_ms_since (start));
     }
-  report ("  baseline: one indexed SELECT of 200 ids", samples, NULL);
+  eg_bench_report ("  baseline: one indexed SELECT of 200 ids", samples, NULL);
 
   /* 2. grade, commit, fetch the next card */
-  g_array_set_size (samples, 0);
   for (int i = 0; i < 200; i++)
     {
       gint64 id = eg_queue_peek (queue, now);
@@ -182,13 +130,12 @@ main (int    argc,
       id = eg_queue_peek (queue, now);
       if (id != 0)
         next = eg_store_get_card (store, id, &error);
-      add (samples, ms_since (start));
+      eg_bench_add (samples, eg_bench_ms_since (start));
       g_assert_no_error (error);
       now += 1000;
     }
-  report ("grade + commit + fetch the next card", samples, "<= 5 ms");
+  eg_bench_report ("grade + commit + fetch the next card", samples, "<= 5 ms");
 
-  g_array_set_size (samples, 0);
   for (int i = 0; i < 200; i++)
     {
       g_autoptr(sqlite3_stmt) stmt = _eg_store_prepare (store,
@@ -199,40 +146,36 @@ main (int    argc,
       sqlite3_bind_int64 (stmt, 1, i + 1);
       sqlite3_step (stmt);
       g_assert_true (_eg_store_commit (store, NULL));
-      add (samples, ms_since (start));
+      eg_bench_add (samples, eg_bench_ms_since (start));
     }
-  report ("  baseline: one-row UPDATE + COMMIT", samples, NULL);
+  eg_bench_report ("  baseline: one-row UPDATE + COMMIT", samples, NULL);
 
   /* 3. engram-cli due, the whole process */
-  g_array_set_size (samples, 0);
   for (int i = 0; i < 11; i++)
     {
       const char *cmd[] = { cli, "--db", path, "due", "--at", at, NULL };
-      add (samples, run_process (cmd));
+      eg_bench_add (samples, eg_bench_run_process (cmd));
     }
-  report ("engram-cli due (process wall time)", samples, "<= 150 ms");
+  eg_bench_report ("engram-cli due (process wall time)", samples, "<= 150 ms");
 
-  g_array_set_size (samples, 0);
   for (int i = 0; i < 11; i++)
     {
       const char *cmd[] = { cli, "--version", NULL };
-      add (samples, run_process (cmd));
+      eg_bench_add (samples, eg_bench_run_process (cmd));
     }
-  report ("  baseline: engram-cli --version", samples, NULL);
+  eg_bench_report ("  baseline: engram-cli --version", samples, NULL);
 
   /* 4. rebuild every card from the log */
-  g_array_set_size (samples, 0);
   for (int i = 0; i < 3; i++)
     {
       start = g_get_monotonic_time ();
       g_assert_true (eg_scheduler_rebuild (scheduler, &n_cards, &n_reviews, &error));
-      add (samples, ms_since (start));
+      eg_bench_add (samples, eg_bench_ms_since (start));
       g_assert_no_error (error);
     }
   g_print ("rebuilt %u cards from %u log rows\n", n_cards, n_reviews);
-  report ("rebuild every state from the review log", samples, "<= 10000 ms");
+  eg_bench_report ("rebuild every state from the review log", samples, "<= 10000 ms");
 
-  g_array_set_size (samples, 0);
   for (int i = 0; i < 3; i++)
     {
       g_autoptr(sqlite3_stmt) stmt = _eg_store_prepare (store,
@@ -242,9 +185,9 @@ main (int    argc,
       start = g_get_monotonic_time ();
       while (sqlite3_step (stmt) == SQLITE_ROW)
         ;
-      add (samples, ms_since (start));
+      eg_bench_add (samples, eg_bench_ms_since (start));
     }
-  report ("  baseline: read the log in that order", samples, NULL);
+  eg_bench_report ("  baseline: read the log in that order", samples, NULL);
 
   g_clear_object (&scheduler);
   g_clear_object (&store);

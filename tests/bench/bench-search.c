@@ -27,56 +27,6 @@
 #define N_CARDS 100000
 #define N_REVIEWS 1000000
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *what,
-        GArray     *samples,
-        const char *target)
-{
-  double mid;
-
-  g_array_sort (samples, compare_doubles);
-  mid = g_array_index (samples, double, samples->len / 2);
-  g_print ("%-46s median %9.2f ms  (min %.2f, max %.2f, %u runs)%s%s\n", what, mid,
-           g_array_index (samples, double, 0), g_array_index (samples, double, samples->len - 1),
-           samples->len, target ? "  target " : "", target ? target : "");
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static void
-add (GArray *samples,
-     double  ms)
-{
-  g_array_append_val (samples, ms);
-}
-
-static double
-run_process (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return ms_since (start);
-}
-
 /* Runs @query sorted by @sort @runs times; returns the number of cards. */
 static guint
 time_search (EgStore      *store,
@@ -98,7 +48,7 @@ time_search (EgStore      *store,
       gint64 start = g_get_monotonic_time ();
 
       ids = eg_search_card_ids (store, search, sort, descending, now, &error);
-      add (samples, ms_since (start));
+      eg_bench_add (samples, eg_bench_ms_since (start));
       g_assert_no_error (error);
       n = ids ? ids->len : 0;
     }
@@ -121,7 +71,7 @@ time_statement (EgStore    *store,
         sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         ;
-      add (samples, ms_since (start));
+      eg_bench_add (samples, eg_bench_ms_since (start));
     }
 }
 
@@ -188,7 +138,7 @@ main (int    argc,
       g_assert_true (eg_synthetic_generate (store, N_CARDS, N_REVIEWS, 1, now, NULL, &error));
       g_assert_no_error (error);
       g_print ("generated %d cards and %d reviews in %.1f s\n", N_CARDS, N_REVIEWS,
-               ms_since (start) / 1000);
+               eg_bench_ms_since (start) / 1000);
     }
   g_assert_true (eg_store_get_stats (store, &stats, &error));
   g_print ("collection: %u cards (%u new, %u learning, %u review, %u relearning), %u reviews\n",
@@ -204,60 +154,52 @@ main (int    argc,
   for (int i = 0; i < 11; i++)
     {
       const char *cmd[] = { cli, "--db", path, "search", "--at", at, "escape analysis", NULL };
-      add (samples, run_process (cmd));
+      eg_bench_add (samples, eg_bench_run_process (cmd));
     }
-  report ("engram-cli search 'escape analysis' (process)", samples, "<= 50 ms");
+  eg_bench_report ("engram-cli search 'escape analysis' (process)", samples, "<= 50 ms");
 
-  g_array_set_size (samples, 0);
   for (int i = 0; i < 11; i++)
     {
       const char *cmd[] = { cli, "--version", NULL };
-      add (samples, run_process (cmd));
+      eg_bench_add (samples, eg_bench_run_process (cmd));
     }
-  report ("  baseline: engram-cli --version", samples, NULL);
+  eg_bench_report ("  baseline: engram-cli --version", samples, NULL);
 
   /* 2. free text */
-  g_array_set_size (samples, 0);
   n = time_search (store, "escape analysis", EG_SORT_DECK_ORDER, FALSE, now, 11, samples);
   g_print ("'escape analysis': %u cards\n", n);
-  report ("search 'escape analysis'", samples, "<= 30 ms");
+  eg_bench_report ("search 'escape analysis'", samples, "<= 30 ms");
 
-  g_array_set_size (samples, 0);
   time_statement (store, "SELECT rowid FROM cards_fts WHERE cards_fts MATCH ?1",
                   "\"escape\" AND \"analysis\"", 11, samples);
-  report ("  baseline: the FTS5 lookup alone", samples, NULL);
+  eg_bench_report ("  baseline: the FTS5 lookup alone", samples, NULL);
 
   /* 3. filters */
-  g_array_set_size (samples, 0);
   n = time_search (store, "is:due section:3*", EG_SORT_DECK_ORDER, FALSE, now, 11, samples);
   g_print ("'is:due section:3*': %u cards\n", n);
-  report ("search 'is:due section:3*'", samples, "<= 30 ms");
+  eg_bench_report ("search 'is:due section:3*'", samples, "<= 30 ms");
 
-  g_array_set_size (samples, 0);
   time_statement (store, "SELECT c.id FROM cards c WHERE c.section_id = 3", NULL, 11, samples);
-  report ("  baseline: the cards of one section by index", samples, NULL);
+  eg_bench_report ("  baseline: the cards of one section by index", samples, NULL);
 
   /* 4. every card, by each column */
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     {
       g_autofree char *what = g_strdup_printf ("every card by %s", columns[c].name);
 
-      g_array_set_size (samples, 0);
-      n = time_search (store, NULL, columns[c].column, FALSE, now, 5, samples);
+          n = time_search (store, NULL, columns[c].column, FALSE, now, 5, samples);
       time_search (store, NULL, columns[c].column, TRUE, now, 4, samples);
       g_assert_cmpuint (n, ==, stats.cards);
-      report (what, samples, "<= 100 ms");
+      eg_bench_report (what, samples, "<= 100 ms");
     }
 
-  g_array_set_size (samples, 0);
   time_statement (store, "SELECT c.id, c.section_id, c.position FROM cards c"
                   " JOIN card_state s ON s.card_id = c.id WHERE c.deleted = 0", NULL, 9, samples);
-  report ("  baseline: read every card and its state", samples, NULL);
+  eg_bench_report ("  baseline: read every card and its state", samples, NULL);
 
-  g_array_set_size (samples, 0);
   time_statement (store, "SELECT c.id FROM cards c JOIN card_state s ON s.card_id = c.id"
                   " WHERE c.deleted = 0 ORDER BY s.reps, c.id", NULL, 9, samples);
-  report ("  baseline: the same, ORDER BY in SQLite", samples, NULL);
+  eg_bench_report ("  baseline: the same, ORDER BY in SQLite", samples, NULL);
 
   g_clear_object (&store);
   eg_test_cleanup_dirs ();
