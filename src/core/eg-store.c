@@ -801,6 +801,10 @@ eg_store_list_decks (EgStore  *self,
   "SELECT c.id, c.deck_id, c.key, c.heading, c.source," \
   "       coalesce (counts.n, 0), coalesce (counts.n_new, 0)" \
   "  FROM sections c JOIN decks d ON d.id = c.deck_id LEFT JOIN counts ON counts.id = c.id "
+/* The same without the counts, which take a pass over every card */
+#define HEADING_QUERY \
+  "SELECT c.id, c.deck_id, c.key, c.heading, c.source, 0, 0" \
+  "  FROM sections c JOIN decks d ON d.id = c.deck_id "
 
 static EgSectionInfo *
 read_section (sqlite3_stmt *stmt)
@@ -817,28 +821,21 @@ read_section (sqlite3_stmt *stmt)
   return info;
 }
 
-/**
- * eg_store_list_sections:
- * @deck_id: a deck, or 0 for the sections of every deck
- *
- * Returns: (transfer full): the sections in deck order
- */
-GPtrArray *
-eg_store_list_sections (EgStore  *self,
-                        gint64    deck_id,
-                        GError  **error)
+/* The sections @query (SECTION_QUERY or HEADING_QUERY) finds, of one deck
+ * or of every deck (@deck_id 0), in deck order */
+static GPtrArray *
+list_sections (EgStore     *self,
+               const char  *query,
+               gint64       deck_id,
+               GError     **error)
 {
+  g_autofree char *sql = g_strconcat (query, " WHERE ?1 = 0 OR c.deck_id = ?1"
+                                      " ORDER BY d.position, d.id, c.position", NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) sections = NULL;
   int rc;
 
-  g_return_val_if_fail (EG_IS_STORE (self), NULL);
-
-  stmt = _eg_store_prepare (self,
-                            SECTION_QUERY
-                            " WHERE ?1 = 0 OR c.deck_id = ?1"
-                            " ORDER BY d.position, d.id, c.position",
-                            error);
+  stmt = _eg_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, deck_id);
@@ -853,6 +850,22 @@ eg_store_list_sections (EgStore  *self,
     }
 
   return g_steal_pointer (&sections);
+}
+
+/**
+ * eg_store_list_sections:
+ * @deck_id: a deck, or 0 for the sections of every deck
+ *
+ * Returns: (transfer full): the sections in deck order
+ */
+GPtrArray *
+eg_store_list_sections (EgStore  *self,
+                        gint64    deck_id,
+                        GError  **error)
+{
+  g_return_val_if_fail (EG_IS_STORE (self), NULL);
+
+  return list_sections (self, SECTION_QUERY, deck_id, error);
 }
 
 /**
@@ -1006,32 +1019,9 @@ eg_store_list_section_headings (EgStore  *self,
                                 gint64    deck_id,
                                 GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) sections = NULL;
-  int rc;
-
   g_return_val_if_fail (EG_IS_STORE (self), NULL);
 
-  stmt = _eg_store_prepare (self,
-                            "SELECT c.id, c.deck_id, c.key, c.heading, c.source, 0, 0"
-                            "  FROM sections c JOIN decks d ON d.id = c.deck_id"
-                            " WHERE ?1 = 0 OR c.deck_id = ?1"
-                            " ORDER BY d.position, d.id, c.position",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, deck_id);
-
-  sections = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_section_info_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (sections, read_section (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self->db, error, "Cannot list sections");
-      return NULL;
-    }
-
-  return g_steal_pointer (&sections);
+  return list_sections (self, HEADING_QUERY, deck_id, error);
 }
 
 /* A key is either unique on its own ("36") or qualified by its deck
