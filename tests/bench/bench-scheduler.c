@@ -20,12 +20,10 @@
 #include <gio/gio.h>
 #include <stdio.h>
 
+#include "bench-collection.h"
 #include "eg-core.h"
 #include "eg-store-private.h"
 #include "eg-test-util.h"
-
-#define N_CARDS 100000
-#define N_REVIEWS 1000000
 
 int
 main (int    argc,
@@ -52,34 +50,7 @@ main (int    argc,
     }
   cli = argv[1];
 
-  if (argc > 2)
-    {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-
-      path = g_strdup (argv[2]);
-      store = eg_store_open (path, &error);
-      g_assert_no_error (error);
-      /* "now" is just after the last review of the generated history */
-      stmt = _eg_store_prepare (store, "SELECT max (reviewed_at) + 1000 FROM review_log", NULL);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      now = sqlite3_column_int64 (stmt, 0);
-    }
-  else
-    {
-      path = eg_test_tmp_path ("bench.db");
-      store = eg_store_open (path, &error);
-      g_assert_no_error (error);
-      now = eg_time_now_ms ();
-      start = g_get_monotonic_time ();
-      g_assert_true (eg_synthetic_generate (store, N_CARDS, N_REVIEWS, 1, now, NULL, &error));
-      g_assert_no_error (error);
-      g_print ("generated %d cards and %d reviews in %.1f s\n", N_CARDS, N_REVIEWS,
-               eg_bench_ms_since (start) / 1000);
-    }
-  g_assert_true (eg_store_get_stats (store, &stats, &error));
-  g_print ("collection: %u cards (%u new, %u learning, %u review, %u relearning), %u reviews\n",
-           stats.cards, stats.new_cards, stats.learning, stats.review, stats.relearning,
-           stats.reviews_logged);
+  store = eg_bench_open_collection (argc > 2 ? argv[2] : NULL, &path, &now, &stats);
 
   scheduler = eg_scheduler_new (store, &error);
   g_assert_no_error (error);
