@@ -3,20 +3,8 @@
 #   check-cli.sh ENGRAM_CLI FIXTURES
 set -u
 cli=$1 fixtures=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/tap.sh"
 db="$tmp/t.db"
-n=0
-
-check () {  # check DESCRIPTION COMMAND... ; passes when the command succeeds
-  n=$((n + 1))
-  desc=$1; shift
-  if "$@" >"$tmp/out" 2>&1; then
-    echo "ok $n - $desc"
-  else
-    echo "not ok $n - $desc"; sed 's/^/# /' "$tmp/out" | head -20
-  fi
-}
 
 echo "1..24"
 "$cli" --db "$db" import "$fixtures/expert-go-interview-questions.md" >"$tmp/first" 2>&1

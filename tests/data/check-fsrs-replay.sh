@@ -5,19 +5,7 @@ set -u
 cli=$1 fixtures=$2
 vectors="$fixtures/fsrs/scheduler-vectors.json"
 fuzz="$fixtures/fsrs/fuzz-vectors.json"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-
-check () {  # check DESCRIPTION COMMAND... ; passes when the command succeeds
-  n=$((n + 1))
-  desc=$1; shift
-  if "$@" >"$tmp/out" 2>&1; then
-    echo "ok $n - $desc"
-  else
-    echo "not ok $n - $desc"; sed 's/^/# /' "$tmp/out" | head -20
-  fi
-}
+. "$(dirname "$0")/tap.sh"
 
 # compare.py OUTPUT EXPECTED: the replayed cards, outcomes and retrievabilities
 # of OUTPUT equal those of EXPECTED (ints and strings exactly, floats within
