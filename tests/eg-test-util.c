@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 
 #include "eg-test-util.h"
 
@@ -88,6 +89,31 @@ eg_test_read_bytes (const char *path)
   if (!g_file_get_contents (path, &data, &len, NULL))
     return g_bytes_new (NULL, 0);
   return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
+/**
+ * eg_test_damage_pages:
+ * @pages: page numbers (from 0, of 4096 bytes), ending with -1
+ *
+ * Overwrites those pages of @path with bytes that are not a b-tree page,
+ * as a failing disk or a stray program would.
+ */
+void
+eg_test_damage_pages (const char *path,
+                      const int  *pages)
+{
+  FILE *file = fopen (path, "r+b");
+  char junk[4096];
+
+  g_assert_nonnull (file);
+  for (guint i = 0; i < sizeof junk; i++)
+    junk[i] = (char) (i * 7 + 3);
+  for (guint i = 0; pages[i] >= 0; i++)
+    {
+      g_assert_cmpint (fseek (file, (long) pages[i] * 4096, SEEK_SET), ==, 0);
+      g_assert_cmpuint (fwrite (junk, 1, sizeof junk, file), ==, sizeof junk);
+    }
+  g_assert_cmpint (fclose (file), ==, 0);
 }
 
 static int

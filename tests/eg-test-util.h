@@ -18,6 +18,8 @@ char       *eg_test_tmp_path     (const char *name);
 char       *eg_test_fixture      (const char *name);
 GBytes     *eg_test_read_bytes   (const char *path);
 gboolean    eg_test_rm_rf        (const char *path);
+void        eg_test_damage_pages (const char *path,
+                                  const int  *pages);
 
 /* Benchmarks.  eg_bench_report() prints a line with the median (min, max)
  * of @samples in ms and the target, if any, then empties @samples. */

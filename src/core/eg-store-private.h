@@ -71,6 +71,41 @@ void          _eg_store_read_state    (sqlite3_stmt *stmt,
                                        int           first_column,
                                        EgCardState  *state);
 
+/* The file (eg-store-file.c) */
+gboolean      _eg_store_set_sqlite_error (sqlite3     *db,
+                                          GError     **error,
+                                          const char  *what);
+gboolean      _eg_store_set_sqlite_error_for (sqlite3     *db,
+                                              const char  *path,
+                                              GError     **error,
+                                              const char  *what);
+gboolean      _eg_store_exec_sql      (sqlite3     *db,
+                                       const char  *sql,
+                                       GError     **error);
+int           _eg_store_read_user_version (sqlite3 *db);
+gboolean      _eg_store_identify      (sqlite3     *db,
+                                       const char  *path,
+                                       int          n_versions,
+                                       GError     **error);
+gboolean      _eg_store_claim         (sqlite3     *db,
+                                       GError     **error);
+gboolean      _eg_store_quick_check   (sqlite3       *db,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+gboolean      _eg_store_set_io_error  (GError     **error,
+                                       int          errsv,
+                                       const char  *what,
+                                       const char  *path);
+gboolean      _eg_store_sync_path     (const char  *path,
+                                       gboolean     folder,
+                                       GError     **error);
+char         *_eg_store_describe_finding (const char *finding);
+void          _eg_store_stamp         (const char  *path);
+gboolean      _eg_store_stamp_matches (const char  *path);
+gboolean      _eg_store_create_file   (const char  *path,
+                                       int          n_versions,
+                                       GError     **error);
+
 /* Migrations, for the tests: bring a database at any version up to @version. */
 int           _eg_store_n_migrations  (void);
 gboolean      _eg_store_migrate_db    (sqlite3     *db,

@@ -8,7 +8,7 @@
 # error "Only <eg-core.h> can be included directly."
 #endif
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -22,7 +22,32 @@ typedef enum
   EG_STORE_ERROR_SQL,
   EG_STORE_ERROR_NOT_FOUND,
   EG_STORE_ERROR_AMBIGUOUS,
+  EG_STORE_ERROR_NOT_COLLECTION,  /* empty, or another program's database */
+  EG_STORE_ERROR_READ_ONLY,       /* permission denied */
+  EG_STORE_ERROR_BUSY,            /* another program is writing */
+  EG_STORE_ERROR_FULL,            /* the disk is full */
+  EG_STORE_ERROR_IO,
 } EgStoreError;
+
+typedef enum
+{
+  EG_STORE_OPEN_DEFAULT   = 0,       /* check integrity; create when missing */
+  EG_STORE_OPEN_UNCHECKED = 1 << 0,  /* no check: writes wait for eg_store_check() */
+  EG_STORE_OPEN_READ_ONLY = 1 << 1,  /* never write (a damaged collection) */
+  EG_STORE_OPEN_NO_CREATE = 1 << 2,  /* refuse a missing file */
+  EG_STORE_OPEN_READ      = 1 << 3,  /* never write; check only a file that changed
+                                      * since its last check */
+} EgStoreOpenFlags;
+
+typedef enum
+{
+  EG_STORE_INTEGRITY_UNKNOWN,   /* not checked yet: read only */
+  EG_STORE_INTEGRITY_DAMAGED,   /* the check failed: read only */
+  EG_STORE_INTEGRITY_OK,
+} EgStoreIntegrity;
+
+/* How long a write waits for another program's write to finish. */
+#define EG_STORE_BUSY_TIMEOUT_MS 5000
 
 /* The schema version this build writes (PRAGMA user_version). */
 #define EG_STORE_SCHEMA_VERSION 4
@@ -133,6 +158,15 @@ GQuark      eg_store_error_quark        (void);
 char       *eg_store_default_path       (void);
 EgStore    *eg_store_open               (const char     *path,
                                          GError        **error);
+EgStore    *eg_store_open_full          (const char     *path,
+                                         EgStoreOpenFlags flags,
+                                         GError        **error);
+gboolean    eg_store_check              (EgStore        *self,
+                                         GCancellable   *cancellable,
+                                         GError        **error);
+void        eg_store_set_integrity      (EgStore        *self,
+                                         EgStoreIntegrity integrity);
+EgStoreIntegrity eg_store_get_integrity (EgStore        *self);
 const char *eg_store_get_path           (EgStore        *self);
 void        eg_store_set_memory_map     (EgStore        *self,
                                          gsize           bytes);

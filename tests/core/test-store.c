@@ -86,8 +86,9 @@ insert_v1_rows (sqlite3 *db)
 static void
 test_migrations (void)
 {
-  /* Every migration runs from a file at the previous version, with data. */
-  for (int from = 0; from < _eg_store_n_migrations (); from++)
+  /* Every migration runs from a file at the previous version, with data
+   * (version 0 is a new file, which only Engram itself makes). */
+  for (int from = 1; from < _eg_store_n_migrations (); from++)
     {
       g_autofree char *path = tmp_path ("migrate.db");
       g_autoptr(GError) error = NULL;
@@ -391,6 +392,330 @@ test_settings (void)
   g_assert_cmpstr (value, ==, "2026-12-31");
 }
 
+
+/* A collection with the seed deck in it, closed; its path. */
+static char *
+make_collection (const char *name)
+{
+  g_autofree char *path = tmp_path (name);
+  g_autofree char *deck_path = eg_test_fixture ("expert-go-interview-questions.md");
+  g_autoptr(GFile) deck = g_file_new_for_path (deck_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = eg_store_open (path, &error);
+  g_autoptr(EgImportReport) report = NULL;
+
+  g_assert_no_error (error);
+  report = eg_import_file (store, deck, 1000, EG_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+exists (const char *path,
+        const char *suffix)
+{
+  g_autofree char *name = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (name, G_FILE_TEST_EXISTS);
+}
+
+/* An empty file is never made into a new collection (it was one, once). */
+static void
+test_zero_length (void)
+{
+  g_autofree char *path = tmp_path ("truncated.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      store = eg_store_open_full (path, i ? EG_STORE_OPEN_READ : EG_STORE_OPEN_DEFAULT, &error);
+      g_assert_null (store);
+      g_assert_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_COLLECTION);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, "empty"));
+      g_clear_error (&error);
+    }
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+  g_assert_false (exists (path, "-wal"));
+  g_assert_false (exists (path, ".backups"));
+}
+
+/* Another program's SQLite database is refused and left as it is. */
+static void
+test_foreign_database (void)
+{
+  const char *schemas[] = {
+    /* no application id, its own tables */
+    "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+    "INSERT INTO notes (body) VALUES ('mine');",
+    /* another program's application id */
+    "PRAGMA application_id = 1234; PRAGMA user_version = 2;"
+    "CREATE TABLE cards (id INTEGER PRIMARY KEY);",
+    /* an empty database */
+    "VACUUM;",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemas); i++)
+    {
+      g_autofree char *path = tmp_path ("other-app.db");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EgStore) store = NULL;
+      g_autoptr(GBytes) before = NULL;
+      g_autoptr(GBytes) after = NULL;
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, schemas[i], NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+      before = read_bytes (path);
+
+      store = eg_store_open (path, &error);
+      g_assert_null (store);
+      g_assert_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_COLLECTION);
+      g_assert_nonnull (strstr (error->message, path));
+
+      after = read_bytes (path);
+      g_assert_true (g_bytes_equal (before, after));
+      g_assert_false (exists (path, "-wal"));
+    }
+}
+
+/* Damaged pages: refused for writing, bytes unchanged; a reader that was
+ * not checked cannot write; a check finds the damage. */
+static void
+test_damaged (void)
+{
+  g_autofree char *path = make_collection ("damaged.db");
+  const int pages[] = { 20, 40, 60, 80, -1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  eg_test_damage_pages (path, pages);
+  before = read_bytes (path);
+
+  store = eg_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, EG_STORE_ERROR, EG_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_clear_error (&error);
+
+  /* a reader checks a file that changed since its last check */
+  store = eg_store_open_full (path, EG_STORE_OPEN_READ, &error);
+  g_assert_null (store);
+  g_assert_error (error, EG_STORE_ERROR, EG_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  /* unchecked: readable, but no write goes through until a check passes */
+  store = eg_store_open_full (path, EG_STORE_OPEN_UNCHECKED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (eg_store_get_integrity (store), ==, EG_STORE_INTEGRITY_UNKNOWN);
+  g_assert_false (eg_store_set_setting (store, "new-per-day", "5", &error));
+  g_assert_error (error, EG_STORE_ERROR, EG_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_false (eg_store_check (store, NULL, &error));
+  g_assert_error (error, EG_STORE_ERROR, EG_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_cmpint (eg_store_get_integrity (store), ==, EG_STORE_INTEGRITY_DAMAGED);
+  g_assert_false (_eg_store_exec (store, "INSERT INTO settings VALUES ('x', 'y')", &error));
+  g_assert_error (error, EG_STORE_ERROR, EG_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "restore a backup"));
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* A reader skips the check of a file that did not change since it passed
+ * one, and checks it again once anything changed it. */
+static void
+test_reader_checks_changed_file (void)
+{
+  g_autofree char *path = make_collection ("reader.db");
+  const int pages[] = { 30, -1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = NULL;
+
+  store = eg_store_open_full (path, EG_STORE_OPEN_READ, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (eg_store_get_integrity (store), ==, EG_STORE_INTEGRITY_UNKNOWN);
+  g_assert_false (eg_store_set_setting (store, "new-per-day", "5", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  eg_test_damage_pages (path, pages);
+  store = eg_store_open_full (path, EG_STORE_OPEN_READ, &error);
+  g_assert_null (store);
+  g_assert_error (error, EG_STORE_ERROR, EG_STORE_ERROR_CORRUPT);
+}
+
+/* Every commit reaches the disk before it returns. */
+static void
+test_durable_commits (void)
+{
+  g_autofree char *path = tmp_path ("durable.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = eg_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 2 /* FULL */);
+  g_assert_cmpint (query_int (store, "PRAGMA application_id"), ==, 0x456e6772);
+}
+
+typedef struct
+{
+  const char *path;
+  EgStore    *store;
+  GError     *error;
+} OpenJob;
+
+static gpointer
+open_thread (gpointer data)
+{
+  OpenJob *job = data;
+
+  job->store = eg_store_open (job->path, &job->error);
+  return NULL;
+}
+
+/* Two processes creating the same new collection: both get the one file. */
+static void
+test_create_race (void)
+{
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autofree char *path = tmp_path ("race.db");
+      OpenJob jobs[2] = { { path }, { path } };
+      GThread *threads[2];
+
+      for (guint i = 0; i < 2; i++)
+        threads[i] = g_thread_new ("open", open_thread, &jobs[i]);
+      for (guint i = 0; i < 2; i++)
+        {
+          g_thread_join (threads[i]);
+          g_assert_no_error (jobs[i].error);
+          g_assert_nonnull (jobs[i].store);
+        }
+      g_assert_true (eg_store_set_setting (jobs[0].store, "new-per-day", "7", NULL));
+      {
+        g_autofree char *seen = eg_store_get_setting (jobs[1].store, "new-per-day");
+
+        g_assert_cmpstr (seen, ==, "7");
+      }
+      for (guint i = 0; i < 2; i++)
+        g_object_unref (jobs[i].store);
+    }
+}
+
+/* A log left without its collection is moved aside, not read into a new one. */
+static void
+test_orphan_log (void)
+{
+  g_autofree char *path = tmp_path ("orphan.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  const char *name;
+  gboolean kept = FALSE;
+
+  g_assert_true (g_file_set_contents (wal, "not a log of this file", -1, NULL));
+  store = eg_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (eg_store_is_empty (store));
+
+  dir = g_dir_open (tmpdir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, base) && strstr (name, ".set-aside-") && g_str_has_suffix (name, "-wal"))
+      {
+        g_autofree char *aside = g_build_filename (tmpdir, name, NULL);
+        g_autofree char *text = NULL;
+
+        g_assert_true (g_file_get_contents (aside, &text, NULL, NULL));
+        g_assert_cmpstr (text, ==, "not a log of this file");
+        kept = TRUE;
+      }
+  g_assert_true (kept);
+}
+
+/* A schema upgrade is preceded by a backup of the collection as it was. */
+static void
+test_upgrade_backs_up (void)
+{
+  g_autofree char *path = tmp_path ("old.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  EgBackupInfo *backup;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (_eg_store_migrate_db (db, 3, &error));
+  insert_v1_rows (db);
+  sqlite3_close (db);
+
+  store = eg_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (eg_store_get_schema_version (store), ==, EG_STORE_SCHEMA_VERSION);
+
+  backups = eg_backup_list (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  backup = g_ptr_array_index (backups, 0);
+  g_assert_cmpint (backup->reason, ==, EG_BACKUP_REASON_UPGRADE);
+  g_assert_cmpint (backup->cards, ==, 1);
+  g_assert_cmpint (backup->reviews, ==, 1);
+
+  g_assert_cmpint (sqlite3_open_v2 (backup->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (_eg_store_read_user_version (db), ==, 3);
+  sqlite3_close (db);
+}
+
+/* Errors name the file and say what is wrong in a person's words. */
+static void
+test_error_words (void)
+{
+  g_autofree char *path = make_collection ("words.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = eg_store_open (path, &error);
+  g_autoptr(EgStore) other = eg_store_open (path, &error);
+  g_autoptr(GString) big = g_string_new (NULL);
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+
+  /* another program writing */
+  g_assert_true (_eg_store_exec (other, "BEGIN IMMEDIATE", &error));
+  sqlite3_busy_timeout (_eg_store_get_db (store), 50);
+  g_assert_false (eg_store_set_setting (store, "new-per-day", "5", &error));
+  g_assert_error (error, EG_STORE_ERROR, EG_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "another program is writing"));
+  g_clear_error (&error);
+  g_assert_true (_eg_store_exec (other, "ROLLBACK", &error));
+
+  /* a full disk: the file may not grow */
+  db = _eg_store_get_db (store);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (big, "0123456789");
+  g_assert_false (eg_store_set_setting (store, "big", big->str, &error));
+  g_assert_error (error, EG_STORE_ERROR, EG_STORE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "is full"));
+}
+
 static void
 test_find_errors (void)
 {
@@ -451,6 +776,15 @@ main (int    argc,
   g_test_add_func ("/store/list-reviews", test_list_reviews);
   g_test_add_func ("/store/settings", test_settings);
   g_test_add_func ("/store/find-errors", test_find_errors);
+  g_test_add_func ("/store/zero-length", test_zero_length);
+  g_test_add_func ("/store/foreign-database", test_foreign_database);
+  g_test_add_func ("/store/damaged", test_damaged);
+  g_test_add_func ("/store/reader-checks-changed-file", test_reader_checks_changed_file);
+  g_test_add_func ("/store/durable-commits", test_durable_commits);
+  g_test_add_func ("/store/create-race", test_create_race);
+  g_test_add_func ("/store/orphan-log", test_orphan_log);
+  g_test_add_func ("/store/upgrade-backs-up", test_upgrade_backs_up);
+  g_test_add_func ("/store/error-words", test_error_words);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();
