@@ -37,6 +37,8 @@ typedef struct
   int             suspended;
   gint64          buried_until;
   gint64          deleted;
+  int             reps;
+  gint64          last_review;
 } Snapshot;
 
 typedef struct
@@ -67,11 +69,20 @@ typedef struct
 
 struct _EgQueue
 {
-  GArray  *main;       /* MainEntry: reviews with new cards mixed in */
-  guint    main_pos;
-  GArray  *learning;   /* LearnEntry, by due time, due before day_end */
-  gint64   day_end;
+  GArray      *main;       /* MainEntry: reviews with new cards mixed in */
+  guint        main_pos;
+  GArray      *learning;   /* LearnEntry, by due time, due before day_end */
+  gint64       day_end;
+  GHashTable  *versions;   /* card id -> Version the queue saw */
 };
+
+/* What a card's state was when the queue took it: a grade of a card that
+ * another program graded meanwhile is refused (see check_version()). */
+typedef struct
+{
+  int     reps;
+  gint64  last_review;
+} Version;
 
 struct _EgScheduler
 {
@@ -79,7 +90,8 @@ struct _EgScheduler
   EgStore             *store;
   EgSchedulerSettings  settings;
   EgFsrsParams         params;
-  GQueue               undo;   /* UndoEntry, newest first */
+  GQueue               undo;      /* UndoEntry, newest first */
+  GHashTable          *written;   /* card id -> Version of this scheduler's last change */
 };
 
 G_DEFINE_FINAL_TYPE (EgScheduler, eg_scheduler, G_TYPE_OBJECT)
@@ -326,6 +338,7 @@ eg_scheduler_finalize (GObject *object)
   EgScheduler *self = (EgScheduler *)object;
 
   g_queue_clear_full (&self->undo, (GDestroyNotify) undo_entry_free);
+  g_clear_pointer (&self->written, g_hash_table_unref);
   eg_scheduler_settings_clear (&self->settings);
   g_clear_object (&self->store);
 
@@ -342,6 +355,7 @@ static void
 eg_scheduler_init (EgScheduler *self)
 {
   g_queue_init (&self->undo);
+  self->written = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   eg_scheduler_settings_init (&self->settings);
 }
 
@@ -485,6 +499,8 @@ snapshot_card (EgScheduler  *self,
   snapshot->suspended = sqlite3_column_int (stmt, 1);
   snapshot->buried_until = sqlite3_column_int64 (stmt, 2);
   _eg_store_read_state (stmt, 3, &state);
+  snapshot->reps = state.reps;
+  snapshot->last_review = state.last_review;
   snapshot->deleted = sqlite3_column_int64 (stmt, 14);
   snapshot->n_state = MIN (sqlite3_column_count (stmt) - 15, MAX_STATE_COLUMNS);
   for (int i = 0; i < snapshot->n_state; i++)
@@ -635,6 +651,30 @@ push_undo (EgScheduler *self,
 /* ?8 deck, ?9 section: 0 for all */
 #define SELECTED "(?8 = 0 OR c.deck_id = ?8) AND (?9 = 0 OR c.section_id = ?9)"
 
+static void
+remember_version (GHashTable *versions,
+                  gint64      card_id,
+                  int         reps,
+                  gint64      last_review)
+{
+  Version *version = g_new (Version, 1);
+
+  version->reps = reps;
+  version->last_review = last_review;
+  g_hash_table_insert (versions, g_memdup2 (&card_id, sizeof card_id), version);
+}
+
+/* Columns @first and @first + 1 are the card's reps and last_review. */
+static void
+remember_row (EgQueue      *queue,
+              gint64        card_id,
+              sqlite3_stmt *stmt,
+              int           first)
+{
+  remember_version (queue->versions, card_id, sqlite3_column_int (stmt, first),
+                    sqlite3_column_int64 (stmt, first + 1));
+}
+
 static int
 count_today (EgScheduler  *self,
              int           today,
@@ -663,6 +703,7 @@ count_today (EgScheduler  *self,
 
 static gboolean
 collect_ids (EgScheduler  *self,
+             EgQueue      *queue,
              sqlite3_stmt *stmt,
              GArray       *ids,
              GError      **error)
@@ -673,6 +714,7 @@ collect_ids (EgScheduler  *self,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
+      remember_row (queue, id, stmt, 1);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -763,6 +805,7 @@ eg_scheduler_build_queue_full (EgScheduler           *self,
 
   queue->main = g_array_new (FALSE, FALSE, sizeof (MainEntry));
   queue->learning = g_array_new (FALSE, FALSE, sizeof (LearnEntry));
+  queue->versions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   today = eg_scheduler_study_day (self, now_ms);
   horizon_day = eg_scheduler_study_day (self, horizon);
@@ -774,7 +817,8 @@ eg_scheduler_build_queue_full (EgScheduler           *self,
 
   /* (re)learning, due before the day ends */
   stmt = _eg_store_cached (self->store,
-    "SELECT s.card_id, s.due FROM card_state s JOIN cards c ON c.id = s.card_id"
+    "SELECT s.card_id, s.due, s.reps, coalesce (s.last_review, 0)"
+    " FROM card_state s JOIN cards c ON c.id = s.card_id"
     " WHERE s.state IN (1, 3) AND s.due < ?2 AND " ELIGIBLE " AND " SELECTED
     " ORDER BY s.due, s.card_id", error);
   if (stmt == NULL)
@@ -786,6 +830,7 @@ eg_scheduler_build_queue_full (EgScheduler           *self,
     {
       LearnEntry entry = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
       g_array_append_val (queue->learning, entry);
+      remember_row (queue, entry.card_id, stmt, 2);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -798,7 +843,8 @@ eg_scheduler_build_queue_full (EgScheduler           *self,
     {
       /* custom study: these cards, now, in this order */
       stmt = _eg_store_cached (self->store,
-        "SELECT s.state FROM card_state s JOIN cards c ON c.id = s.card_id"
+        "SELECT s.state, s.reps, coalesce (s.last_review, 0)"
+        " FROM card_state s JOIN cards c ON c.id = s.card_id"
         " WHERE c.id = ?2 AND c.deleted = 0 AND c.suspended = 0", error);
       if (stmt == NULL)
         return NULL;
@@ -816,6 +862,7 @@ eg_scheduler_build_queue_full (EgScheduler           *self,
               };
 
               g_array_append_val (queue->main, entry);
+              remember_row (queue, entry.card_id, stmt, 1);
             }
           sqlite3_reset (stmt);
         }
@@ -826,7 +873,7 @@ eg_scheduler_build_queue_full (EgScheduler           *self,
     {
       /* every other card of the selection, in deck order */
       stmt = _eg_store_cached (self->store,
-        "SELECT c.id, s.state FROM decks d"
+        "SELECT c.id, s.state, s.reps, coalesce (s.last_review, 0) FROM decks d"
         " JOIN sections sec ON sec.deck_id = d.id"
         " JOIN cards c ON c.section_id = sec.id"
         " JOIN card_state s ON s.card_id = c.id"
@@ -841,6 +888,7 @@ eg_scheduler_build_queue_full (EgScheduler           *self,
           MainEntry entry = { sqlite3_column_int64 (stmt, 0),
                               sqlite3_column_int (stmt, 1) == 0 ? ENTRY_NEW : ENTRY_REVIEW };
           g_array_append_val (queue->main, entry);
+          remember_row (queue, entry.card_id, stmt, 2);
         }
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
@@ -853,7 +901,8 @@ eg_scheduler_build_queue_full (EgScheduler           *self,
 
   /* reviews due; lowest retrievability first is highest t/S */
   stmt = _eg_store_cached (self->store,
-    "SELECT s.card_id FROM card_state s JOIN cards c ON c.id = s.card_id"
+    "SELECT s.card_id, s.reps, coalesce (s.last_review, 0)"
+    " FROM card_state s JOIN cards c ON c.id = s.card_id"
     " WHERE s.state = 2 AND s.due_day <= ?2 AND " ELIGIBLE " AND " SELECTED
     " ORDER BY (?1 - s.last_review) / s.stability DESC, s.card_id"
     " LIMIT ?3", error);
@@ -863,12 +912,12 @@ eg_scheduler_build_queue_full (EgScheduler           *self,
   sqlite3_bind_int (stmt, 2, horizon_day);
   sqlite3_bind_int (stmt, 3, MAX (self->settings.reviews_per_day - reviewed, 0));
   bind_selection (stmt, options);
-  if (!collect_ids (self, stmt, reviews, error))
+  if (!collect_ids (self, queue, stmt, reviews, error))
     return NULL;
 
   /* new cards in deck order */
   stmt = _eg_store_cached (self->store,
-    "SELECT c.id FROM decks d"
+    "SELECT c.id, s.reps, coalesce (s.last_review, 0) FROM decks d"
     " JOIN sections sec ON sec.deck_id = d.id"
     " JOIN cards c ON c.section_id = sec.id"
     " JOIN card_state s ON s.card_id = c.id"
@@ -880,7 +929,7 @@ eg_scheduler_build_queue_full (EgScheduler           *self,
   sqlite3_bind_int64 (stmt, 1, now_ms);
   sqlite3_bind_int (stmt, 2, MAX (self->settings.new_per_day - introduced, 0));
   bind_selection (stmt, options);
-  if (!collect_ids (self, stmt, news, error))
+  if (!collect_ids (self, queue, stmt, news, error))
     return NULL;
 
   /* new card i goes after round ((i + 1) * R / (N + 1)) reviews */
@@ -978,6 +1027,7 @@ eg_queue_free (EgQueue *queue)
     return;
   g_array_unref (queue->main);
   g_array_unref (queue->learning);
+  g_hash_table_unref (queue->versions);
   g_free (queue);
 }
 
@@ -1000,6 +1050,7 @@ requeue (EgScheduler *self,
   snapshot = snapshot_card (self, card_id, &card, &due_day, &error);
   if (snapshot == NULL)
     return;
+  remember_version (queue->versions, card_id, card.reps, card.last_review);
   eligible = !snapshot->suspended && snapshot->buried_until <= now_ms;
   snapshot_free (snapshot);
   if (!eligible)
@@ -1022,13 +1073,38 @@ requeue (EgScheduler *self,
 /* Changes                                                              */
 /* ------------------------------------------------------------------ */
 
+/* Inside the grade's transaction: is the card as the queue saw it? */
+static gboolean
+check_version (EgScheduler       *self,
+               EgQueue           *queue,
+               gint64             card_id,
+               const EgFsrsCard  *card,
+               GError           **error)
+{
+  Version *version = g_hash_table_lookup (queue->versions, &card_id);
+  Version *written = g_hash_table_lookup (self->written, &card_id);
+
+  if (version == NULL ||
+      (version->reps == card->reps && version->last_review == card->last_review) ||
+      (written != NULL && written->reps == card->reps &&
+       written->last_review == card->last_review))
+    return TRUE;
+
+  g_set_error (error, EG_SCHEDULER_ERROR, EG_SCHEDULER_ERROR_STALE,
+               "The card was reviewed elsewhere (in another window or program) since it "
+               "was shown; this grade was not saved");
+  return FALSE;
+}
+
 /**
  * eg_scheduler_grade:
  * @queue: (nullable): the queue the card came from, kept current
  * @duration_ms: time spent on the card
  *
  * Grades a card: the new state and a review-log row are committed together
- * before this returns.
+ * before this returns.  With a @queue, the card must still be as the queue
+ * saw it (%EG_SCHEDULER_ERROR_STALE when another program graded or changed
+ * it meanwhile; nothing is written then).
  */
 gboolean
 eg_scheduler_grade (EgScheduler    *self,
@@ -1079,6 +1155,8 @@ eg_scheduler_grade_full (EgScheduler    *self,
     goto failed;
   entry = undo_entry_new (EG_UNDO_GRADE);
   g_ptr_array_add (entry->snapshots, snapshot);
+  if (queue != NULL && !check_version (self, queue, card_id, &before, error))
+    goto failed;
 
   if (!eg_fsrs_review (&self->params, &before, now_ms, rating, &after, error))
     goto failed;
@@ -1094,6 +1172,8 @@ eg_scheduler_grade_full (EgScheduler    *self,
 
   g_array_append_val (entry->log_ids, log_id);
   push_undo (self, entry);
+  if (reschedule)
+    remember_version (self->written, card_id, after.reps, after.last_review);
 
   if (queue != NULL)
     {
@@ -1316,6 +1396,7 @@ reset_one (EgScheduler       *self,
                              card, &fresh, 0, TRUE, error)))
     return FALSE;
   g_array_append_val (entry->log_ids, log_id);
+  remember_version (self->written, card_id, fresh.reps, fresh.last_review);
   return TRUE;
 }
 
@@ -1426,6 +1507,13 @@ eg_scheduler_undo (EgScheduler  *self,
     goto failed;
 
   g_queue_pop_head (&self->undo);
+  for (guint i = 0; i < entry->snapshots->len; i++)
+    {
+      Snapshot *snapshot = g_ptr_array_index (entry->snapshots, i);
+
+      remember_version (self->written, snapshot->card_id, snapshot->reps,
+                        snapshot->last_review);
+    }
 
   if (kind != NULL)
     *kind = entry->kind;

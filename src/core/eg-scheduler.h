@@ -22,6 +22,7 @@ typedef enum
   EG_SCHEDULER_ERROR_INVALID_SETTING,
   EG_SCHEDULER_ERROR_NO_CARD,
   EG_SCHEDULER_ERROR_NOTHING_TO_UNDO,
+  EG_SCHEDULER_ERROR_STALE,   /* graded elsewhere since the queue took it */
 } EgSchedulerError;
 
 /* Undo keeps at least this many steps. */

@@ -615,6 +615,68 @@ test_preview_matches_grade (void)
   fixture_teardown (&f);
 }
 
+static gint64
+count (Fixture    *f,
+       const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = _eg_store_prepare (f->store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Two programs on one collection, each with the queue it built: a card the
+ * other one graded meanwhile is refused, not graded twice. */
+static void
+test_stale_grade (void)
+{
+  Fixture f = { 0 };
+  gint64 now = iso ("2026-03-10T09:00:00+01:00");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) other_store = NULL;
+  g_autoptr(EgScheduler) other = NULL;
+  g_autoptr(EgQueue) mine = NULL;
+  g_autoptr(EgQueue) theirs = NULL;
+  gint64 card, next;
+
+  fixture_setup (&f, 1, 5, now - DAY);
+  other_store = eg_store_open (f.path, &error);
+  g_assert_no_error (error);
+  other = eg_scheduler_new (other_store, &error);
+  g_assert_no_error (error);
+
+  mine = eg_scheduler_build_queue (f.scheduler, now, &error);
+  theirs = eg_scheduler_build_queue (other, now, &error);
+  g_assert_no_error (error);
+  card = eg_queue_peek (mine, now);
+  g_assert_cmpint (eg_queue_peek (theirs, now), ==, card);
+
+  grade (&f, mine, card, EG_FSRS_GOOD, now);
+  g_assert_false (eg_scheduler_grade (other, theirs, card, EG_FSRS_GOOD, now + 1000, 1000,
+                                      NULL, &error));
+  g_assert_error (error, EG_SCHEDULER_ERROR, EG_SCHEDULER_ERROR_STALE);
+  g_clear_error (&error);
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM review_log"), ==, 1);
+
+  /* the other program goes on with the next card it has not seen graded */
+  eg_queue_remove (theirs, card);
+  next = eg_queue_peek (theirs, now);
+  g_assert_cmpint (next, !=, card);
+  g_assert_true (eg_scheduler_grade (other, theirs, next, EG_FSRS_GOOD, now, 1000, NULL,
+                                     &error));
+  g_assert_no_error (error);
+
+  /* changes a scheduler made itself are no reason to refuse: reset, undo */
+  g_assert_true (eg_scheduler_reset (f.scheduler, &card, 1, now + 2000, &error));
+  grade (&f, mine, card, EG_FSRS_GOOD, now + 3000);
+  g_assert_true (eg_scheduler_undo (f.scheduler, NULL, now + 4000, NULL, NULL, &error));
+  grade (&f, mine, card, EG_FSRS_EASY, now + 5000);
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM review_log WHERE rating > 0"), ==, 3);
+
+  fixture_teardown (&f);
+}
+
 static void
 test_rebuild_from_log (void)
 {
@@ -829,6 +891,7 @@ main (int    argc,
   g_test_add_func ("/scheduler/undo-levels", test_undo_levels);
   g_test_add_func ("/scheduler/preview-matches-grade", test_preview_matches_grade);
   g_test_add_func ("/scheduler/rebuild-from-log", test_rebuild_from_log);
+  g_test_add_func ("/scheduler/stale-grade", test_stale_grade);
   g_test_add_func ("/scheduler/custom-study-and-preview", test_custom_study_and_preview);
   g_test_add_func ("/scheduler/grade-is-committed", test_grade_is_committed);
   g_test_add_func ("/scheduler/forecast-and-next-due", test_forecast_and_next_due);
