@@ -43,7 +43,7 @@ eg_cli_bench_gen (EgCliContext  *ctx,
   /* never fill the user's own collection by accident */
   if (ctx->db_path == NULL)
     return eg_cli_usage_error ("bench-gen: name the collection to create with --db PATH");
-  if (!eg_cli_open_store (ctx))
+  if (!eg_cli_open_store (ctx, EG_CLI_WRITE))
     return 1;
 
   if (!eg_store_is_empty (ctx->store))

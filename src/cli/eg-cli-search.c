@@ -164,7 +164,7 @@ eg_cli_search (EgCliContext  *ctx,
   query = g_strjoinv (" ", parsed + 1);
   if (!(search = eg_search_new (query, &error)))
     return eg_cli_fail (error);
-  if (!eg_cli_open_store (ctx))
+  if (!eg_cli_open_store (ctx, EG_CLI_READ))
     return 1;
   if (!json)
     {

@@ -21,12 +21,13 @@ state_name (int state)
 }
 
 static EgScheduler *
-open_scheduler (EgCliContext *ctx)
+open_scheduler (EgCliContext *ctx,
+                EgCliAccess   access)
 {
   g_autoptr(GError) error = NULL;
   EgScheduler *scheduler;
 
-  if (!eg_cli_open_store (ctx))
+  if (!eg_cli_open_store (ctx, access))
     return NULL;
   scheduler = eg_scheduler_new (ctx->store, &error);
   if (scheduler == NULL)
@@ -73,7 +74,7 @@ eg_cli_due (EgCliContext  *ctx,
     return 1;
   if (argc > 1)
     return eg_cli_usage_error ("due: unexpected argument “%s”", argv[1]);
-  if (!(scheduler = open_scheduler (ctx)))
+  if (!(scheduler = open_scheduler (ctx, EG_CLI_READ)))
     return 1;
 
   if (!(queue = eg_scheduler_build_queue (scheduler, ctx->now_ms, &error)))
@@ -295,7 +296,7 @@ eg_cli_review (EgCliContext  *ctx,
     return eg_cli_usage_error ("review: unexpected argument “%s”", argv[1]);
   if (grade != 0 && (grade < 1 || grade > 4))
     return eg_cli_usage_error ("review: --grade must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)");
-  if (!(scheduler = open_scheduler (ctx)))
+  if (!(scheduler = open_scheduler (ctx, EG_CLI_WRITE)))
     return 1;
 
   if (grade == 0)
@@ -340,7 +341,7 @@ eg_cli_forecast (EgCliContext  *ctx,
     return eg_cli_usage_error ("forecast: unexpected argument “%s”", argv[1]);
   if (n_days < 1 || n_days > 36500)
     return eg_cli_usage_error ("forecast: --days must be from 1 to 36500");
-  if (!(scheduler = open_scheduler (ctx)))
+  if (!(scheduler = open_scheduler (ctx, EG_CLI_READ)))
     return 1;
 
   if (!(days = eg_scheduler_forecast (scheduler, ctx->now_ms, n_days, &error)))
@@ -404,7 +405,7 @@ eg_cli_log (EgCliContext  *ctx,
     return 1;
   if (argc > 1)
     return eg_cli_usage_error ("log: unexpected argument “%s”", argv[1]);
-  if (!eg_cli_open_store (ctx))
+  if (!eg_cli_open_store (ctx, EG_CLI_READ))
     return 1;
   if (key != NULL && !(card = eg_store_find_card (ctx->store, key, &error)))
     return eg_cli_fail (error);
@@ -488,7 +489,7 @@ eg_cli_settings (EgCliContext  *ctx,
     return 1;
   if (argc > 3)
     return eg_cli_usage_error ("settings: too many arguments");
-  if (!(scheduler = open_scheduler (ctx)))
+  if (!(scheduler = open_scheduler (ctx, argc == 3 ? EG_CLI_WRITE : EG_CLI_READ)))
     return 1;
 
   if (argc == 1)

@@ -89,16 +89,39 @@ eg_cli_parse_options (EgCliContext  *ctx,
   return TRUE;
 }
 
+char *
+eg_cli_collection_path (EgCliContext *ctx)
+{
+  return ctx->db_path ? g_strdup (ctx->db_path) : eg_store_default_path ();
+}
+
+/**
+ * eg_cli_open_store:
+ * @access: %EG_CLI_WRITE checks the collection's integrity first (it reads
+ *   the whole file); %EG_CLI_READ checks it only when it changed since its
+ *   last check, and cannot write
+ *
+ * Opens the collection, or explains why not.
+ */
 gboolean
-eg_cli_open_store (EgCliContext *ctx)
+eg_cli_open_store (EgCliContext *ctx,
+                   EgCliAccess   access)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = ctx->db_path ? g_strdup (ctx->db_path) : eg_store_default_path ();
+  g_autofree char *path = eg_cli_collection_path (ctx);
 
-  ctx->store = eg_store_open (path, &error);
+  ctx->store = eg_store_open_full (path,
+                                   access == EG_CLI_WRITE ? EG_STORE_OPEN_DEFAULT
+                                                          : EG_STORE_OPEN_READ,
+                                   &error);
   if (ctx->store == NULL)
     {
       eg_cli_fail (error);
+      if (g_error_matches (error, EG_STORE_ERROR, EG_STORE_ERROR_CORRUPT) ||
+          g_error_matches (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_COLLECTION))
+        g_printerr ("engram-cli: “engram-cli%s%s backup list” shows the backups, and "
+                    "“backup restore NAME” restores one\n",
+                    ctx->db_path ? " --db " : "", ctx->db_path ? ctx->db_path : "");
       return FALSE;
     }
   /* a short process: map the file rather than read it page by page */
@@ -148,8 +171,22 @@ command_import (EgCliContext  *ctx,
     {
       return eg_cli_usage_error ("import: name at least one deck file");
     }
-  if (!eg_cli_open_store (ctx))
+  if (!eg_cli_open_store (ctx, EG_CLI_WRITE))
     return 1;
+
+  if (!dry_run && !eg_store_is_empty (ctx->store))
+    {
+      g_autoptr(EgBackupInfo) backup = NULL;
+      g_autoptr(GError) error = NULL;
+
+      backup = eg_backup_create (ctx->store, EG_BACKUP_REASON_IMPORT, ctx->now_ms, NULL, &error);
+      if (backup == NULL)
+        {
+          g_prefix_error (&error, "Nothing was imported, because the collection could not "
+                                  "be backed up first: ");
+          return eg_cli_fail (error);
+        }
+    }
 
   for (int i = 1; i < argc; i++)
     {
@@ -194,7 +231,7 @@ command_list (EgCliContext  *ctx,
     {
       return eg_cli_usage_error ("list: unexpected argument");
     }
-  if (!eg_cli_open_store (ctx))
+  if (!eg_cli_open_store (ctx, EG_CLI_READ))
     return 1;
 
   if (sections_only)
@@ -251,7 +288,7 @@ command_show (EgCliContext  *ctx,
     {
       return eg_cli_usage_error ("show: name one card, e.g. engram-cli show 16/301");
     }
-  if (!eg_cli_open_store (ctx))
+  if (!eg_cli_open_store (ctx, EG_CLI_READ))
     return 1;
 
   if (!(card = eg_store_find_card (ctx->store, argv[1], &error)))
@@ -319,7 +356,7 @@ command_export (EgCliContext  *ctx,
     {
       return eg_cli_usage_error ("export: unexpected argument");
     }
-  if (!eg_cli_open_store (ctx))
+  if (!eg_cli_open_store (ctx, EG_CLI_READ))
     return 1;
 
   if (g_str_equal (format, "json"))
@@ -344,7 +381,7 @@ command_stats (EgCliContext  *ctx,
   if (!eg_cli_parse_options (ctx, "stats", "", "Counts of decks, sections, cards and reviews.",
                       NULL, &argc, &argv))
     return 1;
-  if (!eg_cli_open_store (ctx))
+  if (!eg_cli_open_store (ctx, EG_CLI_READ))
     return 1;
   if (!eg_store_get_stats (ctx->store, &stats, &error))
     return eg_cli_fail (error);
@@ -375,7 +412,7 @@ command_set_language (EgCliContext  *ctx,
   if (argc != 3)
     return eg_cli_usage_error ("set-language: name a deck and a language, e.g. "
                                "engram-cli set-language my-deck go");
-  if (!eg_cli_open_store (ctx))
+  if (!eg_cli_open_store (ctx, EG_CLI_WRITE))
     return 1;
   if (!eg_store_set_deck_language (ctx->store, argv[1],
                                    g_str_equal (argv[2], "none") ? NULL : argv[2], &error))
@@ -405,6 +442,8 @@ static const Command commands[] = {
   { "search", "QUERY [--json]", "Search cards (see README for the syntax)", eg_cli_search },
   { "settings", "[KEY [VALUE]]", "Show or change the scheduler's settings", eg_cli_settings },
   { "fsrs", "replay FILE.json [--check]", "Replay FSRS review sequences", eg_cli_fsrs },
+  { "backup", "create|list|restore NAME", "Back up the collection, list or restore backups",
+    eg_cli_backup },
   { "bench-gen", "--cards N --reviews M", "Generate a synthetic collection for benchmarks", eg_cli_bench_gen },
 };
 

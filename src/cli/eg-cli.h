@@ -28,7 +28,17 @@ gboolean eg_cli_parse_options (EgCliContext  *ctx,
                                GOptionEntry  *entries,
                                int           *argc,
                                char        ***argv);
-gboolean eg_cli_open_store    (EgCliContext  *ctx);
+/* What a command does to the collection: a command that writes opens it
+ * only when it passes the integrity check. */
+typedef enum
+{
+  EG_CLI_READ,
+  EG_CLI_WRITE,
+} EgCliAccess;
+
+char    *eg_cli_collection_path (EgCliContext *ctx);
+gboolean eg_cli_open_store    (EgCliContext  *ctx,
+                               EgCliAccess    access);
 int      eg_cli_fail          (GError        *error);
 int      eg_cli_usage_error   (const char    *format,
                                ...) G_GNUC_PRINTF (1, 2);
@@ -56,6 +66,9 @@ int      eg_cli_bench_gen     (EgCliContext  *ctx,
                                int            argc,
                                char         **argv);
 int      eg_cli_search        (EgCliContext  *ctx,
+                               int            argc,
+                               char         **argv);
+int      eg_cli_backup        (EgCliContext  *ctx,
                                int            argc,
                                char         **argv);
 
