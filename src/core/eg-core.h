@@ -12,6 +12,7 @@
 #include "eg-fsrs.h"
 #include "eg-importer.h"
 #include "eg-markdown.h"
+#include "eg-output.h"
 #include "eg-repair.h"
 #include "eg-scheduler.h"
 #include "eg-search.h"
