@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "eg-cli.h"
 
@@ -313,17 +314,21 @@ command_show (EgCliContext  *ctx,
   return 0;
 }
 
+/* "-" (or no -o) is the standard output; any other file is written
+ * through eg_output_write(), which never writes over the collection.
+ */
 static gboolean
-write_output (const char  *path,
-              const char  *data,
-              GError     **error)
+write_output (EgCliContext  *ctx,
+              const char    *path,
+              const char    *data,
+              GError       **error)
 {
   if (path == NULL || g_str_equal (path, "-"))
     {
       fputs (data, stdout);
       return fflush (stdout) == 0;
     }
-  return g_file_set_contents (path, data, -1, error);
+  return eg_output_write (path, data, strlen (data), eg_store_get_path (ctx->store), error);
 }
 
 static int
@@ -364,7 +369,7 @@ command_export (EgCliContext  *ctx,
   else
     data = eg_export_markdown (ctx->store, deck, &error);
 
-  if (data == NULL || !write_output (output, data, &error))
+  if (data == NULL || !write_output (ctx, output, data, &error))
     return error ? eg_cli_fail (error) : 1;
 
   return 0;

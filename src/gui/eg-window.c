@@ -1280,7 +1280,8 @@ selected_deck_id (EgWindow *self)
 /**
  * eg_window_export_deck:
  *
- * Writes the deck of the sidebar's selection to @file as Markdown.
+ * Writes the deck of the sidebar's selection to @file as Markdown, never
+ * over the collection (see eg_output_write()).
  */
 gboolean
 eg_window_export_deck (EgWindow  *self,
@@ -1303,8 +1304,9 @@ eg_window_export_deck (EgWindow  *self,
     }
   if (!(markdown = eg_export_markdown (self->store, key, error)))
     return FALSE;
-  return g_file_replace_contents (file, markdown, strlen (markdown), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  /* never over the collection; through symlinks; pipes and devices as they are */
+  return eg_output_write_file (file, markdown, strlen (markdown),
+                               eg_store_get_path (self->store), error);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <webkit/webkit.h>
 
 #include "eg-application.h"
@@ -510,6 +511,58 @@ test_import_preview (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The bytes of the database and of its write-ahead log. */
+static char *
+file_state (const char *db_path)
+{
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autoptr(GBytes) a = eg_test_read_bytes (db_path);
+  g_autoptr(GBytes) b = eg_test_read_bytes (wal);
+  g_autofree char *ha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, a);
+  g_autofree char *hb = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, b);
+
+  return g_strdup_printf ("%s %s", ha, hb);
+}
+
+/* Export goes through eg_output_write(): never over the collection, through
+ * a symlink. */
+static void
+test_export (void)
+{
+  g_autoptr(EgStore) store = NULL;
+  EgWindow *window = seeded_window (&store);
+  const char *db = eg_store_get_path (store);
+  g_autofree char *target = eg_test_tmp_path ("exported.md");
+  g_autofree char *link_path = eg_test_tmp_path ("export-link.md");
+  g_autoptr(GFile) collection = g_file_new_for_path (db);
+  g_autoptr(GFile) link = g_file_new_for_path (link_path);
+  g_autofree char *state_before = NULL;
+  g_autofree char *state_after = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  LabelWait label = { GTK_WIDGET (window), "0 due · 20 new · 20" };
+
+  g_assert_true (wait_for (label_shown, &label, 10000));
+
+  state_before = file_state (db);
+  g_assert_false (eg_window_export_deck (window, collection, &error));
+  g_assert_error (error, EG_OUTPUT_ERROR, EG_OUTPUT_ERROR_COLLECTION);
+  g_assert_true (error != NULL && g_str_has_prefix (error->message, db));
+  state_after = file_state (db);
+  g_assert_cmpstr (state_before, ==, state_after);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink (target, link_path), ==, 0);
+  g_assert_true (eg_window_export_deck (window, link, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "# Expert Level Golang Interview Questions\n"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_first_start_imports_shipped_deck (void)
 {
@@ -572,6 +625,7 @@ main (int    argc,
   g_test_add_func ("/gui/library/actions-and-undo", test_actions_and_undo);
   g_test_add_func ("/gui/library/first-start", test_first_start_imports_shipped_deck);
   g_test_add_func ("/gui/library/import-preview", test_import_preview);
+  g_test_add_func ("/gui/library/export", test_export);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();
