@@ -11,6 +11,7 @@
 #include "eg-exporter.h"
 #include "eg-fsrs.h"
 #include "eg-importer.h"
+#include "eg-input.h"
 #include "eg-markdown.h"
 #include "eg-output.h"
 #include "eg-repair.h"

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "eg-deck.h"
+#include "eg-input.h"
 
 G_DEFINE_QUARK (eg-deck-error-quark, eg_deck_error)
 
@@ -765,34 +766,35 @@ check_encoding (const char  *name,
   return FALSE;
 }
 
-/* Cancellation stays what it is; other I/O errors name the file. */
+/* Cancellation stays what it is; a file too large stays that; the rest is
+ * an I/O error.  The messages already name the file.
+ */
 static EgDeck *
-propagate_io_error (GError     **error,
-                    GError      *io_error,
-                    const char  *name)
+propagate_input_error (GError **error,
+                       GError  *input_error)
 {
-  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, io_error);
-  else
+  if (input_error->domain == EG_INPUT_ERROR)
     {
-      g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_IO, "%s: %s", name, io_error->message);
-      g_error_free (io_error);
+      input_error->domain = EG_DECK_ERROR;
+      input_error->code = input_error->code == EG_INPUT_ERROR_TOO_LARGE
+                          ? EG_DECK_ERROR_TOO_LARGE : EG_DECK_ERROR_IO;
     }
+  g_propagate_error (error, input_error);
   return NULL;
 }
 
 /**
  * eg_deck_load:
  *
- * Reads, checks, repairs and parses a deck file.  Every refusal names the
- * file (and the line where there is one).
+ * Reads, checks, repairs and parses a deck file: a regular file (or a
+ * symlink to one) of at most %EG_DECK_MAX_SIZE bytes.  Every refusal names
+ * the file (and the line where there is one).
  */
 EgDeck *
 eg_deck_load (GFile         *file,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) repair_warnings = NULL;
   g_autoptr(EgDeck) deck = NULL;
@@ -806,39 +808,10 @@ eg_deck_load (GFile         *file,
 
   name = g_file_get_parse_name (file);
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    return propagate_io_error (error, g_steal_pointer (&local_error), name);
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_IO,
-                   "%s: is a folder, not a deck file", name);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > EG_DECK_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
-                                                  G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *limit = g_format_size_full (EG_DECK_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_TOO_LARGE,
-                   "%s: the file is too large (%s; a deck can be at most %s)",
-                   name, size, limit);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
-    return propagate_io_error (error, g_steal_pointer (&local_error), name);
-  if (length > EG_DECK_MAX_SIZE)
-    {
-      g_autofree char *limit = g_format_size_full (EG_DECK_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_TOO_LARGE,
-                   "%s: the file is too large (a deck can be at most %s)", name, limit);
-      return NULL;
-    }
+  /* a regular file only (not /dev/zero, not a FIFO), at most 50 MB */
+  data = eg_input_read (file, "deck", EG_DECK_MAX_SIZE, &length, cancellable, &local_error);
+  if (data == NULL)
+    return propagate_input_error (error, g_steal_pointer (&local_error));
 
   {
     gboolean blank = TRUE;

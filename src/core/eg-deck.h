@@ -27,7 +27,7 @@ typedef enum
   EG_DECK_ERROR_NO_CARDS,
 } EgDeckError;
 
-/* Decks larger than this are refused before they are read. */
+/* Decks larger than this are refused; no more than this + 1 byte is read. */
 #define EG_DECK_MAX_SIZE (50 * 1024 * 1024)
 
 typedef struct

@@ -7,6 +7,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "eg-core.h"
 #include "eg-store-private.h"
@@ -485,6 +487,60 @@ test_bad_input (void)
   }
 }
 
+/* Anything but a regular file is refused, without hanging or reading
+ * without end: stat() says 0 bytes for a device and a pipe. */
+static void
+test_special_files (void)
+{
+  g_autofree char *db_path = NULL;
+  g_autoptr(EgStore) store = new_store (&db_path);
+  g_autoptr(EgImportReport) seeded = import_seed (store);
+  g_autofree char *fifo = eg_test_tmp_path ("pipe.md");
+  g_autofree char *to_zero = eg_test_tmp_path ("zero.md");
+  g_autofree char *to_deck = eg_test_tmp_path ("link.md");
+  g_autofree char *seed = eg_test_fixture ("expert-go-interview-questions.md");
+  g_autoptr(EgImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  check_bad_input (store, db_path, "/dev/zero", EG_DECK_ERROR_IO, "is a device, not a deck file");
+
+  /* nothing writes to it: opening it must not wait */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  check_bad_input (store, db_path, fifo, EG_DECK_ERROR_IO, "is a pipe, not a deck file");
+
+  g_assert_cmpint (symlink ("/dev/zero", to_zero), ==, 0);
+  check_bad_input (store, db_path, to_zero, EG_DECK_ERROR_IO, "is a device, not a deck file");
+
+  /* a symlink to a deck is the deck */
+  g_assert_cmpint (symlink (seed, to_deck), ==, 0);
+  report = import_path (store, to_deck, EG_IMPORT_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->cards, ==, 245);
+  g_assert_cmpuint (report->unchanged, ==, 245);
+}
+
+/* The limit is exact: one byte more is refused, the limit itself is read */
+static void
+test_size_limit (void)
+{
+  g_autofree char *db_path = NULL;
+  g_autoptr(EgStore) store = new_store (&db_path);
+  g_autoptr(EgImportReport) seeded = import_seed (store);
+  g_autofree char *over = eg_test_tmp_path ("over.md");
+  g_autofree char *at = eg_test_tmp_path ("at.md");
+
+  /* sparse files of zero bytes */
+  g_assert_true (g_file_set_contents (over, "", 0, NULL));
+  g_assert_true (g_file_set_contents (at, "", 0, NULL));
+  g_assert_cmpint (truncate (over, EG_DECK_MAX_SIZE + 1), ==, 0);
+  g_assert_cmpint (truncate (at, EG_DECK_MAX_SIZE), ==, 0);
+
+  check_bad_input (store, db_path, over, EG_DECK_ERROR_TOO_LARGE, "(52428801 bytes)");
+  /* read to its end, then refused for what it holds */
+  check_bad_input (store, db_path, at, EG_DECK_ERROR_BINARY, "binary");
+}
+
 static void
 test_dry_run (void)
 {
@@ -569,6 +625,8 @@ main (int    argc,
   g_test_add_func ("/importer/reimport-changes-nothing", test_reimport_changes_nothing);
   g_test_add_func ("/importer/update-in-place", test_update_in_place);
   g_test_add_func ("/importer/bad-input", test_bad_input);
+  g_test_add_func ("/importer/special-files", test_special_files);
+  g_test_add_func ("/importer/size-limit", test_size_limit);
   g_test_add_func ("/importer/dry-run", test_dry_run);
   g_test_add_func ("/importer/progress-and-cancel", test_progress_and_cancel);
 
