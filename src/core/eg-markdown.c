@@ -10,9 +10,7 @@
 #include <string.h>
 
 #include "eg-markdown.h"
-
-#define EG_MD_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | \
-                     MD_FLAG_PERMISSIVEAUTOLINKS)
+#include "eg-markdown-private.h"
 
 /* The named character references of HTML 4.01 and &apos;, sorted by name
  * (strcmp) for bsearch().  Other names are shown as text. */
@@ -94,8 +92,9 @@ static const NamedEntity named_entities[] = {
 
 typedef struct
 {
-  GString  *out;
-  gboolean  space;   /* a separator is pending */
+  GString          *out;
+  gboolean          space;   /* a separator is pending */
+  EgMarkdownBudget  budget;
 } PlainState;
 
 static int
@@ -160,6 +159,9 @@ plain_text_cb (MD_TEXTTYPE  type,
 {
   PlainState *state = user_data;
 
+  if (!_eg_markdown_spend (&state->budget, 1))
+    return EG_MARKDOWN_STOP;
+
   if (state->space && state->out->len > 0)
     g_string_append_c (state->out, ' ');
   state->space = FALSE;
@@ -189,11 +191,14 @@ plain_text_cb (MD_TEXTTYPE  type,
 }
 
 static int
-plain_block_cb (MD_BLOCKTYPE  type,
-                void         *detail,
-                void         *user_data)
+plain_enter_block_cb (MD_BLOCKTYPE  type,
+                      void         *detail,
+                      void         *user_data)
 {
   PlainState *state = user_data;
+
+  if (!_eg_markdown_spend (&state->budget, _eg_markdown_block_cost (type, detail)))
+    return EG_MARKDOWN_STOP;
 
   if (type != MD_BLOCK_DOC)
     state->space = TRUE;
@@ -201,36 +206,67 @@ plain_block_cb (MD_BLOCKTYPE  type,
 }
 
 static int
-plain_span_cb (MD_SPANTYPE  type,
-               void        *detail,
-               void        *user_data)
+plain_leave_block_cb (MD_BLOCKTYPE  type,
+                      void         *detail,
+                      void         *user_data)
 {
+  PlainState *state = user_data;
+
+  if (!_eg_markdown_spend (&state->budget, 1))
+    return EG_MARKDOWN_STOP;
+
+  if (type != MD_BLOCK_DOC)
+    state->space = TRUE;
   return 0;
+}
+
+static int
+plain_enter_span_cb (MD_SPANTYPE  type,
+                     void        *detail,
+                     void        *user_data)
+{
+  PlainState *state = user_data;
+
+  return _eg_markdown_spend (&state->budget, _eg_markdown_span_cost (type, detail))
+         ? 0 : EG_MARKDOWN_STOP;
+}
+
+static int
+plain_leave_span_cb (MD_SPANTYPE  type,
+                     void        *detail,
+                     void        *user_data)
+{
+  PlainState *state = user_data;
+
+  return _eg_markdown_spend (&state->budget, 1) ? 0 : EG_MARKDOWN_STOP;
 }
 
 /**
  * eg_markdown_to_plain:
  *
  * Returns: the text of @markdown without its markup, blocks separated by a
- *   space: "**Tricky Snippet**: `x`" gives "Tricky Snippet: x"
+ *   space: "**Tricky Snippet**: `x`" gives "Tricky Snippet: x".  Markdown
+ *   md4c cannot parse in linear time is returned as it is.
  */
 char *
 eg_markdown_to_plain (const char *markdown)
 {
-  PlainState state = { g_string_new (NULL), FALSE };
+  PlainState state = { g_string_new (NULL), FALSE, { 0 } };
   MD_PARSER parser = {
     .abi_version = 0,
-    .flags = EG_MD_FLAGS,
-    .enter_block = plain_block_cb,
-    .leave_block = plain_block_cb,
-    .enter_span = plain_span_cb,
-    .leave_span = plain_span_cb,
+    .enter_block = plain_enter_block_cb,
+    .leave_block = plain_leave_block_cb,
+    .enter_span = plain_enter_span_cb,
+    .leave_span = plain_leave_span_cb,
     .text = plain_text_cb,
   };
+  gsize length;
 
   g_return_val_if_fail (markdown != NULL, NULL);
 
-  if (md_parse (markdown, strlen (markdown), &parser, &state) != 0)
+  length = strlen (markdown);
+  if (!_eg_markdown_plan (markdown, length, &parser.flags, &state.budget) ||
+      md_parse (markdown, length, &parser, &state) != 0)
     {
       g_string_free (state.out, TRUE);
       return g_strdup (markdown);
@@ -268,6 +304,7 @@ typedef struct
   gboolean         in_html_block;
   gboolean         in_raw_html;     /* a <code class="raw-html"> is open */
   gboolean         space;           /* a space is due before inline content */
+  EgMarkdownBudget budget;
 } HtmlState;
 
 static const char * const go_words[] = {
@@ -688,6 +725,9 @@ html_enter_block_cb (MD_BLOCKTYPE  type,
   HtmlState *state = user_data;
   GString *out = state->out;
 
+  if (!_eg_markdown_spend (&state->budget, _eg_markdown_block_cost (type, detail)))
+    return EG_MARKDOWN_STOP;
+
   close_spans (state, 0);
   state->space = FALSE;
 
@@ -786,6 +826,9 @@ html_leave_block_cb (MD_BLOCKTYPE  type,
   HtmlState *state = user_data;
   GString *out = state->out;
 
+  if (!_eg_markdown_spend (&state->budget, 1))
+    return EG_MARKDOWN_STOP;
+
   close_spans (state, 0);
   state->space = FALSE;
 
@@ -857,6 +900,9 @@ html_enter_span_cb (MD_SPANTYPE  type,
 {
   HtmlState *state = user_data;
 
+  if (!_eg_markdown_spend (&state->budget, _eg_markdown_span_cost (type, detail)))
+    return EG_MARKDOWN_STOP;
+
   end_raw_html (state);
 
   /* alt text is text only */
@@ -911,6 +957,9 @@ html_leave_span_cb (MD_SPANTYPE  type,
 {
   HtmlState *state = user_data;
 
+  if (!_eg_markdown_spend (&state->budget, 1))
+    return EG_MARKDOWN_STOP;
+
   end_raw_html (state);
 
   if (state->image_depth > 0)
@@ -932,6 +981,9 @@ html_text_cb (MD_TEXTTYPE    type,
 {
   HtmlState *state = user_data;
   GString *out = state->out;
+
+  if (!_eg_markdown_spend (&state->budget, 1))
+    return EG_MARKDOWN_STOP;
 
   if (state->code != NULL)
     {
@@ -1020,7 +1072,9 @@ tidy_lines (GString *out)
  * Renders @markdown (CommonMark with tables, strikethrough, task lists and
  * autolinks) as an HTML fragment, one line per block.  The card cannot add
  * markup of its own: raw HTML is shown as text, only http, https and mailto
- * links are links, and images are shown as their alt text.
+ * links are links, and images are shown as their alt text.  The time it
+ * takes is bounded by the size of @markdown: Markdown that md4c could not
+ * parse in linear time is shown as text (see eg-markdown-limits.c).
  *
  * Returns: the HTML, "" for an empty document
  */
@@ -1032,24 +1086,28 @@ eg_markdown_to_html (const char            *markdown,
   HtmlState state = { NULL, };
   MD_PARSER parser = {
     .abi_version = 0,
-    .flags = EG_MD_FLAGS,
     .enter_block = html_enter_block_cb,
     .leave_block = html_leave_block_cb,
     .enter_span = html_enter_span_cb,
     .leave_span = html_leave_span_cb,
     .text = html_text_cb,
   };
-  int status;
+  gboolean linear;
+  gsize length;
+  int status = 0;
 
   g_return_val_if_fail (markdown != NULL, NULL);
 
   text = g_utf8_make_valid (markdown, -1);
+  length = strlen (text);
   state.out = g_string_new (NULL);
   state.spans = g_array_new (FALSE, FALSE, sizeof (OpenSpan));
   if (options != NULL)
     state.options = *options;
 
-  status = md_parse (text, strlen (text), &parser, &state);
+  linear = _eg_markdown_plan (text, length, &parser.flags, &state.budget);
+  if (linear)
+    status = md_parse (text, length, &parser, &state);
   close_spans (&state, 0);
 
   if (state.code != NULL)
@@ -1057,9 +1115,10 @@ eg_markdown_to_html (const char            *markdown,
   g_free (state.code_lang);
   g_array_unref (state.spans);
 
-  if (status != 0)
+  if (!linear || status != 0)
     {
-      g_warning ("Cannot parse Markdown (%d), showing it as text", status);
+      if (linear && !state.budget.exhausted)
+        g_warning ("Cannot parse Markdown (%d), showing it as text", status);
       g_string_assign (state.out, "<p>");
       escape_string (state.out, text);
       g_string_append (state.out, "</p>\n");
