@@ -1,5 +1,5 @@
-/* eg-markdown-private.h - what the Markdown renderers share: the parser's
- * flags and the limits that keep md4c 0.4.8 linear
+/* eg-markdown-private.h - what the Markdown renderers share: character
+ * references, the parser's flags and the limits that keep md4c 0.4.8 linear
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,15 @@
 #include <md4c.h>
 
 G_BEGIN_DECLS
+
+/* eg-markdown-entities.c */
+gunichar _eg_markdown_decode_entity (const char *text,
+                                     gsize       size);
+void     _eg_markdown_append_entity (GString    *out,
+                                     const char *text,
+                                     gsize       size);
+
+/* eg-markdown-limits.c */
 
 /* What a callback returns to stop md4c (0.4.8 stops cleanly only on a
  * negative value). */
