@@ -259,6 +259,40 @@ test_fts_index (void)
                                      " WHERE cards_fts MATCH 'shallow'"), ==, 1);
 }
 
+/* An edited card is found by its new text, its parts and its annotations,
+ * never by its old text. */
+static void
+test_fts_after_edit (void)
+{
+  g_autofree char *path = tmp_path ("fts-edit.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = eg_store_open (path, &error);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_card_part_free);
+  EgCardPart *part = g_new0 (EgCardPart, 1);
+
+  g_assert_no_error (error);
+  insert_v1_rows (_eg_store_get_db (store));
+  g_assert_true (_eg_store_reindex_card (store, 1, &error));
+  part->name = g_strdup ("Indepth");
+  part->text = g_strdup ("shallow copies");
+  g_ptr_array_add (parts, part);
+
+  g_assert_true (eg_store_update_card (store, 1, "Question two", "Answer about channels", parts,
+                                       2000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM cards_fts"
+                                     " WHERE cards_fts MATCH 'answer:escape OR question:one'"),
+                   ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM cards_fts WHERE cards_fts MATCH 'deep'"),
+                   ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM cards_fts"
+                                     " WHERE cards_fts MATCH 'question:two AND answer:channels"
+                                     " AND parts:shallow AND parts:indepth'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM cards_fts"
+                                     " WHERE cards_fts MATCH 'annotations:heaps'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM cards_fts"), ==, 1);
+}
+
 /* A section's cards, whole or their ids alone, in their order; every card
  * in deck order; deleted cards left out. */
 static void
@@ -772,6 +806,7 @@ main (int    argc,
   g_test_add_func ("/store/review-log-append-only", test_review_log_append_only);
   g_test_add_func ("/store/foreign-keys", test_foreign_keys);
   g_test_add_func ("/store/fts-index", test_fts_index);
+  g_test_add_func ("/store/fts-after-edit", test_fts_after_edit);
   g_test_add_func ("/store/list-cards", test_list_cards);
   g_test_add_func ("/store/list-reviews", test_list_reviews);
   g_test_add_func ("/store/settings", test_settings);
