@@ -233,6 +233,7 @@ import_card (EgStore         *store,
         .answer = card->answer,
         .parts = card->parts,
         .content_hash = card->content_hash,
+        .imported_hash = card->content_hash,
       };
 
       if (!_eg_store_insert_card (store, &new_card, now_ms, error))
@@ -269,7 +270,7 @@ import_card (EgStore         *store,
     }
 
   if (!_eg_store_replace_card_content (store, e->id, card->question, card->answer, card->parts,
-                                       card->content_hash, now_ms, error))
+                                       card->content_hash, TRUE, now_ms, error))
     return FALSE;
 
   report->updated++;

@@ -24,6 +24,7 @@ typedef struct
   const char *answer;
   GPtrArray  *parts;          /* EgCardPart */
   const char *content_hash;
+  const char *imported_hash;  /* the text as imported from its deck file, or NULL */
 } EgNewCard;
 
 sqlite3      *_eg_store_get_db        (EgStore     *self);
@@ -46,6 +47,7 @@ gboolean      _eg_store_replace_card_content (EgStore     *self,
                                               const char  *answer,
                                               GPtrArray   *parts,
                                               const char  *content_hash,
+                                              gboolean     imported,
                                               gint64       now_ms,
                                               GError     **error);
 sqlite3_stmt *_eg_store_prepare       (EgStore     *self,

@@ -186,6 +186,15 @@ static const char * const migrations[] = {
    */
   "CREATE INDEX cards_by_id ON cards (id, deleted, key, position, number, flag, suspended,"
   "                                   buried_until, modified, deck_id, section_id);",
+
+  /* 4 -> 5: the hash of the text each card had when its deck was last
+   * imported, the base of the importer's three-way decision (the file's
+   * text, the card's text now, the text last imported).  NULL for a card
+   * never imported (added in the app).  Existing cards start from their
+   * current text, as if they had just been imported.
+   */
+  "ALTER TABLE cards ADD COLUMN imported_hash TEXT;"
+  "UPDATE cards SET imported_hash = content_hash;",
 };
 
 int
@@ -747,8 +756,8 @@ _eg_store_insert_card (EgStore           *self,
 
   stmt = _eg_store_cached (self,
     "INSERT INTO cards (deck_id, section_id, key, number, position, question, answer,"
-    "                   content_hash, created, modified)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)", error);
+    "                   content_hash, created, modified, imported_hash)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, card->deck_id);
@@ -760,6 +769,7 @@ _eg_store_insert_card (EgStore           *self,
   sqlite3_bind_text (stmt, 7, card->answer, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, card->content_hash, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 9, now_ms);
+  sqlite3_bind_text (stmt, 10, card->imported_hash, -1, SQLITE_STATIC);
   if (!_eg_store_step_done (self, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (self->db);
@@ -780,6 +790,8 @@ _eg_store_insert_card (EgStore           *self,
 
 /**
  * _eg_store_replace_card_content:
+ * @imported: %TRUE when the text comes from the deck file (it becomes the
+ *   card's last imported text), %FALSE for an edit in the app
  *
  * Replaces a card's question, answer and parts (its key, history and
  * annotations stay) inside the caller's transaction.
@@ -791,13 +803,15 @@ _eg_store_replace_card_content (EgStore     *self,
                                 const char  *answer,
                                 GPtrArray   *parts,
                                 const char  *content_hash,
+                                gboolean     imported,
                                 gint64       now_ms,
                                 GError     **error)
 {
   sqlite3_stmt *stmt;
 
   stmt = _eg_store_cached (self,
-    "UPDATE cards SET question = ?2, answer = ?3, content_hash = ?4, modified = ?5"
+    "UPDATE cards SET question = ?2, answer = ?3, content_hash = ?4, modified = ?5,"
+    "                 imported_hash = CASE WHEN ?6 THEN ?4 ELSE imported_hash END"
     " WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -806,6 +820,7 @@ _eg_store_replace_card_content (EgStore     *self,
   sqlite3_bind_text (stmt, 3, answer, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, content_hash, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, now_ms);
+  sqlite3_bind_int (stmt, 6, imported);
   if (!_eg_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -1149,8 +1164,8 @@ eg_store_update_card (EgStore     *self,
   hash = eg_deck_card_hash (question, answer, parts);
   if (!_eg_store_begin (self, error))
     return FALSE;
-  if (!_eg_store_replace_card_content (self, card_id, question, answer, parts, hash, now_ms,
-                                       error))
+  if (!_eg_store_replace_card_content (self, card_id, question, answer, parts, hash, FALSE,
+                                       now_ms, error))
     {
       _eg_store_rollback (self);
       return FALSE;

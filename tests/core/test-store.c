@@ -121,6 +121,16 @@ test_migrations (void)
           setting = eg_store_get_setting (store, "desired-retention");
           g_assert_cmpstr (setting, ==, "0.9");
         }
+      if (from >= 1 && from < 5)
+        {
+          g_autoptr(sqlite3_stmt) stmt = _eg_store_prepare (store,
+            "SELECT imported_hash FROM cards WHERE id = 1", &error);
+
+          /* version 5: the text last imported starts as the card's text */
+          g_assert_no_error (error);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+          g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "h");
+        }
       if (from == 1)
         {
           /* version 2 filled in study days the way eg_time_study_day() counts them */
