@@ -15,11 +15,26 @@
 
 G_BEGIN_DECLS
 
+#define EG_IMPORT_ERROR (eg_import_error_quark ())
+
+typedef enum
+{
+  EG_IMPORT_ERROR_UNKNOWN_CARD,   /* a card to take from the file is not in it */
+} EgImportError;
+
 typedef enum
 {
   EG_IMPORT_FLAGS_NONE    = 0,
   EG_IMPORT_FLAGS_DRY_RUN = 1 << 0,   /* compute the report, write nothing */
 } EgImportFlags;
+
+/* A card changed both in the file and in the collection since the last
+ * import: the collection's text was kept. */
+typedef struct
+{
+  char *key;                 /* the card's key in the collection */
+  char *question;            /* the card's question in the collection (Markdown) */
+} EgImportConflict;
 
 typedef struct
 {
@@ -29,10 +44,12 @@ typedef struct
   guint       sections;
   guint       cards;
   guint       added;
-  guint       updated;
-  guint       unchanged;
+  guint       updated;       /* took the file's text */
+  guint       unchanged;     /* had the file's text, or kept the user's edit of a card
+                              * that did not change in the file */
   guint       removed;       /* in the collection, no longer in the file (kept) */
   GPtrArray  *removed_keys;  /* char * */
+  GPtrArray  *conflicts;     /* EgImportConflict, in the file's order */
   GPtrArray  *warnings;      /* EgRepairWarning */
   guint       n_repaired;
 } EgImportReport;
@@ -40,6 +57,7 @@ typedef struct
 typedef void (*EgImportProgressFunc) (double   fraction,
                                       gpointer user_data);
 
+GQuark          eg_import_error_quark  (void);
 EgImportReport *eg_import_deck         (EgStore               *store,
                                         EgDeck                *deck,
                                         const char            *source_path,
@@ -53,6 +71,25 @@ EgImportReport *eg_import_file         (EgStore               *store,
                                         GFile                 *file,
                                         gint64                 now_ms,
                                         EgImportFlags          flags,
+                                        GCancellable          *cancellable,
+                                        EgImportProgressFunc   progress,
+                                        gpointer               progress_data,
+                                        GError               **error);
+EgImportReport *eg_import_deck_full    (EgStore               *store,
+                                        EgDeck                *deck,
+                                        const char            *source_path,
+                                        gint64                 now_ms,
+                                        EgImportFlags          flags,
+                                        const char * const    *theirs,
+                                        GCancellable          *cancellable,
+                                        EgImportProgressFunc   progress,
+                                        gpointer               progress_data,
+                                        GError               **error);
+EgImportReport *eg_import_file_full    (EgStore               *store,
+                                        GFile                 *file,
+                                        gint64                 now_ms,
+                                        EgImportFlags          flags,
+                                        const char * const    *theirs,
                                         GCancellable          *cancellable,
                                         EgImportProgressFunc   progress,
                                         gpointer               progress_data,

@@ -27,6 +27,41 @@ typedef struct
   const char *imported_hash;  /* the text as imported from its deck file, or NULL */
 } EgNewCard;
 
+/* A deck's rows as the importer compares them with its file
+ * (eg-store-import.c).  Strings live in the deck's string chunk.
+ */
+typedef struct
+{
+  gint64      id;
+  gint64      section_id;
+  const char *key;
+  int         number;
+  int         position;
+  gboolean    in_source;
+  gboolean    deleted;
+  const char *content_hash;
+  const char *imported_hash;  /* NULL for a card never imported */
+} EgStoredCard;
+
+typedef struct
+{
+  gint64      id;
+  const char *heading;
+  const char *source;
+  int         position;
+} EgStoredSection;
+
+typedef struct
+{
+  gint64        id;              /* 0: no such deck yet */
+  const char   *title;
+  const char   *source_path;
+  const char   *default_language;
+  GHashTable   *sections;        /* key -> EgStoredSection */
+  GArray       *cards;           /* EgStoredCard, by id */
+  GStringChunk *strings;
+} EgStoredDeck;
+
 sqlite3      *_eg_store_get_db        (EgStore     *self);
 sqlite3_stmt *_eg_store_cached        (EgStore     *self,
                                        const char  *sql,
@@ -64,6 +99,51 @@ void          _eg_store_rollback      (EgStore     *self);
 gboolean      _eg_store_set_error     (EgStore     *self,
                                        GError     **error,
                                        const char  *what);
+
+/* Importing (eg-store-import.c) */
+gboolean      _eg_store_begin_read    (EgStore     *self,
+                                       GError     **error);
+gint64        _eg_store_data_version  (EgStore     *self,
+                                       GError     **error);
+EgStoredDeck *_eg_store_read_deck     (EgStore     *self,
+                                       const char  *deck_key,
+                                       GError     **error);
+void          _eg_stored_deck_free    (EgStoredDeck *deck);
+gint64        _eg_store_write_deck    (EgStore     *self,
+                                       gint64       deck_id,
+                                       const char  *key,
+                                       const char  *title,
+                                       const char  *source_path,
+                                       const char  *default_language,
+                                       gint64       now_ms,
+                                       GError     **error);
+gint64        _eg_store_write_section (EgStore     *self,
+                                       gint64       deck_id,
+                                       gint64       section_id,
+                                       const char  *key,
+                                       const char  *heading,
+                                       const char  *source,
+                                       int          position,
+                                       GError     **error);
+gboolean      _eg_store_place_card    (EgStore     *self,
+                                       gint64       card_id,
+                                       gint64       section_id,
+                                       int          number,
+                                       int          position,
+                                       GError     **error);
+gboolean      _eg_store_set_imported_hash (EgStore     *self,
+                                           gint64       card_id,
+                                           const char  *hash,
+                                           GError     **error);
+gboolean      _eg_store_set_not_in_source (EgStore     *self,
+                                           gint64       card_id,
+                                           GError     **error);
+char         *_eg_store_get_question  (EgStore     *self,
+                                       gint64       card_id,
+                                       GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgStoredDeck, _eg_stored_deck_free)
+
 /* The columns _eg_store_read_state() reads, card_state aliased as "s". */
 #define EG_STORE_STATE_COLUMNS \
   "s.state, s.due, s.stability, s.difficulty, s.elapsed_days, s.scheduled_days," \
