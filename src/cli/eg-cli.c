@@ -144,6 +144,16 @@ print_report (EgImportReport *report,
   for (guint i = 0; i < report->removed_keys->len; i++)
     g_print ("  not in the file any more (kept): %s\n",
              (const char *) g_ptr_array_index (report->removed_keys, i));
+  if (report->conflicts->len > 0)
+    g_print ("  %u changed both in the file and here; your text is kept"
+             " (--theirs KEY takes the file's):\n", report->conflicts->len);
+  for (guint i = 0; i < report->conflicts->len; i++)
+    {
+      EgImportConflict *conflict = g_ptr_array_index (report->conflicts, i);
+      g_autofree char *question = eg_markdown_to_plain (conflict->question);
+
+      g_print ("  conflict: %s\t%s\n", conflict->key, question);
+    }
   for (guint i = 0; i < report->warnings->len; i++)
     {
       EgRepairWarning *warning = g_ptr_array_index (report->warnings, i);
@@ -158,9 +168,13 @@ command_import (EgCliContext  *ctx,
                 char    **argv)
 {
   gboolean dry_run = FALSE;
+  g_auto(GStrv) theirs = NULL;
   GOptionEntry entries[] = {
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
       "Report what the import would do, write nothing", NULL },
+    { "theirs", 0, 0, G_OPTION_ARG_STRING_ARRAY, &theirs,
+      "Take the file's text for this card even though you changed it (repeat for more cards)",
+      "CARD_KEY" },
     { NULL }
   };
   int status = 0;
@@ -172,6 +186,8 @@ command_import (EgCliContext  *ctx,
     {
       return eg_cli_usage_error ("import: name at least one deck file");
     }
+  if (theirs != NULL && argc != 2)
+    return eg_cli_usage_error ("import: --theirs takes the cards of one deck file");
   if (!eg_cli_open_store (ctx, EG_CLI_WRITE))
     return 1;
 
@@ -195,9 +211,9 @@ command_import (EgCliContext  *ctx,
       g_autoptr(EgImportReport) report = NULL;
       g_autoptr(GError) error = NULL;
 
-      report = eg_import_file (ctx->store, file, ctx->now_ms,
-                               dry_run ? EG_IMPORT_FLAGS_DRY_RUN : EG_IMPORT_FLAGS_NONE,
-                               NULL, NULL, NULL, &error);
+      report = eg_import_file_full (ctx->store, file, ctx->now_ms,
+                                    dry_run ? EG_IMPORT_FLAGS_DRY_RUN : EG_IMPORT_FLAGS_NONE,
+                                    (const char * const *) theirs, NULL, NULL, NULL, &error);
       if (report == NULL)
         status = eg_cli_fail (error);
       else
