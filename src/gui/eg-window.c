@@ -19,6 +19,7 @@
 #include "eg-card-model.h"
 #include "eg-card-row.h"
 #include "eg-card-view.h"
+#include "eg-import-conflicts.h"
 #include "eg-review-page.h"
 #include "eg-sidebar-item.h"
 #include "eg-window.h"
@@ -1006,6 +1007,7 @@ typedef struct
   char           *db_path;
   GFile          *file;
   EgImportFlags   flags;
+  char          **theirs;     /* cards that take the file's version */
   EgImportReport *report;
   GtkProgressBar *progress;
   int             permille;   /* atomic: written by the import's thread */
@@ -1017,6 +1019,7 @@ import_job_free (ImportJob *job)
 {
   g_free (job->db_path);
   g_clear_object (&job->file);
+  g_strfreev (job->theirs);
   g_clear_pointer (&job->report, eg_import_report_free);
   g_clear_object (&job->progress);
   g_free (job);
@@ -1059,8 +1062,9 @@ import_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   if (!(store = eg_store_open (job->db_path, &error)) ||
-      !(job->report = eg_import_file (store, job->file, eg_time_now_ms (), job->flags,
-                                      cancellable, import_progress_cb, task, &error)))
+      !(job->report = eg_import_file_full (store, job->file, eg_time_now_ms (), job->flags,
+                                           (const char * const *) job->theirs, cancellable,
+                                           import_progress_cb, task, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -1071,6 +1075,7 @@ import_thread (GTask        *task,
 static void
 run_import (EgWindow            *self,
             EgImportFlags        flags,
+            char               **theirs,
             GtkProgressBar      *progress,
             GAsyncReadyCallback  callback)
 {
@@ -1080,6 +1085,7 @@ run_import (EgWindow            *self,
   job->db_path = g_strdup (eg_store_get_path (self->store));
   job->file = g_object_ref (self->import_file);
   job->flags = flags;
+  job->theirs = theirs;
   job->progress = progress ? g_object_ref (progress) : NULL;
 
   g_clear_object (&self->import_cancellable);
@@ -1104,6 +1110,9 @@ describe_report (EgImportReport *report,
   if (report->removed > 0)
     g_string_append_printf (text, _("; %u no longer in the file (they are kept)"),
                             report->removed);
+  if (report->conflicts->len > 0)
+    g_string_append_printf (text, _("; %u changed both in the file and here"),
+                            report->conflicts->len);
   g_string_append (text, ".");
   if (report->n_repaired > 0)
     g_string_append_printf (text, _("\n%u characters damaged by a wrong encoding are repaired."),
@@ -1161,9 +1170,13 @@ import_confirm_cb (AdwMessageDialog *dialog,
 {
   AdwMessageDialog *progress_dialog;
   GtkWidget *progress;
+  GtkWidget *conflicts = adw_message_dialog_get_extra_child (dialog);
+  char **theirs = NULL;
 
   if (g_strcmp0 (response, "import") != 0)
     return;
+  if (EG_IS_IMPORT_CONFLICTS (conflicts))
+    theirs = eg_import_conflicts_get_theirs (EG_IMPORT_CONFLICTS (conflicts));
 
   progress = gtk_progress_bar_new ();
   progress_dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
@@ -1173,7 +1186,7 @@ import_confirm_cb (AdwMessageDialog *dialog,
   g_signal_connect_object (progress_dialog, "response",
                            G_CALLBACK (import_progress_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (progress_dialog));
-  run_import (self, EG_IMPORT_FLAGS_NONE, GTK_PROGRESS_BAR (progress), import_done_cb);
+  run_import (self, EG_IMPORT_FLAGS_NONE, theirs, GTK_PROGRESS_BAR (progress), import_done_cb);
 }
 
 static void
@@ -1205,6 +1218,8 @@ import_preview_cb (GObject      *object,
   adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "import");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  if (job->report->conflicts->len > 0)
+    adw_message_dialog_set_extra_child (dialog, eg_import_conflicts_new (job->report->conflicts));
   g_signal_connect_object (dialog, "response", G_CALLBACK (import_confirm_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1221,7 +1236,7 @@ eg_window_import_file (EgWindow *self,
   g_return_if_fail (EG_IS_WINDOW (self));
 
   g_set_object (&self->import_file, file);
-  run_import (self, EG_IMPORT_FLAGS_DRY_RUN, NULL, import_preview_cb);
+  run_import (self, EG_IMPORT_FLAGS_DRY_RUN, NULL, NULL, import_preview_cb);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "eg-card-row.h"
 #include "eg-core.h"
 #include "eg-gui-test.h"
+#include "eg-import-conflicts.h"
 #include "eg-test-util.h"
 #include "eg-window.h"
 
@@ -594,6 +595,64 @@ test_first_start_imports_shipped_deck (void)
   g_application_quit (G_APPLICATION (app));
 }
 
+static gboolean
+card_has_file_answer (gpointer data)
+{
+  g_autoptr(EgCard) card = eg_store_find_card (data, "9/1", NULL);
+
+  return card != NULL && g_strcmp0 (card->answer, "This, file.") == 0;
+}
+
+/* A card changed both in the file and in the app is listed in the preview
+ * with a check button; ticked, the import takes the file's version. */
+static void
+test_import_conflict (void)
+{
+  static const char v1[] =
+    "# Another Deck\n\n## From 9 Extra\n\n# Extra\n\n### 1. What is new?\nThis.\n\n---\n\n"
+    "### 2. What else?\nThat.\n";
+  static const char v2[] =
+    "# Another Deck\n\n## From 9 Extra\n\n# Extra\n\n### 1. What is new?\nThis, file.\n\n---\n\n"
+    "### 2. What else?\nThat.\n";
+  g_autoptr(EgStore) store = NULL;
+  EgWindow *window = seeded_window (&store);
+  g_autofree char *path = eg_test_tmp_path ("conflict.md");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EgImportReport) report = NULL;
+  g_autoptr(EgCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+  DialogWait wait = { "Import This Deck?", NULL };
+  GtkWidget *conflicts;
+
+  g_assert_true (g_file_set_contents (path, v1, -1, NULL));
+  report = eg_import_file (store, file, eg_time_now_ms (), EG_IMPORT_FLAGS_NONE,
+                           NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  card = eg_store_find_card (store, "9/1", &error);
+  g_assert_no_error (error);
+  g_assert_true (eg_store_update_card (store, card->id, card->question, "This, mine.",
+                                       card->parts, eg_time_now_ms (), &error));
+  g_assert_true (g_file_set_contents (path, v2, -1, NULL));
+
+  eg_window_import_file (window, file);
+  g_assert_true (wait_for (dialog_shown, &wait, 10000));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (wait.dialog),
+                            "0 would be added, 0 updated, 1 unchanged; "
+                            "1 changed both in the file and here."));
+  conflicts = adw_message_dialog_get_extra_child (wait.dialog);
+  g_assert_true (EG_IS_IMPORT_CONFLICTS (conflicts));
+  g_assert_cmpuint (eg_import_conflicts_get_n_rows (EG_IMPORT_CONFLICTS (conflicts)), ==, 1);
+  g_assert_true (shows_label (GTK_WIDGET (wait.dialog), "What is new?"));
+  g_assert_true (shows_label (GTK_WIDGET (wait.dialog), "9/1"));
+
+  eg_import_conflicts_set_theirs (EG_IMPORT_CONFLICTS (conflicts), 0, TRUE);
+  adw_message_dialog_response (wait.dialog, "import");
+  gtk_window_destroy (GTK_WINDOW (wait.dialog));
+  g_assert_true (wait_for (card_has_file_answer, store, 10000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -626,6 +685,7 @@ main (int    argc,
   g_test_add_func ("/gui/library/first-start", test_first_start_imports_shipped_deck);
   g_test_add_func ("/gui/library/import-preview", test_import_preview);
   g_test_add_func ("/gui/library/export", test_export);
+  g_test_add_func ("/gui/library/import-conflict", test_import_conflict);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();
