@@ -111,7 +111,7 @@ read_cards (EgStore       *self,
   stmt = _eg_store_prepare (self,
                             "SELECT id, section_id, key, number, position, in_source, deleted,"
                             "       content_hash, imported_hash"
-                            " FROM cards WHERE deck_id = ?1 ORDER BY id", error);
+                            " FROM cards WHERE deck_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, deck->id);

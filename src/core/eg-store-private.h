@@ -58,7 +58,7 @@ typedef struct
   const char   *source_path;
   const char   *default_language;
   GHashTable   *sections;        /* key -> EgStoredSection */
-  GArray       *cards;           /* EgStoredCard, by id */
+  GArray       *cards;           /* EgStoredCard */
   GStringChunk *strings;
 } EgStoredDeck;
 
