@@ -21,6 +21,7 @@ struct _EgStore
   GHashTable       *statements;   /* static SQL string -> prepared statement */
   EgStoreIntegrity  integrity;    /* only an OK collection is written to */
   gboolean          read_only;
+  int               write_timeout_ms;   /* see eg_store_set_write_timeout() */
 };
 
 G_DEFINE_FINAL_TYPE (EgStore, eg_store, G_TYPE_OBJECT)
@@ -287,6 +288,7 @@ finalize_statement (gpointer stmt)
 static void
 eg_store_init (EgStore *self)
 {
+  self->write_timeout_ms = EG_STORE_BUSY_TIMEOUT_MS;
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
 }
 
@@ -529,6 +531,23 @@ eg_store_set_integrity (EgStore            *self,
   sqlite3_exec (self->db, integrity == EG_STORE_INTEGRITY_OK ? "PRAGMA query_only = OFF"
                                                              : "PRAGMA query_only = ON",
                 NULL, NULL, NULL);
+}
+
+/**
+ * eg_store_set_write_timeout:
+ * @ms: how long a change waits for another program's write to end; 0 to
+ *   fail at once with %EG_STORE_ERROR_BUSY
+ *
+ * The app's main thread never waits on the database: it sets 0 and tries
+ * again later (reads never wait for a writer).
+ */
+void
+eg_store_set_write_timeout (EgStore *self,
+                            int      ms)
+{
+  g_return_if_fail (EG_IS_STORE (self));
+
+  self->write_timeout_ms = MAX (ms, 0);
 }
 
 EgStoreIntegrity
@@ -887,9 +906,18 @@ gboolean
 _eg_store_begin (EgStore  *self,
                  GError  **error)
 {
+  int rc;
+
   if (self->integrity != EG_STORE_INTEGRITY_OK)
     return refuse_write (self, error, "Cannot change the collection");
-  if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+
+  if (self->write_timeout_ms != EG_STORE_BUSY_TIMEOUT_MS)
+    sqlite3_busy_timeout (self->db, self->write_timeout_ms);
+  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (self->write_timeout_ms != EG_STORE_BUSY_TIMEOUT_MS)
+    sqlite3_busy_timeout (self->db, EG_STORE_BUSY_TIMEOUT_MS);
+
+  if (rc != SQLITE_OK)
     return _eg_store_set_error (self, error, "Cannot change the collection");
   return TRUE;
 }

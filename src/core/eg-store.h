@@ -167,6 +167,8 @@ gboolean    eg_store_check              (EgStore        *self,
 void        eg_store_set_integrity      (EgStore        *self,
                                          EgStoreIntegrity integrity);
 EgStoreIntegrity eg_store_get_integrity (EgStore        *self);
+void        eg_store_set_write_timeout  (EgStore        *self,
+                                         int             ms);
 const char *eg_store_get_path           (EgStore        *self);
 void        eg_store_set_memory_map     (EgStore        *self,
                                          gsize           bytes);

@@ -744,6 +744,16 @@ test_error_words (void)
   sqlite3_busy_timeout (_eg_store_get_db (store), 50);
   g_assert_false (eg_store_set_setting (store, "new-per-day", "5", &error));
   g_assert_error (error, EG_STORE_ERROR, EG_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  /* a change that must not wait fails at once */
+  eg_store_set_write_timeout (store, 0);
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    g_assert_false (_eg_store_begin (store, &error));
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 1000000);
+  }
+  g_assert_error (error, EG_STORE_ERROR, EG_STORE_ERROR_BUSY);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, "another program is writing"));
   g_clear_error (&error);
