@@ -590,16 +590,28 @@ open_backup (EgBackupInfo  *info,
   return db;
 }
 
-static EgBackupInfo *
-find_backup (const char  *collection_path,
-             const char  *name,
-             GError     **error)
+/**
+ * eg_backup_find:
+ * @name: a backup's file name, as eg_backup_list() gives it
+ * @counts: whether to open it and count its cards and reviews
+ *
+ * Returns: (transfer full): the backup of @collection_path named @name
+ */
+EgBackupInfo *
+eg_backup_find (const char  *collection_path,
+                const char  *name,
+                gboolean     counts,
+                GError     **error)
 {
-  g_autofree char *dir = eg_backup_dir_for (collection_path);
+  g_autofree char *dir = NULL;
   EgBackupInfo *info = NULL;
 
+  g_return_val_if_fail (collection_path != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  dir = eg_backup_dir_for (collection_path);
   if (strchr (name, G_DIR_SEPARATOR) == NULL)
-    info = info_new (dir, name, FALSE);
+    info = info_new (dir, name, counts);
   if (info == NULL)
     g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
                  "There is no backup “%s” in “%s” (engram-cli backup list shows them)",
@@ -766,7 +778,7 @@ eg_backup_restore (const char     *collection_path,
 
   if (kept != NULL)
     *kept = NULL;
-  if (!(info = find_backup (collection_path, name, error)) ||
+  if (!(info = eg_backup_find (collection_path, name, FALSE, error)) ||
       !(source = open_backup (info, cancellable, error)))
     return FALSE;
 

@@ -57,6 +57,10 @@ gboolean      eg_backup_create_daily    (EgStore         *store,
                                          GError         **error);
 GPtrArray    *eg_backup_list            (const char      *collection_path,
                                          GError         **error);
+EgBackupInfo *eg_backup_find            (const char      *collection_path,
+                                         const char      *name,
+                                         gboolean         counts,
+                                         GError         **error);
 EgBackupInfo *eg_backup_find_newest_good (const char     *collection_path,
                                          GCancellable    *cancellable);
 gboolean      eg_backup_restore         (const char      *collection_path,

@@ -8,23 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "eg-core.h"
-#include "eg-application.h"
-#include "eg-window.h"
+#include "eg-application-private.h"
 #include "engram-resources.h"
-
-/* Set in the collection once the shipped decks were imported, so that a user
- * who deletes every card does not get them back on the next start.
- */
-#define SHIPPED_DECKS_SETTING "shipped-decks-imported"
-
-struct _EgApplication
-{
-  AdwApplication  parent_instance;
-  EgStore        *store;
-  GCancellable   *cancellable;
-  gboolean        review_when_ready;
-};
 
 G_DEFINE_FINAL_TYPE (EgApplication, eg_application, ADW_TYPE_APPLICATION)
 
@@ -57,139 +42,6 @@ eg_application_get_content_dir (void)
   return g_build_filename (PKGDATADIR, "content", NULL);
 }
 
-typedef struct
-{
-  char  *db_path;
-  char  *content_dir;
-  guint  cards;
-} ShippedImport;
-
-static void
-shipped_import_free (ShippedImport *data)
-{
-  g_free (data->db_path);
-  g_free (data->content_dir);
-  g_free (data);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Runs in a worker thread on its own connection to the collection. */
-static void
-import_shipped_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  ShippedImport *data = task_data;
-  g_autoptr(EgStore) store = NULL;
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  const char *name;
-
-  if (!(store = eg_store_open (data->db_path, &error)) ||
-      !(dir = g_dir_open (data->content_dir, 0, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".md"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (data->content_dir,
-                                                (char *) g_ptr_array_index (names, i), NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(EgImportReport) report = NULL;
-
-      report = eg_import_file (store, file, eg_time_now_ms (), EG_IMPORT_FLAGS_NONE,
-                               cancellable, NULL, NULL, &error);
-      if (report == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      data->cards += report->added;
-    }
-
-  if (!eg_store_set_setting (store, SHIPPED_DECKS_SETTING, "1", &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-import_shipped_done_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  EgApplication *self = EG_APPLICATION (object);
-  g_autoptr(EgWindow) window = user_data;
-  g_autoptr(GError) error = NULL;
-  ShippedImport *data = g_task_get_task_data (G_TASK (result));
-
-  g_application_release (G_APPLICATION (self));
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("The decks that come with Engram could not be imported: %s"),
-                             error->message);
-          eg_window_show_error (window, message);
-        }
-      return;
-    }
-
-  eg_window_reload (window);
-  if (self->review_when_ready)
-    {
-      self->review_when_ready = FALSE;
-      eg_window_start_review (window, NULL);
-    }
-  if (data->cards > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u card to your library",
-                                      "Added %u cards to your library", data->cards),
-                         data->cards);
-      eg_window_add_toast (window, message);
-    }
-}
-
-static void
-import_shipped_decks (EgApplication *self,
-                      EgWindow      *window)
-{
-  g_autoptr(GTask) task = NULL;
-  ShippedImport *data = g_new0 (ShippedImport, 1);
-
-  data->db_path = g_strdup (eg_store_get_path (self->store));
-  data->content_dir = eg_application_get_content_dir ();
-
-  eg_window_show_loading (window);
-  g_application_hold (G_APPLICATION (self));
-
-  task = g_task_new (self, self->cancellable, import_shipped_done_cb, g_object_ref (window));
-  g_task_set_source_tag (task, import_shipped_decks);
-  g_task_set_task_data (task, data, (GDestroyNotify) shipped_import_free);
-  g_task_run_in_thread (task, import_shipped_thread);
-}
-
 static EgWindow *
 ensure_window (EgApplication *self)
 {
@@ -213,6 +65,9 @@ review_action (GSimpleAction *action,
   EgWindow *window = ensure_window (self);
 
   gtk_window_present (GTK_WINDOW (window));
+  /* a collection that cannot be used shows why, and there is nothing to review */
+  if (self->store == NULL)
+    return;
   /* on the very first start the deck is still being imported */
   if (eg_window_get_store (window) == NULL || eg_store_is_empty (eg_window_get_store (window)))
     self->review_when_ready = TRUE;
@@ -244,9 +99,6 @@ eg_application_activate (GApplication *app)
 {
   EgApplication *self = EG_APPLICATION (app);
   GtkWindow *window;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *imported = NULL;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window != NULL)
@@ -257,24 +109,7 @@ eg_application_activate (GApplication *app)
 
   window = GTK_WINDOW (eg_window_new (GTK_APPLICATION (app)));
   gtk_window_present (window);
-
-  path = eg_store_default_path ();
-  self->store = eg_store_open (path, &error);
-  if (self->store == NULL)
-    {
-      eg_window_show_error (EG_WINDOW (window), error->message);
-      return;
-    }
-
-  imported = eg_store_get_setting (self->store, SHIPPED_DECKS_SETTING);
-  if (eg_store_is_empty (self->store) && imported == NULL)
-    {
-      /* The library pane shows progress; the store is handed over when done. */
-      eg_window_set_store (EG_WINDOW (window), self->store);
-      import_shipped_decks (self, EG_WINDOW (window));
-    }
-  else
-    eg_window_set_store (EG_WINDOW (window), self->store);
+  _eg_application_open_collection (self, EG_WINDOW (window));
 }
 
 static void
@@ -327,6 +162,7 @@ eg_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
+  _eg_application_add_collection_actions (EG_APPLICATION (app));
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-sections",
@@ -339,6 +175,7 @@ eg_application_shutdown (GApplication *app)
   EgApplication *self = EG_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  _eg_application_close_collection (self);
 
   G_APPLICATION_CLASS (eg_application_parent_class)->shutdown (app);
 }
@@ -349,6 +186,7 @@ eg_application_dispose (GObject *object)
   EgApplication *self = (EgApplication *)object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->guard_cancellable);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (eg_application_parent_class)->dispose (object);

@@ -19,6 +19,7 @@
 #include "eg-card-model.h"
 #include "eg-card-row.h"
 #include "eg-card-view.h"
+#include "eg-damaged-page.h"
 #include "eg-import-conflicts.h"
 #include "eg-review-page.h"
 #include "eg-sidebar-item.h"
@@ -66,6 +67,8 @@ struct _EgWindow
   GtkSpinner           *spinner;
   AdwStatusPage        *error_page;
   GtkLabel             *selection_label;
+  EgDamagedPage        *damaged_page;
+  AdwStatusPage        *loading_page;
 };
 
 G_DEFINE_FINAL_TYPE (EgWindow, eg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -77,6 +80,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  PAINTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* The columns, in the template's order (which is EgCardRow's), how each one
  * sorts and whether it holds figures. */
@@ -122,13 +132,49 @@ undo_toast (EgWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/**
+ * eg_window_show_loading:
+ * @title: what is being done, e.g. "Importing the Go Deck…"
+ *
+ * Shows a spinner instead of the cards while the library is being made.
+ */
 void
-eg_window_show_loading (EgWindow *self)
+eg_window_show_loading (EgWindow   *self,
+                        const char *title,
+                        const char *description)
 {
   g_return_if_fail (EG_IS_WINDOW (self));
 
+  adw_status_page_set_title (self->loading_page, title);
+  adw_status_page_set_description (self->loading_page, description);
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
+}
+
+/**
+ * eg_window_show_damaged:
+ * @message: what is wrong with the collection, naming it
+ *
+ * Shows, instead of the library, what is wrong with the collection and the
+ * ways back: its backups, or a new collection.
+ */
+void
+eg_window_show_damaged (EgWindow   *self,
+                        const char *collection_path,
+                        const char *message)
+{
+  g_return_if_fail (EG_IS_WINDOW (self));
+
+  eg_window_set_store (self, NULL);
+  eg_damaged_page_show (self->damaged_page, collection_path, message);
+  gtk_stack_set_visible_child_name (self->main_stack, "damaged");
+}
+
+EgDamagedPage *
+eg_window_get_damaged_page (EgWindow *self)
+{
+  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
+  return self->damaged_page;
 }
 
 void
@@ -484,7 +530,8 @@ count_sections_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   GArray *stats;
 
-  if (!(store = eg_store_open (task_data, &error)) ||
+  /* it only reads: the app's own connection waits for the integrity check */
+  if (!(store = eg_store_open_full (task_data, EG_STORE_OPEN_UNCHECKED, &error)) ||
       !(scheduler = eg_scheduler_new (store, &error)) ||
       !(stats = eg_scheduler_section_stats (scheduler, eg_time_now_ms (), &error)))
     {
@@ -1050,6 +1097,23 @@ import_progress_cb (double   fraction,
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_progress, g_object_ref (task), g_object_unref);
 }
 
+/* In the import's thread: a backup of what the import is about to change. */
+static gboolean
+back_up_before_import (EgStore        *store,
+                       EgImportFlags   flags,
+                       GError        **error)
+{
+  g_autoptr(EgBackupInfo) backup = NULL;
+
+  if ((flags & EG_IMPORT_FLAGS_DRY_RUN) || eg_store_is_empty (store))
+    return TRUE;
+  backup = eg_backup_create (store, EG_BACKUP_REASON_IMPORT, eg_time_now_ms (), NULL, error);
+  if (backup == NULL)
+    g_prefix_error (error, _("Nothing was imported, because the collection could not be "
+                             "backed up first: "));
+  return backup != NULL;
+}
+
 /* In a worker thread, on its own connection: long imports keep the window alive. */
 static void
 import_thread (GTask        *task,
@@ -1062,6 +1126,7 @@ import_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   if (!(store = eg_store_open (job->db_path, &error)) ||
+      !back_up_before_import (store, job->flags, &error) ||
       !(job->report = eg_import_file_full (store, job->file, eg_time_now_ms (), job->flags,
                                            (const char * const *) job->theirs, cancellable,
                                            import_progress_cb, task, &error)))
@@ -1556,6 +1621,7 @@ after_first_paint_cb (EgWindow      *self,
 
   if (g_strcmp0 (g_getenv ("ENGRAM_TRACE"), "1") == 0)
     g_printerr ("trace: first-frame %" G_GINT64_FORMAT "\n", process_age_ms ());
+  g_signal_emit (self, signals[PAINTED], 0);
 
   eg_card_view_preload_module ();
   g_idle_add_full (G_PRIORITY_LOW, warm_up_web_views, g_object_ref (self), g_object_unref);
@@ -1582,6 +1648,10 @@ eg_window_set_store (EgWindow *self,
 {
   g_return_if_fail (EG_IS_WINDOW (self));
   g_return_if_fail (!store || EG_IS_STORE (store));
+
+  if (store != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "damaged") == 0)
+    gtk_stack_set_visible_child_name (self->main_stack, "library");
 
   if (!g_set_object (&self->store, store))
     return;
@@ -1775,6 +1845,11 @@ eg_window_class_init (EgWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* the first frame is on screen: the time for work that must not delay it */
+  signals[PAINTED] = g_signal_new ("painted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (EG_TYPE_DAMAGED_PAGE);
   g_type_ensure (EG_TYPE_SIDEBAR_ITEM);
   g_type_ensure (EG_TYPE_CARD_ROW);
   g_type_ensure (EG_TYPE_REVIEW_PAGE);
@@ -1796,6 +1871,8 @@ eg_window_class_init (EgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EgWindow, preview_slot);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, EgWindow, damaged_page);
+  gtk_widget_class_bind_template_child (widget_class, EgWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, selection_label);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, review_closed_cb);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "eg-card-view.h"
+#include "eg-damaged-page.h"
 #include "eg-core.h"
 
 G_BEGIN_DECLS
@@ -19,9 +20,15 @@ void               eg_window_set_store          (EgWindow             *self,
                                                  EgStore              *store);
 EgStore           *eg_window_get_store          (EgWindow             *self);
 void               eg_window_reload             (EgWindow             *self);
-void               eg_window_show_loading       (EgWindow             *self);
+void               eg_window_show_loading       (EgWindow             *self,
+                                                 const char           *title,
+                                                 const char           *description);
 void               eg_window_show_error         (EgWindow             *self,
                                                  const char           *message);
+void               eg_window_show_damaged       (EgWindow             *self,
+                                                 const char           *collection_path,
+                                                 const char           *message);
+EgDamagedPage     *eg_window_get_damaged_page   (EgWindow             *self);
 void               eg_window_add_toast          (EgWindow             *self,
                                                  const char           *message);
 GListModel        *eg_window_get_sidebar        (EgWindow             *self);

@@ -36,3 +36,31 @@ eg_gui_test_find_toplevel (GType       type,
     }
   return found;
 }
+
+/**
+ * eg_gui_test_wait_for:
+ * @timeout_ms: how long to wait at most
+ *
+ * Runs the main loop until @condition holds, then a little more so that
+ * the frame showing the change is drawn.
+ *
+ * Returns: whether @condition held in time
+ */
+gboolean
+eg_gui_test_wait_for (gboolean (*condition) (gpointer data),
+                      gpointer   data,
+                      guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  return TRUE;
+}

@@ -10,5 +10,8 @@ G_BEGIN_DECLS
 
 GtkWindow *eg_gui_test_find_toplevel (GType       type,
                                       const char *heading);
+gboolean   eg_gui_test_wait_for      (gboolean  (*condition) (gpointer data),
+                                      gpointer    data,
+                                      guint       timeout_ms);
 
 G_END_DECLS

@@ -1,0 +1,31 @@
+/* eg-application-private.h - what the parts of EgApplication share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "eg-application.h"
+#include "eg-core.h"
+#include "eg-window.h"
+
+G_BEGIN_DECLS
+
+struct _EgApplication
+{
+  AdwApplication  parent_instance;
+  EgStore        *store;
+  GCancellable   *cancellable;       /* cancelled at shutdown */
+  GCancellable   *guard_cancellable; /* the check and daily backup of this store */
+  GtkWidget      *backups_window;    /* weak */
+  guint           guard_retry;
+  gboolean        review_when_ready;
+  gboolean        painted;           /* the first window frame is on screen */
+};
+
+/* eg-application-collection.c */
+void _eg_application_open_collection        (EgApplication *self,
+                                             EgWindow      *window);
+void _eg_application_add_collection_actions (EgApplication *self);
+void _eg_application_close_collection       (EgApplication *self);
+
+G_END_DECLS

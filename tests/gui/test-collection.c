@@ -1,0 +1,420 @@
+/* test-collection.c - the app's collection: a damaged or empty file, the
+ * check and the daily backup after the first frame, the Backups window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "eg-application.h"
+#include "eg-backups-window.h"
+#include "eg-core.h"
+#include "eg-gui-test.h"
+#include "eg-test-util.h"
+#include "eg-window.h"
+
+static const int damaged_pages[] = { 20, 40, 60, 80, -1 };
+
+/* The default collection with the seed deck and @n_grades reviews. */
+static void
+make_collection (guint n_grades)
+{
+  g_autofree char *path = eg_store_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *deck_path = eg_test_fixture ("expert-go-interview-questions.md");
+  g_autoptr(GFile) deck = g_file_new_for_path (deck_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(EgImportReport) report = NULL;
+  g_autoptr(EgScheduler) scheduler = NULL;
+  gint64 now = eg_time_now_ms ();
+
+  eg_test_rm_rf (dir);
+  store = eg_store_open (path, &error);
+  g_assert_no_error (error);
+  report = eg_import_file (store, deck, now, EG_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (eg_store_set_setting (store, "shipped-decks-imported", "1", &error));
+  scheduler = eg_scheduler_new (store, &error);
+  for (guint i = 0; i < n_grades; i++)
+    {
+      g_autoptr(EgQueue) queue = eg_scheduler_build_queue (scheduler, now, &error);
+
+      g_assert_true (eg_scheduler_grade (scheduler, queue, eg_queue_peek (queue, now),
+                                         EG_FSRS_GOOD, now, 1000, NULL, &error));
+    }
+  g_assert_no_error (error);
+}
+
+static EgBackupInfo *
+back_up (gint64 at_ms)
+{
+  g_autofree char *path = eg_store_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = eg_store_open (path, &error);
+  EgBackupInfo *info;
+
+  g_assert_no_error (error);
+  info = eg_backup_create (store, EG_BACKUP_REASON_MANUAL, at_ms, NULL, &error);
+  g_assert_no_error (error);
+  return info;
+}
+
+static EgApplication *
+start_app (void)
+{
+  EgApplication *app = eg_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  return app;
+}
+
+static void
+stop_app (EgApplication *app)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  g_application_quit (G_APPLICATION (app));
+  g_object_unref (app);
+}
+
+static EgWindow *
+app_window (EgApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (EG_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+damaged_page_shown (gpointer data)
+{
+  EgWindow *window = app_window (data);
+  EgBackupList *list;
+
+  if (window == NULL)
+    return FALSE;
+  list = eg_damaged_page_get_list (eg_window_get_damaged_page (window));
+  return gtk_widget_get_mapped (GTK_WIDGET (eg_window_get_damaged_page (window))) &&
+         !eg_backup_list_is_loading (list);
+}
+
+static gboolean
+library_shown (gpointer data)
+{
+  EgWindow *window = app_window (data);
+
+  return window != NULL && eg_window_get_store (window) != NULL &&
+         eg_window_get_cards (window) != NULL &&
+         g_list_model_get_n_items (eg_window_get_cards (window)) > 0 &&
+         !gtk_widget_get_mapped (GTK_WIDGET (eg_window_get_damaged_page (window)));
+}
+
+static gboolean
+checked (gpointer data)
+{
+  EgWindow *window = app_window (data);
+
+  return window != NULL && eg_window_get_store (window) != NULL &&
+         eg_store_get_integrity (eg_window_get_store (window)) == EG_STORE_INTEGRITY_OK;
+}
+
+typedef struct
+{
+  const char       *heading;
+  AdwMessageDialog *dialog;
+} DialogWait;
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  DialogWait *wait = data;
+
+  wait->dialog = (AdwMessageDialog *) eg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG,
+                                                                 wait->heading);
+  return wait->dialog != NULL;
+}
+
+/* Answers the message dialog with @heading. */
+static void
+respond (const char *heading,
+         const char *response)
+{
+  DialogWait wait = { heading, NULL };
+
+  g_assert_true (eg_gui_test_wait_for (dialog_shown, &wait, 10000));
+  adw_message_dialog_response (wait.dialog, response);
+  gtk_window_destroy (GTK_WINDOW (wait.dialog));
+}
+
+static const char *
+page_text (EgWindow *window)
+{
+  return eg_damaged_page_get_description (eg_window_get_damaged_page (window));
+}
+
+static gint64
+count_reviews (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = eg_store_open_full (path, EG_STORE_OPEN_READ_ONLY, &error);
+  EgStoreStats stats = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (eg_store_get_stats (store, &stats, &error));
+  return stats.reviews_logged;
+}
+
+static char *
+find_set_aside (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, base) && strstr (name, ".set-aside-") &&
+        !g_str_has_suffix (name, "-wal") && !g_str_has_suffix (name, "-shm"))
+      return g_build_filename (dir, name, NULL);
+  return NULL;
+}
+
+/* A damaged collection: the page says so and lists the backups; nothing is
+ * written to it; Restore brings back the backup and keeps the damaged file. */
+static void
+test_damaged_start (void)
+{
+  g_autofree char *path = eg_store_default_path ();
+  g_autoptr(EgBackupInfo) backup = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) kept = NULL;
+  g_autofree char *aside = NULL;
+  EgApplication *app;
+  EgWindow *window;
+  GVariant *target;
+
+  make_collection (3);
+  backup = back_up (eg_time_now_ms () - 3600 * 1000);
+  eg_test_damage_pages (path, damaged_pages);
+  damaged = eg_test_read_bytes (path);
+
+  app = start_app ();
+  g_assert_true (eg_gui_test_wait_for (damaged_page_shown, app, 20000));
+  window = app_window (app);
+  g_assert_null (eg_window_get_store (window));
+  g_assert_nonnull (strstr (page_text (window), path));
+  g_assert_nonnull (strstr (page_text (window), "is damaged"));
+  g_assert_cmpuint (eg_backup_list_get_n_backups (eg_damaged_page_get_list (
+                      eg_window_get_damaged_page (window))), ==, 1);
+  after = eg_test_read_bytes (path);
+  g_assert_true (g_bytes_equal (after, damaged));
+
+  target = g_variant_new_string (backup->name);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "restore-backup", target);
+  respond ("Restore This Backup?", "restore");
+  g_assert_true (eg_gui_test_wait_for (library_shown, app, 20000));
+  g_assert_cmpint (count_reviews (path), ==, 3);
+
+  aside = find_set_aside (path);
+  g_assert_nonnull (aside);
+  kept = eg_test_read_bytes (aside);
+  g_assert_true (g_bytes_equal (kept, damaged));
+
+  stop_app (app);
+}
+
+/* A zero-length collection is not taken for a first start: the page says
+ * so, the file stays as it is; a new collection moves it aside first. */
+static void
+test_empty_file_start (void)
+{
+  g_autofree char *path = eg_store_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *aside = NULL;
+  EgApplication *app;
+  EgWindow *window;
+  GStatBuf st;
+
+  eg_test_rm_rf (dir);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+
+  app = start_app ();
+  g_assert_true (eg_gui_test_wait_for (damaged_page_shown, app, 20000));
+  window = app_window (app);
+  g_assert_nonnull (strstr (page_text (window), "is empty"));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-new-collection", NULL);
+  respond ("Start a New Collection?", "start");
+  g_assert_true (eg_gui_test_wait_for (library_shown, app, 30000));
+  g_assert_cmpuint (g_list_model_get_n_items (eg_window_get_cards (window)), ==, 245);
+
+  aside = find_set_aside (path);
+  g_assert_nonnull (aside);
+  g_assert_cmpint (g_stat (aside, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+
+  stop_app (app);
+}
+
+static gboolean
+daily_backup_taken (gpointer data)
+{
+  g_autofree char *path = eg_store_default_path ();
+  g_autoptr(GPtrArray) backups = eg_backup_list (path, NULL);
+
+  return backups != NULL && backups->len == 1 &&
+         ((EgBackupInfo *) g_ptr_array_index (backups, 0))->reason == EG_BACKUP_REASON_DAILY;
+}
+
+/* After the first frame, off the main thread: the check (until then the
+ * collection is not written to) and the day's backup, once a day. */
+static void
+test_check_and_daily_backup (void)
+{
+  g_autofree char *path = eg_store_default_path ();
+  g_autoptr(GPtrArray) backups = NULL;
+  EgApplication *app;
+
+  make_collection (2);
+
+  app = start_app ();
+  g_assert_true (eg_gui_test_wait_for (library_shown, app, 20000));
+  g_assert_true (eg_gui_test_wait_for (checked, app, 20000));
+  g_assert_true (eg_gui_test_wait_for (daily_backup_taken, NULL, 20000));
+  stop_app (app);
+
+  /* the second start of the day takes none */
+  app = start_app ();
+  g_assert_true (eg_gui_test_wait_for (checked, app, 20000));
+  stop_app (app);
+  backups = eg_backup_list (path, NULL);
+  g_assert_cmpuint (backups->len, ==, 1);
+}
+
+typedef struct
+{
+  EgBackupList *list;
+  guint         n;
+} ListWait;
+
+static gboolean
+list_has (gpointer data)
+{
+  ListWait *wait = data;
+
+  return !eg_backup_list_is_loading (wait->list) &&
+         eg_backup_list_get_n_backups (wait->list) == wait->n;
+}
+
+/* the old one and today's */
+static gboolean
+two_backups (gpointer data)
+{
+  g_autofree char *path = eg_store_default_path ();
+  g_autoptr(GPtrArray) backups = eg_backup_list (path, NULL);
+
+  return backups != NULL && backups->len == 2;
+}
+
+/* The Backups window: the list, Back Up Now, Restore (the library reloads,
+ * the collection as it was is backed up first). */
+static void
+test_backups_window (void)
+{
+  g_autofree char *path = eg_store_default_path ();
+  g_autoptr(EgBackupInfo) old = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  EgBackupsWindow *backups_window;
+  EgApplication *app;
+  ListWait wait;
+
+  make_collection (1);
+  old = back_up (eg_time_now_ms () - 2 * 24 * 3600 * 1000);
+
+  app = start_app ();
+  g_assert_true (eg_gui_test_wait_for (checked, app, 20000));
+  g_assert_true (eg_gui_test_wait_for (two_backups, NULL, 20000));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "backups", NULL);
+  backups_window = EG_BACKUPS_WINDOW (eg_gui_test_find_toplevel (EG_TYPE_BACKUPS_WINDOW, NULL));
+  g_assert_nonnull (backups_window);
+  backups = eg_backup_list (path, NULL);
+  wait = (ListWait) { eg_backups_window_get_list (backups_window), backups->len };
+  g_assert_true (eg_gui_test_wait_for (list_has, &wait, 10000));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "back-up-now", NULL);
+  wait.n++;
+  g_assert_true (eg_gui_test_wait_for (list_has, &wait, 20000));
+
+  /* grade once more, then go back to the old backup: one review */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EgStore) store = eg_store_open (path, &error);
+    g_autoptr(EgScheduler) scheduler = eg_scheduler_new (store, &error);
+    g_autoptr(EgQueue) queue = eg_scheduler_build_queue (scheduler, eg_time_now_ms (), &error);
+
+    g_assert_true (eg_scheduler_grade (scheduler, queue, eg_queue_peek (queue, eg_time_now_ms ()),
+                                       EG_FSRS_GOOD, eg_time_now_ms (), 1000, NULL, &error));
+  }
+  g_assert_cmpint (count_reviews (path), ==, 2);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "restore-backup",
+                                  g_variant_new_string (old->name));
+  respond ("Restore This Backup?", "restore");
+  g_assert_true (eg_gui_test_wait_for (checked, app, 20000));
+  g_assert_cmpint (count_reviews (path), ==, 1);
+
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = eg_backup_list (path, NULL);
+  g_assert_cmpint (((EgBackupInfo *) g_ptr_array_index (backups, 0))->reason, ==,
+                   EG_BACKUP_REASON_RESTORE);
+  g_assert_cmpint (((EgBackupInfo *) g_ptr_array_index (backups, 0))->reviews, ==, 2);
+
+  stop_app (app);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *content = NULL;
+  int status;
+
+  g_set_prgname ("engram-tests");
+  eg_test_setup_dirs ("engram-test-collection");
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+  content = g_test_build_filename (G_TEST_DIST, "..", "content", NULL);
+  g_setenv ("ENGRAM_CONTENT_DIR", content, TRUE);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+  eg_gui_init_resources ();
+
+  g_test_add_func ("/gui/collection/damaged-start", test_damaged_start);
+  g_test_add_func ("/gui/collection/empty-file-start", test_empty_file_start);
+  g_test_add_func ("/gui/collection/check-and-daily-backup", test_check_and_daily_backup);
+  g_test_add_func ("/gui/collection/backups-window", test_backups_window);
+
+  status = g_test_run ();
+  eg_test_cleanup_dirs ();
+  return status;
+}
