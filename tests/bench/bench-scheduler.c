@@ -5,6 +5,8 @@
  *
  *   - building today's queue                             target <= 50 ms
  *   - grade + commit + fetch the next card                target <= 5 ms
+ *     (commits are synchronous=FULL; the same with NORMAL, as before
+ *     issue 10 made every grade durable, is printed beside it)
  *   - `engram-cli due`, whole process                     target <= 150 ms
  *   - rebuilding every card's state from the review log   target <= 10 s
  *
@@ -106,6 +108,28 @@ main (int    argc,
       now += 1000;
     }
   eg_bench_report ("grade + commit + fetch the next card", samples, "<= 5 ms");
+
+  /* the same before every commit was synced (synchronous=NORMAL) */
+  g_assert_true (_eg_store_exec (store, "PRAGMA synchronous = NORMAL", NULL));
+  for (int i = 0; i < 200; i++)
+    {
+      gint64 id = eg_queue_peek (queue, now);
+      g_autoptr(EgCard) next = NULL;
+
+      if (id == 0)
+        break;
+      start = g_get_monotonic_time ();
+      g_assert_true (eg_scheduler_grade (scheduler, queue, id, EG_FSRS_GOOD, now, 5000, NULL,
+                                         &error));
+      id = eg_queue_peek (queue, now);
+      if (id != 0)
+        next = eg_store_get_card (store, id, &error);
+      eg_bench_add (samples, eg_bench_ms_since (start));
+      g_assert_no_error (error);
+      now += 1000;
+    }
+  eg_bench_report ("  the same, synchronous=NORMAL (not durable)", samples, NULL);
+  g_assert_true (_eg_store_exec (store, "PRAGMA synchronous = FULL", NULL));
 
   for (int i = 0; i < 200; i++)
     {
