@@ -137,7 +137,7 @@ query_int (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
-    return _eg_store_set_sqlite_error (db, error, "Cannot read the collection");
+    return _eg_store_set_sqlite_error (db, error, "Cannot open the collection");
   *value = sqlite3_column_int (stmt, 0);
   return TRUE;
 }

@@ -29,7 +29,7 @@ import --dry-run DECK
 review --grade 3
 backup create'
 n_commands=$(printf '%s\n' "$commands" | wc -l)
-echo "1..$((6 * 2 + 1))"
+echo "1..$((8 * 2 + 1))"
 
 good () {  # good PATH: a collection with the deck and a review
   "$cli" --db "$1" import "$deck" >/dev/null &&
@@ -102,17 +102,37 @@ good "$tmp/newer.db"
 sqlite "$tmp/newer.db" "PRAGMA user_version = 99;"
 run_all newer "$tmp/newer.db"
 
-# no permission: a file nobody may read, as a user who is not root
-good "$tmp/secret.db"
+# no permission, as a user who is not root (root may write anything)
+as_user=
 if [ "$(id -u)" = 0 ]; then
-  chown -R nobody "$tmp/secret.db"
-  chmod 000 "$tmp/secret.db"
-  run_all unreadable "$tmp/secret.db" "setpriv --reuid=nobody --regid=nogroup --clear-groups"
-else
-  chmod 000 "$tmp/secret.db"
-  run_all unreadable "$tmp/secret.db"
+  as_user="setpriv --reuid=nobody --regid=nogroup --clear-groups"
 fi
-chmod 600 "$tmp/secret.db"
+mine () {  # mine PATH...: the files belong to the user the commands run as
+  if [ -n "$as_user" ]; then chown -R nobody "$@"; fi
+}
+
+# a file nobody may read, in a folder of the user's
+mkdir "$tmp/secret"
+good "$tmp/secret/c.db"
+mine "$tmp/secret"
+chmod 000 "$tmp/secret/c.db"
+run_all unreadable "$tmp/secret/c.db" "$as_user"
+chmod 600 "$tmp/secret/c.db"
+
+# a file that may be read, not written, in a folder of the user's
+mkdir "$tmp/readonly"
+good "$tmp/readonly/c.db"
+mine "$tmp/readonly"
+chmod 444 "$tmp/readonly/c.db"
+run_all read-only-file "$tmp/readonly/c.db" "$as_user"
+
+# a folder that may be read, not written (a collection on a read-only medium)
+mkdir "$tmp/ro"
+good "$tmp/ro/c.db"
+mine "$tmp/ro"
+chmod 555 "$tmp/ro"
+run_all read-only-folder "$tmp/ro/c.db" "$as_user"
+chmod 755 "$tmp/ro"
 
 # locked: another program holds the collection in exclusive mode
 good "$tmp/locked.db"
@@ -136,4 +156,6 @@ check "each refusal says what is wrong" sh -c "
   grep -q 'is empty' '$tmp/empty.1.err' &&
   grep -q 'newer Engram' '$tmp/newer.1.err' &&
   grep -q 'permission denied' '$tmp/unreadable.1.err' &&
+  grep -q '“$tmp/readonly/c.db” cannot be written (permission denied)' '$tmp/read-only-file.1.err' &&
+  grep -q 'folder .* cannot be written (permission denied)' '$tmp/read-only-folder.1.err' &&
   grep -q 'another program is writing' '$tmp/locked.1.err'"
