@@ -27,6 +27,38 @@
 #include "eg-store-private.h"
 #include "eg-test-util.h"
 
+/* Grades up to 200 cards of @queue Good, timing each grade, its commit and
+ * the look-up of the next card; returns the time after the last. */
+static gint64
+grade_cards (EgScheduler *scheduler,
+             EgQueue     *queue,
+             gint64       now,
+             GArray      *samples)
+{
+  EgStore *store = eg_scheduler_get_store (scheduler);
+
+  for (int i = 0; i < 200; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EgCard) next = NULL;
+      gint64 id = eg_queue_peek (queue, now);
+      gint64 start;
+
+      if (id == 0)
+        break;
+      start = g_get_monotonic_time ();
+      g_assert_true (eg_scheduler_grade (scheduler, queue, id, EG_FSRS_GOOD, now, 5000, NULL,
+                                         &error));
+      id = eg_queue_peek (queue, now);
+      if (id != 0)
+        next = eg_store_get_card (store, id, &error);
+      eg_bench_add (samples, eg_bench_ms_since (start));
+      g_assert_no_error (error);
+      now += 1000;
+    }
+  return now;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -90,44 +122,12 @@ main (int    argc,
   eg_bench_report ("  baseline: one indexed SELECT of 200 ids", samples, NULL);
 
   /* 2. grade, commit, fetch the next card */
-  for (int i = 0; i < 200; i++)
-    {
-      gint64 id = eg_queue_peek (queue, now);
-      g_autoptr(EgCard) next = NULL;
-
-      if (id == 0)
-        break;
-      start = g_get_monotonic_time ();
-      g_assert_true (eg_scheduler_grade (scheduler, queue, id, EG_FSRS_GOOD, now, 5000, NULL,
-                                         &error));
-      id = eg_queue_peek (queue, now);
-      if (id != 0)
-        next = eg_store_get_card (store, id, &error);
-      eg_bench_add (samples, eg_bench_ms_since (start));
-      g_assert_no_error (error);
-      now += 1000;
-    }
+  now = grade_cards (scheduler, queue, now, samples);
   eg_bench_report ("grade + commit + fetch the next card", samples, "<= 5 ms");
 
   /* the same before every commit was synced (synchronous=NORMAL) */
   g_assert_true (_eg_store_exec (store, "PRAGMA synchronous = NORMAL", NULL));
-  for (int i = 0; i < 200; i++)
-    {
-      gint64 id = eg_queue_peek (queue, now);
-      g_autoptr(EgCard) next = NULL;
-
-      if (id == 0)
-        break;
-      start = g_get_monotonic_time ();
-      g_assert_true (eg_scheduler_grade (scheduler, queue, id, EG_FSRS_GOOD, now, 5000, NULL,
-                                         &error));
-      id = eg_queue_peek (queue, now);
-      if (id != 0)
-        next = eg_store_get_card (store, id, &error);
-      eg_bench_add (samples, eg_bench_ms_since (start));
-      g_assert_no_error (error);
-      now += 1000;
-    }
+  now = grade_cards (scheduler, queue, now, samples);
   eg_bench_report ("  the same, synchronous=NORMAL (not durable)", samples, NULL);
   g_assert_true (_eg_store_exec (store, "PRAGMA synchronous = FULL", NULL));
 

@@ -64,3 +64,25 @@ eg_gui_test_wait_for (gboolean (*condition) (gpointer data),
     g_main_context_iteration (NULL, FALSE);
   return TRUE;
 }
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return eg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, data) != NULL;
+}
+
+/**
+ * eg_gui_test_wait_for_dialog:
+ * @heading: the message dialog's heading
+ *
+ * Returns: (transfer none) (nullable): the message dialog with @heading,
+ *   once it is open, or %NULL after @timeout_ms
+ */
+AdwMessageDialog *
+eg_gui_test_wait_for_dialog (const char *heading,
+                             guint       timeout_ms)
+{
+  if (!eg_gui_test_wait_for (dialog_shown, (gpointer) heading, timeout_ms))
+    return NULL;
+  return ADW_MESSAGE_DIALOG (eg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, heading));
+}

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -13,5 +13,7 @@ GtkWindow *eg_gui_test_find_toplevel (GType       type,
 gboolean   eg_gui_test_wait_for      (gboolean  (*condition) (gpointer data),
                                       gpointer    data,
                                       guint       timeout_ms);
+AdwMessageDialog *eg_gui_test_wait_for_dialog (const char *heading,
+                                               guint       timeout_ms);
 
 G_END_DECLS

@@ -130,32 +130,16 @@ checked (gpointer data)
          eg_store_get_integrity (eg_window_get_store (window)) == EG_STORE_INTEGRITY_OK;
 }
 
-typedef struct
-{
-  const char       *heading;
-  AdwMessageDialog *dialog;
-} DialogWait;
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  DialogWait *wait = data;
-
-  wait->dialog = (AdwMessageDialog *) eg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG,
-                                                                 wait->heading);
-  return wait->dialog != NULL;
-}
-
 /* Answers the message dialog with @heading. */
 static void
 respond (const char *heading,
          const char *response)
 {
-  DialogWait wait = { heading, NULL };
+  AdwMessageDialog *dialog = eg_gui_test_wait_for_dialog (heading, 10000);
 
-  g_assert_true (eg_gui_test_wait_for (dialog_shown, &wait, 10000));
-  adw_message_dialog_response (wait.dialog, response);
-  gtk_window_destroy (GTK_WINDOW (wait.dialog));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static const char *

@@ -19,29 +19,8 @@
 #include "eg-test-util.h"
 #include "eg-window.h"
 
-typedef gboolean (*Condition) (gpointer data);
 
 /* Spins the main loop until @condition holds or @timeout_ms pass. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  /* let the frame that shows the change be drawn */
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  return TRUE;
-}
-
 static void
 collect_labels (GtkWidget *widget,
                 GPtrArray *labels)
@@ -105,7 +84,7 @@ check_library (EgWindow *window)
   GListModel *cards = eg_window_get_cards (window);
   LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
 
-  g_assert_true (wait_for (label_shown, &wait, 10000));
+  g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
 
   /* the sidebar: searches, the deck, 12 sections with their counts */
   g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, FIRST_SEARCH + N_SEARCHES);
@@ -117,7 +96,7 @@ check_library (EgWindow *window)
   g_assert_true (shows_label (GTK_WIDGET (window), "Expert Level Golang Interview Questions"));
   /* the counts are made in the background, after the first frame */
   wait.text = "0 due · 20 new · 20";
-  g_assert_true (wait_for (label_shown, &wait, 10000));
+  g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
   g_assert_true (shows_label (GTK_WIDGET (window), "0 due · 25 new · 25"));
 
   /* the deck is selected: all its cards; then the first section: its 20 */
@@ -200,7 +179,7 @@ test_window_lists_sections_and_cards (void)
   /* another section: its own cards, with the Markdown title made plain */
   g_assert_true (eg_window_select_sidebar (window, FIRST_SECTION + 11));
   wait = (LabelWait) { GTK_WIDGET (window), "1028" };
-  g_assert_true (wait_for (label_shown, &wait, 5000));
+  g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 5000));
   g_assert_cmpuint (g_list_model_get_n_items (eg_window_get_cards (window)), ==, 25);
   g_assert_true (shows_label (GTK_WIDGET (window),
                               "Tricky Snippet: What is the output of fmt.Println(s) if "
@@ -244,13 +223,13 @@ check_typing (EgWindow *window)
   g_assert_cmpuint (whole, >, 10);
 
   gtk_editable_set_text (entry, "nothing-matches-this");
-  g_assert_true (wait_for (count_is, &wait, 2000));
+  g_assert_true (eg_gui_test_wait_for (count_is, &wait, 2000));
   gtk_editable_set_text (entry, "gorout");
   wait = (CountWait) { wait.cards, whole, TRUE };
-  g_assert_true (wait_for (count_is, &wait, 2000));
+  g_assert_true (eg_gui_test_wait_for (count_is, &wait, 2000));
   gtk_editable_set_text (entry, "gorout ");   /* a finished word: whole words only */
   wait = (CountWait) { wait.cards, 0, FALSE };
-  g_assert_true (wait_for (count_is, &wait, 2000));
+  g_assert_true (eg_gui_test_wait_for (count_is, &wait, 2000));
 }
 
 static void
@@ -261,7 +240,7 @@ test_search (void)
   GListModel *cards;
   LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
 
-  g_assert_true (wait_for (label_shown, &wait, 10000));
+  g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
   g_assert_true (eg_window_select_sidebar (window, FIRST_SEARCH + 1));   /* New: every card */
   cards = eg_window_get_cards (window);
 
@@ -270,7 +249,7 @@ test_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (cards), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (cards), <, 20);
   wait = (LabelWait) { GTK_WIDGET (window), "What is escape analysis and how can you visualize it?" };
-  g_assert_true (wait_for (label_shown, &wait, 5000));
+  g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 5000));
 
   /* a filter */
   g_assert_true (eg_window_set_search (window, "section:52 Tricky"));
@@ -326,7 +305,7 @@ preview_question (EgWindow *window)
   webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (eg_card_view_get_web_view (eg_window_get_preview (window))),
                                        "document.getElementById('question').textContent.trim()",
                                        -1, NULL, NULL, NULL, evaluated_cb, &eval);
-  g_assert_true (wait_for (eval_done, &eval, 5000));
+  g_assert_true (eg_gui_test_wait_for (eval_done, &eval, 5000));
   return eval.text;
 }
 
@@ -356,15 +335,15 @@ test_preview_and_edit (void)
   PreviewWait preview = { window, "What is M:N scheduling in Golang?" };
   EgCardEditor *editor = NULL;
 
-  g_assert_true (wait_for (label_shown, &wait, 10000));
+  g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
   eg_card_view_get_web_view (eg_window_get_preview (window));
 
   /* the preview follows the selection */
   gtk_selection_model_select_item (selection, 1, TRUE);
-  g_assert_true (wait_for (preview_shows, &preview, 15000));
+  g_assert_true (eg_gui_test_wait_for (preview_shows, &preview, 15000));
   gtk_selection_model_select_item (selection, 2, TRUE);
   preview.text = "How does the Go garbage collector work?";
-  g_assert_true (wait_for (preview_shows, &preview, 10000));
+  g_assert_true (eg_gui_test_wait_for (preview_shows, &preview, 10000));
 
   /* edit it: the table and the preview show the change */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-card", NULL));
@@ -377,10 +356,10 @@ test_preview_and_edit (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 
   wait.text = "How does Go's garbage collector really work?";
-  g_assert_true (wait_for (label_shown, &wait, 5000));
+  g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 5000));
   gtk_selection_model_select_item (selection, 2, TRUE);
   preview.text = "How does Go's garbage collector really work?";
-  g_assert_true (wait_for (preview_shows, &preview, 10000));
+  g_assert_true (eg_gui_test_wait_for (preview_shows, &preview, 10000));
   {
     g_autoptr(EgCard) card = eg_store_find_card (store, "16/303", &error);
     g_assert_cmpstr (card->answer, ==, "Tri-colour mark and sweep.");
@@ -399,7 +378,7 @@ test_actions_and_undo (void)
   LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
   EgStoreStats stats;
 
-  g_assert_true (wait_for (label_shown, &wait, 10000));
+  g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
   gtk_selection_model_select_range (selection, 0, 3, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.suspend", "b", TRUE));
   g_assert_true (eg_store_get_stats (store, &stats, &error));
@@ -432,22 +411,6 @@ app_has_window (gpointer data)
          g_list_model_get_n_items (eg_window_get_sidebar (EG_WINDOW (window))) == FIRST_SEARCH + N_SEARCHES;
 }
 
-typedef struct
-{
-  const char       *heading;
-  AdwMessageDialog *dialog;
-} DialogWait;
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  DialogWait *wait = data;
-
-  wait->dialog = (AdwMessageDialog *) eg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG,
-                                                                 wait->heading);
-  return wait->dialog != NULL;
-}
-
 static guint
 n_decks (EgStore *store)
 {
@@ -476,38 +439,37 @@ test_import_preview (void)
   g_autofree char *binary = eg_test_tmp_path ("binary.md");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) bad_file = g_file_new_for_path (binary);
-  DialogWait wait = { "Import This Deck?", NULL };
+  AdwMessageDialog *dialog;
   LabelWait label = { GTK_WIDGET (window), "How does the Go scheduler work?" };
 
-  g_assert_true (wait_for (label_shown, &label, 10000));
+  g_assert_true (eg_gui_test_wait_for (label_shown, &label, 10000));
   g_assert_true (g_file_set_contents (path, deck, -1, NULL));
 
   /* the preview, then Cancel: nothing written */
   eg_window_import_file (window, file);
-  g_assert_true (wait_for (dialog_shown, &wait, 10000));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (wait.dialog),
+  g_assert_nonnull (dialog = eg_gui_test_wait_for_dialog ("Import This Deck?", 10000));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "“Another Deck”: 1 sections, 2 cards.\n2 would be added, 0 updated"));
   g_assert_cmpuint (n_decks (store), ==, 1);
-  adw_message_dialog_response (wait.dialog, "cancel");
-  gtk_window_destroy (GTK_WINDOW (wait.dialog));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (n_decks (store), ==, 1);
 
   /* again, then Import */
   eg_window_import_file (window, file);
-  g_assert_true (wait_for (dialog_shown, &wait, 10000));
-  adw_message_dialog_response (wait.dialog, "import");
-  gtk_window_destroy (GTK_WINDOW (wait.dialog));
-  g_assert_true (wait_for (deck_count_is_two, store, 10000));
+  g_assert_nonnull (dialog = eg_gui_test_wait_for_dialog ("Import This Deck?", 10000));
+  adw_message_dialog_response (dialog, "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (eg_gui_test_wait_for (deck_count_is_two, store, 10000));
   label.text = "Another Deck";
-  g_assert_true (wait_for (label_shown, &label, 10000));
+  g_assert_true (eg_gui_test_wait_for (label_shown, &label, 10000));
 
   /* not a deck: said, nothing written */
   g_assert_true (g_file_set_contents (binary, "\x7f" "ELF\x02\x01\x01\x00\xff\xfe binary", 16, NULL));
-  wait.heading = "The Deck Cannot Be Imported";
   eg_window_import_file (window, bad_file);
-  g_assert_true (wait_for (dialog_shown, &wait, 10000));
+  g_assert_nonnull (dialog = eg_gui_test_wait_for_dialog ("The Deck Cannot Be Imported", 10000));
   g_assert_cmpuint (n_decks (store), ==, 2);
-  gtk_window_destroy (GTK_WINDOW (wait.dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -543,7 +505,7 @@ test_export (void)
   g_autoptr(GError) error = NULL;
   LabelWait label = { GTK_WIDGET (window), "0 due · 20 new · 20" };
 
-  g_assert_true (wait_for (label_shown, &label, 10000));
+  g_assert_true (eg_gui_test_wait_for (label_shown, &label, 10000));
 
   state_before = file_state (db);
   g_assert_false (eg_window_export_deck (window, collection, &error));
@@ -581,7 +543,7 @@ test_first_start_imports_shipped_deck (void)
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
 
-  g_assert_true (wait_for (app_has_window, app, 20000));
+  g_assert_true (eg_gui_test_wait_for (app_has_window, app, 20000));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   check_library (EG_WINDOW (window));
 
@@ -621,7 +583,7 @@ test_import_conflict (void)
   g_autoptr(EgImportReport) report = NULL;
   g_autoptr(EgCard) card = NULL;
   g_autoptr(GError) error = NULL;
-  DialogWait wait = { "Import This Deck?", NULL };
+  AdwMessageDialog *dialog;
   GtkWidget *conflicts;
 
   g_assert_true (g_file_set_contents (path, v1, -1, NULL));
@@ -635,20 +597,20 @@ test_import_conflict (void)
   g_assert_true (g_file_set_contents (path, v2, -1, NULL));
 
   eg_window_import_file (window, file);
-  g_assert_true (wait_for (dialog_shown, &wait, 10000));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (wait.dialog),
+  g_assert_nonnull (dialog = eg_gui_test_wait_for_dialog ("Import This Deck?", 10000));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "0 would be added, 0 updated, 1 unchanged; "
                             "1 changed both in the file and here."));
-  conflicts = adw_message_dialog_get_extra_child (wait.dialog);
+  conflicts = adw_message_dialog_get_extra_child (dialog);
   g_assert_true (EG_IS_IMPORT_CONFLICTS (conflicts));
   g_assert_cmpuint (eg_import_conflicts_get_n_rows (EG_IMPORT_CONFLICTS (conflicts)), ==, 1);
-  g_assert_true (shows_label (GTK_WIDGET (wait.dialog), "What is new?"));
-  g_assert_true (shows_label (GTK_WIDGET (wait.dialog), "9/1"));
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "What is new?"));
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "9/1"));
 
   eg_import_conflicts_set_theirs (EG_IMPORT_CONFLICTS (conflicts), 0, TRUE);
-  adw_message_dialog_response (wait.dialog, "import");
-  gtk_window_destroy (GTK_WINDOW (wait.dialog));
-  g_assert_true (wait_for (card_has_file_answer, store, 10000));
+  adw_message_dialog_response (dialog, "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (eg_gui_test_wait_for (card_has_file_answer, store, 10000));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
