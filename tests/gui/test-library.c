@@ -19,8 +19,6 @@
 #include "eg-test-util.h"
 #include "eg-window.h"
 
-
-/* Spins the main loop until @condition holds or @timeout_ms pass. */
 static void
 collect_labels (GtkWidget *widget,
                 GPtrArray *labels)
