@@ -18,59 +18,7 @@
 
 #include <glib/gi18n.h>
 
-#include "eg-card-editor.h"
-#include "eg-card-info.h"
-#include "eg-review-page.h"
-
-struct _EgReviewPage
-{
-  GtkWidget       parent_instance;
-
-  EgScheduler    *scheduler;
-  EgQueue        *queue;
-  EgQueueOptions  options;
-  gint64         *card_ids;
-  GSettings      *settings;
-  EgCardView     *card_view;
-
-  EgCard         *card;
-  char           *language;
-  gboolean        revealed;
-
-  /* time on the current card, counted only while the window is active */
-  gint64          active_since;    /* monotonic µs, 0 while inactive */
-  gint64          spent_us;
-  GtkWindow      *window;
-  gulong          active_handler;
-
-  /* the session */
-  guint           reviewed;
-  guint           again;
-  gint64          session_us;
-
-  /* tracing */
-  gboolean        trace;
-  guint64         token;
-  gint64          trace_start;     /* monotonic µs at the action */
-
-  gint64        (*clock) (gpointer data);
-  gpointer        clock_data;
-
-  /* template widgets */
-  GtkWidget      *box;
-  AdwWindowTitle *title;
-  GtkStack       *stack;
-  AdwBin         *card_slot;
-  GtkStack       *bar_stack;
-  GtkWidget      *reveal_button;
-  GtkLabel       *again_interval;
-  GtkLabel       *hard_interval;
-  GtkLabel       *good_interval;
-  GtkLabel       *easy_interval;
-  GtkWidget      *good_button;
-  GtkWidget      *study_ahead_button;
-  AdwStatusPage  *done_page;
-};
+#include "eg-review-page-private.h"
 
 G_DEFINE_FINAL_TYPE (EgReviewPage, eg_review_page, GTK_TYPE_WIDGET)
 
@@ -81,18 +29,18 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static gint64
-now_ms (EgReviewPage *self)
+gint64
+_eg_review_page_now_ms (EgReviewPage *self)
 {
   if (self->clock != NULL)
     return self->clock (self->clock_data);
   return eg_time_now_ms ();
 }
 
-static void
-toast (EgReviewPage *self,
-       const char   *message,
-       gboolean      with_undo)
+void
+_eg_review_page_toast (EgReviewPage *self,
+                       const char   *message,
+                       gboolean      with_undo)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   AdwToast *t;
@@ -108,20 +56,20 @@ toast (EgReviewPage *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
 }
 
-static void
-error_toast (EgReviewPage *self,
-             GError       *error)
+void
+_eg_review_page_error_toast (EgReviewPage *self,
+                             GError       *error)
 {
   g_warning ("%s", error->message);
-  toast (self, error->message, FALSE);
+  _eg_review_page_toast (self, error->message, FALSE);
 }
 
 /* ------------------------------------------------------------------ */
 /* Time on the card                                                     */
 /* ------------------------------------------------------------------ */
 
-static void
-clock_pause (EgReviewPage *self)
+void
+_eg_review_page_clock_pause (EgReviewPage *self)
 {
   if (self->active_since != 0)
     {
@@ -143,7 +91,7 @@ window_active_cb (EgReviewPage *self)
   if (gtk_window_is_active (self->window))
     clock_resume (self);
   else
-    clock_pause (self);
+    _eg_review_page_clock_pause (self);
 }
 
 static gint64
@@ -151,7 +99,7 @@ clock_take_ms (EgReviewPage *self)
 {
   gint64 spent;
 
-  clock_pause (self);
+  _eg_review_page_clock_pause (self);
   spent = self->spent_us;
   self->spent_us = 0;
   self->session_us += spent;
@@ -200,7 +148,7 @@ update_intervals (EgReviewPage *self)
                           self->good_interval, self->easy_interval };
   g_autoptr(GError) error = NULL;
   EgFsrsCard outcomes[4];
-  gint64 now = now_ms (self);
+  gint64 now = _eg_review_page_now_ms (self);
 
   if (self->card == NULL ||
       !eg_scheduler_preview (self->scheduler, self->card->id, now, outcomes, &error))
@@ -218,8 +166,8 @@ update_intervals (EgReviewPage *self)
     }
 }
 
-static void
-trace_begin (EgReviewPage *self)
+void
+_eg_review_page_trace_begin (EgReviewPage *self)
 {
   self->token++;
   self->trace_start = g_get_monotonic_time ();
@@ -252,7 +200,7 @@ show_done (EgReviewPage *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
-  gint64 now = now_ms (self);
+  gint64 now = _eg_review_page_now_ms (self);
   gint64 next = self->queue ? eg_queue_get_next_due (self->queue) : 0;
 
   g_clear_pointer (&self->card, eg_card_free);
@@ -295,11 +243,11 @@ show_done (EgReviewPage *self)
 }
 
 /* Shows the queue's next card, or the done page. */
-static void
-show_next (EgReviewPage *self)
+void
+_eg_review_page_show_next (EgReviewPage *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 now = now_ms (self);
+  gint64 now = _eg_review_page_now_ms (self);
   gint64 card_id = self->queue ? eg_queue_peek (self->queue, now) : 0;
   g_autoptr(GPtrArray) decks = NULL;
 
@@ -313,9 +261,9 @@ show_next (EgReviewPage *self)
   self->card = eg_store_get_card (eg_scheduler_get_store (self->scheduler), card_id, &error);
   if (self->card == NULL)
     {
-      error_toast (self, error);
+      _eg_review_page_error_toast (self, error);
       eg_queue_remove (self->queue, card_id);
-      show_next (self);
+      _eg_review_page_show_next (self);
       return;
     }
 
@@ -374,16 +322,16 @@ eg_review_page_start (EgReviewPage         *self,
   self->session_us = 0;
 
   g_clear_pointer (&self->queue, eg_queue_free);
-  self->queue = eg_scheduler_build_queue_full (self->scheduler, now_ms (self), &self->options,
-                                               &error);
+  self->queue = eg_scheduler_build_queue_full (self->scheduler, _eg_review_page_now_ms (self),
+                                               &self->options, &error);
   if (self->queue == NULL)
     {
-      error_toast (self, error);
+      _eg_review_page_error_toast (self, error);
       return FALSE;
     }
 
-  trace_begin (self);
-  show_next (self);
+  _eg_review_page_trace_begin (self);
+  _eg_review_page_show_next (self);
   return TRUE;
 }
 
@@ -400,7 +348,7 @@ reveal_action (GtkWidget  *widget,
 
   if (self->card == NULL || self->revealed)
     return;
-  trace_begin (self);
+  _eg_review_page_trace_begin (self);
   set_revealed (self, TRUE);
   eg_card_view_reveal (self->card_view, self->token);
   gtk_widget_grab_focus (self->good_button);
@@ -416,14 +364,14 @@ grade (EgReviewPage *self,
   if (self->card == NULL || !self->revealed)
     return;
 
-  trace_begin (self);
+  _eg_review_page_trace_begin (self);
   duration = clock_take_ms (self);
   /* committed before the next card is even looked up */
   if (!eg_scheduler_grade_full (self->scheduler, self->queue, self->card->id, rating,
-                                now_ms (self), duration, !self->options.preview_only, NULL,
-                                &error))
+                                _eg_review_page_now_ms (self), duration,
+                                !self->options.preview_only, NULL, &error))
     {
-      error_toast (self, error);
+      _eg_review_page_error_toast (self, error);
       clock_resume (self);
       return;
     }
@@ -431,7 +379,7 @@ grade (EgReviewPage *self,
   self->reviewed++;
   if (rating == EG_FSRS_AGAIN)
     self->again++;
-  show_next (self);
+  _eg_review_page_show_next (self);
 }
 
 static void
@@ -479,16 +427,17 @@ undo_action (GtkWidget  *widget,
 
   if (self->queue == NULL)
     return;
-  if (!eg_scheduler_undo (self->scheduler, self->queue, now_ms (self), &kind, NULL, &error))
+  if (!eg_scheduler_undo (self->scheduler, self->queue, _eg_review_page_now_ms (self), &kind,
+                          NULL, &error))
     {
-      toast (self, error->message, FALSE);
+      _eg_review_page_toast (self, error->message, FALSE);
       return;
     }
   if (kind == EG_UNDO_GRADE && self->reviewed > 0)
     self->reviewed--;
-  trace_begin (self);
+  _eg_review_page_trace_begin (self);
   /* the undone card is at the front of the queue again */
-  show_next (self);
+  _eg_review_page_show_next (self);
 }
 
 static void
@@ -534,150 +483,9 @@ back_action (GtkWidget  *widget,
 {
   EgReviewPage *self = EG_REVIEW_PAGE (widget);
 
-  clock_pause (self);
+  _eg_review_page_clock_pause (self);
   g_clear_pointer (&self->card, eg_card_free);
   g_signal_emit (self, signals[CLOSED], 0);
-}
-
-/* Suspend and bury take the card out of today's session. */
-static void
-set_aside (EgReviewPage *self,
-           gboolean      suspend)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  if (self->card == NULL)
-    return;
-  id = self->card->id;
-  if (suspend ? !eg_scheduler_set_suspended (self->scheduler, &id, 1, TRUE, &error)
-              : !eg_scheduler_bury (self->scheduler, &id, 1, now_ms (self), &error))
-    {
-      error_toast (self, error);
-      return;
-    }
-  eg_queue_remove (self->queue, id);
-  toast (self, suspend ? _("Card suspended") : _("Card buried until tomorrow"), TRUE);
-  trace_begin (self);
-  show_next (self);
-}
-
-static void
-suspend_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  set_aside (EG_REVIEW_PAGE (widget), TRUE);
-}
-
-static void
-bury_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  set_aside (EG_REVIEW_PAGE (widget), FALSE);
-}
-
-static void
-flag_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EgReviewPage *self = EG_REVIEW_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  int flag;
-
-  if (self->card == NULL)
-    return;
-  flag = self->card->flag ? 0 : 1;
-  if (!eg_scheduler_set_flag (self->scheduler, &self->card->id, 1, flag, &error))
-    {
-      error_toast (self, error);
-      return;
-    }
-  self->card->flag = flag;
-  toast (self, flag ? _("Card flagged") : _("Flag removed"), TRUE);
-}
-
-static void
-info_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EgReviewPage *self = EG_REVIEW_PAGE (widget);
-  GtkWidget *info;
-
-  if (self->card == NULL)
-    return;
-  info = eg_card_info_new (self->scheduler, self->card->id, now_ms (self));
-  gtk_window_set_transient_for (GTK_WINDOW (info), GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_present (GTK_WINDOW (info));
-}
-
-static void
-card_saved_cb (EgReviewPage *self,
-               EgCardEditor *editor)
-{
-  g_autoptr(GError) error = NULL;
-  EgCard *card;
-
-  if (self->card == NULL)
-    return;
-  card = eg_store_get_card (eg_scheduler_get_store (self->scheduler), self->card->id, &error);
-  if (card == NULL)
-    {
-      error_toast (self, error);
-      return;
-    }
-  g_clear_pointer (&self->card, eg_card_free);
-  self->card = card;
-  trace_begin (self);
-  eg_card_view_show_card (self->card_view, self->card, self->language, self->revealed, self->token);
-  toast (self, _("Card saved"), FALSE);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EgReviewPage *self = EG_REVIEW_PAGE (widget);
-  GtkWidget *editor;
-
-  if (self->card == NULL)
-    return;
-  clock_pause (self);
-  editor = eg_card_editor_new (eg_scheduler_get_store (self->scheduler), self->card,
-                               self->language);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (card_saved_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-study_ahead_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  EgReviewPage *self = EG_REVIEW_PAGE (widget);
-  EgQueueOptions options = self->options;
-
-  options.ahead_ms = 24 * 3600 * G_GINT64_CONSTANT (1000);
-  options.all_cards = FALSE;
-  eg_review_page_start (self, &options, NULL);
-}
-
-static void
-whole_section_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  EgReviewPage *self = EG_REVIEW_PAGE (widget);
-  EgQueueOptions options = self->options;
-
-  options.all_cards = TRUE;
-  eg_review_page_start (self, &options, NULL);
 }
 
 static void
@@ -774,17 +582,10 @@ eg_review_page_class_init (EgReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.grade", "i", grade_action);
   gtk_widget_class_install_action (widget_class, "review.space", NULL, space_action);
   gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "review.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "review.flag", NULL, flag_action);
-  gtk_widget_class_install_action (widget_class, "review.suspend", NULL, suspend_action);
-  gtk_widget_class_install_action (widget_class, "review.bury", NULL, bury_action);
-  gtk_widget_class_install_action (widget_class, "review.info", NULL, info_action);
   gtk_widget_class_install_action (widget_class, "review.scroll", "s", scroll_action);
   gtk_widget_class_install_action (widget_class, "review.zoom", "s", zoom_action);
   gtk_widget_class_install_action (widget_class, "review.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "review.study-ahead", NULL, study_ahead_action);
-  gtk_widget_class_install_action (widget_class, "review.whole-section", NULL,
-                                   whole_section_action);
+  _eg_review_page_class_add_actions (widget_class);
 }
 
 static void

@@ -1,0 +1,170 @@
+/* eg-review-page-actions.c - the review page's actions beyond showing and
+ * grading: the card menu (edit, flag, suspend, bury, card info) and the done
+ * page (study ahead, the whole section)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "eg-review-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "eg-card-editor.h"
+#include "eg-card-info.h"
+#include "eg-review-page-private.h"
+
+/* Suspend and bury take the card out of today's session. */
+static void
+set_aside (EgReviewPage *self,
+           gboolean      suspend)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (self->card == NULL)
+    return;
+  id = self->card->id;
+  if (suspend ? !eg_scheduler_set_suspended (self->scheduler, &id, 1, TRUE, &error)
+              : !eg_scheduler_bury (self->scheduler, &id, 1, _eg_review_page_now_ms (self), &error))
+    {
+      _eg_review_page_error_toast (self, error);
+      return;
+    }
+  eg_queue_remove (self->queue, id);
+  _eg_review_page_toast (self, suspend ? _("Card suspended") : _("Card buried until tomorrow"),
+                         TRUE);
+  _eg_review_page_trace_begin (self);
+  _eg_review_page_show_next (self);
+}
+
+static void
+suspend_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  set_aside (EG_REVIEW_PAGE (widget), TRUE);
+}
+
+static void
+bury_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  set_aside (EG_REVIEW_PAGE (widget), FALSE);
+}
+
+static void
+flag_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  int flag;
+
+  if (self->card == NULL)
+    return;
+  flag = self->card->flag ? 0 : 1;
+  if (!eg_scheduler_set_flag (self->scheduler, &self->card->id, 1, flag, &error))
+    {
+      _eg_review_page_error_toast (self, error);
+      return;
+    }
+  self->card->flag = flag;
+  _eg_review_page_toast (self, flag ? _("Card flagged") : _("Flag removed"), TRUE);
+}
+
+static void
+info_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+  GtkWidget *info;
+
+  if (self->card == NULL)
+    return;
+  info = eg_card_info_new (self->scheduler, self->card->id, _eg_review_page_now_ms (self));
+  gtk_window_set_transient_for (GTK_WINDOW (info), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (info));
+}
+
+static void
+card_saved_cb (EgReviewPage *self,
+               EgCardEditor *editor)
+{
+  g_autoptr(GError) error = NULL;
+  EgCard *card;
+
+  if (self->card == NULL)
+    return;
+  card = eg_store_get_card (eg_scheduler_get_store (self->scheduler), self->card->id, &error);
+  if (card == NULL)
+    {
+      _eg_review_page_error_toast (self, error);
+      return;
+    }
+  g_clear_pointer (&self->card, eg_card_free);
+  self->card = card;
+  _eg_review_page_trace_begin (self);
+  eg_card_view_show_card (self->card_view, self->card, self->language, self->revealed, self->token);
+  _eg_review_page_toast (self, _("Card saved"), FALSE);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+  GtkWidget *editor;
+
+  if (self->card == NULL)
+    return;
+  _eg_review_page_clock_pause (self);
+  editor = eg_card_editor_new (eg_scheduler_get_store (self->scheduler), self->card,
+                               self->language);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (card_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+study_ahead_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+  EgQueueOptions options = self->options;
+
+  options.ahead_ms = 24 * 3600 * G_GINT64_CONSTANT (1000);
+  options.all_cards = FALSE;
+  eg_review_page_start (self, &options, NULL);
+}
+
+static void
+whole_section_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EgReviewPage *self = EG_REVIEW_PAGE (widget);
+  EgQueueOptions options = self->options;
+
+  options.all_cards = TRUE;
+  eg_review_page_start (self, &options, NULL);
+}
+
+void
+_eg_review_page_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "review.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "review.flag", NULL, flag_action);
+  gtk_widget_class_install_action (widget_class, "review.suspend", NULL, suspend_action);
+  gtk_widget_class_install_action (widget_class, "review.bury", NULL, bury_action);
+  gtk_widget_class_install_action (widget_class, "review.info", NULL, info_action);
+  gtk_widget_class_install_action (widget_class, "review.study-ahead", NULL, study_ahead_action);
+  gtk_widget_class_install_action (widget_class, "review.whole-section", NULL,
+                                   whole_section_action);
+}

@@ -1,0 +1,75 @@
+/* eg-review-page-private.h - the review page's parts, shared by its files
+ *
+ * eg-review-page.c shows cards and grades them; eg-review-page-actions.c has
+ * the card menu's actions and the done page's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "eg-review-page.h"
+
+G_BEGIN_DECLS
+
+struct _EgReviewPage
+{
+  GtkWidget       parent_instance;
+
+  EgScheduler    *scheduler;
+  EgQueue        *queue;
+  EgQueueOptions  options;
+  gint64         *card_ids;
+  GSettings      *settings;
+  EgCardView     *card_view;
+
+  EgCard         *card;
+  char           *language;
+  gboolean        revealed;
+
+  /* time on the current card, counted only while the window is active */
+  gint64          active_since;    /* monotonic µs, 0 while inactive */
+  gint64          spent_us;
+  GtkWindow      *window;
+  gulong          active_handler;
+
+  /* the session */
+  guint           reviewed;
+  guint           again;
+  gint64          session_us;
+
+  /* tracing */
+  gboolean        trace;
+  guint64         token;
+  gint64          trace_start;     /* monotonic µs at the action */
+
+  gint64        (*clock) (gpointer data);
+  gpointer        clock_data;
+
+  /* template widgets */
+  GtkWidget      *box;
+  AdwWindowTitle *title;
+  GtkStack       *stack;
+  AdwBin         *card_slot;
+  GtkStack       *bar_stack;
+  GtkWidget      *reveal_button;
+  GtkLabel       *again_interval;
+  GtkLabel       *hard_interval;
+  GtkLabel       *good_interval;
+  GtkLabel       *easy_interval;
+  GtkWidget      *good_button;
+  GtkWidget      *study_ahead_button;
+  AdwStatusPage  *done_page;
+};
+
+gint64  _eg_review_page_now_ms               (EgReviewPage   *self);
+void    _eg_review_page_toast                (EgReviewPage   *self,
+                                              const char     *message,
+                                              gboolean        with_undo);
+void    _eg_review_page_error_toast          (EgReviewPage   *self,
+                                              GError         *error);
+void    _eg_review_page_clock_pause          (EgReviewPage   *self);
+void    _eg_review_page_trace_begin          (EgReviewPage   *self);
+void    _eg_review_page_show_next            (EgReviewPage   *self);
+void    _eg_review_page_class_add_actions    (GtkWidgetClass *widget_class);
+
+G_END_DECLS
