@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "eg-grade-saver.h"
 #include "eg-review-page.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,7 @@ struct _EgReviewPage
   EgCard         *card;
   char           *language;
   gboolean        revealed;
+  EgGradeSaver   *saver;          /* a grade waiting for a busy collection */
 
   /* time on the current card, counted only while the window is active */
   gint64          active_since;    /* monotonic µs, 0 while inactive */
@@ -57,6 +59,7 @@ struct _EgReviewPage
   GtkLabel       *good_interval;
   GtkLabel       *easy_interval;
   GtkWidget      *good_button;
+  GtkSpinner     *saving_spinner;
   GtkWidget      *study_ahead_button;
   AdwStatusPage  *done_page;
 };
@@ -71,5 +74,9 @@ void    _eg_review_page_clock_pause          (EgReviewPage   *self);
 void    _eg_review_page_trace_begin          (EgReviewPage   *self);
 void    _eg_review_page_show_next            (EgReviewPage   *self);
 void    _eg_review_page_class_add_actions    (GtkWidgetClass *widget_class);
+
+/* for tests */
+void    _eg_review_page_set_save_timeout     (EgReviewPage   *self,
+                                              guint           timeout_ms);
 
 G_END_DECLS

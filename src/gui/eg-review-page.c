@@ -6,6 +6,17 @@
  * actions of this page, bound in its template in the capture phase so they
  * work wherever the focus is.
  *
+ * The main thread never waits on the database: the page sets its store's
+ * write timeout to 0, and a grade that meets a busy collection (another
+ * program writing, or the collection still being checked) waits in an
+ * EgGradeSaver, which tries again until it is committed.  Meanwhile the card
+ * stays on screen with "Saving…" in place of the grade buttons; grading,
+ * editing, flagging, suspending and burying wait; Ctrl+Z takes the waiting
+ * grade back (unsaved) rather than undoing an earlier change; Esc tries one
+ * last time and leaves, saying so if the grade could not be saved.  After
+ * EG_GRADE_SAVER_TIMEOUT_MS the grade is given up with an error toast and the
+ * grade buttons come back.
+ *
  * With ENGRAM_TRACE=1 each reveal and each next card prints, on stderr, the
  * time from the key's action to the first frame the page painted with the
  * new content: "trace: reveal 12.3" / "trace: next 15.1" (ms).
@@ -28,6 +39,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void settle_pending (EgReviewPage *self);
 
 gint64
 _eg_review_page_now_ms (EgReviewPage *self)
@@ -53,6 +66,21 @@ _eg_review_page_toast (EgReviewPage *self,
       adw_toast_set_button_label (t, _("_Undo"));
       adw_toast_set_action_name (t, "win.undo");
     }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
+}
+
+/* A grade that was not saved is said at once, before any other toast. */
+static void
+toast_unsaved (EgReviewPage *self,
+               const char   *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *t;
+
+  if (overlay == NULL)
+    return;
+  t = adw_toast_new (message);
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
 }
 
@@ -104,6 +132,16 @@ clock_take_ms (EgReviewPage *self)
   self->spent_us = 0;
   self->session_us += spent;
   return spent / 1000;
+}
+
+/* A grade that was not saved: its time counts on the card again. */
+static void
+clock_give_back (EgReviewPage *self,
+                 gint64        duration_ms)
+{
+  self->spent_us += duration_ms * 1000;
+  self->session_us -= duration_ms * 1000;
+  clock_resume (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -186,13 +224,39 @@ card_painted_cb (EgReviewPage *self,
   self->trace_start = 0;
 }
 
+static gboolean
+is_saving (EgReviewPage *self)
+{
+  return eg_grade_saver_get_pending (self->saver) != NULL;
+}
+
+/* The grade bar and the actions that change the card: "Saving…" while a
+ * grade waits for the collection. */
+static void
+update_bar (EgReviewPage *self)
+{
+  static const char * const changes[] = {
+    "review.edit", "review.flag", "review.suspend", "review.bury",
+  };
+  gboolean saving = is_saving (self);
+
+  gtk_stack_set_visible_child_name (self->bar_stack,
+                                    saving ? "saving" : self->revealed ? "grade" : "reveal");
+  gtk_spinner_set_spinning (self->saving_spinner, saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.grade", self->revealed && !saving);
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), changes[i], !saving);
+  /* the keys keep working: the focus stays inside the page */
+  if (saving && self->card_view != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->card_view));
+}
+
 static void
 set_revealed (EgReviewPage *self,
               gboolean      revealed)
 {
   self->revealed = revealed;
-  gtk_stack_set_visible_child_name (self->bar_stack, revealed ? "grade" : "reveal");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.grade", revealed);
+  update_bar (self);
 }
 
 static void
@@ -308,6 +372,8 @@ eg_review_page_start (EgReviewPage         *self,
   g_return_val_if_fail (EG_IS_REVIEW_PAGE (self), FALSE);
   g_return_val_if_fail (self->scheduler != NULL, FALSE);
 
+  /* the old queue goes: a grade still waiting for it is settled first */
+  settle_pending (self);
   self->options = options ? *options : defaults;
   /* the card ids belong to the caller: keep a copy for the session */
   g_clear_pointer (&self->card_ids, g_free);
@@ -354,32 +420,105 @@ reveal_action (GtkWidget  *widget,
   gtk_widget_grab_focus (self->good_button);
 }
 
+/* A grade was committed: on to the next card. */
+static void
+graded (EgReviewPage *self,
+        EgFsrsRating  rating)
+{
+  self->reviewed++;
+  if (rating == EG_FSRS_AGAIN)
+    self->again++;
+  _eg_review_page_show_next (self);
+}
+
+static void
+grade_failed (EgReviewPage         *self,
+              const EgPendingGrade *grade,
+              GError               *error)
+{
+  /* the card stays, with its grade buttons, to be graded again */
+  clock_give_back (self, grade->duration_ms);
+  if (g_error_matches (error, EG_STORE_ERROR, EG_STORE_ERROR_BUSY))
+    toast_unsaved (self, error->message);   /* it names the file; not a bug to log */
+  else
+    _eg_review_page_error_toast (self, error);
+}
+
+static void
+saver_finished_cb (EgReviewPage   *self,
+                   EgPendingGrade *grade,
+                   GError         *error)
+{
+  update_bar (self);
+  if (error == NULL)
+    {
+      graded (self, grade->rating);
+      return;
+    }
+  grade_failed (self, grade, error);
+  if (self->card != NULL && self->revealed)
+    gtk_widget_grab_focus (self->good_button);
+}
+
 static void
 grade (EgReviewPage *self,
        EgFsrsRating  rating)
 {
   g_autoptr(GError) error = NULL;
-  gint64 duration;
+  EgPendingGrade pending;
 
-  if (self->card == NULL || !self->revealed)
+  if (self->card == NULL || !self->revealed || is_saving (self))
     return;
 
   _eg_review_page_trace_begin (self);
-  duration = clock_take_ms (self);
+  pending = (EgPendingGrade) {
+    .card_id = self->card->id,
+    .rating = rating,
+    .graded_at = _eg_review_page_now_ms (self),
+    .duration_ms = clock_take_ms (self),
+    .reschedule = !self->options.preview_only,
+  };
   /* committed before the next card is even looked up */
-  if (!eg_scheduler_grade_full (self->scheduler, self->queue, self->card->id, rating,
-                                _eg_review_page_now_ms (self), duration,
-                                !self->options.preview_only, NULL, &error))
+  switch (eg_grade_saver_save (self->saver, self->scheduler, self->queue, &pending, &error))
     {
-      _eg_review_page_error_toast (self, error);
-      clock_resume (self);
-      return;
+    case EG_GRADE_SAVE_DONE:
+      graded (self, rating);
+      break;
+    case EG_GRADE_SAVE_WAITING:
+      update_bar (self);
+      break;
+    case EG_GRADE_SAVE_FAILED:
+    default:
+      grade_failed (self, &pending, error);
+      break;
     }
+}
 
-  self->reviewed++;
-  if (rating == EG_FSRS_AGAIN)
-    self->again++;
-  _eg_review_page_show_next (self);
+/* Leaving while a grade waits: one last try, then say if it was lost. */
+static void
+settle_pending (EgReviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const EgPendingGrade *pending = eg_grade_saver_get_pending (self->saver);
+  EgFsrsRating rating;
+
+  if (pending == NULL)
+    return;
+  rating = pending->rating;
+  if (eg_grade_saver_finish_now (self->saver, &error))
+    {
+      self->reviewed++;
+      self->again += rating == EG_FSRS_AGAIN;
+    }
+  else if (g_error_matches (error, EG_STORE_ERROR, EG_STORE_ERROR_BUSY))
+    toast_unsaved (self, _("Your last grade was not saved: the collection was still busy"));
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Your last grade was not saved: %s"),
+                                                  error->message);
+      toast_unsaved (self, message);
+    }
+  update_bar (self);
 }
 
 static void
@@ -413,7 +552,7 @@ space_action (GtkWidget  *widget,
   if (!self->revealed)
     reveal_action (widget, NULL, NULL);
   else
-    grade (self, EG_FSRS_GOOD);
+    grade (self, EG_FSRS_GOOD);   /* ignored while a grade is saving */
 }
 
 static void
@@ -427,6 +566,18 @@ undo_action (GtkWidget  *widget,
 
   if (self->queue == NULL)
     return;
+  if (is_saving (self))
+    {
+      /* the grade the user just gave is the one to take back */
+      gint64 duration_ms = eg_grade_saver_get_pending (self->saver)->duration_ms;
+
+      eg_grade_saver_cancel (self->saver);
+      update_bar (self);
+      gtk_widget_grab_focus (self->good_button);
+      clock_give_back (self, duration_ms);
+      _eg_review_page_toast (self, _("Grade taken back before it was saved"), FALSE);
+      return;
+    }
   if (!eg_scheduler_undo (self->scheduler, self->queue, _eg_review_page_now_ms (self), &kind,
                           NULL, &error))
     {
@@ -483,6 +634,7 @@ back_action (GtkWidget  *widget,
 {
   EgReviewPage *self = EG_REVIEW_PAGE (widget);
 
+  settle_pending (self);
   _eg_review_page_clock_pause (self);
   g_clear_pointer (&self->card, eg_card_free);
   g_signal_emit (self, signals[CLOSED], 0);
@@ -532,8 +684,13 @@ static void
 eg_review_page_dispose (GObject *object)
 {
   EgReviewPage *self = (EgReviewPage *)object;
+  g_autoptr(GError) error = NULL;
 
+  /* the window closes while a grade waits: a last try, or at least a word */
+  if (self->saver != NULL && !eg_grade_saver_finish_now (self->saver, &error))
+    g_message ("The last grade was not saved: %s", error->message);
   gtk_widget_dispose_template (GTK_WIDGET (self), EG_TYPE_REVIEW_PAGE);
+  g_clear_object (&self->saver);   /* stops its timer before the queue goes */
   g_clear_pointer (&self->queue, eg_queue_free);
   g_clear_pointer (&self->card, eg_card_free);
   g_clear_pointer (&self->language, g_free);
@@ -575,6 +732,7 @@ eg_review_page_class_init (EgReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EgReviewPage, good_interval);
   gtk_widget_class_bind_template_child (widget_class, EgReviewPage, easy_interval);
   gtk_widget_class_bind_template_child (widget_class, EgReviewPage, good_button);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, saving_spinner);
   gtk_widget_class_bind_template_child (widget_class, EgReviewPage, done_page);
   gtk_widget_class_bind_template_child (widget_class, EgReviewPage, study_ahead_button);
 
@@ -592,6 +750,10 @@ static void
 eg_review_page_init (EgReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->saver = eg_grade_saver_new ();
+  g_signal_connect_object (self->saver, "finished", G_CALLBACK (saver_finished_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->trace = g_strcmp0 (g_getenv ("ENGRAM_TRACE"), "1") == 0;
   self->settings = g_settings_new (APP_ID);
@@ -614,7 +776,14 @@ eg_review_page_set_scheduler (EgReviewPage *self,
 {
   g_return_if_fail (EG_IS_REVIEW_PAGE (self));
 
+  /* a grade still waiting belongs to the old scheduler's queue */
+  settle_pending (self);
   g_set_object (&self->scheduler, scheduler);
+  /* The main thread never waits for another program's write: a grade that
+   * meets one waits in the saver instead.  This belongs with whoever opens
+   * the app's store (the window or the application); it is here for now. */
+  if (scheduler != NULL)
+    eg_store_set_write_timeout (eg_scheduler_get_store (scheduler), 0);
 }
 
 /**
@@ -686,4 +855,18 @@ eg_review_page_set_clock (EgReviewPage  *self,
   g_return_if_fail (EG_IS_REVIEW_PAGE (self));
   self->clock = now;
   self->clock_data = data;
+}
+
+/**
+ * _eg_review_page_set_save_timeout:
+ *
+ * How long a grade waits for a busy collection before it is given up
+ * (EG_GRADE_SAVER_TIMEOUT_MS by default); for tests.
+ */
+void
+_eg_review_page_set_save_timeout (EgReviewPage *self,
+                                  guint         timeout_ms)
+{
+  g_return_if_fail (EG_IS_REVIEW_PAGE (self));
+  eg_grade_saver_set_timeout (self->saver, timeout_ms);
 }

@@ -17,7 +17,8 @@
 #include "eg-card-view.h"
 #include "eg-core.h"
 #include "eg-gui-test.h"
-#include "eg-review-page.h"
+#include "eg-review-page-private.h"
+#include "eg-store-private.h"
 #include "eg-test-util.h"
 #include "eg-window.h"
 
@@ -546,6 +547,237 @@ test_study_these_now (void)
   fixture_teardown (&f);
 }
 
+/* ------------------------------------------------------------------ */
+/* A busy collection                                                    */
+/* ------------------------------------------------------------------ */
+
+/* Is a label that contains @text on screen, in @widget or below? */
+static gboolean
+label_shown (GtkWidget  *widget,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (label_shown (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_appeared (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return label_shown (wait->widget, wait->text);
+}
+
+/* Runs the main loop for @ms. */
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static guint
+count_reviews (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reviews = eg_store_list_reviews (f->store, 0, &error);
+
+  g_assert_no_error (error);
+  return reviews != NULL ? reviews->len : 0;
+}
+
+/* Another program, holding the collection's write lock. */
+static EgStore *
+lock_collection (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) other = eg_store_open (eg_store_get_path (f->store), &error);
+
+  g_assert_no_error (error);
+  g_assert_true (_eg_store_exec (other, "BEGIN IMMEDIATE", &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&other);
+}
+
+static void
+unlock_collection (EgStore *other)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_eg_store_exec (other, "ROLLBACK", &error));
+  g_assert_no_error (error);
+}
+
+static void
+grade_key (Fixture *f,
+           int      rating)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "review.grade", "i", rating);
+}
+
+/* A grade that meets another program's write waits with "Saving…" (the
+ * main loop runs on), and is committed, at the time of the key press, as
+ * soon as the lock is free; only then does the next card show. */
+static void
+test_busy_saves_when_free (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(EgStore) other = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GError) error = NULL;
+  PaintWait wait;
+  EgReview *review;
+  gint64 card_id, before, after, released;
+
+  fixture_setup (&f, THREE_CARDS);
+  g_assert_true (start_and_wait (&f));
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  card_id = eg_review_page_get_card_id (f.page);
+  g_assert_false (label_shown (GTK_WIDGET (f.page), "Saving…"));
+
+  other = lock_collection (&f);
+  before = eg_time_now_ms ();
+  grade_key (&f, 3);
+  after = eg_time_now_ms ();
+  /* the loop keeps running while the grade waits */
+  spin (500);
+  g_assert_true (label_shown (GTK_WIDGET (f.page), "Saving…"));
+  g_assert_cmpint (eg_review_page_get_card_id (f.page), ==, card_id);
+  assert_page_text (&f, "question", "What is a goroutine?");
+  g_assert_cmpuint (count_reviews (&f), ==, 0);
+
+  /* more grades and Space wait too: one grade per card */
+  grade_key (&f, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.space", NULL));
+  spin (200);
+  g_assert_cmpint (eg_review_page_get_card_id (f.page), ==, card_id);
+  g_assert_true (label_shown (GTK_WIDGET (f.page), "Saving…"));
+
+  wait = (PaintWait) { &f, "shown", 0 };
+  for (guint i = 0; i < f.painted->len; i++)
+    wait.seen += g_str_equal (g_ptr_array_index (f.painted, i), "shown");
+  released = eg_time_now_ms ();
+  unlock_collection (other);
+  g_assert_true (wait_until (painted_again, &wait, 10000));
+
+  assert_page_text (&f, "question", "What does defer do?");
+  g_assert_false (label_shown (GTK_WIDGET (f.page), "Saving…"));
+  reviews = eg_store_list_reviews (f.store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reviews->len, ==, 1);
+  review = g_ptr_array_index (reviews, 0);
+  g_assert_cmpint (review->card_id, ==, card_id);
+  g_assert_cmpint (review->rating, ==, 3);
+  /* logged at the key press, not at the commit half a second later */
+  g_assert_cmpint (review->reviewed_at, >=, before);
+  g_assert_cmpint (review->reviewed_at, <=, after);
+  g_assert_cmpint (review->reviewed_at, <, released);
+  fixture_teardown (&f);
+}
+
+/* A lock that does not clear in time: the grade is given up with an error
+ * that names the file, the grade buttons come back, nothing was written,
+ * and grading again once the lock is gone works. */
+static void
+test_busy_gives_up (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(EgStore) other = NULL;
+  LabelWait toast_wait;
+  gint64 card_id;
+
+  fixture_setup (&f, THREE_CARDS);
+  _eg_review_page_set_save_timeout (f.page, 300);
+  g_assert_true (start_and_wait (&f));
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  card_id = eg_review_page_get_card_id (f.page);
+
+  other = lock_collection (&f);
+  grade_key (&f, 2);
+  spin (50);
+  g_assert_true (label_shown (GTK_WIDGET (f.page), "Saving…"));
+
+  toast_wait = (LabelWait) { GTK_WIDGET (f.window), "another program is writing to" };
+  g_assert_true (wait_until (label_appeared, &toast_wait, 5000));
+  g_assert_true (label_shown (GTK_WIDGET (f.window), eg_store_get_path (f.store)));
+  g_assert_false (label_shown (GTK_WIDGET (f.page), "Saving…"));
+  g_assert_true (label_shown (GTK_WIDGET (f.page), "Good"));
+  g_assert_cmpint (eg_review_page_get_card_id (f.page), ==, card_id);
+  g_assert_cmpuint (count_reviews (&f), ==, 0);
+
+  unlock_collection (other);
+  g_assert_true (act_and_wait (&f, "review.grade", g_variant_new_int32 (2), "shown"));
+  assert_page_text (&f, "question", "What does defer do?");
+  g_assert_cmpuint (count_reviews (&f), ==, 1);
+  fixture_teardown (&f);
+}
+
+/* While a grade waits, Ctrl+Z takes that grade back (it does not undo the
+ * grade before it), and Esc leaves saying the grade was not saved. */
+static void
+test_busy_undo_and_leave (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(EgStore) other = NULL;
+  gint64 card_id;
+
+  fixture_setup (&f, THREE_CARDS);
+  g_assert_true (start_and_wait (&f));
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  g_assert_true (act_and_wait (&f, "review.grade", g_variant_new_int32 (3), "shown"));
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  card_id = eg_review_page_get_card_id (f.page);
+  g_assert_cmpuint (count_reviews (&f), ==, 1);
+
+  other = lock_collection (&f);
+  grade_key (&f, 4);
+  spin (50);
+  g_assert_true (label_shown (GTK_WIDGET (f.page), "Saving…"));
+
+  /* Ctrl+Z */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
+  spin (50);
+  g_assert_false (label_shown (GTK_WIDGET (f.page), "Saving…"));
+  g_assert_true (label_shown (GTK_WIDGET (f.page), "Good"));
+  g_assert_true (label_shown (GTK_WIDGET (f.window), "Grade taken back"));
+  g_assert_cmpint (eg_review_page_get_card_id (f.page), ==, card_id);
+  g_assert_cmpuint (count_reviews (&f), ==, 1);     /* the first grade stays */
+
+  /* Esc */
+  grade_key (&f, 4);
+  spin (50);
+  g_assert_true (label_shown (GTK_WIDGET (f.page), "Saving…"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.back", NULL));
+  spin (50);
+  g_assert_cmpint (eg_review_page_get_card_id (f.page), ==, 0);
+  g_assert_true (label_shown (GTK_WIDGET (f.window), "Your last grade was not saved"));
+
+  /* nothing is written behind the user's back once the lock is gone */
+  unlock_collection (other);
+  spin (400);
+  g_assert_cmpuint (count_reviews (&f), ==, 1);
+  fixture_teardown (&f);
+}
+
 /* Without the web module the card view says why, and nothing crashes. */
 static void
 test_missing_web_module (void)
@@ -603,6 +835,9 @@ main (int    argc,
   g_test_add_func ("/gui/review/edit-card", test_edit_card);
   g_test_add_func ("/gui/review/all-caught-up", test_all_caught_up);
   g_test_add_func ("/gui/review/study-these-now", test_study_these_now);
+  g_test_add_func ("/gui/review/busy-saves-when-free", test_busy_saves_when_free);
+  g_test_add_func ("/gui/review/busy-gives-up", test_busy_gives_up);
+  g_test_add_func ("/gui/review/busy-undo-and-leave", test_busy_undo_and_leave);
   g_test_add_func ("/gui/review/missing-web-module", test_missing_web_module);
 
   status = g_test_run ();
