@@ -15,7 +15,9 @@
  * grade back (unsaved) rather than undoing an earlier change; Esc tries one
  * last time and leaves, saying so if the grade could not be saved.  After
  * EG_GRADE_SAVER_TIMEOUT_MS the grade is given up with an error toast and the
- * grade buttons come back.
+ * grade buttons come back.  A grade of a card that another program reviewed
+ * since the queue took it (EG_SCHEDULER_ERROR_STALE) skips the card and
+ * builds the queue again.
  *
  * With ENGRAM_TRACE=1 each reveal and each next card prints, on stderr, the
  * time from the key's action to the first frame the page painted with the
@@ -431,11 +433,46 @@ graded (EgReviewPage *self,
   _eg_review_page_show_next (self);
 }
 
+/* Another program reviewed the card since the queue took it: the grade was
+ * not written.  The card leaves the session and the queue is built again
+ * with what the other program did, unless the session is a fixed list
+ * (custom study, the whole section), which a new queue would start over. */
+static void
+skip_stale (EgReviewPage *self,
+            gint64        card_id)
+{
+  _eg_review_page_toast (self, _("This card was reviewed in another window or program since it "
+                                 "showed; it is skipped"), FALSE);
+  if (self->options.n_card_ids == 0 && !self->options.all_cards)
+    {
+      g_autoptr(GError) error = NULL;
+      EgQueue *queue = eg_scheduler_build_queue_full (self->scheduler,
+                                                      _eg_review_page_now_ms (self),
+                                                      &self->options, &error);
+
+      if (queue != NULL)
+        {
+          eg_queue_free (self->queue);
+          self->queue = queue;
+        }
+      else
+        _eg_review_page_error_toast (self, error);
+    }
+  eg_queue_remove (self->queue, card_id);
+  _eg_review_page_show_next (self);
+}
+
 static void
 grade_failed (EgReviewPage         *self,
               const EgPendingGrade *grade,
               GError               *error)
 {
+  if (g_error_matches (error, EG_SCHEDULER_ERROR, EG_SCHEDULER_ERROR_STALE))
+    {
+      skip_stale (self, grade->card_id);
+      return;
+    }
+
   /* the card stays, with its grade buttons, to be graded again */
   clock_give_back (self, grade->duration_ms);
   if (g_error_matches (error, EG_STORE_ERROR, EG_STORE_ERROR_BUSY))

@@ -548,7 +548,7 @@ test_study_these_now (void)
 }
 
 /* ------------------------------------------------------------------ */
-/* A busy collection                                                    */
+/* A busy collection, a stale card                                      */
 /* ------------------------------------------------------------------ */
 
 /* Is a label that contains @text on screen, in @widget or below? */
@@ -778,6 +778,60 @@ test_busy_undo_and_leave (void)
   fixture_teardown (&f);
 }
 
+/* Another program reviewed the card on screen: grading it skips it, says
+ * why, and goes on with a fresh queue. */
+static void
+test_stale_card_skipped (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(EgStore) other = NULL;
+  g_autoptr(EgScheduler) other_scheduler = NULL;
+  g_autoptr(EgQueue) other_queue = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 card_id, now = eg_time_now_ms ();
+  guint for_card = 0;
+
+  fixture_setup (&f, THREE_CARDS);
+  g_assert_true (start_and_wait (&f));
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  card_id = eg_review_page_get_card_id (f.page);
+
+  other = eg_store_open (eg_store_get_path (f.store), &error);
+  g_assert_no_error (error);
+  other_scheduler = eg_scheduler_new (other, &error);
+  g_assert_no_error (error);
+  other_queue = eg_scheduler_build_queue (other_scheduler, now, &error);
+  g_assert_no_error (error);
+  g_assert_true (eg_scheduler_grade (other_scheduler, other_queue, card_id, EG_FSRS_EASY, now,
+                                     1000, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (act_and_wait (&f, "review.grade", g_variant_new_int32 (3), "shown"));
+  assert_page_text (&f, "question", "What does defer do?");
+  g_assert_true (label_shown (GTK_WIDGET (f.window), "reviewed in another window"));
+  reviews = eg_store_list_reviews (f.store, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      EgReview *review = g_ptr_array_index (reviews, i);
+
+      if (review->card_id == card_id)
+        {
+          for_card++;
+          g_assert_cmpint (review->rating, ==, EG_FSRS_EASY);   /* the other program's */
+        }
+    }
+  g_assert_cmpuint (for_card, ==, 1);
+
+  /* the session goes on */
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  g_assert_true (act_and_wait (&f, "review.grade", g_variant_new_int32 (3), "shown"));
+  assert_page_text (&f, "question", "What is a channel?");
+  g_assert_cmpuint (count_reviews (&f), ==, 2);
+  fixture_teardown (&f);
+}
+
 /* Without the web module the card view says why, and nothing crashes. */
 static void
 test_missing_web_module (void)
@@ -838,6 +892,7 @@ main (int    argc,
   g_test_add_func ("/gui/review/busy-saves-when-free", test_busy_saves_when_free);
   g_test_add_func ("/gui/review/busy-gives-up", test_busy_gives_up);
   g_test_add_func ("/gui/review/busy-undo-and-leave", test_busy_undo_and_leave);
+  g_test_add_func ("/gui/review/stale-card-skipped", test_stale_card_skipped);
   g_test_add_func ("/gui/review/missing-web-module", test_missing_web_module);
 
   status = g_test_run ();
