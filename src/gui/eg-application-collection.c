@@ -359,8 +359,6 @@ _eg_application_open_collection (EgApplication *self,
         eg_window_show_error (window, error->message);
       return;
     }
-  /* the main thread never waits for another program's write */
-  eg_store_set_write_timeout (self->store, 0);
 
   imported = eg_store_get_setting (self->store, SHIPPED_DECKS_SETTING);
   eg_window_set_store (window, self->store);

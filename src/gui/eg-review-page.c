@@ -32,6 +32,7 @@
 #include <glib/gi18n.h>
 
 #include "eg-review-page-private.h"
+#include "eg-toast.h"
 
 G_DEFINE_FINAL_TYPE (EgReviewPage, eg_review_page, GTK_TYPE_WIDGET)
 
@@ -62,7 +63,7 @@ _eg_review_page_toast (EgReviewPage *self,
 
   if (overlay == NULL)
     return;
-  t = adw_toast_new (message);
+  t = eg_toast_new (message);
   if (with_undo)
     {
       adw_toast_set_button_label (t, _("_Undo"));
@@ -81,7 +82,7 @@ toast_unsaved (EgReviewPage *self,
 
   if (overlay == NULL)
     return;
-  t = adw_toast_new (message);
+  t = eg_toast_new (message);
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
 }
@@ -816,11 +817,6 @@ eg_review_page_set_scheduler (EgReviewPage *self,
   /* a grade still waiting belongs to the old scheduler's queue */
   settle_pending (self);
   g_set_object (&self->scheduler, scheduler);
-  /* The main thread never waits for another program's write: a grade that
-   * meets one waits in the saver instead.  This belongs with whoever opens
-   * the app's store (the window or the application); it is here for now. */
-  if (scheduler != NULL)
-    eg_store_set_write_timeout (eg_scheduler_get_store (scheduler), 0);
 }
 
 /**

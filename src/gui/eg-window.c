@@ -22,6 +22,7 @@
 #include "eg-damaged-page.h"
 #include "eg-import-conflicts.h"
 #include "eg-review-page.h"
+#include "eg-toast.h"
 #include "eg-sidebar-item.h"
 #include "eg-window.h"
 
@@ -118,14 +119,14 @@ eg_window_add_toast (EgWindow   *self,
 {
   g_return_if_fail (EG_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, eg_toast_new (message));
 }
 
 static void
 undo_toast (EgWindow   *self,
             const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = eg_toast_new (message);
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
@@ -1655,6 +1656,10 @@ eg_window_set_store (EgWindow *self,
 
   if (!g_set_object (&self->store, store))
     return;
+  /* The main thread never waits for another program's write: a change that
+   * meets one fails at once (a grade waits in its saver, showing "Saving…") */
+  if (store != NULL)
+    eg_store_set_write_timeout (store, 0);
 
   {
     g_autoptr(GError) error = NULL;

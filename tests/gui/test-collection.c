@@ -14,6 +14,7 @@
 #include "eg-core.h"
 #include "eg-gui-test.h"
 #include "eg-test-util.h"
+#include "eg-toast.h"
 #include "eg-window.h"
 
 static const int damaged_pages[] = { 20, 40, 60, 80, -1 };
@@ -372,6 +373,21 @@ test_backups_window (void)
   stop_app (app);
 }
 
+/* A toast shows its text as it is, "&" and "<" in a file name too. */
+static void
+test_toast_text (void)
+{
+  const char *text = "Kept in “/home/r&d/<notes>/collection.db”";
+  g_autoptr(AdwToast) toast = g_object_ref_sink (eg_toast_new (text));
+  g_autofree char *shown = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pango_parse_markup (adw_toast_get_title (toast), -1, 0, NULL, &shown, NULL,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (shown, ==, text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -397,6 +413,7 @@ main (int    argc,
   g_test_add_func ("/gui/collection/empty-file-start", test_empty_file_start);
   g_test_add_func ("/gui/collection/check-and-daily-backup", test_check_and_daily_backup);
   g_test_add_func ("/gui/collection/backups-window", test_backups_window);
+  g_test_add_func ("/gui/collection/toast-text", test_toast_text);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();
