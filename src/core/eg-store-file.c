@@ -278,8 +278,9 @@ _eg_store_stamp (const char *path)
   g_autofree char *dir = g_path_get_dirname (stamp);
   g_autofree char *state = describe_file_state (path);
 
+  /* a torn or lost mark only costs one more check: no sync */
   if (state != NULL && g_mkdir_with_parents (dir, 0700) == 0)
-    g_file_set_contents (stamp, state, -1, NULL);
+    g_file_set_contents_full (stamp, state, -1, G_FILE_SET_CONTENTS_NONE, 0600, NULL);
 }
 
 /**

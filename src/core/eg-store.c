@@ -21,6 +21,7 @@ struct _EgStore
   GHashTable       *statements;   /* static SQL string -> prepared statement */
   EgStoreIntegrity  integrity;    /* only an OK collection is written to */
   gboolean          read_only;
+  gboolean          checked;            /* a check passed on this connection */
   int               write_timeout_ms;   /* see eg_store_set_write_timeout() */
 };
 
@@ -257,14 +258,13 @@ eg_store_finalize (GObject *object)
 {
   EgStore *self = (EgStore *)object;
 
-  gboolean wrote = self->db != NULL && sqlite3_total_changes (self->db) > 0;
-
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
-  /* what this checked collection wrote was no damage (stamped after the
-   * close, which may have moved the log into the file) */
-  if (self->integrity == EG_STORE_INTEGRITY_OK && wrote)
+  /* the file passed its check in this session, and what this connection
+   * wrote was no damage: marked after the close, which may have moved the
+   * log into the file */
+  if (self->checked && self->integrity != EG_STORE_INTEGRITY_DAMAGED)
     _eg_store_stamp (self->path);
   g_clear_pointer (&self->path, g_free);
 
@@ -503,7 +503,7 @@ eg_store_check (EgStore       *self,
   if (_eg_store_quick_check (self->db, cancellable, &local_error))
     {
       eg_store_set_integrity (self, EG_STORE_INTEGRITY_OK);
-      _eg_store_stamp (self->path);
+      self->checked = TRUE;
       return TRUE;
     }
   if (g_error_matches (local_error, EG_STORE_ERROR, EG_STORE_ERROR_CORRUPT))
