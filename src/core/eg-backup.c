@@ -813,29 +813,3 @@ eg_backup_restore (const char     *collection_path,
   sqlite3_close (source);
   return ok;
 }
-
-/**
- * eg_backup_find_newest_good:
- *
- * Returns: (transfer full) (nullable): the newest backup of
- *   @collection_path that passes `PRAGMA integrity_check`
- */
-EgBackupInfo *
-eg_backup_find_newest_good (const char   *collection_path,
-                            GCancellable *cancellable)
-{
-  g_autoptr(GPtrArray) backups = eg_backup_list (collection_path, NULL);
-
-  for (guint i = 0; backups != NULL && i < backups->len; i++)
-    {
-      EgBackupInfo *info = g_ptr_array_index (backups, i);
-      sqlite3 *db = open_backup (info, cancellable, NULL);
-
-      if (db != NULL)
-        {
-          sqlite3_close (db);
-          return g_ptr_array_steal_index (backups, i);
-        }
-    }
-  return NULL;
-}

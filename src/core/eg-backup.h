@@ -61,8 +61,6 @@ EgBackupInfo *eg_backup_find            (const char      *collection_path,
                                          const char      *name,
                                          gboolean         counts,
                                          GError         **error);
-EgBackupInfo *eg_backup_find_newest_good (const char     *collection_path,
-                                         GCancellable    *cancellable);
 gboolean      eg_backup_restore         (const char      *collection_path,
                                          const char      *name,
                                          gint64           now_ms,

@@ -271,7 +271,7 @@ guard_done_cb (GObject      *object,
     {
       eg_store_set_integrity (self->store, EG_STORE_INTEGRITY_DAMAGED);
       if (window != NULL)
-        eg_window_show_damaged (window, guard->db_path, guard->check_error->message);
+        eg_window_show_damaged (window, guard->db_path, guard->check_error);
       _eg_application_close_collection (self);
       return;
     }
@@ -354,7 +354,7 @@ _eg_application_open_collection (EgApplication *self,
   if (self->store == NULL)
     {
       if (is_unusable (error))
-        eg_window_show_damaged (window, path, error->message);
+        eg_window_show_damaged (window, path, error);
       else
         eg_window_show_error (window, error->message);
       return;
@@ -623,6 +623,33 @@ restore_backup_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* app.open-read-only: the library of a damaged collection, nothing written */
+static void
+open_read_only_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  EgApplication *self = EG_APPLICATION (user_data);
+  g_autofree char *path = eg_store_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  EgWindow *window = main_window (self);
+
+  if (window == NULL)
+    return;
+  _eg_application_close_collection (self);
+  self->store = eg_store_open_full (path, EG_STORE_OPEN_READ_ONLY, &error);
+  if (self->store == NULL)
+    {
+      eg_window_add_toast (window, error->message);
+      return;
+    }
+  eg_window_set_store (window, self->store);
+  message = g_strdup_printf (_("“%s” is open for reading only: nothing you do is saved. "
+                               "Backups in the main menu can restore it."), path);
+  eg_window_add_toast (window, message);
+}
+
 static void
 start_new_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
@@ -684,6 +711,7 @@ _eg_application_add_collection_actions (EgApplication *self)
     { "back-up-now", back_up_now_action },
     { "restore-backup", restore_backup_action, "s" },
     { "start-new-collection", start_new_collection_action },
+    { "open-read-only", open_read_only_action },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);

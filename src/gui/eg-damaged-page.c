@@ -2,7 +2,8 @@
  *
  * Shown instead of the library when the collection is damaged, empty or
  * not an Engram collection: what is wrong, the backups to restore
- * ("app.restore-backup"), and a new collection with the file moved aside
+ * ("app.restore-backup"), a damaged collection opened for reading only
+ * ("app.open-read-only"), and a new collection with the file moved aside
  * ("app.start-new-collection").  Nothing here deletes anything.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +21,7 @@ struct _EgDamagedPage
   AdwBin         parent_instance;
   AdwStatusPage *status_page;
   EgBackupList  *list;
+  GtkWidget     *read_only_button;
 };
 
 G_DEFINE_FINAL_TYPE (EgDamagedPage, eg_damaged_page, ADW_TYPE_BIN)
@@ -34,6 +36,7 @@ eg_damaged_page_class_init (EgDamagedPageClass *klass)
                                                RESOURCE_BASE "/eg-damaged-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EgDamagedPage, status_page);
   gtk_widget_class_bind_template_child (widget_class, EgDamagedPage, list);
+  gtk_widget_class_bind_template_child (widget_class, EgDamagedPage, read_only_button);
 }
 
 static void
@@ -45,11 +48,14 @@ eg_damaged_page_init (EgDamagedPage *self)
 /**
  * eg_damaged_page_show:
  * @message: what is wrong, naming the file
+ * @readable: whether what is left can still be looked at (a damaged
+ *   collection, not an empty file or another program's)
  */
 void
 eg_damaged_page_show (EgDamagedPage *self,
                       const char    *collection_path,
-                      const char    *message)
+                      const char    *message,
+                      gboolean       readable)
 {
   g_autofree char *description = NULL;
 
@@ -58,6 +64,7 @@ eg_damaged_page_show (EgDamagedPage *self,
   description = g_strdup_printf (_("%s.\n\nRestore a backup, or start a new collection: "
                                    "the file is then moved aside and kept."), message);
   adw_status_page_set_description (self->status_page, description);
+  gtk_widget_set_visible (self->read_only_button, readable);
   eg_backup_list_set_collection (self->list, collection_path);
 }
 

@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (EgDamagedPage, eg_damaged_page, EG, DAMAGED_PAGE, AdwBin)
 
 void          eg_damaged_page_show     (EgDamagedPage *self,
                                         const char    *collection_path,
-                                        const char    *message);
+                                        const char    *message,
+                                        gboolean       readable);
 EgBackupList *eg_damaged_page_get_list (EgDamagedPage *self);
 const char   *eg_damaged_page_get_description (EgDamagedPage *self);
 

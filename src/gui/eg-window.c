@@ -154,20 +154,22 @@ eg_window_show_loading (EgWindow   *self,
 
 /**
  * eg_window_show_damaged:
- * @message: what is wrong with the collection, naming it
+ * @error: what is wrong with the collection, naming it
  *
  * Shows, instead of the library, what is wrong with the collection and the
- * ways back: its backups, or a new collection.
+ * ways back: its backups, a look at a damaged collection for reading only,
+ * or a new collection.
  */
 void
-eg_window_show_damaged (EgWindow   *self,
-                        const char *collection_path,
-                        const char *message)
+eg_window_show_damaged (EgWindow     *self,
+                        const char   *collection_path,
+                        const GError *error)
 {
   g_return_if_fail (EG_IS_WINDOW (self));
 
   eg_window_set_store (self, NULL);
-  eg_damaged_page_show (self->damaged_page, collection_path, message);
+  eg_damaged_page_show (self->damaged_page, collection_path, error->message,
+                        g_error_matches (error, EG_STORE_ERROR, EG_STORE_ERROR_CORRUPT));
   gtk_stack_set_visible_child_name (self->main_stack, "damaged");
 }
 

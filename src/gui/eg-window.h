@@ -27,7 +27,7 @@ void               eg_window_show_error         (EgWindow             *self,
                                                  const char           *message);
 void               eg_window_show_damaged       (EgWindow             *self,
                                                  const char           *collection_path,
-                                                 const char           *message);
+                                                 const GError         *error);
 EgDamagedPage     *eg_window_get_damaged_page   (EgWindow             *self);
 void               eg_window_add_toast          (EgWindow             *self,
                                                  const char           *message);

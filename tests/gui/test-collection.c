@@ -123,6 +123,15 @@ library_shown (gpointer data)
 }
 
 static gboolean
+store_shown (gpointer data)
+{
+  EgWindow *window = app_window (data);
+
+  return window != NULL && eg_window_get_store (window) != NULL &&
+         !gtk_widget_get_mapped (GTK_WIDGET (eg_window_get_damaged_page (window)));
+}
+
+static gboolean
 checked (gpointer data)
 {
   EgWindow *window = app_window (data);
@@ -204,6 +213,20 @@ test_damaged_start (void)
   g_assert_nonnull (strstr (page_text (window), "is damaged"));
   g_assert_cmpuint (eg_backup_list_get_n_backups (eg_damaged_page_get_list (
                       eg_window_get_damaged_page (window))), ==, 1);
+  after = eg_test_read_bytes (path);
+  g_assert_true (g_bytes_equal (after, damaged));
+
+  /* what can be read is shown; nothing is written */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-read-only", NULL);
+  g_assert_true (eg_gui_test_wait_for (store_shown, app, 20000));
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (eg_store_set_setting (eg_window_get_store (window), "new-per-day", "5",
+                                          &error));
+    g_assert_error (error, EG_STORE_ERROR, EG_STORE_ERROR_READ_ONLY);
+  }
+  g_clear_pointer (&after, g_bytes_unref);
   after = eg_test_read_bytes (path);
   g_assert_true (g_bytes_equal (after, damaged));
 
