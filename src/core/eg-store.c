@@ -550,6 +550,26 @@ eg_store_set_write_timeout (EgStore *self,
   self->write_timeout_ms = MAX (ms, 0);
 }
 
+/**
+ * eg_store_set_cache_size:
+ * @kib: how much memory the connection may keep of the file's pages
+ *
+ * A connection keeps up to 32 MB of pages, which searches and sorts read
+ * again and again; one that reads the file once through (the app's
+ * integrity check and backup, in a thread) needs little.
+ */
+void
+eg_store_set_cache_size (EgStore *self,
+                         int      kib)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (EG_IS_STORE (self));
+
+  sql = g_strdup_printf ("PRAGMA cache_size = %d", -MAX (kib, 64));
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}
+
 EgStoreIntegrity
 eg_store_get_integrity (EgStore *self)
 {

@@ -169,6 +169,8 @@ void        eg_store_set_integrity      (EgStore        *self,
 EgStoreIntegrity eg_store_get_integrity (EgStore        *self);
 void        eg_store_set_write_timeout  (EgStore        *self,
                                          int             ms);
+void        eg_store_set_cache_size     (EgStore        *self,
+                                         int             kib);
 const char *eg_store_get_path           (EgStore        *self);
 void        eg_store_set_memory_map     (EgStore        *self,
                                          gsize           bytes);

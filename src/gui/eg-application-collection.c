@@ -225,6 +225,9 @@ guard_thread (GTask        *task,
   g_autoptr(EgStore) store = NULL;
 
   store = eg_store_open_full (guard->db_path, EG_STORE_OPEN_UNCHECKED, &guard->check_error);
+  /* it reads the file once through: no need to keep its pages */
+  if (store != NULL)
+    eg_store_set_cache_size (store, 1024);
   if (store == NULL || !eg_store_check (store, cancellable, &guard->check_error))
     {
       guard->integrity = store ? eg_store_get_integrity (store) : EG_STORE_INTEGRITY_UNKNOWN;
