@@ -141,24 +141,13 @@ eg_slugify (const char *text)
   return g_string_free (slug, FALSE);
 }
 
+/* Kept for the callers of the old name: see eg_card_hash(). */
 char *
 eg_deck_card_hash (const char *question,
                    const char *answer,
                    GPtrArray  *parts)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-
-  g_checksum_update (sum, (const guchar *) question, strlen (question) + 1);
-  g_checksum_update (sum, (const guchar *) answer, strlen (answer) + 1);
-  for (guint i = 0; parts != NULL && i < parts->len; i++)
-    {
-      EgCardPart *part = g_ptr_array_index (parts, i);
-
-      g_checksum_update (sum, (const guchar *) part->name, strlen (part->name) + 1);
-      g_checksum_update (sum, (const guchar *) part->text, strlen (part->text) + 1);
-    }
-
-  return g_strdup (g_checksum_get_string (sum));
+  return eg_card_hash (question, answer, parts);
 }
 
 static gboolean
@@ -412,7 +401,7 @@ finish_card (Parser *parser)
 
   if (card->answer == NULL)
     card->answer = g_strdup ("");
-  card->content_hash = eg_deck_card_hash (card->question, card->answer, card->parts);
+  card->content_hash = eg_card_hash (card->question, card->answer, card->parts);
   g_ptr_array_add (parser->section->cards, card);
   parser->deck->n_cards++;
 }

@@ -10,8 +10,8 @@
 
 #include <gio/gio.h>
 
+#include "eg-card.h"
 #include "eg-repair.h"
-#include "eg-store.h"
 
 G_BEGIN_DECLS
 
@@ -73,6 +73,7 @@ EgDeck  *eg_deck_load           (GFile         *file,
 EgDeckCard *eg_deck_parse_card (const char    *text,
                                 GError       **error);
 void     eg_deck_card_free      (EgDeckCard    *card);
+/* the old name of eg_card_hash() */
 char    *eg_deck_card_hash      (const char    *question,
                                  const char    *answer,
                                  GPtrArray     *parts);

@@ -10,7 +10,6 @@
 #include <glib/gstdio.h>
 
 #include "eg-backup.h"
-#include "eg-deck.h"
 #include "eg-store-private.h"
 
 struct _EgStore
@@ -1160,7 +1159,7 @@ eg_store_add_card (EgStore     *self,
       goto failed;
     }
 
-  hash = eg_deck_card_hash (question, answer, parts);
+  hash = eg_card_hash (question, answer, parts);
   key = g_strdup_printf ("%s/%d", sqlite3_column_text (stmt, 1), sqlite3_column_int (stmt, 2));
   card.deck_id = sqlite3_column_int64 (stmt, 0);
   card.section_id = section_id;
@@ -1209,7 +1208,7 @@ eg_store_update_card (EgStore     *self,
   if (!(existing = eg_store_get_card (self, card_id, error)))
     return FALSE;
 
-  hash = eg_deck_card_hash (question, answer, parts);
+  hash = eg_card_hash (question, answer, parts);
   if (!_eg_store_begin (self, error))
     return FALSE;
   if (!_eg_store_replace_card_content (self, card_id, question, answer, parts, hash, FALSE,
@@ -1829,16 +1828,6 @@ eg_section_info_free (EgSectionInfo *info)
 }
 
 void
-eg_card_part_free (EgCardPart *part)
-{
-  if (part == NULL)
-    return;
-  g_free (part->name);
-  g_free (part->text);
-  g_free (part);
-}
-
-void
 eg_review_free (EgReview *review)
 {
   if (review == NULL)
@@ -1847,42 +1836,9 @@ eg_review_free (EgReview *review)
   g_free (review);
 }
 
+/* Kept for the callers of the old name: see eg_card_copy(). */
 EgCard *
 eg_store_card_copy (const EgCard *card)
 {
-  EgCard *copy;
-
-  g_return_val_if_fail (card != NULL, NULL);
-
-  copy = g_memdup2 (card, sizeof *card);
-  copy->key = g_strdup (card->key);
-  copy->section_key = g_strdup (card->section_key);
-  copy->question = g_strdup (card->question);
-  copy->answer = g_strdup (card->answer);
-  copy->content_hash = g_strdup (card->content_hash);
-  copy->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_card_part_free);
-  for (guint i = 0; i < card->parts->len; i++)
-    {
-      const EgCardPart *part = g_ptr_array_index (card->parts, i);
-      EgCardPart *part_copy = g_new0 (EgCardPart, 1);
-
-      part_copy->name = g_strdup (part->name);
-      part_copy->text = g_strdup (part->text);
-      g_ptr_array_add (copy->parts, part_copy);
-    }
-  return copy;
-}
-
-void
-eg_card_free (EgCard *card)
-{
-  if (card == NULL)
-    return;
-  g_free (card->key);
-  g_free (card->section_key);
-  g_free (card->question);
-  g_free (card->answer);
-  g_clear_pointer (&card->parts, g_ptr_array_unref);
-  g_free (card->content_hash);
-  g_free (card);
+  return eg_card_copy (card);
 }

@@ -10,6 +10,8 @@
 
 #include <gio/gio.h>
 
+#include "eg-card.h"
+
 G_BEGIN_DECLS
 
 #define EG_STORE_ERROR (eg_store_error_quark ())
@@ -74,48 +76,6 @@ typedef struct
   guint   n_cards;   /* cards not deleted */
   guint   n_new;
 } EgSectionInfo;
-
-typedef struct
-{
-  int     state;
-  double  stability;
-  double  difficulty;
-  gint64  due;          /* ms since the epoch, UTC */
-  gint64  last_review;  /* ms, 0 when never reviewed */
-  int     elapsed_days;
-  int     scheduled_days;
-  int     reps;
-  int     lapses;
-  int     learning_steps;
-  int     due_day;      /* study day a review card is due (see eg_time_study_day()) */
-} EgCardState;
-
-typedef struct
-{
-  char *name;
-  char *text;
-} EgCardPart;
-
-typedef struct
-{
-  gint64       id;
-  gint64       deck_id;
-  gint64       section_id;
-  char        *key;
-  char        *section_key;
-  int          number;
-  char        *question;
-  char        *answer;
-  GPtrArray   *parts;      /* EgCardPart */
-  char        *content_hash;
-  gint64       created;
-  gint64       modified;
-  int          flag;
-  gboolean     suspended;
-  gint64       buried_until;
-  gboolean     in_source;
-  EgCardState  state;
-} EgCard;
 
 /* One row of the review log. */
 typedef struct
@@ -238,14 +198,11 @@ gboolean    eg_store_set_setting        (EgStore        *self,
 
 void        eg_deck_info_free           (EgDeckInfo     *info);
 void        eg_section_info_free        (EgSectionInfo  *info);
-void        eg_card_part_free           (EgCardPart     *part);
 EgCard     *eg_store_card_copy          (const EgCard   *card);
-void        eg_card_free                (EgCard         *card);
 void        eg_review_free              (EgReview       *review);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgDeckInfo, eg_deck_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgSectionInfo, eg_section_info_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgCard, eg_card_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgReview, eg_review_free)
 
 G_END_DECLS
