@@ -1,4 +1,5 @@
-/* eg-store-private.h - internal access to the collection for the core
+/* eg-store-private.h - what the files of the store share, and the core's
+ * internal access to the collection
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -152,6 +153,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgStoredDeck, _eg_stored_deck_free)
 void          _eg_store_read_state    (sqlite3_stmt *stmt,
                                        int           first_column,
                                        EgCardState  *state);
+
+/* Decks and sections (eg-store-decks.c) */
+void          _eg_store_split_key     (const char   *key,
+                                       char        **deck_key,
+                                       char        **rest);
+
+static inline char *
+_eg_store_column_dup (sqlite3_stmt *stmt,
+                      int           col)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
+}
 
 /* The file (eg-store-file.c) */
 gboolean      _eg_store_set_sqlite_error (sqlite3     *db,
