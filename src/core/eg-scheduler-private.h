@@ -1,0 +1,110 @@
+/* eg-scheduler-private.h - what the files of the scheduler share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "eg-scheduler.h"
+#include "eg-store-private.h"
+
+G_BEGIN_DECLS
+
+/* The columns of card_state, in table order, as the undo snapshots copy them. */
+#define MAX_STATE_COLUMNS 32
+
+typedef struct
+{
+  gint64          card_id;
+  sqlite3_value  *state[MAX_STATE_COLUMNS];
+  int             n_state;
+  int             flag;
+  int             suspended;
+  gint64          buried_until;
+  gint64          deleted;
+  int             reps;
+  gint64          last_review;
+} EgCardSnapshot;
+
+typedef struct _EgUndoEntry EgUndoEntry;
+
+struct _EgUndoEntry
+{
+  EgUndoKind  kind;
+  GPtrArray  *snapshots;   /* EgCardSnapshot */
+  GArray     *log_ids;     /* gint64: review_log rows this change added */
+};
+
+/* What a card's state was when the queue took it: a grade of a card that
+ * another program graded meanwhile is refused (see check_version()). */
+typedef struct
+{
+  int     reps;
+  gint64  last_review;
+} EgCardVersion;
+
+struct _EgScheduler
+{
+  GObject              parent_instance;
+  EgStore             *store;
+  EgSchedulerSettings  settings;
+  EgFsrsParams         params;
+  GQueue               undo;      /* EgUndoEntry, newest first */
+  GHashTable          *written;   /* card id -> EgCardVersion of this scheduler's last change */
+};
+
+#define ELIGIBLE "c.deleted = 0 AND c.suspended = 0 AND c.buried_until <= ?1"
+/* ?8 deck, ?9 section: 0 for all */
+#define SELECTED "(?8 = 0 OR c.deck_id = ?8) AND (?9 = 0 OR c.section_id = ?9)"
+
+gint64        _eg_scheduler_day_start        (EgScheduler       *self,
+                                              int                day);
+EgCardSnapshot *_eg_scheduler_snapshot_card  (EgScheduler       *self,
+                                              gint64             card_id,
+                                              EgFsrsCard        *fsrs,
+                                              int               *due_day,
+                                              GError           **error);
+gboolean      _eg_scheduler_restore_snapshot (EgScheduler       *self,
+                                              EgCardSnapshot    *snapshot,
+                                              GError           **error);
+gboolean      _eg_scheduler_write_state      (EgScheduler       *self,
+                                              gint64             card_id,
+                                              const EgFsrsCard  *card,
+                                              int                due_day,
+                                              GError           **error);
+gint64        _eg_scheduler_append_log       (EgScheduler       *self,
+                                              gint64             card_id,
+                                              gint64             now_ms,
+                                              int                rating,
+                                              int                day,
+                                              const EgFsrsCard  *before,
+                                              const EgFsrsCard  *after,
+                                              gint64             duration_ms,
+                                              gboolean           rescheduled,
+                                              GError           **error);
+
+/* Undo (eg-scheduler-undo.c) */
+void          _eg_card_snapshot_free         (EgCardSnapshot    *snapshot);
+EgUndoEntry  *_eg_undo_entry_new             (EgUndoKind         kind);
+void          _eg_undo_entry_free            (EgUndoEntry       *entry);
+void          _eg_scheduler_push_undo        (EgScheduler       *self,
+                                              EgUndoEntry       *entry);
+
+/* The queue (eg-scheduler-queue.c) */
+void          _eg_scheduler_remember_version (GHashTable        *versions,
+                                              gint64             card_id,
+                                              int                reps,
+                                              gint64             last_review);
+gboolean      _eg_queue_remove_card          (EgQueue           *queue,
+                                              gint64             card_id);
+void          _eg_scheduler_requeue          (EgScheduler       *self,
+                                              EgQueue           *queue,
+                                              gint64             card_id,
+                                              gboolean           to_front,
+                                              gint64             now_ms);
+gboolean      _eg_scheduler_check_version    (EgScheduler       *self,
+                                              EgQueue           *queue,
+                                              gint64             card_id,
+                                              const EgFsrsCard  *card,
+                                              GError           **error);
+
+G_END_DECLS
