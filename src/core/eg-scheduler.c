@@ -212,9 +212,9 @@ _eg_scheduler_snapshot_card (EgScheduler  *self,
 
 /* Puts a card's rows back exactly as they were copied. */
 gboolean
-_eg_scheduler_restore_snapshot (EgScheduler  *self,
-                                EgCardSnapshot     *snapshot,
-                                GError      **error)
+_eg_scheduler_restore_snapshot (EgScheduler    *self,
+                                EgCardSnapshot *snapshot,
+                                GError        **error)
 {
   g_autoptr(GString) sql = g_string_new ("INSERT OR REPLACE INTO card_state VALUES (");
   g_autoptr(sqlite3_stmt) insert = NULL;
