@@ -187,22 +187,6 @@ failed:
 }
 
 static gboolean
-update_card_column (EgScheduler  *self,
-                    const char   *sql,
-                    gint64        card_id,
-                    gint64        value,
-                    GError      **error)
-{
-  sqlite3_stmt *stmt = _eg_store_cached (self->store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, card_id);
-  sqlite3_bind_int64 (stmt, 2, value);
-  return _eg_store_step_done (self->store, stmt, error);
-}
-
-static gboolean
 suspend_one (EgScheduler       *self,
              gint64             card_id,
              const EgFsrsCard  *card,
@@ -210,8 +194,8 @@ suspend_one (EgScheduler       *self,
              EgUndoEntry       *entry,
              GError           **error)
 {
-  return update_card_column (self, "UPDATE cards SET suspended = ?2 WHERE id = ?1",
-                             card_id, GPOINTER_TO_INT (data), error);
+  return _eg_store_set_card_field (self->store, card_id, EG_CARD_FIELD_SUSPENDED,
+                                   GPOINTER_TO_INT (data), error);
 }
 
 gboolean
@@ -236,8 +220,8 @@ bury_one (EgScheduler       *self,
           EgUndoEntry       *entry,
           GError           **error)
 {
-  return update_card_column (self, "UPDATE cards SET buried_until = ?2 WHERE id = ?1",
-                             card_id, *(gint64 *) data, error);
+  return _eg_store_set_card_field (self->store, card_id, EG_CARD_FIELD_BURIED_UNTIL,
+                                   *(gint64 *) data, error);
 }
 
 /**
@@ -268,8 +252,8 @@ flag_one (EgScheduler       *self,
           EgUndoEntry       *entry,
           GError           **error)
 {
-  return update_card_column (self, "UPDATE cards SET flag = ?2 WHERE id = ?1",
-                             card_id, GPOINTER_TO_INT (data), error);
+  return _eg_store_set_card_field (self->store, card_id, EG_CARD_FIELD_FLAG,
+                                   GPOINTER_TO_INT (data), error);
 }
 
 /**
@@ -344,8 +328,8 @@ delete_one (EgScheduler       *self,
             EgUndoEntry       *entry,
             GError           **error)
 {
-  return update_card_column (self, "UPDATE cards SET deleted = ?2 WHERE id = ?1",
-                             card_id, *(gint64 *) data, error);
+  return _eg_store_set_card_field (self->store, card_id, EG_CARD_FIELD_DELETED,
+                                   *(gint64 *) data, error);
 }
 
 /**

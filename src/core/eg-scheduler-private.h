@@ -9,22 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* The columns of card_state, in table order, as the undo snapshots copy them. */
-#define MAX_STATE_COLUMNS 32
-
-typedef struct
-{
-  gint64          card_id;
-  sqlite3_value  *state[MAX_STATE_COLUMNS];
-  int             n_state;
-  int             flag;
-  int             suspended;
-  gint64          buried_until;
-  gint64          deleted;
-  int             reps;
-  gint64          last_review;
-} EgCardSnapshot;
-
 typedef struct _EgUndoEntry EgUndoEntry;
 
 struct _EgUndoEntry
@@ -52,19 +36,12 @@ struct _EgScheduler
   GHashTable          *written;   /* card id -> EgCardVersion of this scheduler's last change */
 };
 
-#define ELIGIBLE "c.deleted = 0 AND c.suspended = 0 AND c.buried_until <= ?1"
-/* ?8 deck, ?9 section: 0 for all */
-#define SELECTED "(?8 = 0 OR c.deck_id = ?8) AND (?9 = 0 OR c.section_id = ?9)"
-
 gint64        _eg_scheduler_day_start        (EgScheduler       *self,
                                               int                day);
 EgCardSnapshot *_eg_scheduler_snapshot_card  (EgScheduler       *self,
                                               gint64             card_id,
                                               EgFsrsCard        *fsrs,
                                               int               *due_day,
-                                              GError           **error);
-gboolean      _eg_scheduler_restore_snapshot (EgScheduler       *self,
-                                              EgCardSnapshot    *snapshot,
                                               GError           **error);
 gboolean      _eg_scheduler_write_state      (EgScheduler       *self,
                                               gint64             card_id,
@@ -83,7 +60,6 @@ gint64        _eg_scheduler_append_log       (EgScheduler       *self,
                                               GError           **error);
 
 /* Undo (eg-scheduler-undo.c) */
-void          _eg_card_snapshot_free         (EgCardSnapshot    *snapshot);
 EgUndoEntry  *_eg_undo_entry_new             (EgUndoKind         kind);
 void          _eg_undo_entry_free            (EgUndoEntry       *entry);
 void          _eg_scheduler_push_undo        (EgScheduler       *self,

@@ -59,62 +59,18 @@ _eg_scheduler_remember_version (GHashTable *versions,
   g_hash_table_insert (versions, g_memdup2 (&card_id, sizeof card_id), version);
 }
 
-/* Columns @first and @first + 1 are the card's reps and last_review. */
+/* Remembers the version of each of @cards the queue takes */
 static void
-remember_row (EgQueue      *queue,
-              gint64        card_id,
-              sqlite3_stmt *stmt,
-              int           first)
+remember_cards (EgQueue *queue,
+                GArray  *cards)
 {
-  _eg_scheduler_remember_version (queue->versions, card_id, sqlite3_column_int (stmt, first),
-                                  sqlite3_column_int64 (stmt, first + 1));
-}
-
-static int
-count_today (EgScheduler  *self,
-             int           today,
-             int           state_before,
-             GError      **error)
-{
-  sqlite3_stmt *stmt = _eg_store_cached (self->store,
-    "SELECT count(*) FROM review_log"
-    " WHERE day = ?1 AND state_before = ?2 AND rating > 0 AND rescheduled = 1", error);
-  int n;
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int (stmt, 1, today);
-  sqlite3_bind_int (stmt, 2, state_before);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  for (guint i = 0; i < cards->len; i++)
     {
-      _eg_store_set_error (self->store, error, "Cannot count today's reviews");
-      sqlite3_reset (stmt);
-      return -1;
-    }
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
+      const EgStudyCard *card = &g_array_index (cards, EgStudyCard, i);
 
-static gboolean
-collect_ids (EgScheduler  *self,
-             EgQueue      *queue,
-             sqlite3_stmt *stmt,
-             GArray       *ids,
-             GError      **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-      remember_row (queue, id, stmt, 1);
+      _eg_scheduler_remember_version (queue->versions, card->card_id, card->reps,
+                                      card->last_review);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _eg_store_set_error (self->store, error, "Cannot build the study queue");
-  return TRUE;
 }
 
 static void
@@ -149,14 +105,6 @@ _eg_queue_remove_card (EgQueue *queue,
   return FALSE;
 }
 
-static void
-bind_selection (sqlite3_stmt         *stmt,
-                const EgQueueOptions *options)
-{
-  sqlite3_bind_int64 (stmt, 8, options->deck_id);
-  sqlite3_bind_int64 (stmt, 9, options->section_id);
-}
-
 /**
  * eg_scheduler_build_queue:
  *
@@ -175,6 +123,111 @@ eg_scheduler_build_queue (EgScheduler  *self,
   return eg_scheduler_build_queue_full (self, now_ms, &options, error);
 }
 
+static EgQueue *
+queue_new (void)
+{
+  EgQueue *queue = g_new0 (EgQueue, 1);
+
+  queue->main = g_array_new (FALSE, FALSE, sizeof (MainEntry));
+  queue->learning = g_array_new (FALSE, FALSE, sizeof (LearnEntry));
+  queue->versions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  return queue;
+}
+
+/* Custom study: these cards, now, in this order */
+static gboolean
+take_cards (EgScheduler           *self,
+            EgQueue               *queue,
+            const EgQueueOptions  *options,
+            GError               **error)
+{
+  g_array_set_size (queue->learning, 0);
+  for (guint i = 0; i < options->n_card_ids; i++)
+    {
+      EgStudyCard card;
+      gboolean found;
+
+      if (!_eg_store_get_study_card (self->store, options->card_ids[i], &card, &found, error))
+        return FALSE;
+      if (found)
+        {
+          MainEntry entry = {
+            card.card_id,
+            card.state == EG_FSRS_STATE_NEW ? ENTRY_NEW
+            : card.state == EG_FSRS_STATE_REVIEW ? ENTRY_REVIEW : ENTRY_LEARNING
+          };
+
+          g_array_append_val (queue->main, entry);
+          _eg_scheduler_remember_version (queue->versions, card.card_id, card.reps,
+                                          card.last_review);
+        }
+    }
+  return TRUE;
+}
+
+/* Every other card of the selection, in deck order */
+static gboolean
+take_all (EgScheduler         *self,
+          EgQueue             *queue,
+          const EgStudyScope  *scope,
+          GError             **error)
+{
+  g_autoptr(GArray) cards = g_array_new (FALSE, FALSE, sizeof (EgStudyCard));
+
+  if (!_eg_store_list_not_learning (self->store, scope, cards, error))
+    return FALSE;
+  for (guint i = 0; i < cards->len; i++)
+    {
+      const EgStudyCard *card = &g_array_index (cards, EgStudyCard, i);
+      MainEntry entry = { card->card_id,
+                          card->state == EG_FSRS_STATE_NEW ? ENTRY_NEW : ENTRY_REVIEW };
+
+      g_array_append_val (queue->main, entry);
+    }
+  remember_cards (queue, cards);
+  return TRUE;
+}
+
+/* Today's reviews (due by @horizon_day) and new cards, within the day's
+ * limits: new card i goes after round ((i + 1) * R / (N + 1)) reviews */
+static gboolean
+take_due (EgScheduler         *self,
+          EgQueue             *queue,
+          const EgStudyScope  *scope,
+          int                  today,
+          int                  horizon_day,
+          GError             **error)
+{
+  g_autoptr(GArray) reviews = g_array_new (FALSE, FALSE, sizeof (EgStudyCard));
+  g_autoptr(GArray) news = g_array_new (FALSE, FALSE, sizeof (EgStudyCard));
+  int introduced, reviewed;
+
+  if ((introduced = _eg_store_count_graded (self->store, today, EG_FSRS_STATE_NEW, error)) < 0 ||
+      (reviewed = _eg_store_count_graded (self->store, today, EG_FSRS_STATE_REVIEW, error)) < 0 ||
+      !_eg_store_list_due_reviews (self->store, scope, horizon_day,
+                                   MAX (self->settings.reviews_per_day - reviewed, 0),
+                                   reviews, error) ||
+      !_eg_store_list_new_cards (self->store, scope,
+                                 MAX (self->settings.new_per_day - introduced, 0), news, error))
+    return FALSE;
+  remember_cards (queue, reviews);
+  remember_cards (queue, news);
+
+  for (guint r = 0, n = 0; r < reviews->len || n < news->len;)
+    {
+      MainEntry entry;
+      guint due_reviews = news->len ? (guint) (((double) (n + 1) * reviews->len) /
+                                               (news->len + 1) + 0.5) : reviews->len;
+
+      if (n < news->len && (r >= due_reviews || r >= reviews->len))
+        entry = (MainEntry) { g_array_index (news, EgStudyCard, n++).card_id, ENTRY_NEW };
+      else
+        entry = (MainEntry) { g_array_index (reviews, EgStudyCard, r++).card_id, ENTRY_REVIEW };
+      g_array_append_val (queue->main, entry);
+    }
+  return TRUE;
+}
+
 /**
  * eg_scheduler_build_queue_full:
  * @options: which cards (a deck, a section), studying ahead, or every card
@@ -187,159 +240,46 @@ eg_scheduler_build_queue_full (EgScheduler           *self,
                                const EgQueueOptions  *options,
                                GError               **error)
 {
-  g_autoptr(EgQueue) queue = g_new0 (EgQueue, 1);
-  g_autoptr(GArray) reviews = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) news = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 horizon = now_ms + MAX (options->ahead_ms, 0);
-  int today, horizon_day, introduced, reviewed;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(EgQueue) queue = NULL;
+  g_autoptr(GArray) learning = g_array_new (FALSE, FALSE, sizeof (EgStudyCard));
+  gint64 horizon;
+  EgStudyScope scope;
+  int today;
 
   g_return_val_if_fail (EG_IS_SCHEDULER (self), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  queue->main = g_array_new (FALSE, FALSE, sizeof (MainEntry));
-  queue->learning = g_array_new (FALSE, FALSE, sizeof (LearnEntry));
-  queue->versions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-
+  horizon = now_ms + MAX (options->ahead_ms, 0);
+  scope = (EgStudyScope) { options->deck_id, options->section_id, now_ms };
+  queue = queue_new ();
   today = eg_scheduler_study_day (self, now_ms);
-  horizon_day = eg_scheduler_study_day (self, horizon);
   queue->day_end = _eg_scheduler_day_start (self, today + 1);
 
-  if ((introduced = count_today (self, today, EG_FSRS_STATE_NEW, error)) < 0 ||
-      (reviewed = count_today (self, today, EG_FSRS_STATE_REVIEW, error)) < 0)
-    return NULL;
-
   /* (re)learning, due before the day ends */
-  stmt = _eg_store_cached (self->store,
-    "SELECT s.card_id, s.due, s.reps, coalesce (s.last_review, 0)"
-    " FROM card_state s JOIN cards c ON c.id = s.card_id"
-    " WHERE s.state IN (1, 3) AND s.due < ?2 AND " ELIGIBLE " AND " SELECTED
-    " ORDER BY s.due, s.card_id", error);
-  if (stmt == NULL)
+  if (!_eg_store_list_learning (self->store, &scope, MAX (queue->day_end, horizon), learning,
+                                error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, now_ms);
-  sqlite3_bind_int64 (stmt, 2, MAX (queue->day_end, horizon));
-  bind_selection (stmt, options);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < learning->len; i++)
     {
-      LearnEntry entry = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      const EgStudyCard *card = &g_array_index (learning, EgStudyCard, i);
+      LearnEntry entry = { card->card_id, card->due };
+
       g_array_append_val (queue->learning, entry);
-      remember_row (queue, entry.card_id, stmt, 2);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _eg_store_set_error (self->store, error, "Cannot build the study queue");
-      return NULL;
-    }
+  remember_cards (queue, learning);
 
   if (options->n_card_ids > 0)
     {
-      /* custom study: these cards, now, in this order */
-      stmt = _eg_store_cached (self->store,
-        "SELECT s.state, s.reps, coalesce (s.last_review, 0)"
-        " FROM card_state s JOIN cards c ON c.id = s.card_id"
-        " WHERE c.id = ?2 AND c.deleted = 0 AND c.suspended = 0", error);
-      if (stmt == NULL)
+      if (!take_cards (self, queue, options, error))
         return NULL;
-      g_array_set_size (queue->learning, 0);
-      for (guint i = 0; i < options->n_card_ids; i++)
-        {
-          sqlite3_bind_int64 (stmt, 2, options->card_ids[i]);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            {
-              int state = sqlite3_column_int (stmt, 0);
-              MainEntry entry = {
-                options->card_ids[i],
-                state == EG_FSRS_STATE_NEW ? ENTRY_NEW
-                : state == EG_FSRS_STATE_REVIEW ? ENTRY_REVIEW : ENTRY_LEARNING
-              };
-
-              g_array_append_val (queue->main, entry);
-              remember_row (queue, entry.card_id, stmt, 1);
-            }
-          sqlite3_reset (stmt);
-        }
-      return g_steal_pointer (&queue);
     }
-
-  if (options->all_cards)
+  else if (options->all_cards)
     {
-      /* every other card of the selection, in deck order */
-      stmt = _eg_store_cached (self->store,
-        "SELECT c.id, s.state, s.reps, coalesce (s.last_review, 0) FROM decks d"
-        " JOIN sections sec ON sec.deck_id = d.id"
-        " JOIN cards c ON c.section_id = sec.id"
-        " JOIN card_state s ON s.card_id = c.id"
-        " WHERE s.state IN (0, 2) AND " ELIGIBLE " AND " SELECTED
-        " ORDER BY d.position, d.id, sec.position, c.position", error);
-      if (stmt == NULL)
+      if (!take_all (self, queue, &scope, error))
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, now_ms);
-      bind_selection (stmt, options);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          MainEntry entry = { sqlite3_column_int64 (stmt, 0),
-                              sqlite3_column_int (stmt, 1) == 0 ? ENTRY_NEW : ENTRY_REVIEW };
-          g_array_append_val (queue->main, entry);
-          remember_row (queue, entry.card_id, stmt, 2);
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _eg_store_set_error (self->store, error, "Cannot build the study queue");
-          return NULL;
-        }
-      return g_steal_pointer (&queue);
     }
-
-  /* reviews due; lowest retrievability first is highest t/S */
-  stmt = _eg_store_cached (self->store,
-    "SELECT s.card_id, s.reps, coalesce (s.last_review, 0)"
-    " FROM card_state s JOIN cards c ON c.id = s.card_id"
-    " WHERE s.state = 2 AND s.due_day <= ?2 AND " ELIGIBLE " AND " SELECTED
-    " ORDER BY (?1 - s.last_review) / s.stability DESC, s.card_id"
-    " LIMIT ?3", error);
-  if (stmt == NULL)
+  else if (!take_due (self, queue, &scope, today, eg_scheduler_study_day (self, horizon), error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, now_ms);
-  sqlite3_bind_int (stmt, 2, horizon_day);
-  sqlite3_bind_int (stmt, 3, MAX (self->settings.reviews_per_day - reviewed, 0));
-  bind_selection (stmt, options);
-  if (!collect_ids (self, queue, stmt, reviews, error))
-    return NULL;
-
-  /* new cards in deck order */
-  stmt = _eg_store_cached (self->store,
-    "SELECT c.id, s.reps, coalesce (s.last_review, 0) FROM decks d"
-    " JOIN sections sec ON sec.deck_id = d.id"
-    " JOIN cards c ON c.section_id = sec.id"
-    " JOIN card_state s ON s.card_id = c.id"
-    " WHERE s.state = 0 AND " ELIGIBLE " AND " SELECTED
-    " ORDER BY d.position, d.id, sec.position, c.position"
-    " LIMIT ?2", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, now_ms);
-  sqlite3_bind_int (stmt, 2, MAX (self->settings.new_per_day - introduced, 0));
-  bind_selection (stmt, options);
-  if (!collect_ids (self, queue, stmt, news, error))
-    return NULL;
-
-  /* new card i goes after round ((i + 1) * R / (N + 1)) reviews */
-  for (guint r = 0, n = 0; r < reviews->len || n < news->len;)
-    {
-      MainEntry entry;
-      guint due_reviews = news->len ? (guint) (((double) (n + 1) * reviews->len) /
-                                               (news->len + 1) + 0.5) : reviews->len;
-
-      if (n < news->len && (r >= due_reviews || r >= reviews->len))
-        entry = (MainEntry) { g_array_index (news, gint64, n++), ENTRY_NEW };
-      else
-        entry = (MainEntry) { g_array_index (reviews, gint64, r++), ENTRY_REVIEW };
-      g_array_append_val (queue->main, entry);
-    }
 
   return g_steal_pointer (&queue);
 }

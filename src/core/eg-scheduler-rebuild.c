@@ -8,31 +8,22 @@
 
 #include "eg-scheduler-private.h"
 
+/* What a card's replay gives */
 typedef struct
 {
-  gint64 reviewed_at;
-  int    rating;
-  int    day;
-} LogRow;
-
-typedef struct
-{
-  gint64      card_id;
-  gint64      created;
-  guint       first;      /* in the rows array */
-  guint       n_rows;
-  EgFsrsCard  card;       /* the result */
+  EgFsrsCard  card;
   int         due_day;
 } Replay;
 
 typedef struct
 {
-  const EgFsrsParams *params;
-  const LogRow       *rows;
-  Replay             *replays;
-  guint               begin;
-  guint               end;
-  GError             *error;
+  const EgFsrsParams      *params;
+  const EgStoreHistory    *cards;
+  const EgStoreHistoryRow *rows;
+  Replay                  *replays;   /* one per card */
+  guint                    begin;
+  guint                    end;
+  GError                  *error;
 } ReplayJob;
 
 /* Replays the log rows of cards begin..end-1 (runs in a worker thread). */
@@ -43,13 +34,14 @@ replay_cards (gpointer data)
 
   for (guint i = job->begin; i < job->end && job->error == NULL; i++)
     {
+      const EgStoreHistory *history = &job->cards[i];
       Replay *replay = &job->replays[i];
 
-      eg_fsrs_card_init_new (&replay->card, replay->created);
+      eg_fsrs_card_init_new (&replay->card, history->created);
       replay->due_day = 0;
-      for (guint r = replay->first; r < replay->first + replay->n_rows; r++)
+      for (guint r = history->first; r < history->first + history->n_rows; r++)
         {
-          const LogRow *row = &job->rows[r];
+          const EgStoreHistoryRow *row = &job->rows[r];
           EgFsrsCard next;
 
           if (row->rating == 0)
@@ -61,7 +53,7 @@ replay_cards (gpointer data)
           if (!eg_fsrs_review (job->params, &replay->card, row->reviewed_at,
                                (EgFsrsRating) row->rating, &next, &job->error))
             {
-              g_prefix_error (&job->error, "Card %" G_GINT64_FORMAT ": ", replay->card_id);
+              g_prefix_error (&job->error, "Card %" G_GINT64_FORMAT ": ", history->card_id);
               break;
             }
           replay->card = next;
@@ -84,64 +76,33 @@ eg_scheduler_rebuild (EgScheduler  *self,
                       guint        *n_reviews,
                       GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (LogRow));
-  g_autoptr(GArray) replays = g_array_new (FALSE, FALSE, sizeof (Replay));
+  g_autoptr(GArray) cards = g_array_new (FALSE, FALSE, sizeof (EgStoreHistory));
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (EgStoreHistoryRow));
+  g_autoptr(GArray) replays = NULL;
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   ReplayJob jobs[8];
   guint n_jobs;
-  int rc;
 
   g_return_val_if_fail (EG_IS_SCHEDULER (self), FALSE);
 
   if (!_eg_store_begin (self->store, error))
     return FALSE;
-
-  /* every card, with its log rows in order (LEFT JOIN: cards never reviewed too) */
-  stmt = _eg_store_prepare (self->store,
-    "SELECT c.id, c.created, l.reviewed_at, l.rating, l.day"
-    " FROM cards c LEFT JOIN review_log l ON l.card_id = c.id AND l.rescheduled = 1"
-    " ORDER BY c.id, l.reviewed_at, l.id", error);
-  if (stmt == NULL)
+  if (!_eg_store_read_history (self->store, cards, rows, error))
     goto failed;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      if (replays->len == 0 || g_array_index (replays, Replay, replays->len - 1).card_id != id)
-        {
-          Replay replay = { id, sqlite3_column_int64 (stmt, 1), rows->len, 0 };
-
-          g_array_append_val (replays, replay);
-        }
-      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        {
-          LogRow row = {
-            sqlite3_column_int64 (stmt, 2),
-            sqlite3_column_int (stmt, 3),
-            sqlite3_column_int (stmt, 4),
-          };
-
-          g_array_append_val (rows, row);
-          g_array_index (replays, Replay, replays->len - 1).n_rows++;
-        }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _eg_store_set_error (self->store, error, "Cannot read the review log");
-      goto failed;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
+  replays = g_array_sized_new (FALSE, TRUE, sizeof (Replay), cards->len);
+  g_array_set_size (replays, cards->len);
   n_jobs = CLAMP (g_get_num_processors (), 1, G_N_ELEMENTS (jobs));
-  n_jobs = MIN (n_jobs, MAX (replays->len / 16, 1));
+  n_jobs = MIN (n_jobs, MAX (cards->len / 16, 1));
   for (guint j = 0; j < n_jobs; j++)
     {
       jobs[j] = (ReplayJob) {
-        &self->params, (const LogRow *) (void *) rows->data, (Replay *) (void *) replays->data,
-        (guint) ((guint64) replays->len * j / n_jobs),
-        (guint) ((guint64) replays->len * (j + 1) / n_jobs),
+        &self->params,
+        (const EgStoreHistory *) (void *) cards->data,
+        (const EgStoreHistoryRow *) (void *) rows->data,
+        (Replay *) (void *) replays->data,
+        (guint) ((guint64) cards->len * j / n_jobs),
+        (guint) ((guint64) cards->len * (j + 1) / n_jobs),
         NULL,
       };
       if (j > 0)
@@ -160,11 +121,14 @@ eg_scheduler_rebuild (EgScheduler  *self,
         goto failed;
       }
 
-  for (guint i = 0; i < replays->len; i++)
+  for (guint i = 0; i < cards->len; i++)
     {
       Replay *replay = &g_array_index (replays, Replay, i);
+      EgCardState state;
 
-      if (!_eg_scheduler_write_state (self, replay->card_id, &replay->card, replay->due_day, error))
+      eg_card_state_from_fsrs (&state, &replay->card, replay->due_day);
+      if (!_eg_store_write_state (self->store, g_array_index (cards, EgStoreHistory, i).card_id,
+                                  &state, error))
         goto failed;
     }
 
@@ -175,13 +139,12 @@ eg_scheduler_rebuild (EgScheduler  *self,
   g_queue_clear_full (&self->undo, (GDestroyNotify) _eg_undo_entry_free);
 
   if (n_cards != NULL)
-    *n_cards = replays->len;
+    *n_cards = cards->len;
   if (n_reviews != NULL)
     *n_reviews = rows->len;
   return TRUE;
 
 failed:
-  g_clear_pointer (&stmt, sqlite3_finalize);
   _eg_store_rollback (self->store);
   return FALSE;
 }

@@ -13,14 +13,6 @@
 #include "eg-scheduler-private.h"
 
 void
-_eg_card_snapshot_free (EgCardSnapshot *snapshot)
-{
-  for (int i = 0; i < snapshot->n_state; i++)
-    sqlite3_value_free (snapshot->state[i]);
-  g_free (snapshot);
-}
-
-void
 _eg_undo_entry_free (EgUndoEntry *entry)
 {
   g_ptr_array_unref (entry->snapshots);
@@ -89,18 +81,11 @@ eg_scheduler_undo (EgScheduler  *self,
     return FALSE;
 
   for (guint i = 0; i < entry->log_ids->len; i++)
-    {
-      sqlite3_stmt *stmt = _eg_store_cached (self->store,
-                                             "DELETE FROM review_log WHERE id = ?1", error);
-
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (entry->log_ids, gint64, i));
-      if (!_eg_store_step_done (self->store, stmt, error))
-        goto failed;
-    }
+    if (!_eg_store_delete_review (self->store, g_array_index (entry->log_ids, gint64, i), error))
+      goto failed;
   for (guint i = entry->snapshots->len; i > 0; i--)
-    if (!_eg_scheduler_restore_snapshot (self, g_ptr_array_index (entry->snapshots, i - 1), error))
+    if (!_eg_store_restore_snapshot (self->store, g_ptr_array_index (entry->snapshots, i - 1),
+                                     error))
       goto failed;
 
   if (!_eg_store_commit (self->store, error))
@@ -111,8 +96,8 @@ eg_scheduler_undo (EgScheduler  *self,
     {
       EgCardSnapshot *snapshot = g_ptr_array_index (entry->snapshots, i);
 
-      _eg_scheduler_remember_version (self->written, snapshot->card_id, snapshot->reps,
-                                      snapshot->last_review);
+      _eg_scheduler_remember_version (self->written, snapshot->card_id, snapshot->state.reps,
+                                      snapshot->state.last_review);
     }
 
   if (kind != NULL)

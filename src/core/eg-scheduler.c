@@ -139,22 +139,6 @@ _eg_scheduler_day_start (EgScheduler *self,
   return eg_time_study_day_start (day, self->settings.day_start_hour);
 }
 
-static void
-state_to_fsrs (const EgCardState *state,
-               EgFsrsCard        *card)
-{
-  card->state = (EgFsrsState) state->state;
-  card->stability = state->stability;
-  card->difficulty = state->difficulty;
-  card->due = state->due;
-  card->last_review = state->last_review;
-  card->elapsed_days = state->elapsed_days;
-  card->scheduled_days = state->scheduled_days;
-  card->reps = state->reps;
-  card->lapses = state->lapses;
-  card->learning_steps = state->learning_steps;
-}
-
 /* Reads a card's scheduling state (and copies its rows for undo). */
 EgCardSnapshot *
 _eg_scheduler_snapshot_card (EgScheduler  *self,
@@ -163,88 +147,27 @@ _eg_scheduler_snapshot_card (EgScheduler  *self,
                              int          *due_day,
                              GError      **error)
 {
-  sqlite3_stmt *stmt;
-  EgCardSnapshot *snapshot;
-  EgCardState state;
-  int rc;
+  g_autoptr(GError) local_error = NULL;
+  EgCardSnapshot *snapshot = _eg_store_snapshot_card (self->store, card_id, &local_error);
 
-  stmt = _eg_store_cached (self->store,
-    "SELECT c.flag, c.suspended, c.buried_until, " EG_STORE_STATE_COLUMNS ", c.deleted, s.*"
-    " FROM cards c JOIN card_state s ON s.card_id = c.id"
-    " WHERE c.id = ?1 AND c.deleted = 0", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, card_id);
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  if (snapshot == NULL)
     {
-      if (rc == SQLITE_DONE)
+      if (g_error_matches (local_error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND))
         g_set_error (error, EG_SCHEDULER_ERROR, EG_SCHEDULER_ERROR_NO_CARD,
                      "There is no card %" G_GINT64_FORMAT, card_id);
       else
-        _eg_store_set_error (self->store, error, "Cannot read the card");
-      sqlite3_reset (stmt);
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
-  snapshot = g_new0 (EgCardSnapshot, 1);
-  snapshot->card_id = card_id;
-  snapshot->flag = sqlite3_column_int (stmt, 0);
-  snapshot->suspended = sqlite3_column_int (stmt, 1);
-  snapshot->buried_until = sqlite3_column_int64 (stmt, 2);
-  _eg_store_read_state (stmt, 3, &state);
-  snapshot->reps = state.reps;
-  snapshot->last_review = state.last_review;
-  snapshot->deleted = sqlite3_column_int64 (stmt, 14);
-  snapshot->n_state = MIN (sqlite3_column_count (stmt) - 15, MAX_STATE_COLUMNS);
-  for (int i = 0; i < snapshot->n_state; i++)
-    snapshot->state[i] = sqlite3_value_dup (sqlite3_column_value (stmt, 15 + i));
-  sqlite3_reset (stmt);
-
   if (fsrs != NULL)
-    state_to_fsrs (&state, fsrs);
+    eg_card_state_to_fsrs (&snapshot->state, fsrs);
   if (due_day != NULL)
-    *due_day = state.due_day;
-
+    *due_day = snapshot->state.due_day;
   return snapshot;
 }
 
-/* Puts a card's rows back exactly as they were copied. */
-gboolean
-_eg_scheduler_restore_snapshot (EgScheduler    *self,
-                                EgCardSnapshot *snapshot,
-                                GError        **error)
-{
-  g_autoptr(GString) sql = g_string_new ("INSERT OR REPLACE INTO card_state VALUES (");
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  sqlite3_stmt *stmt;
-
-  for (int i = 0; i < snapshot->n_state; i++)
-    g_string_append (sql, i ? ", ?" : "?");
-  g_string_append (sql, ")");
-
-  insert = _eg_store_prepare (self->store, sql->str, error);
-  if (insert == NULL)
-    return FALSE;
-  for (int i = 0; i < snapshot->n_state; i++)
-    sqlite3_bind_value (insert, i + 1, snapshot->state[i]);
-  if (!_eg_store_step_done (self->store, insert, error))
-    return FALSE;
-
-  stmt = _eg_store_cached (self->store,
-    "UPDATE cards SET flag = ?2, suspended = ?3, buried_until = ?4, deleted = ?5 WHERE id = ?1",
-    error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, snapshot->card_id);
-  sqlite3_bind_int (stmt, 2, snapshot->flag);
-  sqlite3_bind_int (stmt, 3, snapshot->suspended);
-  sqlite3_bind_int64 (stmt, 4, snapshot->buried_until);
-  sqlite3_bind_int64 (stmt, 5, snapshot->deleted);
-  return _eg_store_step_done (self->store, stmt, error);
-}
-
+/* Writes the card's state after @card, due on study day @due_day */
 gboolean
 _eg_scheduler_write_state (EgScheduler       *self,
                            gint64             card_id,
@@ -252,32 +175,13 @@ _eg_scheduler_write_state (EgScheduler       *self,
                            int                due_day,
                            GError           **error)
 {
-  sqlite3_stmt *stmt = _eg_store_cached (self->store,
-    "UPDATE card_state SET state = ?2, due = ?3, stability = ?4, difficulty = ?5,"
-    "  elapsed_days = ?6, scheduled_days = ?7, reps = ?8, lapses = ?9,"
-    "  learning_steps = ?10, last_review = ?11, due_day = ?12"
-    " WHERE card_id = ?1", error);
+  EgCardState state;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, card_id);
-  sqlite3_bind_int (stmt, 2, card->state);
-  sqlite3_bind_int64 (stmt, 3, card->due);
-  sqlite3_bind_double (stmt, 4, card->stability);
-  sqlite3_bind_double (stmt, 5, card->difficulty);
-  sqlite3_bind_int (stmt, 6, card->elapsed_days);
-  sqlite3_bind_int (stmt, 7, card->scheduled_days);
-  sqlite3_bind_int (stmt, 8, card->reps);
-  sqlite3_bind_int (stmt, 9, card->lapses);
-  sqlite3_bind_int (stmt, 10, card->learning_steps);
-  if (card->last_review != 0)
-    sqlite3_bind_int64 (stmt, 11, card->last_review);
-  else
-    sqlite3_bind_null (stmt, 11);
-  sqlite3_bind_int (stmt, 12, due_day);
-  return _eg_store_step_done (self->store, stmt, error);
+  eg_card_state_from_fsrs (&state, card, due_day);
+  return _eg_store_write_state (self->store, card_id, &state, error);
 }
 
+/* Logs a grade (@rating 0: a reset) of @card_id from @before to @after */
 gint64
 _eg_scheduler_append_log (EgScheduler       *self,
                           gint64             card_id,
@@ -290,30 +194,23 @@ _eg_scheduler_append_log (EgScheduler       *self,
                           gboolean           rescheduled,
                           GError           **error)
 {
-  sqlite3_stmt *stmt = _eg_store_cached (self->store,
-    "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, state_after,"
-    "  stability_before, stability_after, difficulty_before, difficulty_after,"
-    "  elapsed_days, scheduled_days, due_after, duration_ms, rescheduled, day)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?14)", error);
+  EgReview review = {
+    .card_id = card_id,
+    .reviewed_at = now_ms,
+    .rating = rating,
+    .state_before = before->state,
+    .state_after = after->state,
+    .stability_before = before->stability,
+    .stability_after = after->stability,
+    .difficulty_before = before->difficulty,
+    .difficulty_after = after->difficulty,
+    .elapsed_days = after->elapsed_days,
+    .scheduled_days = after->scheduled_days,
+    .due_after = after->due,
+    .duration_ms = duration_ms,
+    .rescheduled = rescheduled,
+    .day = day,
+  };
 
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, card_id);
-  sqlite3_bind_int64 (stmt, 2, now_ms);
-  sqlite3_bind_int (stmt, 3, rating);
-  sqlite3_bind_int (stmt, 4, before->state);
-  sqlite3_bind_int (stmt, 5, after->state);
-  sqlite3_bind_double (stmt, 6, before->stability);
-  sqlite3_bind_double (stmt, 7, after->stability);
-  sqlite3_bind_double (stmt, 8, before->difficulty);
-  sqlite3_bind_double (stmt, 9, after->difficulty);
-  sqlite3_bind_int (stmt, 10, after->elapsed_days);
-  sqlite3_bind_int (stmt, 11, after->scheduled_days);
-  sqlite3_bind_int64 (stmt, 12, after->due);
-  sqlite3_bind_int64 (stmt, 13, MAX (duration_ms, 0));
-  sqlite3_bind_int (stmt, 14, day);
-  sqlite3_bind_int (stmt, 15, rescheduled ? 1 : 0);
-  if (!_eg_store_step_done (self->store, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (_eg_store_get_db (self->store));
+  return _eg_store_append_review (self->store, &review, error);
 }

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "eg-store-private.h"
+#include "eg-store-sql.h"
 
 static gboolean
 insert_parts (EgStore    *self,

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "eg-store-private.h"
+#include "eg-store-sql.h"
 
 GPtrArray *
 eg_store_list_decks (EgStore  *self,
@@ -54,7 +55,8 @@ eg_store_list_decks (EgStore  *self,
 
 /* the counts come from one pass over the cards, not a query per section */
 #define SECTION_QUERY \
-  "WITH counts AS (SELECT k.section_id AS id, count(*) AS n, sum (s.state = 0) AS n_new" \
+  "WITH counts AS (SELECT k.section_id AS id, count(*) AS n," \
+  "                       sum (" EG_STORE_SQL_IS_NEW ") AS n_new" \
   "                FROM cards k JOIN card_state s ON s.card_id = k.id" \
   "                WHERE k.deleted = 0 GROUP BY k.section_id)" \
   "SELECT c.id, c.deck_id, c.key, c.heading, c.source," \

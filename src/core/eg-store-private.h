@@ -145,11 +145,7 @@ char         *_eg_store_get_question  (EgStore     *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgStoredDeck, _eg_stored_deck_free)
 
-/* The columns _eg_store_read_state() reads, card_state aliased as "s". */
-#define EG_STORE_STATE_COLUMNS \
-  "s.state, s.due, s.stability, s.difficulty, s.elapsed_days, s.scheduled_days," \
-  " s.reps, s.lapses, s.learning_steps, s.last_review, s.due_day"
-
+/* Reads the columns EG_STORE_STATE_COLUMNS (eg-store-sql.h) from @first_column on */
 void          _eg_store_read_state    (sqlite3_stmt *stmt,
                                        int           first_column,
                                        EgCardState  *state);
@@ -165,6 +161,175 @@ _eg_store_column_dup (sqlite3_stmt *stmt,
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, col));
 }
+
+/* The review log (eg-store-reviews.c) */
+gint64        _eg_store_append_review (EgStore        *self,
+                                       const EgReview *review,
+                                       GError        **error);
+gboolean      _eg_store_delete_review (EgStore        *self,
+                                       gint64          review_id,
+                                       GError        **error);
+int           _eg_store_count_graded  (EgStore        *self,
+                                       int             day,
+                                       int             state_before,
+                                       GError        **error);
+
+/* One card's history, as eg_scheduler_rebuild() replays it */
+typedef struct
+{
+  gint64  card_id;
+  gint64  created;
+  guint   first;      /* its first row in the rows array */
+  guint   n_rows;
+} EgStoreHistory;
+
+/* A grade that rescheduled its card (rating 0: reset to new) */
+typedef struct
+{
+  gint64  reviewed_at;
+  int     rating;
+  int     day;
+} EgStoreHistoryRow;
+
+gboolean      _eg_store_read_history  (EgStore        *self,
+                                       GArray         *cards,
+                                       GArray         *rows,
+                                       GError        **error);
+
+/* Scheduling (eg-store-study.c) */
+
+/* A card as the study queue takes it */
+typedef struct
+{
+  gint64  card_id;
+  int     state;        /* EgFsrsState */
+  gint64  due;          /* ms */
+  int     reps;
+  gint64  last_review;  /* ms, 0 when never reviewed */
+} EgStudyCard;
+
+/* Which cards a study session takes */
+typedef struct
+{
+  gint64  deck_id;      /* 0: every deck */
+  gint64  section_id;   /* 0: every section */
+  gint64  now_ms;       /* buried until later: left out */
+} EgStudyScope;
+
+gboolean      _eg_store_list_learning    (EgStore            *self,
+                                          const EgStudyScope *scope,
+                                          gint64              before_ms,
+                                          GArray             *cards,
+                                          GError            **error);
+gboolean      _eg_store_list_due_reviews (EgStore            *self,
+                                          const EgStudyScope *scope,
+                                          int                 day,
+                                          guint               limit,
+                                          GArray             *cards,
+                                          GError            **error);
+gboolean      _eg_store_list_new_cards   (EgStore            *self,
+                                          const EgStudyScope *scope,
+                                          guint               limit,
+                                          GArray             *cards,
+                                          GError            **error);
+gboolean      _eg_store_list_not_learning (EgStore            *self,
+                                           const EgStudyScope *scope,
+                                           GArray             *cards,
+                                           GError            **error);
+gboolean      _eg_store_get_study_card   (EgStore            *self,
+                                          gint64              card_id,
+                                          EgStudyCard        *card,
+                                          gboolean           *found,
+                                          GError            **error);
+
+/* A card's rows as a change found them, to put back on undo */
+typedef struct
+{
+  gint64          card_id;
+  EgCardState     state;
+  int             flag;
+  gboolean        suspended;
+  gint64          buried_until;
+  gint64          deleted;
+  sqlite3_value  *columns[32];   /* the card_state row, column by column */
+  int             n_columns;
+} EgCardSnapshot;
+
+EgCardSnapshot *_eg_store_snapshot_card  (EgStore            *self,
+                                          gint64              card_id,
+                                          GError            **error);
+gboolean      _eg_store_restore_snapshot (EgStore              *self,
+                                          const EgCardSnapshot *snapshot,
+                                          GError              **error);
+void          _eg_card_snapshot_free     (EgCardSnapshot     *snapshot);
+
+gboolean      _eg_store_write_state      (EgStore            *self,
+                                          gint64              card_id,
+                                          const EgCardState  *state,
+                                          GError            **error);
+
+typedef enum
+{
+  EG_CARD_FIELD_FLAG,
+  EG_CARD_FIELD_SUSPENDED,
+  EG_CARD_FIELD_BURIED_UNTIL,
+  EG_CARD_FIELD_DELETED,
+} EgCardField;
+
+gboolean      _eg_store_set_card_field   (EgStore            *self,
+                                          gint64              card_id,
+                                          EgCardField         field,
+                                          gint64              value,
+                                          GError            **error);
+
+/* A card as the statistics see it */
+typedef struct
+{
+  gint64    section_id;
+  int       state;
+  double    stability;
+  gint64    last_review;
+  gboolean  reviewed;     /* it has a last review */
+  gboolean  due;          /* see EG_STORE_SQL_DUE */
+  gboolean  active;       /* neither suspended nor buried */
+} EgStudyState;
+
+typedef void (*EgStudyStateFunc) (const EgStudyState *state,
+                                  gpointer            user_data);
+
+gboolean      _eg_store_foreach_state    (EgStore            *self,
+                                          gint64              now_ms,
+                                          int                 day,
+                                          EgStudyStateFunc    func,
+                                          gpointer            user_data,
+                                          GError            **error);
+gboolean      _eg_store_count_reviews_ahead (EgStore         *self,
+                                             gint64           now_ms,
+                                             int              day,
+                                             guint            n_days,
+                                             guint           *counts,
+                                             GError         **error);
+gboolean      _eg_store_list_learning_due (EgStore           *self,
+                                           gint64             now_ms,
+                                           GArray            *due,
+                                           GError           **error);
+
+/* What eg_scheduler_next_due() weighs; 0 where there is none */
+typedef struct
+{
+  gint64    learning_due;   /* the first (re)learning step after now */
+  int       review_day;     /* the first day after today a review is due */
+  gboolean  has_review_day;
+  gboolean  waiting;        /* reviews, or new cards, left for today */
+  gint64    unburied;       /* the first burial that ends */
+} EgStudyNext;
+
+gboolean      _eg_store_next_due         (EgStore            *self,
+                                          gint64              now_ms,
+                                          int                 day,
+                                          gboolean            new_cards_come,
+                                          EgStudyNext        *next,
+                                          GError            **error);
 
 /* The file (eg-store-file.c) */
 gboolean      _eg_store_set_sqlite_error (sqlite3     *db,

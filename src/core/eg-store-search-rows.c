@@ -17,6 +17,7 @@
 #include "eg-scheduler.h"
 #include "eg-search-private.h"
 #include "eg-store-private.h"
+#include "eg-store-sql.h"
 #include "eg-time.h"
 
 typedef struct
@@ -141,6 +142,10 @@ find_section (SectionMap *map,
   return &missing;
 }
 
+/* New cards have no due time, interval, stability, difficulty or
+ * retrievability */
+#define IF_NOT_NEW(value) "CASE WHEN " EG_STORE_SQL_IS_NEW " THEN NULL ELSE " value " END"
+
 static const struct
 {
   const char      *sql;
@@ -151,15 +156,11 @@ static const struct
   [EG_SORT_NUMBER] = { "c.number", EG_SEARCH_KEY_INT, FALSE },
   [EG_SORT_QUESTION] = { "c.question", EG_SEARCH_KEY_TEXT, FALSE },
   [EG_SORT_SECTION] = { "NULL", EG_SEARCH_KEY_INT, FALSE },   /* the heading rank, see below */
-  [EG_SORT_DUE] = { "CASE WHEN s.state = 0 THEN NULL ELSE s.due END", EG_SEARCH_KEY_INT, TRUE },
-  [EG_SORT_INTERVAL] = { "CASE WHEN s.state = 0 THEN NULL ELSE s.scheduled_days END",
-                         EG_SEARCH_KEY_INT, TRUE },
-  [EG_SORT_STABILITY] = { "CASE WHEN s.state = 0 THEN NULL ELSE s.stability END",
-                          EG_SEARCH_KEY_DOUBLE, TRUE },
-  [EG_SORT_DIFFICULTY] = { "CASE WHEN s.state = 0 THEN NULL ELSE s.difficulty END",
-                           EG_SEARCH_KEY_DOUBLE, TRUE },
-  [EG_SORT_RETRIEVABILITY] = { "CASE WHEN s.state = 0 THEN NULL"
-                               " ELSE eg_retrievability (s.stability, s.last_review, ?1) END",
+  [EG_SORT_DUE] = { IF_NOT_NEW ("s.due"), EG_SEARCH_KEY_INT, TRUE },
+  [EG_SORT_INTERVAL] = { IF_NOT_NEW ("s.scheduled_days"), EG_SEARCH_KEY_INT, TRUE },
+  [EG_SORT_STABILITY] = { IF_NOT_NEW ("s.stability"), EG_SEARCH_KEY_DOUBLE, TRUE },
+  [EG_SORT_DIFFICULTY] = { IF_NOT_NEW ("s.difficulty"), EG_SEARCH_KEY_DOUBLE, TRUE },
+  [EG_SORT_RETRIEVABILITY] = { IF_NOT_NEW ("eg_retrievability (s.stability, s.last_review, ?1)"),
                                EG_SEARCH_KEY_DOUBLE, TRUE },
   [EG_SORT_REVIEWS] = { "s.reps", EG_SEARCH_KEY_INT, TRUE },
   [EG_SORT_LAPSES] = { "s.lapses", EG_SEARCH_KEY_INT, TRUE },

@@ -33,6 +33,7 @@
 #include "eg-markdown.h"
 #include "eg-search-private.h"
 #include "eg-store-private.h"
+#include "eg-store-sql.h"
 
 static int
 add_param (EgSearch *search,
@@ -148,20 +149,19 @@ compile_filter (EgSearch     *search,
       }
     case EG_SEARCH_FILTER_IS_DUE:
       search->uses_state = TRUE;
-      g_string_append (sql, "(c.suspended = 0 AND c.buried_until <= ?1 AND"
-                       " (s.state IN (1, 3) AND s.due <= ?1 OR s.state = 2 AND s.due_day <= ?2))");
+      g_string_append (sql, "(" EG_STORE_SQL_ACTIVE " AND " EG_STORE_SQL_DUE ")");
       break;
     case EG_SEARCH_FILTER_IS_NEW:
       search->uses_state = TRUE;
-      g_string_append (sql, "s.state = 0");
+      g_string_append (sql, EG_STORE_SQL_IS_NEW);
       break;
     case EG_SEARCH_FILTER_IS_LEARN:
       search->uses_state = TRUE;
-      g_string_append (sql, "s.state IN (1, 3)");
+      g_string_append (sql, EG_STORE_SQL_IS_LEARNING);
       break;
     case EG_SEARCH_FILTER_IS_REVIEW:
       search->uses_state = TRUE;
-      g_string_append (sql, "s.state IN (2, 3)");
+      g_string_append (sql, EG_STORE_SQL_IS_REVIEWED);
       break;
     case EG_SEARCH_FILTER_IS_SUSPENDED:
       g_string_append (sql, "c.suspended != 0");
@@ -194,11 +194,14 @@ compile_filter (EgSearch     *search,
       {
         /* new cards have no interval, stability, difficulty or retrievability */
         static const char * const columns[] = {
-          [EG_SEARCH_PROP_IVL] = "(s.state != 0 AND s.scheduled_days",
-          [EG_SEARCH_PROP_DUE] = "(s.state != 0 AND (CASE WHEN s.state = 2 THEN s.due_day - ?2 ELSE 0 END)",
-          [EG_SEARCH_PROP_S] = "(s.state != 0 AND s.stability",
-          [EG_SEARCH_PROP_D] = "(s.state != 0 AND s.difficulty",
-          [EG_SEARCH_PROP_R] = "(s.state != 0 AND eg_retrievability (s.stability, s.last_review, ?1)",
+          [EG_SEARCH_PROP_IVL] = "(" EG_STORE_SQL_IS_NOT_NEW " AND s.scheduled_days",
+          [EG_SEARCH_PROP_DUE] = "(" EG_STORE_SQL_IS_NOT_NEW
+                                 " AND (CASE WHEN " EG_STORE_SQL_IS_REVIEW
+                                 " THEN s.due_day - ?2 ELSE 0 END)",
+          [EG_SEARCH_PROP_S] = "(" EG_STORE_SQL_IS_NOT_NEW " AND s.stability",
+          [EG_SEARCH_PROP_D] = "(" EG_STORE_SQL_IS_NOT_NEW " AND s.difficulty",
+          [EG_SEARCH_PROP_R] = "(" EG_STORE_SQL_IS_NOT_NEW
+                               " AND eg_retrievability (s.stability, s.last_review, ?1)",
           [EG_SEARCH_PROP_REPS] = "(s.reps",
           [EG_SEARCH_PROP_LAPSES] = "(s.lapses",
         };

@@ -18,6 +18,7 @@
 
 #include "eg-backup.h"
 #include "eg-store-private.h"
+#include "eg-store-sql.h"
 
 struct _EgStore
 {
@@ -574,10 +575,10 @@ eg_store_get_stats (EgStore       *self,
     "SELECT (SELECT count(*) FROM decks),"
     "       (SELECT count(*) FROM sections),"
     "       count(*),"
-    "       coalesce (sum (s.state = 0), 0),"
-    "       coalesce (sum (s.state = 1), 0),"
-    "       coalesce (sum (s.state = 2), 0),"
-    "       coalesce (sum (s.state = 3), 0),"
+    "       coalesce (sum (s.state = " EG_STORE_STATE_NEW "), 0),"
+    "       coalesce (sum (s.state = " EG_STORE_STATE_LEARNING "), 0),"
+    "       coalesce (sum (s.state = " EG_STORE_STATE_REVIEW "), 0),"
+    "       coalesce (sum (s.state = " EG_STORE_STATE_RELEARNING "), 0),"
     "       coalesce (sum (c.suspended), 0),"
     "       coalesce (sum (c.in_source = 0), 0),"
     "       (SELECT count(*) FROM review_log),"
