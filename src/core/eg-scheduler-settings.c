@@ -223,3 +223,37 @@ eg_scheduler_settings_save (const EgSchedulerSettings  *settings,
     g_free (items[i].value);
   return ok;
 }
+
+/**
+ * eg_scheduler_settings_set_value:
+ * @key: a setting, such as "new-per-day"
+ * @value: its value, as the collection keeps it ("20")
+ *
+ * Sets one setting in the collection and checks the settings it makes, in
+ * one transaction: a value the scheduler could not use changes nothing.
+ */
+gboolean
+eg_scheduler_settings_set_value (EgStore     *store,
+                                 const char  *key,
+                                 const char  *value,
+                                 GError     **error)
+{
+  EgSchedulerSettings settings;
+  EgFsrsParams params;
+  gboolean ok;
+
+  g_return_val_if_fail (EG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  if (!_eg_store_begin (store, error))
+    return FALSE;
+  eg_scheduler_settings_init (&settings);
+  ok = eg_store_set_setting (store, key, value, error) &&
+       eg_scheduler_settings_load (&settings, store, error) &&
+       eg_scheduler_settings_to_params (&settings, &params, error) &&
+       _eg_store_commit (store, error);
+  if (!ok)
+    _eg_store_rollback (store);
+  eg_scheduler_settings_clear (&settings);
+  return ok;
+}

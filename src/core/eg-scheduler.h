@@ -106,6 +106,10 @@ gboolean      eg_scheduler_settings_load    (EgSchedulerSettings        *setting
 gboolean      eg_scheduler_settings_save    (const EgSchedulerSettings  *settings,
                                              EgStore                    *store,
                                              GError                    **error);
+gboolean      eg_scheduler_settings_set_value (EgStore                  *store,
+                                               const char               *key,
+                                               const char               *value,
+                                               GError                  **error);
 gboolean      eg_scheduler_settings_to_params (const EgSchedulerSettings *settings,
                                                EgFsrsParams              *params,
                                                GError                   **error);

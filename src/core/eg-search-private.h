@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "eg-fsrs.h"
 #include "eg-search.h"
 #include "eg-store.h"
 
@@ -128,14 +129,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgSearchNode, _eg_search_node_free)
 /* The store's part (eg-store-search.c, eg-store-search-rows.c) */
 void          _eg_store_search_compile  (EgSearch       *search,
                                          EgSearchNode   *root);
-gboolean      _eg_store_search_ensure_functions (EgStore  *store,
-                                                 GError  **error);
+gboolean      _eg_store_search_set_params (EgStore             *store,
+                                           const EgFsrsParams  *params,
+                                           GError             **error);
 gboolean      _eg_store_search_sort_is_valid    (EgSortColumn sort);
 EgSearchKeyType _eg_store_search_key_type       (EgSortColumn sort);
 gboolean      _eg_store_search_read_rows (EgStore       *store,
                                           EgSearch      *search,
                                           EgSortColumn   sort,
                                           gint64         now_ms,
+                                          int            today,
                                           GArray        *rows,
                                           GStringChunk  *texts,
                                           GStringChunk  *card_keys,

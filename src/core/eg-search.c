@@ -12,8 +12,9 @@
 
 #include <string.h>
 
+#include "eg-scheduler.h"
 #include "eg-search-private.h"
-#include "eg-store-private.h"
+#include "eg-time.h"
 
 G_DEFINE_QUARK (eg-search-error-quark, eg_search_error)
 
@@ -72,6 +73,26 @@ eg_search_free (EgSearch *search)
   g_free (search);
 }
 
+/* The collection's FSRS parameters and today's study day, as the
+ * scheduler has them: the search's retrievability is the one on screen */
+static gboolean
+load_settings (EgStore       *store,
+               gint64         now_ms,
+               EgFsrsParams  *params,
+               int           *today,
+               GError       **error)
+{
+  EgSchedulerSettings settings;
+  gboolean ok;
+
+  eg_scheduler_settings_init (&settings);
+  ok = eg_scheduler_settings_load (&settings, store, error) &&
+       eg_scheduler_settings_to_params (&settings, params, error);
+  *today = eg_time_study_day (now_ms, settings.day_start_hour);
+  eg_scheduler_settings_clear (&settings);
+  return ok;
+}
+
 /* Runs @search; the card keys too into @keys, if given. */
 static GArray *
 run_search (EgStore       *store,
@@ -82,32 +103,31 @@ run_search (EgStore       *store,
             GPtrArray     *keys,
             GError       **error)
 {
-  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (EgSearchRow));
   g_autoptr(GStringChunk) texts = NULL;
   g_autoptr(GStringChunk) card_keys = NULL;
-  gboolean own_transaction;
+  EgSearchKeyType type = _eg_store_search_key_type (sort);
+  EgFsrsParams params;
+  int today;
   gboolean ok;
 
-  if (!_eg_store_search_ensure_functions (store, error))
-    return NULL;
-
-  rows = g_array_new (FALSE, FALSE, sizeof (EgSearchRow));
-  if (_eg_store_search_key_type (sort) == EG_SEARCH_KEY_TEXT)
+  if (type == EG_SEARCH_KEY_TEXT)
     texts = g_string_chunk_new (64 * 1024);
   if (keys != NULL)
     card_keys = g_string_chunk_new (64 * 1024);
 
   /* one snapshot, and one lock for all the statements */
-  own_transaction = sqlite3_get_autocommit (_eg_store_get_db (store));
-  if (own_transaction && !_eg_store_exec (store, "BEGIN", error))
+  if (!eg_store_begin_read (store, error))
     return NULL;
-  ok = _eg_store_search_read_rows (store, search, sort, now_ms, rows, texts, card_keys, error);
-  if (own_transaction)
-    _eg_store_exec (store, ok ? "COMMIT" : "ROLLBACK", NULL);
+  ok = load_settings (store, now_ms, &params, &today, error) &&
+       _eg_store_search_set_params (store, &params, error) &&
+       _eg_store_search_read_rows (store, search, sort, now_ms, today, rows, texts, card_keys,
+                                   error);
+  eg_store_end_read (store);
   if (!ok)
     return NULL;
 
-  return _eg_search_sort_rows (rows, _eg_store_search_key_type (sort), descending,
+  return _eg_search_sort_rows (rows, type, descending,
                                descending && sort == EG_SORT_DECK_ORDER, keys);
 }
 
@@ -118,7 +138,10 @@ run_search (EgStore       *store,
  *   new cards sorted by due time, stay last; ties stay in deck order)
  * @now_ms: the time is:due, prop:r and the like are relative to
  *
- * Runs a search, in one read transaction unless the caller has one open.
+ * Runs a search, in one read transaction unless the caller has one open,
+ * with the collection's scheduler settings: the retrievability prop:r and
+ * the sort compare is the scheduler's (eg_scheduler_get_params()), and
+ * the study day starts at its day-start hour.
  *
  * Returns: (transfer full) (element-type gint64): the ids of the matching
  *   cards that are not deleted, in order

@@ -14,11 +14,9 @@
 #include <string.h>
 
 #include "eg-markdown.h"
-#include "eg-scheduler.h"
 #include "eg-search-private.h"
 #include "eg-store-private.h"
 #include "eg-store-sql.h"
-#include "eg-time.h"
 
 typedef struct
 {
@@ -180,21 +178,6 @@ _eg_store_search_key_type (EgSortColumn sort)
   return sort_keys[sort].type;
 }
 
-static int
-study_day (EgStore *store,
-           gint64   now_ms)
-{
-  EgSchedulerSettings defaults = { 0 };
-  g_autofree char *value = eg_store_get_setting (store, "day-start-hour");
-  guint64 hour;
-
-  eg_scheduler_settings_init (&defaults);
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, 23, &hour, NULL))
-    hour = defaults.day_start_hour;
-  eg_scheduler_settings_clear (&defaults);
-  return eg_time_study_day (now_ms, (int) hour);
-}
-
 /* The statement read_rows() runs: id, section, position, sort key and
  * card key if @with_keys */
 static GString *
@@ -232,12 +215,23 @@ select_rows (EgSearch     *search,
   return sql;
 }
 
-/* The matching cards, with their sort key, in no particular order */
+/**
+ * _eg_store_search_read_rows:
+ * @now_ms: the time ?1, which is:due, is:buried and prop:r are relative to
+ * @today: the study day ?2 of @now_ms, for is:due, prop:due and rated:
+ * @texts: (nullable): holds the questions a sort by question compares
+ * @card_keys: (nullable): holds the card keys, when they are wanted
+ *
+ * Appends to @rows (EgSearchRow) the cards @search finds, with their sort
+ * key, in no particular order.  The SQL functions must be set up
+ * (_eg_store_search_set_params()).
+ */
 gboolean
 _eg_store_search_read_rows (EgStore       *store,
                             EgSearch      *search,
                             EgSortColumn   sort,
                             gint64         now_ms,
+                            int            today,
                             GArray        *rows,
                             GStringChunk  *texts,
                             GStringChunk  *card_keys,
@@ -259,7 +253,7 @@ _eg_store_search_read_rows (EgStore       *store,
 
   /* parameters a statement does not use are ignored (SQLITE_RANGE) */
   sqlite3_bind_int64 (stmt, 1, now_ms);
-  sqlite3_bind_int (stmt, 2, study_day (store, now_ms));
+  sqlite3_bind_int (stmt, 2, today);
   for (guint i = 0; i < search->params->len; i++)
     {
       EgSearchParam *param = &g_array_index (search->params, EgSearchParam, i);
@@ -331,7 +325,10 @@ _eg_search_query_plan (EgStore       *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  if (!_eg_store_search_ensure_functions (store, error))
+  EgFsrsParams params;
+
+  eg_fsrs_params_init_default (&params);
+  if (!_eg_store_search_set_params (store, &params, error))
     return NULL;
   g_string_prepend (sql, "EXPLAIN QUERY PLAN ");
   if (!(stmt = _eg_store_prepare (store, sql->str, error)))

@@ -19,7 +19,8 @@
  * section: and deck: compare with keys first: a name that is the key of
  * some section (deck) means those; only a name that is no key is looked for
  * in the headings (titles), with Markdown, emoji, case and accents ignored
- * (the SQL function eg_search_name(), defined here with eg_retrievability()).
+ * (the SQL function eg_search_name(), defined here with eg_retrievability(),
+ * which computes with the collection's FSRS parameters).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -422,26 +423,19 @@ _eg_store_search_compile (EgSearch     *search,
 /* SQL functions                                                          */
 /* ---------------------------------------------------------------------- */
 
-static const EgFsrsParams *
-default_params (void)
+/* What eg_retrievability() computes with: the parameters of the search
+ * that runs (see _eg_store_search_set_params()) */
+typedef struct
 {
-  static EgFsrsParams params;
-  static gsize initialized = 0;
+  EgFsrsParams params;
+} SearchFunctions;
 
-  if (g_once_init_enter (&initialized))
-    {
-      eg_fsrs_params_init_default (&params);
-      g_once_init_leave (&initialized, 1);
-    }
-  return &params;
-}
-
-/* eg_fsrs_retrievability() for a card that is not new, with the default
- * FSRS-6 parameters */
+/* eg_fsrs_retrievability() for a card that is not new */
 static double
-retrievability (double  stability,
-                gint64  last_review,
-                gint64  now_ms)
+retrievability (const EgFsrsParams *params,
+                double              stability,
+                gint64              last_review,
+                gint64              now_ms)
 {
   EgFsrsCard card;
 
@@ -449,7 +443,7 @@ retrievability (double  stability,
   card.state = EG_FSRS_STATE_REVIEW;
   card.stability = stability;
   card.last_review = last_review;
-  return eg_fsrs_retrievability (default_params (), &card, now_ms);
+  return eg_fsrs_retrievability (params, &card, now_ms);
 }
 
 /* eg_retrievability (stability, last_review, now) */
@@ -458,13 +452,16 @@ retrievability_func (sqlite3_context  *context,
                      int               argc,
                      sqlite3_value   **argv)
 {
+  SearchFunctions *functions = sqlite3_user_data (context);
+
   if (sqlite3_value_type (argv[0]) == SQLITE_NULL || sqlite3_value_type (argv[2]) == SQLITE_NULL)
     {
       sqlite3_result_null (context);
       return;
     }
 
-  sqlite3_result_double (context, retrievability (sqlite3_value_double (argv[0]),
+  sqlite3_result_double (context, retrievability (&functions->params,
+                                                  sqlite3_value_double (argv[0]),
                                                   sqlite3_value_int64 (argv[1]),
                                                   sqlite3_value_int64 (argv[2])));
 }
@@ -546,23 +543,38 @@ name_match_func (sqlite3_context  *context,
   sqlite3_result_int (context, match);
 }
 
+/**
+ * _eg_store_search_set_params:
+ * @params: the collection's FSRS parameters (eg_scheduler_settings_to_params())
+ *
+ * Defines the search's SQL functions on the store's connection, once, and
+ * makes eg_retrievability() compute with @params from now on.
+ */
 gboolean
-_eg_store_search_ensure_functions (EgStore  *store,
-                                   GError  **error)
+_eg_store_search_set_params (EgStore             *store,
+                             const EgFsrsParams  *params,
+                             GError             **error)
 {
   static const char key[] = "eg-search-functions";
+  SearchFunctions *functions = g_object_get_data (G_OBJECT (store), key);
   sqlite3 *db = _eg_store_get_db (store);
   int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 
-  if (g_object_get_data (G_OBJECT (store), key) != NULL)
-    return TRUE;
-
-  if (sqlite3_create_function (db, "eg_retrievability", 3, flags, NULL,
-                               retrievability_func, NULL, NULL) != SQLITE_OK ||
-      sqlite3_create_function (db, "eg_search_name", 3, flags, NULL,
-                               name_match_func, NULL, NULL) != SQLITE_OK)
-    return _eg_store_set_error (store, error, "Cannot set up the search");
-
-  g_object_set_data (G_OBJECT (store), key, GINT_TO_POINTER (TRUE));
+  if (functions == NULL)
+    {
+      /* freed with the store, after its connection is closed */
+      functions = g_new0 (SearchFunctions, 1);
+      g_object_set_data_full (G_OBJECT (store), key, functions, g_free);
+      if (sqlite3_create_function (db, "eg_retrievability", 3, flags, functions,
+                                   retrievability_func, NULL, NULL) != SQLITE_OK ||
+          sqlite3_create_function (db, "eg_search_name", 3, flags, NULL,
+                                   name_match_func, NULL, NULL) != SQLITE_OK)
+        {
+          _eg_store_set_error (store, error, "Cannot set up the search");
+          g_object_set_data (G_OBJECT (store), key, NULL);
+          return FALSE;
+        }
+    }
+  functions->params = *params;
   return TRUE;
 }

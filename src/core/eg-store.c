@@ -30,6 +30,8 @@ struct _EgStore
   gboolean          read_only;
   gboolean          checked;            /* a check passed on this connection */
   int               write_timeout_ms;   /* see eg_store_set_write_timeout() */
+  int               read_depth;         /* see eg_store_begin_read() */
+  gboolean          read_owned;         /* the outermost began the transaction */
 };
 
 G_DEFINE_FINAL_TYPE (EgStore, eg_store, G_TYPE_OBJECT)
@@ -548,6 +550,49 @@ _eg_store_rollback (EgStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/**
+ * eg_store_begin_read:
+ *
+ * Makes the reads until eg_store_end_read() see one snapshot of the
+ * collection, and take its lock once rather than once per statement.  In
+ * WAL mode other connections go on writing meanwhile.  Calls nest; inside
+ * a transaction already open (a change in progress) this does nothing.
+ */
+gboolean
+eg_store_begin_read (EgStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (EG_IS_STORE (self), FALSE);
+
+  if (self->read_depth == 0)
+    {
+      self->read_owned = sqlite3_get_autocommit (self->db) != 0;
+      if (self->read_owned && !_eg_store_exec (self, "BEGIN", error))
+        return FALSE;
+    }
+  self->read_depth++;
+  return TRUE;
+}
+
+/**
+ * eg_store_end_read:
+ *
+ * Ends what eg_store_begin_read() began.
+ */
+void
+eg_store_end_read (EgStore *self)
+{
+  g_return_if_fail (EG_IS_STORE (self));
+  g_return_if_fail (self->read_depth > 0);
+
+  if (--self->read_depth == 0 && self->read_owned && !sqlite3_get_autocommit (self->db))
+    {
+      /* a read transaction has nothing to commit: this cannot lose data */
+      if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+}
+
 gboolean
 eg_store_is_empty (EgStore *self)
 {
@@ -608,17 +653,19 @@ char *
 eg_store_get_setting (EgStore    *self,
                       const char *key)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
+  char *value = NULL;
 
   g_return_val_if_fail (EG_IS_STORE (self), NULL);
 
-  stmt = _eg_store_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  stmt = _eg_store_cached (self, "SELECT value FROM settings WHERE key = ?", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return _eg_store_column_dup (stmt, 0);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = _eg_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
 }
 
 gboolean

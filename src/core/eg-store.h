@@ -136,6 +136,9 @@ void        eg_store_set_memory_map     (EgStore        *self,
                                          gsize           bytes);
 int         eg_store_get_schema_version (EgStore        *self);
 gboolean    eg_store_is_empty           (EgStore        *self);
+gboolean    eg_store_begin_read         (EgStore        *self,
+                                         GError        **error);
+void        eg_store_end_read           (EgStore        *self);
 
 GPtrArray  *eg_store_list_decks         (EgStore        *self,
                                          GError        **error);

@@ -827,8 +827,9 @@ test_garbage (void)
   fixture_teardown (&f);
 }
 
-/* eg_retrievability() in SQL is eg_fsrs_retrievability() with the default
- * parameters, also for stabilities that are not rounded to 8 decimals.
+/* eg_retrievability() in SQL is eg_fsrs_retrievability() with the collection's
+ * parameters (here the defaults), also for stabilities that are not rounded
+ * to 8 decimals.
  */
 static void
 test_retrievability_function (void)
@@ -884,6 +885,91 @@ test_retrievability_function (void)
           break;
         }
     }
+  fixture_teardown (&f);
+}
+
+/* With the collection's own FSRS weights, prop:r and the sort by
+ * retrievability use the same retrievability as the scheduler (which the
+ * library's table shows), not the default model's.
+ */
+static void
+test_retrievability_settings (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GString) by_r = g_string_new (NULL);
+  EgSchedulerSettings settings;
+  const EgFsrsParams *params;
+  double r[8];
+  guint n = 0;
+
+  fixture_setup (&f);
+  eg_scheduler_settings_init (&settings);
+  g_assert_true (eg_scheduler_settings_load (&settings, f.store, &error));
+  settings.weights[20] = 0.6;   /* a steeper forgetting curve than the default 0.1542 */
+  g_assert_true (eg_scheduler_set_settings (f.scheduler, &settings, &error));
+  g_assert_no_error (error);
+  eg_scheduler_settings_clear (&settings);
+  params = eg_scheduler_get_params (f.scheduler);
+
+  /* the reviewed cards in deck order, with the scheduler's retrievability */
+  cards = eg_store_list_cards (f.store, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      EgCard *card = g_ptr_array_index (cards, i);
+      EgFsrsCard fsrs;
+
+      if (card->state.state == EG_FSRS_STATE_NEW)
+        continue;
+      eg_card_state_to_fsrs (&card->state, &fsrs);
+      r[n++] = eg_fsrs_retrievability (params, &fsrs, f.now);
+      g_assert_cmpuint (n, <=, G_N_ELEMENTS (r));
+    }
+
+  /* prop:r<X finds exactly the cards whose retrievability is below X */
+  for (guint i = 0; i < n; i++)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *query = g_strdup_printf ("prop:r<%s",
+                                                g_ascii_dtostr (number, sizeof number, r[i]));
+      g_autoptr(GString) expected = g_string_new (NULL);
+
+      for (guint c = 0, k = 0; c < cards->len; c++)
+        {
+          EgCard *card = g_ptr_array_index (cards, c);
+
+          if (card->state.state == EG_FSRS_STATE_NEW)
+            continue;
+          if (r[k++] < r[i])
+            g_string_append_printf (expected, "%s%s", expected->len ? " " : "", card->key);
+        }
+      check (&f, query, expected->str);
+    }
+
+  /* and the sort by retrievability is the scheduler's order, new cards
+   * last (a selection sort: r[k] is -1 once card k is placed) */
+  for (guint done = 0; done < n; done++)
+    {
+      guint best = G_MAXUINT;
+
+      for (guint k = 0; k < n; k++)
+        if (r[k] >= 0 && (best == G_MAXUINT || r[k] < r[best]))
+          best = k;
+      for (guint c = 0, k = 0; c < cards->len; c++)
+        {
+          EgCard *card = g_ptr_array_index (cards, c);
+
+          if (card->state.state == EG_FSRS_STATE_NEW)
+            continue;
+          if (k++ == best)
+            g_string_append_printf (by_r, "%s%s", by_r->len ? " " : "", card->key);
+        }
+      r[best] = -1;
+    }
+  g_string_append (by_r, " 2/203 9/52");
+  check_sorted (&f, "", EG_SORT_RETRIEVABILITY, FALSE, by_r->str);
   fixture_teardown (&f);
 }
 
@@ -1017,6 +1103,7 @@ main (int    argc,
   g_test_add_func ("/search/injection", test_injection);
   g_test_add_func ("/search/garbage", test_garbage);
   g_test_add_func ("/search/retrievability-function", test_retrievability_function);
+  g_test_add_func ("/search/retrievability-settings", test_retrievability_settings);
   g_test_add_func ("/search/transactions", test_transactions);
   g_test_add_func ("/search/plans", test_plans);
 
