@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "eg-cli.h"
-#include "eg-store-private.h"
+
+/* eg_store_get_cards() binds one parameter per card */
+#define CARDS_PER_READ 500
 
 static const struct
 {
@@ -189,29 +191,35 @@ eg_cli_search (EgCliContext  *ctx,
   builder = json_builder_new ();
   json_builder_begin_array (builder);
   /* one read transaction, not one per card */
-  if (!_eg_store_exec (ctx->store, "BEGIN", &error))
+  if (!eg_store_begin_read (ctx->store, &error))
     return eg_cli_fail (error);
-  for (guint i = 0; i < ids->len; i++)
+  for (guint i = 0; i < ids->len; i += CARDS_PER_READ)
     {
-      sqlite3_stmt *stmt = _eg_store_cached (ctx->store,
-        "SELECT key, question FROM cards WHERE id = ?1", &error);
-      g_autofree char *question = NULL;
+      g_autoptr(GPtrArray) cards = eg_store_get_cards (ctx->store,
+                                                       &g_array_index (ids, gint64, i),
+                                                       MIN (ids->len - i, CARDS_PER_READ),
+                                                       &error);
 
-      if (stmt == NULL)
-        return eg_cli_fail (error);
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        continue;   /* deleted meanwhile */
-      question = eg_markdown_to_plain ((const char *) sqlite3_column_text (stmt, 1));
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "key");
-      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
-      json_builder_set_member_name (builder, "question");
-      json_builder_add_string_value (builder, question);
-      json_builder_end_object (builder);
+      if (cards == NULL)
+        {
+          eg_store_end_read (ctx->store);
+          return eg_cli_fail (error);
+        }
+      for (guint j = 0; j < cards->len; j++)
+        {
+          EgCard *card = g_ptr_array_index (cards, j);
+          g_autofree char *question = eg_markdown_to_plain (card->question);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "key");
+          json_builder_add_string_value (builder, card->key);
+          json_builder_set_member_name (builder, "question");
+          json_builder_add_string_value (builder, question);
+          json_builder_end_object (builder);
+        }
     }
+  eg_store_end_read (ctx->store);
   json_builder_end_array (builder);
-  _eg_store_exec (ctx->store, "COMMIT", NULL);
 
   {
     g_autoptr(JsonGenerator) generator = json_generator_new ();

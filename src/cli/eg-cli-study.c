@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "eg-cli.h"
-#include "eg-store-private.h"
 
 static const char * const rating_names[] = { "Manual", "Again", "Hard", "Good", "Easy" };
 static const char * const state_names[] = { "new", "learning", "review", "relearning" };
@@ -480,7 +479,6 @@ eg_cli_settings (EgCliContext  *ctx,
   g_autoptr(EgScheduler) scheduler = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *old = NULL;
-  EgFsrsParams params;
   gboolean known = FALSE;
 
   if (!eg_cli_parse_options (ctx, "settings", "[KEY [VALUE]]",
@@ -522,22 +520,8 @@ eg_cli_settings (EgCliContext  *ctx,
       return 0;
     }
 
-  /* set and check in one transaction: a refused value changes nothing */
-  if (!_eg_store_begin (ctx->store, &error))
-    return eg_cli_fail (error);
-  if (!eg_store_set_setting (ctx->store, argv[1], argv[2], &error))
-    {
-      _eg_store_rollback (ctx->store);
-      return eg_cli_fail (error);
-    }
-  g_clear_object (&scheduler);
-  if (!(scheduler = eg_scheduler_new (ctx->store, &error)) ||
-      !eg_scheduler_settings_to_params (eg_scheduler_get_settings (scheduler), &params, &error))
-    {
-      _eg_store_rollback (ctx->store);
-      return eg_cli_fail (error);
-    }
-  if (!_eg_store_commit (ctx->store, &error))
+  /* a refused value changes nothing */
+  if (!eg_scheduler_settings_set_value (ctx->store, argv[1], argv[2], &error))
     return eg_cli_fail (error);
   return 0;
 }
