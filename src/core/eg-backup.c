@@ -126,27 +126,6 @@ parse_name (const char     *name,
   return FALSE;
 }
 
-/* Counts a backup's cards and reviews, reading it only. */
-static void
-read_counts (EgBackupInfo *info)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db = NULL;
-
-  info->cards = info->reviews = -1;
-  if (sqlite3_open_v2 (info->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM cards WHERE deleted = 0),"
-                              "       (SELECT count(*) FROM review_log)",
-                          -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      info->cards = sqlite3_column_int (stmt, 0);
-      info->reviews = sqlite3_column_int (stmt, 1);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  sqlite3_close (db);
-}
-
 static EgBackupInfo *
 info_new (const char *dir,
           const char *name,
@@ -164,7 +143,7 @@ info_new (const char *dir,
   info->size = st.st_size;
   info->cards = info->reviews = -1;
   if (counts)
-    read_counts (info);
+    _eg_store_count_file (info->path, &info->cards, &info->reviews);
   return g_steal_pointer (&info);
 }
 

@@ -481,3 +481,32 @@ _eg_store_create_file (const char  *path,
 
   return ok && _eg_store_sync_path (dir, TRUE, error);
 }
+
+/**
+ * _eg_store_count_file:
+ * @cards: (out): the cards that are not deleted, or -1
+ * @reviews: (out): the rows of the review log, or -1
+ *
+ * Counts what a collection file (a backup) holds, reading it only.
+ */
+void
+_eg_store_count_file (const char *path,
+                      int        *cards,
+                      int        *reviews)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = NULL;
+
+  *cards = *reviews = -1;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM cards WHERE deleted = 0),"
+                              "       (SELECT count(*) FROM review_log)",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *cards = sqlite3_column_int (stmt, 0);
+      *reviews = sqlite3_column_int (stmt, 1);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+}

@@ -365,6 +365,9 @@ gboolean      _eg_store_stamp_matches (const char  *path);
 gboolean      _eg_store_create_file   (const char  *path,
                                        int          n_versions,
                                        GError     **error);
+void          _eg_store_count_file    (const char  *path,
+                                       int         *cards,
+                                       int         *reviews);
 
 /* Migrations, for the tests: bring a database at any version up to @version. */
 int           _eg_store_n_migrations  (void);
