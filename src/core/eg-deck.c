@@ -49,6 +49,12 @@ typedef struct
   GHashTable    *card_keys;   /* of the current section */
   char          *pending_source;
   guint          pending_source_line;
+  const char    *name;        /* the file name */
+  gboolean       title_seen;
+  gboolean       in_fence;    /* inside a fenced code block */
+  char           fence_char;
+  gsize          fence_len;
+  guint          stray_line;  /* the last line of text outside any card */
 } Parser;
 
 void
@@ -547,6 +553,137 @@ split_lines (Parser     *parser,
   parser->lines = (Line *) (void *) g_array_free (lines, FALSE);
 }
 
+/* A "# " line: the deck's title when it comes first, else a section */
+static void
+parse_heading (Parser     *parser,
+               const Line *line,
+               guint       lineno)
+{
+  EgDeck *deck = parser->deck;
+  g_autofree char *heading = line_dup_after (line, 2);
+
+  if (!parser->title_seen && parser->pending_source == NULL && parser->card == NULL &&
+      deck->sections->len == 0)
+    {
+      parser->title_seen = TRUE;
+      deck->title = g_steal_pointer (&heading);
+    }
+  else
+    {
+      if (deck->title == NULL)
+        deck->title = title_from_name (parser->name);
+      start_section (parser, lineno, heading, parser->pending_source);
+      g_clear_pointer (&parser->pending_source, g_free);
+    }
+}
+
+/* Reads line @i of the file into the deck */
+static void
+parse_line (Parser *parser,
+            guint   i)
+{
+  EgDeck *deck = parser->deck;
+  const Line *line = &parser->lines[i];
+  guint lineno = i + 1;
+  char marker_char;
+  gsize marker_len;
+  int number;
+  char *question;
+
+  if (parser->in_fence)
+    {
+      if (fence_marker (line, &marker_char, &marker_len) &&
+          marker_char == parser->fence_char && marker_len >= parser->fence_len)
+        parser->in_fence = FALSE;
+      if (parser->card != NULL)
+        append_body (parser, line);
+      return;
+    }
+
+  if (fence_marker (line, &parser->fence_char, &parser->fence_len))
+    parser->in_fence = TRUE;
+  else if (parse_card_heading (line, &number, &question))
+    {
+      start_card (parser, lineno, number, question);
+      return;
+    }
+  else if (is_source_line (parser, i))
+    {
+      finish_card (parser);
+      g_free (parser->pending_source);
+      parser->pending_source = line_dup_after (line, 3);
+      parser->pending_source_line = lineno;
+      return;
+    }
+  else if (is_section_heading (line))
+    {
+      parse_heading (parser, line, lineno);
+      return;
+    }
+  else if (parser->card != NULL && line_has_prefix (line, "#### "))
+    {
+      start_part (parser, lineno, line);
+      return;
+    }
+  else if (parser->card != NULL && is_card_end (parser, i))
+    {
+      finish_card (parser);
+      return;
+    }
+
+  if (parser->card == NULL && deck->n_cards == 0 && deck->default_language == NULL &&
+      (deck->default_language = parse_language_directive (line)) != NULL)
+    return;
+
+  if (deck->title == NULL && !line_is_blank (line))
+    deck->title = title_from_name (parser->name);
+
+  if (parser->card != NULL)
+    append_body (parser, line);
+  else if (!line_is_blank (line) && !is_separator (line))
+    {
+      if (parser->stray_line == 0)
+        add_warning (parser, lineno, "text outside any card is ignored");
+      parser->stray_line = lineno;
+    }
+}
+
+/* After the last line: the deck's key; sections without cards (a heading
+ * nobody filled) are left out */
+static gboolean
+finish_deck (Parser  *parser,
+             GError **error)
+{
+  EgDeck *deck = parser->deck;
+
+  if (deck->n_cards == 0)
+    {
+      g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_NO_CARDS,
+                   "%s: no cards found (a card starts with a line like “### 1. Question”)",
+                   parser->name);
+      return FALSE;
+    }
+
+  for (guint i = deck->sections->len; i > 0; i--)
+    {
+      EgDeckSection *section = g_ptr_array_index (deck->sections, i - 1);
+
+      if (section->cards->len == 0)
+        {
+          add_warning (parser, section->line, "section “%s” has no cards", section->heading);
+          g_ptr_array_remove_index (deck->sections, i - 1);
+        }
+    }
+
+  deck->key = eg_slugify (deck->title);
+  if (deck->key[0] == '\0')
+    {
+      g_free (deck->key);
+      deck->key = g_strdup ("deck");
+    }
+  return TRUE;
+}
+
 /**
  * eg_deck_parse:
  * @text: the deck, valid UTF-8 (already repaired)
@@ -562,11 +699,7 @@ eg_deck_parse (const char  *text,
 {
   g_autoptr(EgDeck) deck = g_new0 (EgDeck, 1);
   Parser parser = { 0 };
-  gboolean in_fence = FALSE;
-  gboolean title_seen = FALSE;
-  guint stray_line = 0;
-  char fence_char = 0;
-  gsize fence_len = 0;
+  gboolean ok;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -582,98 +715,22 @@ eg_deck_parse (const char  *text,
     }
 
   parser.deck = deck;
+  parser.name = name;
   parser.body = g_string_new (NULL);
   parser.section_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   parser.card_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   split_lines (&parser, text, length);
 
   for (guint i = 0; i < parser.n_lines; i++)
-    {
-      const Line *line = &parser.lines[i];
-      guint lineno = i + 1;
-      char marker_char;
-      gsize marker_len;
-      int number;
-      char *question;
+    parse_line (&parser, i);
 
-      if (in_fence)
-        {
-          if (fence_marker (line, &marker_char, &marker_len) &&
-              marker_char == fence_char && marker_len >= fence_len)
-            in_fence = FALSE;
-          if (parser.card != NULL)
-            append_body (&parser, line);
-          continue;
-        }
-
-      if (fence_marker (line, &fence_char, &fence_len))
-        in_fence = TRUE;
-      else if (parse_card_heading (line, &number, &question))
-        {
-          start_card (&parser, lineno, number, question);
-          continue;
-        }
-      else if (is_source_line (&parser, i))
-        {
-          finish_card (&parser);
-          g_free (parser.pending_source);
-          parser.pending_source = line_dup_after (line, 3);
-          parser.pending_source_line = lineno;
-          continue;
-        }
-      else if (is_section_heading (line))
-        {
-          g_autofree char *heading = line_dup_after (line, 2);
-
-          if (!title_seen && parser.pending_source == NULL && parser.card == NULL &&
-              deck->sections->len == 0)
-            {
-              title_seen = TRUE;
-              deck->title = g_steal_pointer (&heading);
-            }
-          else
-            {
-              if (deck->title == NULL)
-                deck->title = title_from_name (name);
-              start_section (&parser, lineno, heading, parser.pending_source);
-              g_clear_pointer (&parser.pending_source, g_free);
-            }
-          continue;
-        }
-      else if (parser.card != NULL && line_has_prefix (line, "#### "))
-        {
-          start_part (&parser, lineno, line);
-          continue;
-        }
-      else if (parser.card != NULL && is_card_end (&parser, i))
-        {
-          finish_card (&parser);
-          continue;
-        }
-
-      if (parser.card == NULL && deck->n_cards == 0 && deck->default_language == NULL &&
-          (deck->default_language = parse_language_directive (line)) != NULL)
-        continue;
-
-      if (deck->title == NULL && !line_is_blank (line))
-        deck->title = title_from_name (name);
-
-      if (parser.card != NULL)
-        append_body (&parser, line);
-      else if (!line_is_blank (line) && !is_separator (line))
-        {
-          if (stray_line == 0)
-            add_warning (&parser, lineno, "text outside any card is ignored");
-          stray_line = lineno;
-        }
-    }
-
-  if (in_fence && parser.card != NULL)
+  if (parser.in_fence && parser.card != NULL)
     add_warning (&parser, parser.card->line, "card %d: a code block is never closed",
                  parser.card->number);
   if (deck->title == NULL)
     deck->title = title_from_name (name);
   finish_card (&parser);
+  ok = finish_deck (&parser, error);
 
   g_free (parser.lines);
   g_string_free (parser.body, TRUE);
@@ -681,34 +738,7 @@ eg_deck_parse (const char  *text,
   g_hash_table_unref (parser.card_keys);
   g_free (parser.pending_source);
 
-  if (deck->n_cards == 0)
-    {
-      g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_NO_CARDS,
-                   "%s: no cards found (a card starts with a line like “### 1. Question”)",
-                   name);
-      return NULL;
-    }
-
-  /* Sections without cards (a heading nobody filled) are left out. */
-  for (guint i = deck->sections->len; i > 0; i--)
-    {
-      EgDeckSection *section = g_ptr_array_index (deck->sections, i - 1);
-
-      if (section->cards->len == 0)
-        {
-          add_warning (&parser, section->line, "section “%s” has no cards", section->heading);
-          g_ptr_array_remove_index (deck->sections, i - 1);
-        }
-    }
-
-  deck->key = eg_slugify (deck->title);
-  if (deck->key[0] == '\0')
-    {
-      g_free (deck->key);
-      deck->key = g_strdup ("deck");
-    }
-
-  return g_steal_pointer (&deck);
+  return ok ? g_steal_pointer (&deck) : NULL;
 }
 
 static int

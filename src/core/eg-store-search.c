@@ -217,6 +217,97 @@ compile_filter (EgSearch     *search,
     }
 }
 
+static void compile (EgSearch     *search,
+                     GString      *sql,
+                     EgSearchNode *node,
+                     gboolean      top);
+
+/* The text alternatives of an OR in one MATCH, the others one by one */
+static void
+compile_or (EgSearch     *search,
+            GString      *sql,
+            EgSearchNode *node)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *glue = "(";
+
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      EgSearchNode *child = g_ptr_array_index (node->children, i);
+      g_autofree char *child_query = fts_query (child);
+
+      if (child_query != NULL)
+        {
+          g_string_append_printf (text, "%s(%s)", text->len ? " OR " : "", child_query);
+          continue;
+        }
+      g_string_append (sql, glue);
+      glue = " OR ";
+      compile (search, sql, child, FALSE);
+    }
+  if (text->len > 0)
+    {
+      g_string_append (sql, glue);
+      compile_fts (search, sql, text->str);
+    }
+  g_string_append (sql, ")");
+}
+
+/* The text terms and negated text terms of an AND in one MATCH; at the
+ * @top level it goes to search->match (see compile()) */
+static void
+compile_and (EgSearch     *search,
+             GString      *sql,
+             EgSearchNode *node,
+             gboolean      top)
+{
+  g_autoptr(GString) positive = g_string_new (NULL);
+  g_autoptr(GString) negative = g_string_new (NULL);
+  const char *glue = "(";
+
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      EgSearchNode *child = g_ptr_array_index (node->children, i);
+      gboolean is_not = child->kind == EG_SEARCH_NODE_NOT;
+      g_autofree char *child_query = fts_query (is_not ? g_ptr_array_index (child->children, 0)
+                                                       : child);
+      GString *side = is_not ? negative : positive;
+
+      if (child_query != NULL)
+        {
+          g_string_append_printf (side, "%s(%s)",
+                                  side->len ? (is_not ? " OR " : " AND ") : "",
+                                  child_query);
+          continue;
+        }
+      g_string_append (sql, glue);
+      glue = " AND ";
+      compile (search, sql, child, FALSE);
+    }
+  if (positive->len > 0)
+    {
+      g_autofree char *match = negative->len
+        ? g_strdup_printf ("(%s) NOT (%s)", positive->str, negative->str)
+        : g_strdup (positive->str);
+
+      if (top)
+        search->match = add_text (search, match);
+      else
+        {
+          g_string_append (sql, glue);
+          compile_fts (search, sql, match);
+        }
+    }
+  else if (negative->len > 0)
+    {
+      g_string_append (sql, glue);
+      g_string_append (sql, "NOT (");
+      compile_fts (search, sql, negative->str);
+      g_string_append (sql, ")");
+    }
+  g_string_append (sql, ")");
+}
+
 /* The SQL of @node into @sql; at the @top level a full-text query ANDed
  * with the rest goes to search->match instead, a join that reads the
  * matches first (it costs less than "c.id IN (…)", which collects the ids,
@@ -266,84 +357,12 @@ compile (EgSearch     *search,
       break;
 
     case EG_SEARCH_NODE_OR:
-      {
-        /* the text alternatives in one MATCH, the others one by one */
-        g_autoptr(GString) text = g_string_new (NULL);
-        const char *glue = "(";
-
-        for (guint i = 0; i < node->children->len; i++)
-          {
-            EgSearchNode *child = g_ptr_array_index (node->children, i);
-            g_autofree char *child_query = fts_query (child);
-
-            if (child_query != NULL)
-              {
-                g_string_append_printf (text, "%s(%s)", text->len ? " OR " : "", child_query);
-                continue;
-              }
-            g_string_append (sql, glue);
-            glue = " OR ";
-            compile (search, sql, child, FALSE);
-          }
-        if (text->len > 0)
-          {
-            g_string_append (sql, glue);
-            compile_fts (search, sql, text->str);
-          }
-        g_string_append (sql, ")");
-        break;
-      }
+      compile_or (search, sql, node);
+      break;
 
     case EG_SEARCH_NODE_AND:
-      {
-        /* the text terms and negated text terms in one MATCH */
-        g_autoptr(GString) positive = g_string_new (NULL);
-        g_autoptr(GString) negative = g_string_new (NULL);
-        const char *glue = "(";
-
-        for (guint i = 0; i < node->children->len; i++)
-          {
-            EgSearchNode *child = g_ptr_array_index (node->children, i);
-            gboolean is_not = child->kind == EG_SEARCH_NODE_NOT;
-            g_autofree char *child_query = fts_query (is_not ? g_ptr_array_index (child->children, 0)
-                                                             : child);
-            GString *side = is_not ? negative : positive;
-
-            if (child_query != NULL)
-              {
-                g_string_append_printf (side, "%s(%s)",
-                                        side->len ? (is_not ? " OR " : " AND ") : "",
-                                        child_query);
-                continue;
-              }
-            g_string_append (sql, glue);
-            glue = " AND ";
-            compile (search, sql, child, FALSE);
-          }
-        if (positive->len > 0)
-          {
-            g_autofree char *match = negative->len
-              ? g_strdup_printf ("(%s) NOT (%s)", positive->str, negative->str)
-              : g_strdup (positive->str);
-
-            if (top)
-              search->match = add_text (search, match);
-            else
-              {
-                g_string_append (sql, glue);
-                compile_fts (search, sql, match);
-              }
-          }
-        else if (negative->len > 0)
-          {
-            g_string_append (sql, glue);
-            g_string_append (sql, "NOT (");
-            compile_fts (search, sql, negative->str);
-            g_string_append (sql, ")");
-          }
-        g_string_append (sql, ")");
-        break;
-      }
+      compile_and (search, sql, node, top);
+      break;
 
     default:
       g_assert_not_reached ();
