@@ -535,7 +535,6 @@ eg_backup_create_daily (EgStore        *store,
 /* Opens a backup for reading and makes sure it is whole and a collection. */
 static sqlite3 *
 open_backup (EgBackupInfo  *info,
-             GCancellable  *cancellable,
              GError       **error)
 {
   g_autoptr(sqlite3_stmt) check = NULL;
@@ -758,7 +757,7 @@ eg_backup_restore (const char     *collection_path,
   if (kept != NULL)
     *kept = NULL;
   if (!(info = eg_backup_find (collection_path, name, FALSE, error)) ||
-      !(source = open_backup (info, cancellable, error)))
+      !(source = open_backup (info, error)))
     return FALSE;
 
   store = eg_store_open_full (collection_path, EG_STORE_OPEN_NO_CREATE, &open_error);

@@ -19,7 +19,7 @@ struct _EgUndoEntry
 };
 
 /* What a card's state was when the queue took it: a grade of a card that
- * another program graded meanwhile is refused (see check_version()). */
+ * another program graded meanwhile is refused (see _eg_scheduler_check_version()). */
 typedef struct
 {
   int     reps;

@@ -178,8 +178,8 @@ _eg_store_search_key_type (EgSortColumn sort)
   return sort_keys[sort].type;
 }
 
-/* The statement read_rows() runs: id, section, position, sort key and
- * card key if @with_keys */
+/* The statement _eg_store_search_read_rows() runs: id, section, position,
+ * sort key and card key if @with_keys */
 static GString *
 select_rows (EgSearch     *search,
              EgSortColumn  sort,

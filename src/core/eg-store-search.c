@@ -139,7 +139,7 @@ compile_filter (EgSearch     *search,
         const char *title = node->filter == EG_SEARCH_FILTER_DECK ? "title" : "heading";
 
         n = add_text (search, node->text);
-        /* DECK_ID: see select_rows() */
+        /* DECK_ID: see select_rows() (eg-store-search-rows.c) */
         g_string_append_printf (sql, "%s IN (SELECT id FROM %s WHERE CASE"
                                 " WHEN EXISTS (SELECT 1 FROM %s WHERE eg_search_name (?%d, key, NULL))"
                                 " THEN eg_search_name (?%d, key, NULL)"
