@@ -135,7 +135,8 @@ print_report (EgImportReport *report,
               gboolean        dry_run)
 {
   g_print ("%s: deck “%s” (%s)\n", report->name, report->deck_title, report->deck_key);
-  g_print ("  %u sections, %u cards: %u added, %u updated, %u unchanged, %u removed from source%s\n",
+  g_print ("  %u sections, %u cards: %u added, %u updated, %u unchanged, "
+           "%u removed from source%s\n",
            report->sections, report->cards, report->added, report->updated,
            report->unchanged, report->removed, dry_run ? " (dry run: nothing written)" : "");
   if (report->n_repaired > 0)

@@ -19,6 +19,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 
@@ -164,7 +165,8 @@ list_dir (const char  *dir,
           gboolean     counts,
           GError     **error)
 {
-  g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_backup_info_free);
+  g_autoptr(GPtrArray) backups =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) eg_backup_info_free);
   g_autoptr(GDir) folder = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *name;
@@ -175,7 +177,7 @@ list_dir (const char  *dir,
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return g_steal_pointer (&backups);
       g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_IO,
-                   "Cannot list the backups: %s", local_error->message);
+                   _("Cannot list the backups: %s"), local_error->message);
       return NULL;
     }
 
@@ -307,7 +309,7 @@ copy_database (sqlite3       *source,
                        NULL) != SQLITE_OK)
     {
       if (dest != NULL)
-        _eg_store_set_sqlite_error (dest, error, "Cannot write a backup");
+        _eg_store_set_sqlite_error (dest, error, _("Cannot write a backup"));
       sqlite3_close (dest);
       return FALSE;
     }
@@ -315,7 +317,7 @@ copy_database (sqlite3       *source,
   backup = sqlite3_backup_init (dest, "main", source, "main");
   if (backup == NULL)
     {
-      _eg_store_set_sqlite_error (dest, error, "Cannot write a backup");
+      _eg_store_set_sqlite_error (dest, error, _("Cannot write a backup"));
       sqlite3_close (dest);
       return FALSE;
     }
@@ -340,9 +342,9 @@ copy_database (sqlite3       *source,
     {
       /* the error is the source's when reading it failed */
       if (sqlite3_errcode (dest) != SQLITE_OK)
-        _eg_store_set_sqlite_error (dest, error, "Cannot write a backup");
+        _eg_store_set_sqlite_error (dest, error, _("Cannot write a backup"));
       else
-        _eg_store_set_sqlite_error (source, error, "Cannot back up the collection");
+        _eg_store_set_sqlite_error (source, error, _("Cannot back up the collection"));
     }
   else if (_eg_store_exec_sql (dest, "PRAGMA journal_mode = DELETE", error) &&
            sqlite3_prepare_v2 (dest, "PRAGMA integrity_check (1)", -1, &check,
@@ -358,16 +360,16 @@ copy_database (sqlite3       *source,
           g_autofree char *what = _eg_store_describe_finding (finding);
 
           g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_CORRUPT,
-                       "The collection “%s” is damaged (%s), so it was not backed up",
+                       _("The collection “%s” is damaged (%s), so it was not backed up"),
                        sqlite3_db_filename (source, "main"), what);
         }
     }
   else if (error == NULL || *error == NULL)
-    _eg_store_set_sqlite_error (dest, error, "Cannot check the backup");
+    _eg_store_set_sqlite_error (dest, error, _("Cannot check the backup"));
 
   g_clear_pointer (&check, sqlite3_finalize);
   if (sqlite3_close (dest) != SQLITE_OK && ok)
-    ok = _eg_store_set_io_error (error, EIO, "Cannot write the backup", dest_path);
+    ok = _eg_store_set_io_error (error, EIO, _("Cannot write the backup"), dest_path);
 
   return ok && _eg_store_sync_path (dest_path, FALSE, error);
 }
@@ -381,7 +383,7 @@ new_partial (const char  *dir,
 
   if (fd < 0)
     {
-      _eg_store_set_io_error (error, errno, "Cannot write a backup in", dir);
+      _eg_store_set_io_error (error, errno, _("Cannot write a backup in"), dir);
       return NULL;
     }
   close (fd);
@@ -414,11 +416,11 @@ publish (const char      *dir,
         }
       if (errno != EEXIST)
         {
-          _eg_store_set_io_error (error, errno, "Cannot write the backup", path);
+          _eg_store_set_io_error (error, errno, _("Cannot write the backup"), path);
           return NULL;
         }
     }
-  _eg_store_set_io_error (error, EEXIST, "Cannot name the backup in", dir);
+  _eg_store_set_io_error (error, EEXIST, _("Cannot name the backup in"), dir);
   return NULL;
 }
 
@@ -436,7 +438,7 @@ backup_db (sqlite3         *db,
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      _eg_store_set_io_error (error, errno, "Cannot create the backup folder", dir);
+      _eg_store_set_io_error (error, errno, _("Cannot create the backup folder"), dir);
       return NULL;
     }
   remove_stale_partials (dir, now_ms);
@@ -545,7 +547,7 @@ open_backup (EgBackupInfo  *info,
       !_eg_store_identify (db, info->path, EG_STORE_SCHEMA_VERSION, error))
     {
       if (db != NULL && (error == NULL || *error == NULL))
-        _eg_store_set_sqlite_error (db, error, "Cannot read the backup");
+        _eg_store_set_sqlite_error (db, error, _("Cannot read the backup"));
       sqlite3_close (db);
       return NULL;
     }
@@ -559,7 +561,7 @@ open_backup (EgBackupInfo  *info,
                                                                   : sqlite3_errmsg (db));
 
       g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_CORRUPT,
-                   "The backup “%s” is damaged (%s); choose another one", info->name, what);
+                   _("The backup “%s” is damaged (%s); choose another one"), info->name, what);
       g_clear_pointer (&check, sqlite3_finalize);
       sqlite3_close (db);
       return NULL;
@@ -592,7 +594,7 @@ eg_backup_find (const char  *collection_path,
     info = info_new (dir, name, counts);
   if (info == NULL)
     g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
-                 "There is no backup “%s” in “%s” (engram-cli backup list shows them)",
+                 _("There is no backup “%s” in “%s” (engram-cli backup list shows them)"),
                  name, dir);
   return info;
 }
@@ -610,7 +612,7 @@ restore_into (EgStore       *store,
   int rc;
 
   if (backup == NULL)
-    return _eg_store_set_sqlite_error (db, error, "Cannot restore the backup");
+    return _eg_store_set_sqlite_error (db, error, _("Cannot restore the backup"));
 
   /* all pages in one step: a step that is not the last would hold the
    * collection's write lock between steps */
@@ -624,7 +626,7 @@ restore_into (EgStore       *store,
   sqlite3_backup_finish (backup);
 
   if (rc != SQLITE_DONE)
-    return _eg_store_set_sqlite_error (db, error, "Cannot restore the backup");
+    return _eg_store_set_sqlite_error (db, error, _("Cannot restore the backup"));
   return TRUE;
 }
 
@@ -671,13 +673,13 @@ eg_backup_set_aside (const char  *collection_path,
 
       if (g_rename (from, to) != 0 && errno != ENOENT)
         {
-          _eg_store_set_io_error (error, errno, "Cannot move aside", from);
+          _eg_store_set_io_error (error, errno, _("Cannot move aside"), from);
           return NULL;
         }
     }
   if (g_rename (collection_path, aside) != 0 && errno != ENOENT)
     {
-      _eg_store_set_io_error (error, errno, "Cannot move aside", collection_path);
+      _eg_store_set_io_error (error, errno, _("Cannot move aside"), collection_path);
       return NULL;
     }
   if (!_eg_store_sync_path (dir, TRUE, error))
@@ -698,7 +700,7 @@ restore_as_new (const char    *collection_path,
   int errsv;
 
   if (fd < 0)
-    return _eg_store_set_io_error (error, errno, "Cannot restore into", dir);
+    return _eg_store_set_io_error (error, errno, _("Cannot restore into"), dir);
   close (fd);
 
   if (!copy_database (source, tmp, cancellable, error))
@@ -712,10 +714,10 @@ restore_as_new (const char    *collection_path,
       g_unlink (tmp);
       if (errsv == EEXIST)
         g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_BUSY,
-                     "Cannot restore the backup: another program made a new collection "
-                     "“%s” meanwhile", collection_path);
+                     _("Cannot restore the backup: another program made a new collection "
+                       "“%s” meanwhile"), collection_path);
       else
-        _eg_store_set_io_error (error, errsv, "Cannot restore the backup to", collection_path);
+        _eg_store_set_io_error (error, errsv, _("Cannot restore the backup to"), collection_path);
       return FALSE;
     }
   g_unlink (tmp);

@@ -22,6 +22,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "eg-deck.h"
@@ -382,7 +383,7 @@ finish_body (Parser *parser)
       if (duplicate)
         {
           add_warning (parser, parser->part_line,
-                       "card %d repeats its “%s” part word for word; kept one",
+                       _("card %d repeats its “%s” part word for word; kept one"),
                        parser->card->number, part->name);
           eg_card_part_free (part);
         }
@@ -449,7 +450,7 @@ start_section (Parser     *parser,
       key = g_strdup_printf ("%s-%u", base, i);
     }
   if (!g_str_equal (key, base))
-    add_warning (parser, line, "section key “%s” is used twice; this section is “%s”",
+    add_warning (parser, line, _("section key “%s” is used twice; this section is “%s”"),
                  base, key);
   g_hash_table_add (parser->section_keys, key);
 
@@ -498,8 +499,8 @@ start_card (Parser *parser,
       key = g_strdup_printf ("%s-%u", base, i);
     }
   if (!g_str_equal (key, base))
-    add_warning (parser, line, "card number %d appears twice in section “%s”; "
-                 "this one is card “%s”", number, parser->section->key, key);
+    add_warning (parser, line, _("card number %d appears twice in section “%s”; "
+                                 "this one is card “%s”"), number, parser->section->key, key);
   g_hash_table_add (parser->card_keys, key);
 
   card->line = line;
@@ -643,7 +644,7 @@ parse_line (Parser *parser,
   else if (!line_is_blank (line) && !is_separator (line))
     {
       if (parser->stray_line == 0)
-        add_warning (parser, lineno, "text outside any card is ignored");
+        add_warning (parser, lineno, _("text outside any card is ignored"));
       parser->stray_line = lineno;
     }
 }
@@ -659,7 +660,7 @@ finish_deck (Parser  *parser,
   if (deck->n_cards == 0)
     {
       g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_NO_CARDS,
-                   "%s: no cards found (a card starts with a line like “### 1. Question”)",
+                   _("%s: no cards found (a card starts with a line like “### 1. Question”)"),
                    parser->name);
       return FALSE;
     }
@@ -670,7 +671,7 @@ finish_deck (Parser  *parser,
 
       if (section->cards->len == 0)
         {
-          add_warning (parser, section->line, "section “%s” has no cards", section->heading);
+          add_warning (parser, section->line, _("section “%s” has no cards"), section->heading);
           g_ptr_array_remove_index (deck->sections, i - 1);
         }
     }
@@ -725,7 +726,7 @@ eg_deck_parse (const char  *text,
     parse_line (&parser, i);
 
   if (parser.in_fence && parser.card != NULL)
-    add_warning (&parser, parser.card->line, "card %d: a code block is never closed",
+    add_warning (&parser, parser.card->line, _("card %d: a code block is never closed"),
                  parser.card->number);
   if (deck->title == NULL)
     deck->title = title_from_name (name);
@@ -764,7 +765,7 @@ check_encoding (const char  *name,
   if (memchr (data, '\0', length) != NULL)
     {
       g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_BINARY,
-                   "%s: this is a binary file, not a Markdown deck", name);
+                   _("%s: this is a binary file, not a Markdown deck"), name);
       return FALSE;
     }
 
@@ -779,8 +780,8 @@ check_encoding (const char  *name,
       }
 
   g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_ENCODING,
-               "%s: line %u, column %u: not UTF-8 text (byte 0x%02X); "
-               "save the deck as UTF-8 and import it again",
+               _("%s: line %u, column %u: not UTF-8 text (byte 0x%02X); "
+                 "save the deck as UTF-8 and import it again"),
                name, line, (guint) (end - line_start) + 1, (guint) (guchar) *end);
   return FALSE;
 }
@@ -839,7 +840,7 @@ eg_deck_load (GFile         *file,
       blank = g_ascii_isspace (data[i]);
     if (blank)
       {
-        g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_EMPTY, "%s: the file is empty", name);
+        g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_EMPTY, _("%s: the file is empty"), name);
         return NULL;
       }
   }
@@ -885,8 +886,8 @@ eg_deck_parse_card (const char  *text,
   if (deck == NULL || deck->n_cards != 1)
     {
       g_set_error (error, EG_DECK_ERROR, EG_DECK_ERROR_NO_CARDS,
-                   deck == NULL ? "The card must start with a line like “### 12. Question”"
-                                : "This is more than one card: only one “### N.” line please");
+                   deck == NULL ? _("The card must start with a line like “### 12. Question”")
+                                : _("This is more than one card: only one “### N.” line please"));
       return NULL;
     }
 

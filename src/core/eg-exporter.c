@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "eg-exporter.h"
@@ -245,7 +246,7 @@ eg_export_markdown (EgStore     *store,
           if (deck != NULL)
             {
               g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_AMBIGUOUS,
-                           "The collection has several decks; choose one with --deck");
+                           _("The collection has several decks; choose one with --deck"));
               return NULL;
             }
           deck = info;
@@ -254,10 +255,10 @@ eg_export_markdown (EgStore     *store,
   if (deck == NULL)
     {
       if (deck_key != NULL)
-        g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND, "No deck “%s”", deck_key);
+        g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND, _("No deck “%s”"), deck_key);
       else
         g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
-                     "The collection has no decks");
+                     _("The collection has no decks"));
       return NULL;
     }
 
@@ -267,7 +268,8 @@ eg_export_markdown (EgStore     *store,
   out = g_string_new (NULL);
   g_string_append_printf (out, "# %s\n\n", deck->title);
   if (deck->default_language != NULL)
-    g_string_append_printf (out, "<!-- engram default-language: %s -->\n\n", deck->default_language);
+    g_string_append_printf (out, "<!-- engram default-language: %s -->\n\n",
+                            deck->default_language);
 
   for (guint i = 0; i < sections->len; i++)
     {

@@ -24,6 +24,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -311,7 +312,7 @@ theirs_keys (Matcher             *m,
       if (card == NULL || !m->matched[stored_index (m, card)])
         {
           g_set_error (error, EG_IMPORT_ERROR, EG_IMPORT_ERROR_UNKNOWN_CARD,
-                       "No card “%s” of deck “%s” is in this file", theirs[i], deck_key);
+                       _("No card “%s” of deck “%s” is in this file"), theirs[i], deck_key);
           return NULL;
         }
       g_hash_table_add (keys, (gpointer) key);

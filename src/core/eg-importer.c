@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "eg-import-plan.h"
 #include "eg-importer.h"
 #include "eg-store-private.h"
@@ -334,7 +336,7 @@ eg_import_deck_full (EgStore               *store,
 failed:
   _eg_store_rollback (store);
   if (error != NULL && *error != NULL)
-    g_prefix_error (error, "%s: ", deck->name);
+    g_prefix_error (error, _("%s: "), deck->name);
   return NULL;
 }
 

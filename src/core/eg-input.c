@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -51,7 +52,7 @@ not_a_file (GError     **error,
             const char  *what)
 {
   g_set_error (error, EG_INPUT_ERROR, EG_INPUT_ERROR_NOT_A_FILE,
-               "%s: is %s, not a %s file", name, type, what);
+               _("%s: is %s, not a %s file"), name, type, what);
   return NULL;
 }
 
@@ -81,12 +82,12 @@ too_large (GError     **error,
         }
 
       g_set_error (error, EG_INPUT_ERROR, EG_INPUT_ERROR_TOO_LARGE,
-                   "%s: the file is too large (%s; a %s can be at most %s)",
+                   _("%s: the file is too large (%s; a %s can be at most %s)"),
                    name, formatted, what, limit);
     }
   else
     g_set_error (error, EG_INPUT_ERROR, EG_INPUT_ERROR_TOO_LARGE,
-                 "%s: the file is too large (a %s can be at most %s)", name, what, limit);
+                 _("%s: the file is too large (a %s can be at most %s)"), name, what, limit);
   return NULL;
 }
 
@@ -100,7 +101,7 @@ io_error (GError     **error,
     g_propagate_error (error, cause);
   else
     {
-      g_set_error (error, EG_INPUT_ERROR, EG_INPUT_ERROR_IO, "%s: %s", name, cause->message);
+      g_set_error (error, EG_INPUT_ERROR, EG_INPUT_ERROR_IO, _("%s: %s"), name, cause->message);
       g_error_free (cause);
     }
   return NULL;
@@ -212,7 +213,7 @@ read_local (const char    *path,
       if (saved_errno == ENXIO && stat (path, &st) == 0 && !S_ISREG (st.st_mode))
         return not_a_file (error, name, describe_type (st.st_mode), what);
       g_set_error (error, EG_INPUT_ERROR, EG_INPUT_ERROR_IO,
-                   "%s: %s", name, g_strerror (saved_errno));
+                   _("%s: %s"), name, g_strerror (saved_errno));
       return NULL;
     }
 
@@ -223,7 +224,7 @@ read_local (const char    *path,
 
       close (fd);
       g_set_error (error, EG_INPUT_ERROR, EG_INPUT_ERROR_IO,
-                   "%s: %s", name, g_strerror (saved_errno));
+                   _("%s: %s"), name, g_strerror (saved_errno));
       return NULL;
     }
   if (!S_ISREG (st.st_mode))

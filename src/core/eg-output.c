@@ -22,6 +22,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +53,7 @@ set_errno_error (GError     **error,
                  const char  *display)
 {
   g_set_error (error, EG_OUTPUT_ERROR, EG_OUTPUT_ERROR_IO,
-               "%s: %s", display, g_strerror (saved_errno));
+               _("%s: %s"), display, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -181,10 +182,10 @@ refuse (GError     **error,
 
   if (g_str_equal (display, name_display))
     g_set_error (error, EG_OUTPUT_ERROR, EG_OUTPUT_ERROR_COLLECTION,
-                 "%s: will not write %s; choose another file", display, what);
+                 _("%s: will not write %s; choose another file"), display, what);
   else
     g_set_error (error, EG_OUTPUT_ERROR, EG_OUTPUT_ERROR_COLLECTION,
-                 "%s: will not write %s (%s); choose another file", display, what, name_display);
+                 _("%s: will not write %s (%s); choose another file"), display, what, name_display);
   return FALSE;
 }
 
@@ -339,7 +340,7 @@ write_special (const char         *display,
   if (S_ISBLK (st->st_mode) || S_ISSOCK (st->st_mode))
     {
       g_set_error (error, EG_OUTPUT_ERROR, EG_OUTPUT_ERROR_NOT_A_FILE,
-                   "%s: is a %s, not a file; choose another file",
+                   _("%s: is a %s, not a file; choose another file"),
                    display, S_ISBLK (st->st_mode) ? "disk device" : "socket");
       return FALSE;
     }
@@ -352,7 +353,7 @@ write_special (const char         *display,
     {
       close (fd);
       g_set_error (error, EG_OUTPUT_ERROR, EG_OUTPUT_ERROR_IO,
-                   "%s: the file changed while it was being opened", display);
+                   _("%s: the file changed while it was being opened"), display);
       return FALSE;
     }
   if (!write_all (fd, data, length))
@@ -402,7 +403,7 @@ eg_output_write (const char  *path,
           if (errno != ENOENT)
             return set_errno_error (error, errno, display);
           g_set_error (error, EG_OUTPUT_ERROR, EG_OUTPUT_ERROR_IO,
-                       "%s: cannot write here: the folder does not exist", display);
+                       _("%s: cannot write here: the folder does not exist"), display);
           return FALSE;
         }
       if (!check_not_collection (display, target, NULL, collection_path, error))
@@ -413,7 +414,7 @@ eg_output_write (const char  *path,
   if (S_ISDIR (st.st_mode))
     {
       g_set_error (error, EG_OUTPUT_ERROR, EG_OUTPUT_ERROR_NOT_A_FILE,
-                   "%s: is a folder; name a file", display);
+                   _("%s: is a folder; name a file"), display);
       return FALSE;
     }
   if (!S_ISREG (st.st_mode))
@@ -424,7 +425,7 @@ eg_output_write (const char  *path,
   if (stat (target, &target_st) != 0 || !same_file (&target_st, &st))
     {
       g_set_error (error, EG_OUTPUT_ERROR, EG_OUTPUT_ERROR_IO,
-                   "%s: cannot tell which file this is (resolved to %s)", display, target);
+                   _("%s: cannot tell which file this is (resolved to %s)"), display, target);
       return FALSE;
     }
   if (!check_not_collection (display, target, &st, collection_path, error))

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "eg-scheduler-private.h"
 
 /**
@@ -272,7 +274,7 @@ eg_scheduler_set_flag (EgScheduler   *self,
   if (flag < 0 || flag > 7)
     {
       g_set_error (error, EG_SCHEDULER_ERROR, EG_SCHEDULER_ERROR_INVALID_SETTING,
-                   "A flag is a number from 0 (none) to 7, not %d", flag);
+                   _("A flag is a number from 0 (none) to 7, not %d"), flag);
       return FALSE;
     }
   return change_cards (self, EG_UNDO_FLAG, card_ids, n_cards, flag_one,

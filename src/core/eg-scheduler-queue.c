@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "eg-scheduler-private.h"
@@ -422,7 +423,7 @@ _eg_scheduler_check_version (EgScheduler       *self,
     return TRUE;
 
   g_set_error (error, EG_SCHEDULER_ERROR, EG_SCHEDULER_ERROR_STALE,
-               "The card was reviewed elsewhere (in another window or program) since it "
-               "was shown; this grade was not saved");
+               _("The card was reviewed elsewhere (in another window or program) since it "
+                 "was shown; this grade was not saved"));
   return FALSE;
 }

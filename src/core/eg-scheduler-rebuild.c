@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "eg-scheduler-private.h"
 
 /* What a card's replay gives */
@@ -53,7 +55,7 @@ replay_cards (gpointer data)
           if (!eg_fsrs_review (job->params, &replay->card, row->reviewed_at,
                                (EgFsrsRating) row->rating, &next, &job->error))
             {
-              g_prefix_error (&job->error, "Card %" G_GINT64_FORMAT ": ", history->card_id);
+              g_prefix_error (&job->error, _("Card %lld: "), (long long) history->card_id);
               break;
             }
           replay->card = next;

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "eg-scheduler-private.h"
@@ -46,7 +47,7 @@ invalid_setting (GError     **error,
                  const char  *expected)
 {
   g_set_error (error, EG_SCHEDULER_ERROR, EG_SCHEDULER_ERROR_INVALID_SETTING,
-               "Setting “%s” is “%s”; %s", key, value, expected);
+               _("Setting “%s” is “%s”; %s"), key, value, expected);
   return FALSE;
 }
 
@@ -62,7 +63,7 @@ parse_int (const char  *key,
 
   if (!g_ascii_string_to_signed (value, 10, min, max, &n, NULL))
     {
-      g_autofree char *expected = g_strdup_printf ("expected a whole number from %d to %d",
+      g_autofree char *expected = g_strdup_printf (_("expected a whole number from %d to %d"),
                                                    min, max);
       return invalid_setting (error, key, value, expected);
     }
@@ -101,7 +102,7 @@ eg_scheduler_settings_load (EgSchedulerSettings  *settings,
 
       if (end == retention || *end != '\0' || !(value >= 0.7 && value <= 0.99))
         return invalid_setting (error, "desired-retention", retention,
-                                "expected a number from 0.70 to 0.99");
+                                _("expected a number from 0.70 to 0.99"));
       settings->desired_retention = value;
     }
   if (learning != NULL)
@@ -126,7 +127,7 @@ eg_scheduler_settings_load (EgSchedulerSettings  *settings,
   if (fuzz != NULL)
     {
       if (!g_str_equal (fuzz, "true") && !g_str_equal (fuzz, "false"))
-        return invalid_setting (error, "fuzz", fuzz, "expected true or false");
+        return invalid_setting (error, "fuzz", fuzz, _("expected true or false"));
       settings->fuzz = g_str_equal (fuzz, "true");
     }
   if (weights != NULL)
@@ -134,14 +135,14 @@ eg_scheduler_settings_load (EgSchedulerSettings  *settings,
       g_auto(GStrv) items = g_strsplit (weights, ",", -1);
 
       if (g_strv_length (items) != EG_FSRS_N_PARAMS)
-        return invalid_setting (error, "fsrs-weights", weights, "expected 21 numbers");
+        return invalid_setting (error, "fsrs-weights", weights, _("expected 21 numbers"));
       for (guint i = 0; i < EG_FSRS_N_PARAMS; i++)
         {
           char *end = NULL;
 
           settings->weights[i] = g_ascii_strtod (items[i], &end);
           if (end == items[i] || *end != '\0')
-            return invalid_setting (error, "fsrs-weights", weights, "expected 21 numbers");
+            return invalid_setting (error, "fsrs-weights", weights, _("expected 21 numbers"));
         }
     }
 

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "eg-scheduler-private.h"
 
 void
@@ -73,7 +75,7 @@ eg_scheduler_undo (EgScheduler  *self,
   if (entry == NULL)
     {
       g_set_error (error, EG_SCHEDULER_ERROR, EG_SCHEDULER_ERROR_NOTHING_TO_UNDO,
-                   "There is nothing to undo");
+                   _("There is nothing to undo"));
       return FALSE;
     }
 

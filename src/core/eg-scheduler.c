@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "eg-scheduler-private.h"
@@ -154,7 +156,7 @@ _eg_scheduler_snapshot_card (EgScheduler  *self,
     {
       if (g_error_matches (local_error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND))
         g_set_error (error, EG_SCHEDULER_ERROR, EG_SCHEDULER_ERROR_NO_CARD,
-                     "There is no card %" G_GINT64_FORMAT, card_id);
+                     _("There is no card %lld"), (long long) card_id);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;

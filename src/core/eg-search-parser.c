@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "eg-search-private.h"
@@ -19,8 +20,6 @@
 /* Limits that keep the recursion, the SQL and the FTS5 expression small. */
 #define MAX_TERMS 256
 #define MAX_DEPTH 32
-
-#define FILTER_NAMES "section:, deck:, is:, flag:, prop:, rated:, has:"
 
 void
 _eg_search_node_free (EgSearchNode *node)
@@ -152,7 +151,7 @@ lex_quoted (Parser   *p,
   skip_char (p);
   end = strchr (p->p, '"');
   if (end == NULL)
-    return syntax_error (error, "Unbalanced quotes: the “\"” at column %d is never closed",
+    return syntax_error (error, _("Unbalanced quotes: the “\"” at column %d is never closed"),
                          column);
   *value = g_strndup (p->p, end - p->p);
   p->column += g_utf8_strlen (p->p, end - p->p) + 1;
@@ -189,7 +188,8 @@ lex_filter (Parser     *p,
   for (guint i = 0; i < G_N_ELEMENTS (filter_names); i++)
     known |= g_str_equal (token->name, filter_names[i]);
   if (!known)
-    return syntax_error (error, "Unknown filter “%s:” at column %d; filters are " FILTER_NAMES,
+    return syntax_error (error, _("Unknown filter “%s:” at column %d; filters are section:, "
+                                  "deck:, is:, flag:, prop:, rated:, has:"),
                          token->raw, token->column);
 
   p->p += name_len + 1;
@@ -210,7 +210,7 @@ lex_filter (Parser     *p,
     token->value = lex_bare (p);
 
   if (token->value[0] == '\0')
-    return syntax_error (error, "Missing value after “%s:” at column %d",
+    return syntax_error (error, _("Missing value after “%s:” at column %d"),
                          token->raw, token->column);
   return TRUE;
 }
@@ -296,7 +296,7 @@ lex (Parser  *p,
         if (next == '-')
           return lex_word (p, token, error);
         if (next == 0 || next == ')' || g_unichar_isspace (next))
-          return syntax_error (error, "“-” at column %d must be followed by a term",
+          return syntax_error (error, _("“-” at column %d must be followed by a term"),
                                token->column);
         token->kind = TOKEN_NOT;
         skip_char (p);
@@ -323,7 +323,7 @@ peek (Parser  *p,
         {
           if (++p->n_terms > MAX_TERMS)
             {
-              syntax_error (error, "The query is too long: it has more than %d terms",
+              syntax_error (error, _("The query is too long: it has more than %d terms"),
                             MAX_TERMS);
               return NULL;
             }
@@ -469,8 +469,8 @@ parse_prop (EgSearchNode *node,
   while (g_ascii_isalpha (value[name_len]))
     name_len++;
   if (name_len == 0)
-    return syntax_error (error, "Bad property “%s” at column %d; write prop:NAME OP NUMBER "
-                         "such as prop:ivl>10 or prop:r<0.8",
+    return syntax_error (error, _("Bad property “%s” at column %d; write prop:NAME OP NUMBER "
+                                  "such as prop:ivl>10 or prop:r<0.8"),
                          value, token->value_column);
 
   name = g_ascii_strdown (value, name_len);
@@ -481,8 +481,8 @@ parse_prop (EgSearchNode *node,
         known = TRUE;
       }
   if (!known)
-    return syntax_error (error, "Unknown property “%.*s” at column %d; properties are "
-                         "ivl, due, s, d, r, reps and lapses",
+    return syntax_error (error, _("Unknown property “%.*s” at column %d; properties are "
+                                  "ivl, due, s, d, r, reps and lapses"),
                          (int) name_len, value, token->value_column);
 
   rest = value + name_len;
@@ -490,15 +490,15 @@ parse_prop (EgSearchNode *node,
     if (g_str_has_prefix (rest, operators[i]))
       node->op = operators[i];
   if (node->op == NULL)
-    return syntax_error (error, "Missing comparison after “prop:%.*s” at column %d; "
-                         "use < <= > >= = or !=, e.g. prop:%.*s>10",
+    return syntax_error (error, _("Missing comparison after “prop:%.*s” at column %d; "
+                                  "use < <= > >= = or !=, e.g. prop:%.*s>10"),
                          (int) name_len, value, token->value_column + (int) name_len,
                          (int) name_len, value);
 
   rest += strlen (node->op);
   if (!parse_number (rest, &node->number))
-    return syntax_error (error, "Bad number “%s” at column %d; prop: compares with a "
-                         "number such as 10 or 0.85",
+    return syntax_error (error, _("Bad number “%s” at column %d; prop: compares with a "
+                                  "number such as 10 or 0.85"),
                          rest, token->value_column + (int) (rest - value));
   return TRUE;
 }
@@ -517,8 +517,8 @@ filter_node (const Token  *token,
       node->text = _eg_search_normalize_name (token->value);
       if (node->text[0] == '\0')
         {
-          syntax_error (error, "“%s:%s” at column %d names nothing; use a key or words of "
-                        "the %s", token->raw, token->value, token->column,
+          syntax_error (error, _("“%s:%s” at column %d names nothing; use a key or words of "
+                                 "the %s"), token->raw, token->value, token->column,
                         node->filter == EG_SEARCH_FILTER_DECK ? "title" : "heading");
           return NULL;
         }
@@ -541,8 +541,8 @@ filter_node (const Token  *token,
           }
       if (!known)
         {
-          syntax_error (error, "Unknown value “%s” for “is:” at column %d; use is:due, is:new, "
-                        "is:learn, is:review, is:suspended, is:buried or is:flagged",
+          syntax_error (error, _("Unknown value “%s” for “is:” at column %d; use is:due, is:new, "
+                                 "is:learn, is:review, is:suspended, is:buried or is:flagged"),
                         token->value, token->value_column);
           return NULL;
         }
@@ -555,8 +555,8 @@ filter_node (const Token  *token,
         node->filter = EG_SEARCH_FILTER_HAS_HIGHLIGHT;
       else
         {
-          syntax_error (error, "Unknown value “%s” for “has:” at column %d; use has:note or "
-                        "has:highlight", token->value, token->value_column);
+          syntax_error (error, _("Unknown value “%s” for “has:” at column %d; use has:note or "
+                                 "has:highlight"), token->value, token->value_column);
           return NULL;
         }
     }
@@ -565,7 +565,7 @@ filter_node (const Token  *token,
       node->filter = EG_SEARCH_FILTER_FLAG;
       if (!(token->value[0] >= '0' && token->value[0] <= '7' && token->value[1] == '\0'))
         {
-          syntax_error (error, "Bad flag “%s” at column %d; use flag:0 (no flag) to flag:7",
+          syntax_error (error, _("Bad flag “%s” at column %d; use flag:0 (no flag) to flag:7"),
                         token->value, token->value_column);
           return NULL;
         }
@@ -579,8 +579,8 @@ filter_node (const Token  *token,
       if (!g_ascii_string_to_unsigned (token->value, 10, 1, 36500, &days, NULL) ||
           !g_ascii_isdigit (token->value[0]))
         {
-          syntax_error (error, "Bad number of days “%s” at column %d; use rated:1 for today, "
-                        "rated:7 for the last 7 days (up to 36500)",
+          syntax_error (error, _("Bad number of days “%s” at column %d; use rated:1 for today, "
+                                 "rated:7 for the last 7 days (up to 36500)"),
                         token->value, token->value_column);
           return NULL;
         }
@@ -624,7 +624,7 @@ parse_primary (Parser  *p,
 
         if (++p->depth > MAX_DEPTH)
           {
-            syntax_error (error, "The query nests more than %d levels deep at column %d",
+            syntax_error (error, _("The query nests more than %d levels deep at column %d"),
                           MAX_DEPTH, column);
             return NULL;
           }
@@ -633,7 +633,7 @@ parse_primary (Parser  *p,
           return NULL;
         if (token->kind == TOKEN_CLOSE)
           {
-            syntax_error (error, "Empty parentheses at column %d", column);
+            syntax_error (error, _("Empty parentheses at column %d"), column);
             return NULL;
           }
         if (!(node = parse_or (p, error)))
@@ -641,8 +641,8 @@ parse_primary (Parser  *p,
         if (!(token = peek (p, error)) || token->kind != TOKEN_CLOSE)
           {
             if (token != NULL)
-              syntax_error (error, "Unbalanced parentheses: the “(” at column %d is never "
-                            "closed", column);
+              syntax_error (error, _("Unbalanced parentheses: the “(” at column %d is never "
+                                     "closed"), column);
             _eg_search_node_free (node);
             return NULL;
           }
@@ -658,7 +658,7 @@ parse_primary (Parser  *p,
     case TOKEN_PHRASE:
       if (token->value[strspn (token->value, " \t\r\n")] == '\0')
         {
-          syntax_error (error, "Empty phrase at column %d", token->column);
+          syntax_error (error, _("Empty phrase at column %d"), token->column);
           return NULL;
         }
       node = text_node (token->value, token->value, token->prefix);
@@ -670,20 +670,20 @@ parse_primary (Parser  *p,
       break;
 
     case TOKEN_CLOSE:
-      syntax_error (error, "Unbalanced parentheses: the “)” at column %d has no matching “(”",
+      syntax_error (error, _("Unbalanced parentheses: the “)” at column %d has no matching “(”"),
                     token->column);
       return NULL;
 
     case TOKEN_OR:
     case TOKEN_AND:
-      syntax_error (error, "“%s” at column %d needs a term on both sides",
+      syntax_error (error, _("“%s” at column %d needs a term on both sides"),
                     token->kind == TOKEN_OR ? "OR" : "AND", token->column);
       return NULL;
 
     case TOKEN_NOT:
     case TOKEN_END:
     default:
-      syntax_error (error, "Unexpected end of the query at column %d", token->column);
+      syntax_error (error, _("Unexpected end of the query at column %d"), token->column);
       return NULL;
     }
 
@@ -711,12 +711,12 @@ parse_unary (Parser  *p,
     return NULL;
   if (!starts_term (token->kind) || token->kind == TOKEN_NOT)
     {
-      syntax_error (error, "“-” at column %d must be followed by a term", column);
+      syntax_error (error, _("“-” at column %d must be followed by a term"), column);
       return NULL;
     }
   if (++p->depth > MAX_DEPTH)
     {
-      syntax_error (error, "The query nests more than %d levels deep at column %d",
+      syntax_error (error, _("The query nests more than %d levels deep at column %d"),
                     MAX_DEPTH, column);
       return NULL;
     }
@@ -754,7 +754,7 @@ parse_and (Parser  *p,
             return NULL;
           if (node->children->len == 0 || !starts_term (token->kind))
             {
-              syntax_error (error, "“AND” at column %d needs a term on both sides", column);
+              syntax_error (error, _("“AND” at column %d needs a term on both sides"), column);
               return NULL;
             }
           continue;
@@ -767,12 +767,12 @@ parse_and (Parser  *p,
   if (node->children->len == 0)
     {
       if (token->kind == TOKEN_OR)
-        syntax_error (error, "“OR” at column %d needs a term on both sides", token->column);
+        syntax_error (error, _("“OR” at column %d needs a term on both sides"), token->column);
       else if (token->kind == TOKEN_CLOSE)
-        syntax_error (error, "Unbalanced parentheses: the “)” at column %d has no matching “(”",
+        syntax_error (error, _("Unbalanced parentheses: the “)” at column %d has no matching “(”"),
                       token->column);
       else
-        syntax_error (error, "Unexpected end of the query at column %d", token->column);
+        syntax_error (error, _("Unexpected end of the query at column %d"), token->column);
       return NULL;
     }
   if (node->children->len == 1)
@@ -801,7 +801,7 @@ parse_or (Parser  *p,
         return NULL;
       if (!starts_term (token->kind))
         {
-          syntax_error (error, "“OR” at column %d needs a term on both sides", column);
+          syntax_error (error, _("“OR” at column %d needs a term on both sides"), column);
           return NULL;
         }
       if (!(child = parse_and (p, error)))
@@ -829,10 +829,10 @@ _eg_search_parse (const char  *query,
   if (node != NULL && (token = peek (&p, error)) != NULL && token->kind != TOKEN_END)
     {
       if (token->kind == TOKEN_CLOSE)
-        syntax_error (error, "Unbalanced parentheses: the “)” at column %d has no matching “(”",
+        syntax_error (error, _("Unbalanced parentheses: the “)” at column %d has no matching “(”"),
                       token->column);
       else
-        syntax_error (error, "Unexpected text at column %d", token->column);
+        syntax_error (error, _("Unexpected text at column %d"), token->column);
     }
   token_clear (&p.token);
 

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "eg-store-private.h"
 #include "eg-store-sql.h"
 
@@ -296,7 +298,7 @@ load_parts (EgStore    *self,
           g_ptr_array_add (card->parts, part);
         }
       if (rc != SQLITE_DONE)
-        return _eg_store_set_error (self, error, "Cannot read card parts");
+        return _eg_store_set_error (self, error, _("Cannot read card parts"));
     }
 
   return TRUE;
@@ -339,7 +341,7 @@ eg_store_list_cards (EgStore  *self,
     g_ptr_array_add (cards, read_card (stmt));
   if (rc != SQLITE_DONE)
     {
-      _eg_store_set_error (self, error, "Cannot list cards");
+      _eg_store_set_error (self, error, _("Cannot list cards"));
       return NULL;
     }
 
@@ -384,7 +386,7 @@ eg_store_list_card_ids (EgStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      _eg_store_set_error (self, error, "Cannot list cards");
+      _eg_store_set_error (self, error, _("Cannot list cards"));
       return NULL;
     }
   return g_steal_pointer (&ids);
@@ -423,20 +425,20 @@ eg_store_find_card (EgStore     *self,
     g_ptr_array_add (cards, read_card (stmt));
   if (rc != SQLITE_DONE)
     {
-      _eg_store_set_error (self, error, "Cannot look up the card");
+      _eg_store_set_error (self, error, _("Cannot look up the card"));
       return NULL;
     }
 
   if (cards->len == 0)
     {
       g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
-                   "No card “%s” (card keys look like SECTION/NUMBER, e.g. 16/301)", key);
+                   _("No card “%s” (card keys look like SECTION/NUMBER, e.g. 16/301)"), key);
       return NULL;
     }
   if (cards->len > 1)
     {
       g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_AMBIGUOUS,
-                   "Card “%s” exists in several decks; write DECK:%s", key, key);
+                   _("Card “%s” exists in several decks; write DECK:%s"), key, key);
       return NULL;
     }
 
@@ -473,13 +475,13 @@ eg_store_get_card (EgStore  *self,
     g_ptr_array_add (cards, read_card (stmt));
   else if (rc != SQLITE_DONE)
     {
-      _eg_store_set_error (self, error, "Cannot read the card");
+      _eg_store_set_error (self, error, _("Cannot read the card"));
       return NULL;
     }
   if (cards->len == 0)
     {
       g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
-                   "No card %" G_GINT64_FORMAT, card_id);
+                   _("No card %lld"), (long long) card_id);
       return NULL;
     }
   if (!load_parts (self, cards, error))
@@ -534,7 +536,7 @@ eg_store_get_cards (EgStore       *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _eg_store_set_error (self, error, "Cannot read cards");
+      _eg_store_set_error (self, error, _("Cannot read cards"));
       return NULL;
     }
 
@@ -590,7 +592,7 @@ eg_store_add_card (EgStore     *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
-                   "No section %" G_GINT64_FORMAT, section_id);
+                   _("No section %lld"), (long long) section_id);
       goto failed;
     }
 

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "eg-store-private.h"
@@ -46,7 +47,7 @@ eg_store_list_decks (EgStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _eg_store_set_error (self, error, "Cannot list decks");
+      _eg_store_set_error (self, error, _("Cannot list decks"));
       return NULL;
     }
 
@@ -106,7 +107,7 @@ list_sections (EgStore     *self,
     g_ptr_array_add (sections, read_section (stmt));
   if (rc != SQLITE_DONE)
     {
-      _eg_store_set_error (self, error, "Cannot list sections");
+      _eg_store_set_error (self, error, _("Cannot list sections"));
       return NULL;
     }
 
@@ -172,7 +173,7 @@ eg_store_set_deck_language (EgStore     *self,
     return FALSE;
   if (sqlite3_changes (_eg_store_get_db (self)) == 0)
     {
-      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND, "No deck “%s”", deck_key);
+      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND, _("No deck “%s”"), deck_key);
       return FALSE;
     }
   return TRUE;
@@ -229,19 +230,19 @@ eg_store_find_section (EgStore     *self,
       if (found != NULL)
         {
           g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_AMBIGUOUS,
-                       "Section “%s” exists in several decks; write DECK:%s", key, key);
+                       _("Section “%s” exists in several decks; write DECK:%s"), key, key);
           return NULL;
         }
       found = read_section (stmt);
     }
   if (rc != SQLITE_DONE)
     {
-      _eg_store_set_error (self, error, "Cannot look up the section");
+      _eg_store_set_error (self, error, _("Cannot look up the section"));
       return NULL;
     }
   if (found == NULL)
     g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
-                 "No section “%s”", key);
+                 _("No section “%s”"), key);
 
   return g_steal_pointer (&found);
 }

@@ -14,8 +14,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdint.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,51 +40,51 @@ describe_failure (sqlite3    *db,
     {
     case SQLITE_FULL:
       *code_out = EG_STORE_ERROR_FULL;
-      return g_strdup_printf ("the disk that holds “%s” is full", path);
+      return g_strdup_printf (_("the disk that holds “%s” is full"), path);
 
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       *code_out = EG_STORE_ERROR_BUSY;
-      return g_strdup_printf ("another program is writing to “%s”; try again when it "
-                              "has finished", path);
+      return g_strdup_printf (_("another program is writing to “%s”; try again when it "
+                                "has finished"), path);
 
     case SQLITE_READONLY:
       *code_out = EG_STORE_ERROR_READ_ONLY;
       if (code == SQLITE_READONLY_CANTINIT || code == SQLITE_READONLY_CANTLOCK ||
           code == SQLITE_READONLY_DIRECTORY || access (dir, W_OK) != 0)
-        return g_strdup_printf ("the folder “%s” cannot be written (permission denied), "
-                                "so “%s” cannot be changed", dir, path);
-      return g_strdup_printf ("“%s” cannot be written (permission denied)", path);
+        return g_strdup_printf (_("the folder “%s” cannot be written (permission denied), "
+                                  "so “%s” cannot be changed"), dir, path);
+      return g_strdup_printf (_("“%s” cannot be written (permission denied)"), path);
 
     case SQLITE_CANTOPEN:
       *code_out = errsv == EACCES || errsv == EPERM ? EG_STORE_ERROR_READ_ONLY
                                                     : EG_STORE_ERROR_OPEN;
       if (errsv == EACCES || errsv == EPERM)
-        return g_strdup_printf ("“%s” cannot be opened (permission denied)", path);
+        return g_strdup_printf (_("“%s” cannot be opened (permission denied)"), path);
       if (errsv != 0)
-        return g_strdup_printf ("“%s” cannot be opened (%s)", path, g_strerror (errsv));
-      return g_strdup_printf ("“%s” cannot be opened", path);
+        return g_strdup_printf (_("“%s” cannot be opened (%s)"), path, g_strerror (errsv));
+      return g_strdup_printf (_("“%s” cannot be opened"), path);
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       *code_out = EG_STORE_ERROR_CORRUPT;
-      return g_strdup_printf ("“%s” is damaged or is not an Engram collection (%s)",
+      return g_strdup_printf (_("“%s” is damaged or is not an Engram collection (%s)"),
                               path, sqlite3_errmsg (db));
 
     case SQLITE_IOERR:
       *code_out = errsv == ENOSPC ? EG_STORE_ERROR_FULL : EG_STORE_ERROR_IO;
       if (errsv == ENOSPC)
-        return g_strdup_printf ("the disk that holds “%s” is full", path);
-      return g_strdup_printf ("reading or writing “%s” failed (%s)", path,
+        return g_strdup_printf (_("the disk that holds “%s” is full"), path);
+      return g_strdup_printf (_("reading or writing “%s” failed (%s)"), path,
                               errsv != 0 ? g_strerror (errsv) : sqlite3_errmsg (db));
 
     case SQLITE_NOMEM:
       *code_out = EG_STORE_ERROR_SQL;
-      return g_strdup ("there is not enough memory");
+      return g_strdup (_("there is not enough memory"));
 
     default:
       *code_out = EG_STORE_ERROR_SQL;
-      return g_strdup_printf ("%s (in “%s”)", sqlite3_errmsg (db), path);
+      return g_strdup_printf (_("%s (in “%s”)"), sqlite3_errmsg (db), path);
     }
 }
 
@@ -113,7 +114,8 @@ _eg_store_set_sqlite_error_for (sqlite3     *db,
   int code;
 
   reason = describe_failure (db, path != NULL && path[0] != '\0' ? path : "(memory)", &code);
-  g_set_error (error, EG_STORE_ERROR, code, "%s: %s", what, reason);
+  /* TRANSLATORS: what was being done, and why it failed */
+  g_set_error (error, EG_STORE_ERROR, code, _("%s: %s"), what, reason);
   return FALSE;
 }
 
@@ -123,7 +125,7 @@ _eg_store_exec_sql (sqlite3     *db,
                     GError     **error)
 {
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return _eg_store_set_sqlite_error (db, error, "Cannot use the collection");
+    return _eg_store_set_sqlite_error (db, error, _("Cannot use the collection"));
   return TRUE;
 }
 
@@ -137,7 +139,7 @@ query_int (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
-    return _eg_store_set_sqlite_error (db, error, "Cannot open the collection");
+    return _eg_store_set_sqlite_error (db, error, _("Cannot open the collection"));
   *value = sqlite3_column_int (stmt, 0);
   return TRUE;
 }
@@ -184,16 +186,16 @@ _eg_store_identify (sqlite3     *db,
   if (application_id != 0 && application_id != EG_STORE_APPLICATION_ID)
     {
       g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_COLLECTION,
-                   "“%s” is another program's database, not an Engram collection; "
-                   "it was left as it is", path);
+                   _("“%s” is another program's database, not an Engram collection; "
+                     "it was left as it is"), path);
       return FALSE;
     }
 
   if (version > n_versions)
     {
       g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_TOO_NEW,
-                   "“%s” was written by a newer Engram (schema version %d, this version "
-                   "understands up to %d); it was left as it is",
+                   _("“%s” was written by a newer Engram (schema version %d, this version "
+                     "understands up to %d); it was left as it is"),
                    path, version, n_versions);
       return FALSE;
     }
@@ -205,8 +207,8 @@ _eg_store_identify (sqlite3     *db,
       if (version < 1 || !tables)
         {
           g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_COLLECTION,
-                       "“%s” is another program's database (or an empty one), not an "
-                       "Engram collection; it was left as it is", path);
+                       _("“%s” is another program's database (or an empty one), not an "
+                         "Engram collection; it was left as it is"), path);
           return FALSE;
         }
     }
@@ -359,13 +361,13 @@ _eg_store_quick_check (sqlite3       *db,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   if (rc != SQLITE_ROW)
-    return _eg_store_set_sqlite_error (db, error, "Cannot check the collection");
+    return _eg_store_set_sqlite_error (db, error, _("Cannot check the collection"));
   if (g_strcmp0 (finding, "ok") != 0)
     {
       g_autofree char *what = _eg_store_describe_finding (finding);
 
       g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_CORRUPT,
-                   "“%s” is damaged (%s); Engram leaves it as it is", path, what);
+                   _("“%s” is damaged (%s); Engram leaves it as it is"), path, what);
       return FALSE;
     }
   return TRUE;
@@ -386,9 +388,9 @@ _eg_store_set_io_error (GError     **error,
                errsv == ENOSPC ? EG_STORE_ERROR_FULL
                : errsv == EACCES || errsv == EPERM || errsv == EROFS ? EG_STORE_ERROR_READ_ONLY
                : EG_STORE_ERROR_IO,
-               "%s “%s”: %s", what, path,
+               _("%s “%s”: %s"), what, path,
                errsv == ENOSPC ? "the disk is full"
-               : errsv == EACCES || errsv == EPERM ? "permission denied"
+               : errsv == EACCES || errsv == EPERM ? _("permission denied")
                : g_strerror (errsv));
   return FALSE;
 }
@@ -410,7 +412,7 @@ _eg_store_sync_path (const char  *path,
   errsv = errno;
   if (fd >= 0)
     close (fd);
-  return _eg_store_set_io_error (error, errsv, "Cannot save", path);
+  return _eg_store_set_io_error (error, errsv, _("Cannot save"), path);
 }
 
 /**
@@ -436,7 +438,7 @@ _eg_store_create_file (const char  *path,
   int fd, errsv;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
-    return _eg_store_set_io_error (error, errno, "Cannot create the folder", dir);
+    return _eg_store_set_io_error (error, errno, _("Cannot create the folder"), dir);
 
   /* a log left by a collection that is gone would be read into the new one */
   if (g_file_test (wal, G_FILE_TEST_EXISTS))
@@ -449,16 +451,16 @@ _eg_store_create_file (const char  *path,
 
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
-    return _eg_store_set_io_error (error, errno, "Cannot create a new collection in", dir);
+    return _eg_store_set_io_error (error, errno, _("Cannot create a new collection in"), dir);
   close (fd);
 
   sql = g_strdup_printf ("PRAGMA application_id = %d", EG_STORE_APPLICATION_ID);
   if (sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
       if (db != NULL)
-        _eg_store_set_sqlite_error (db, error, "Cannot create a new collection");
+        _eg_store_set_sqlite_error (db, error, _("Cannot create a new collection"));
       else
-        _eg_store_set_io_error (error, ENOMEM, "Cannot create the collection", path);
+        _eg_store_set_io_error (error, ENOMEM, _("Cannot create the collection"), path);
       sqlite3_close (db);
       g_unlink (tmp);
       return FALSE;
@@ -467,7 +469,7 @@ _eg_store_create_file (const char  *path,
        _eg_store_migrate_db (db, n_versions, error) &&
        _eg_store_exec_sql (db, "PRAGMA journal_mode = WAL", error);
   if (sqlite3_close (db) != SQLITE_OK && ok)
-    ok = _eg_store_set_io_error (error, EIO, "Cannot create the collection", path);
+    ok = _eg_store_set_io_error (error, EIO, _("Cannot create the collection"), path);
 
   if (ok)
     {
@@ -476,7 +478,7 @@ _eg_store_create_file (const char  *path,
     }
 
   if (ok && link (tmp, path) != 0 && (errsv = errno) != EEXIST)
-    ok = _eg_store_set_io_error (error, errsv, "Cannot create the collection", path);
+    ok = _eg_store_set_io_error (error, errsv, _("Cannot create the collection"), path);
   g_unlink (tmp);
 
   return ok && _eg_store_sync_path (dir, TRUE, error);

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "eg-store-private.h"
 
 /**
@@ -43,7 +45,7 @@ _eg_store_data_version (EgStore  *self,
     return -1;
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      _eg_store_set_error (self, error, "Cannot read the collection's data version");
+      _eg_store_set_error (self, error, _("Cannot read the collection's data version"));
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);
@@ -96,7 +98,7 @@ read_sections (EgStore       *self,
                            section);
     }
   if (rc != SQLITE_DONE)
-    return _eg_store_set_error (self, error, "Cannot read the deck's sections");
+    return _eg_store_set_error (self, error, _("Cannot read the deck's sections"));
   return TRUE;
 }
 
@@ -138,7 +140,7 @@ read_cards (EgStore       *self,
       g_array_append_val (deck->cards, card);
     }
   if (rc != SQLITE_DONE)
-    return _eg_store_set_error (self, error, "Cannot read the deck's cards");
+    return _eg_store_set_error (self, error, _("Cannot read the deck's cards"));
   return TRUE;
 }
 
@@ -175,7 +177,7 @@ _eg_store_read_deck (EgStore     *self,
     return g_steal_pointer (&deck);
   if (rc != SQLITE_ROW)
     {
-      _eg_store_set_error (self, error, "Cannot read the deck");
+      _eg_store_set_error (self, error, _("Cannot read the deck"));
       return NULL;
     }
   deck->id = sqlite3_column_int64 (stmt, 0);
@@ -346,7 +348,7 @@ _eg_store_get_question (EgStore  *self,
   sqlite3_bind_int64 (stmt, 1, card_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      _eg_store_set_error (self, error, "Cannot read the card's question");
+      _eg_store_set_error (self, error, _("Cannot read the card's question"));
       sqlite3_reset (stmt);
       return NULL;
     }

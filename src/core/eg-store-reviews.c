@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "eg-store-private.h"
 
 /**
@@ -71,7 +73,7 @@ eg_store_list_reviews (EgStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _eg_store_set_error (self, error, "Cannot read the review log");
+      _eg_store_set_error (self, error, _("Cannot read the review log"));
       return NULL;
     }
 
@@ -170,7 +172,7 @@ _eg_store_count_graded (EgStore  *self,
   sqlite3_bind_int (stmt, 2, state_before);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      _eg_store_set_error (self, error, "Cannot count today's reviews");
+      _eg_store_set_error (self, error, _("Cannot count today's reviews"));
       sqlite3_reset (stmt);
       return -1;
     }
@@ -226,6 +228,6 @@ _eg_store_read_history (EgStore  *self,
         }
     }
   if (rc != SQLITE_DONE)
-    return _eg_store_set_error (self, error, "Cannot read the review log");
+    return _eg_store_set_error (self, error, _("Cannot read the review log"));
   return TRUE;
 }

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "eg-store-private.h"
 
 /* Each entry upgrades the schema from version i to i + 1.  Never edit an
@@ -210,7 +212,7 @@ _eg_store_migrate_db (sqlite3  *db,
       current = _eg_store_read_user_version (db);
       if (current < 0)
         {
-          set_sqlite_error (db, error, "Cannot read the collection's version");
+          set_sqlite_error (db, error, _("Cannot read the collection's version"));
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
         }
@@ -224,7 +226,7 @@ _eg_store_migrate_db (sqlite3  *db,
       if (!exec_sql (db, migrations[current], error) || !exec_sql (db, bump, error))
         {
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-          g_prefix_error (error, "Cannot upgrade the collection to version %d: ", current + 1);
+          g_prefix_error (error, _("Cannot upgrade the collection to version %d: "), current + 1);
           return FALSE;
         }
 

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "eg-markdown.h"
@@ -97,7 +98,7 @@ load_sections (EgStore     *store,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _eg_store_set_error (store, error, "Cannot read the sections");
+    return _eg_store_set_error (store, error, _("Cannot read the sections"));
 
   if (by_heading)
     {
@@ -303,11 +304,12 @@ _eg_store_search_read_rows (EgStore       *store,
           break;
         }
       if (card_keys != NULL)
-        row.card_key = g_string_chunk_insert (card_keys, (const char *) sqlite3_column_text (stmt, 4));
+        row.card_key = g_string_chunk_insert (card_keys,
+                                              (const char *) sqlite3_column_text (stmt, 4));
       g_array_append_val (rows, row);
     }
   if (rc != SQLITE_DONE)
-    return _eg_store_set_error (store, error, "Cannot search the cards");
+    return _eg_store_set_error (store, error, _("Cannot search the cards"));
   return TRUE;
 }
 
@@ -337,7 +339,7 @@ _eg_search_query_plan (EgStore       *store,
     g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
   if (rc != SQLITE_DONE)
     {
-      _eg_store_set_error (store, error, "Cannot explain the search");
+      _eg_store_set_error (store, error, _("Cannot explain the search"));
       return NULL;
     }
   return g_string_free (g_steal_pointer (&plan), FALSE);

@@ -28,6 +28,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "eg-fsrs.h"
@@ -141,7 +142,8 @@ compile_filter (EgSearch     *search,
         n = add_text (search, node->text);
         /* DECK_ID: see select_rows() (eg-store-search-rows.c) */
         g_string_append_printf (sql, "%s IN (SELECT id FROM %s WHERE CASE"
-                                " WHEN EXISTS (SELECT 1 FROM %s WHERE eg_search_name (?%d, key, NULL))"
+                                " WHEN EXISTS (SELECT 1 FROM %s"
+                                "              WHERE eg_search_name (?%d, key, NULL))"
                                 " THEN eg_search_name (?%d, key, NULL)"
                                 " ELSE eg_search_name (?%d, key, %s) END)",
                                 node->filter == EG_SEARCH_FILTER_DECK ? DECK_ID : "c.section_id",
@@ -589,7 +591,7 @@ _eg_store_search_set_params (EgStore             *store,
           sqlite3_create_function (db, "eg_search_name", 3, flags, NULL,
                                    name_match_func, NULL, NULL) != SQLITE_OK)
         {
-          _eg_store_set_error (store, error, "Cannot set up the search");
+          _eg_store_set_error (store, error, _("Cannot set up the search"));
           g_object_set_data (G_OBJECT (store), key, NULL);
           return FALSE;
         }

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "eg-store-private.h"
 #include "eg-store-sql.h"
 
@@ -42,7 +44,7 @@ collect (EgStore       *self,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _eg_store_set_error (self, error, "Cannot build the study queue");
+    return _eg_store_set_error (self, error, _("Cannot build the study queue"));
   return TRUE;
 }
 
@@ -230,9 +232,9 @@ _eg_store_snapshot_card (EgStore  *self,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
-                     "There is no card %" G_GINT64_FORMAT, card_id);
+                     _("There is no card %lld"), (long long) card_id);
       else
-        _eg_store_set_error (self, error, "Cannot read the card");
+        _eg_store_set_error (self, error, _("Cannot read the card"));
       sqlite3_reset (stmt);
       return NULL;
     }
@@ -408,7 +410,7 @@ _eg_store_foreach_state (EgStore           *self,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _eg_store_set_error (self, error, "Cannot count the sections' cards");
+    return _eg_store_set_error (self, error, _("Cannot count the sections' cards"));
   return TRUE;
 }
 
@@ -442,7 +444,7 @@ _eg_store_count_reviews_ahead (EgStore  *self,
     counts[sqlite3_column_int (stmt, 0) - day] += sqlite3_column_int (stmt, 1);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _eg_store_set_error (self, error, "Cannot compute the forecast");
+    return _eg_store_set_error (self, error, _("Cannot compute the forecast"));
   return TRUE;
 }
 
@@ -472,7 +474,7 @@ _eg_store_list_learning_due (EgStore  *self,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _eg_store_set_error (self, error, "Cannot compute the forecast");
+    return _eg_store_set_error (self, error, _("Cannot compute the forecast"));
   return TRUE;
 }
 
@@ -509,7 +511,7 @@ _eg_store_next_due (EgStore      *self,
   sqlite3_bind_int (stmt, 3, new_cards_come ? 1 : 0);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      _eg_store_set_error (self, error, "Cannot find the next due card");
+      _eg_store_set_error (self, error, _("Cannot find the next due card"));
       sqlite3_reset (stmt);
       return FALSE;
     }

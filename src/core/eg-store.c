@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "eg-backup.h"
@@ -115,7 +116,7 @@ configure (EgStore          *self,
   if (sqlite3_db_readonly (self->db, "main") == 1)
     {
       g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_READ_ONLY,
-                   "“%s” cannot be written (permission denied)", self->path);
+                   _("“%s” cannot be written (permission denied)"), self->path);
       return FALSE;
     }
 
@@ -147,8 +148,8 @@ upgrade (EgStore  *self,
                              NULL, error);
   if (backup == NULL)
     {
-      g_prefix_error (error, "The collection was not upgraded, because it could not be "
-                             "backed up first: ");
+      g_prefix_error (error, _("The collection was not upgraded, because it could not be "
+                               "backed up first: "));
       return FALSE;
     }
 
@@ -202,8 +203,8 @@ eg_store_open_full (const char        *path,
         {
           g_set_error (error, EG_STORE_ERROR,
                        errsv == EACCES ? EG_STORE_ERROR_READ_ONLY : EG_STORE_ERROR_OPEN,
-                       "Cannot open the collection “%s”: %s", path,
-                       errsv == EACCES ? "permission denied" : g_strerror (errsv));
+                       _("Cannot open the collection “%s”: %s"), path,
+                       errsv == EACCES ? _("permission denied") : g_strerror (errsv));
           return NULL;
         }
       if (!_eg_store_create_file (path, _eg_store_n_migrations (), error))
@@ -212,7 +213,7 @@ eg_store_open_full (const char        *path,
         {
           int errsv2 = errno;
           g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_OPEN,
-                       "Cannot open the collection “%s”: %s", path, g_strerror (errsv2));
+                       _("Cannot open the collection “%s”: %s"), path, g_strerror (errsv2));
           return NULL;
         }
     }
@@ -220,14 +221,14 @@ eg_store_open_full (const char        *path,
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_COLLECTION,
-                   "“%s” is not a file, so it cannot be a collection", path);
+                   _("“%s” is not a file, so it cannot be a collection"), path);
       return NULL;
     }
   if (st.st_size == 0)
     {
       g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_COLLECTION,
-                   "“%s” is empty (0 bytes): the collection that was there is gone. "
-                   "Engram left the file as it is", path);
+                   _("“%s” is empty (0 bytes): the collection that was there is gone. "
+                     "Engram left the file as it is"), path);
       return NULL;
     }
 
@@ -241,10 +242,10 @@ eg_store_open_full (const char        *path,
   if (rc != SQLITE_OK)
     {
       if (self->db != NULL)
-        _eg_store_set_sqlite_error_for (self->db, path, error, "Cannot open the collection");
+        _eg_store_set_sqlite_error_for (self->db, path, error, _("Cannot open the collection"));
       else
         g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_OPEN,
-                     "Cannot open the collection “%s”: %s", path, sqlite3_errstr (rc));
+                     _("Cannot open the collection “%s”: %s"), path, sqlite3_errstr (rc));
       return NULL;
     }
 
@@ -416,14 +417,14 @@ refuse_write (EgStore     *self,
 {
   if (self->integrity == EG_STORE_INTEGRITY_DAMAGED)
     g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_CORRUPT,
-                 "%s: “%s” is damaged, so Engram only reads it; restore a backup",
+                 _("%s: “%s” is damaged, so Engram only reads it; restore a backup"),
                  what, self->path);
   else if (self->read_only)
     g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_READ_ONLY,
-                 "%s: “%s” is open for reading only", what, self->path);
+                 _("%s: “%s” is open for reading only"), what, self->path);
   else
     g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_BUSY,
-                 "%s: “%s” is still being checked; try again in a moment", what, self->path);
+                 _("%s: “%s” is still being checked; try again in a moment"), what, self->path);
   return FALSE;
 }
 
@@ -447,7 +448,7 @@ _eg_store_prepare (EgStore     *self,
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      _eg_store_set_error (self, error, "Cannot prepare a query");
+      _eg_store_set_error (self, error, _("Cannot prepare a query"));
       return NULL;
     }
   return stmt;
@@ -476,7 +477,7 @@ _eg_store_cached (EgStore     *self,
 
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
-      _eg_store_set_error (self, error, "Cannot prepare a query");
+      _eg_store_set_error (self, error, _("Cannot prepare a query"));
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -497,7 +498,7 @@ _eg_store_step_done (EgStore       *self,
 
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _eg_store_set_error (self, error, "Cannot write to the collection");
+    return _eg_store_set_error (self, error, _("Cannot write to the collection"));
   return TRUE;
 }
 
@@ -507,7 +508,7 @@ _eg_store_exec (EgStore     *self,
                 GError     **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return _eg_store_set_error (self, error, "Cannot use the collection");
+    return _eg_store_set_error (self, error, _("Cannot use the collection"));
   return TRUE;
 }
 
@@ -518,7 +519,7 @@ _eg_store_begin (EgStore  *self,
   int rc;
 
   if (self->integrity != EG_STORE_INTEGRITY_OK)
-    return refuse_write (self, error, "Cannot change the collection");
+    return refuse_write (self, error, _("Cannot change the collection"));
 
   if (self->write_timeout_ms != EG_STORE_BUSY_TIMEOUT_MS)
     sqlite3_busy_timeout (self->db, self->write_timeout_ms);
@@ -527,7 +528,7 @@ _eg_store_begin (EgStore  *self,
     sqlite3_busy_timeout (self->db, EG_STORE_BUSY_TIMEOUT_MS);
 
   if (rc != SQLITE_OK)
-    return _eg_store_set_error (self, error, "Cannot change the collection");
+    return _eg_store_set_error (self, error, _("Cannot change the collection"));
   return TRUE;
 }
 
@@ -633,7 +634,7 @@ eg_store_get_stats (EgStore       *self,
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return _eg_store_set_error (self, error, "Cannot compute statistics");
+    return _eg_store_set_error (self, error, _("Cannot compute statistics"));
 
   stats->decks = sqlite3_column_int (stmt, 0);
   stats->sections = sqlite3_column_int (stmt, 1);
@@ -687,6 +688,6 @@ eg_store_set_setting (EgStore     *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _eg_store_set_error (self, error, "Cannot save a setting");
+    return _eg_store_set_error (self, error, _("Cannot save a setting"));
   return TRUE;
 }

@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libintl.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1081,6 +1083,69 @@ test_plans (void)
   fixture_teardown (&f);
 }
 
+/* Writes a message catalog (.mo) that translates @msgid as @msgstr. */
+static void
+write_catalog (const char *path,
+               const char *msgid,
+               const char *msgstr)
+{
+  const char *header = "Content-Type: text/plain; charset=UTF-8\n";
+  /* the original strings sorted: "" (the header's) first */
+  const char *originals[] = { "", msgid };
+  const char *translations[] = { header, msgstr };
+  g_autoptr(GByteArray) mo = g_byte_array_new ();
+  guint32 words[7] = { 0x950412de, 0, 2, 28, 28 + 16, 0, 28 + 32 };
+  guint32 offset = 28 + 32;
+  g_autoptr(GError) error = NULL;
+
+  g_byte_array_append (mo, (const guint8 *) words, sizeof words);
+  for (int table = 0; table < 2; table++)
+    for (int i = 0; i < 2; i++)
+      {
+        const char *text = table == 0 ? originals[i] : translations[i];
+        guint32 entry[2] = { strlen (text), 0 };
+
+        entry[1] = offset;
+        offset += strlen (text) + 1;
+        g_byte_array_append (mo, (const guint8 *) entry, sizeof entry);
+      }
+  for (int table = 0; table < 2; table++)
+    for (int i = 0; i < 2; i++)
+      {
+        const char *text = table == 0 ? originals[i] : translations[i];
+
+        g_byte_array_append (mo, (const guint8 *) text, strlen (text) + 1);
+      }
+  g_assert_true (g_file_set_contents (path, (const char *) mo->data, mo->len, &error));
+  g_assert_no_error (error);
+}
+
+/* The search's messages reach the user in the user's language. */
+static void
+test_errors_translated (void)
+{
+  g_autofree char *dir = eg_test_tmp_path ("locale");
+  g_autofree char *messages = g_build_filename (dir, "xx", "LC_MESSAGES", NULL);
+  g_autofree char *catalog = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgSearch) search = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
+  write_catalog (catalog, "Empty phrase at column %d", "Phrase vide à la colonne %d");
+  g_setenv ("LANGUAGE", "xx", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+
+  search = eg_search_new ("escape \"  \"", &error);
+  g_assert_null (search);
+  g_assert_error (error, EG_SEARCH_ERROR, EG_SEARCH_ERROR_SYNTAX);
+  if (error != NULL)
+    g_assert_cmpstr (error->message, ==, "Phrase vide à la colonne 8");
+
+  g_unsetenv ("LANGUAGE");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1100,6 +1165,7 @@ main (int    argc,
   g_test_add_func ("/search/sort-long-texts", test_sort_long_texts);
   g_test_add_func ("/search/deleted", test_deleted);
   g_test_add_func ("/search/syntax-errors", test_syntax_errors);
+  g_test_add_func ("/search/errors-translated", test_errors_translated);
   g_test_add_func ("/search/injection", test_injection);
   g_test_add_func ("/search/garbage", test_garbage);
   g_test_add_func ("/search/retrievability-function", test_retrievability_function);
