@@ -200,8 +200,45 @@ test_markdown_round_trip_edge_cases (void)
     "### 2. Same number again\nTwice.\n\n---\n\n"
     "### 3. Several parts\nA.\n\n#### One\n1\n\n#### Two\n2\n";
 
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GString) parsed = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
   g_assert_true (g_file_set_contents (path, deck, -1, NULL));
   store = store_with (path);
+
+  /* what the parser made of the file: a card without an answer, rules and
+   * "# " inside a code block, a rule inside an answer, a number twice, and
+   * parts in order */
+  sections = eg_store_list_sections (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sections->len, ==, 1);
+  g_assert_cmpstr (((EgSectionInfo *) g_ptr_array_index (sections, 0))->heading, ==,
+                   "Edge Cases");
+  cards = eg_store_list_cards (store, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      EgCard *card = g_ptr_array_index (cards, i);
+
+      g_string_append_printf (parsed, "[%s|%d|%s|%s]", card->key, card->number, card->question,
+                              card->answer);
+      for (guint j = 0; j < card->parts->len; j++)
+        {
+          EgCardPart *part = g_ptr_array_index (card->parts, j);
+
+          g_string_append_printf (parsed, "(%s|%s)", part->name, part->text);
+        }
+      g_string_append_c (parsed, '\n');
+    }
+  g_assert_cmpstr (parsed->str, ==,
+                   "[edge-cases/1|1|No answer, only a part|](Indepth|Deep.)\n"
+                   "[edge-cases/2|2|Code and rules|```go\n# comment\n---\n```\n\n"
+                   "After a rule:\n\n---\n\nMore.]\n"
+                   "[edge-cases/2-2|2|Same number again|Twice.]\n"
+                   "[edge-cases/3|3|Several parts|A.](One|1)(Two|2)\n");
+
   round_trip (store);
 }
 
