@@ -143,11 +143,19 @@ gboolean      _eg_store_search_read_rows (EgStore       *store,
                                           GStringChunk  *texts,
                                           GStringChunk  *card_keys,
                                           GError       **error);
-char         *_eg_search_query_plan     (EgStore        *store,
-                                         EgSearch       *search,
-                                         EgSortColumn    sort,
-                                         gboolean        with_keys,
-                                         GError        **error);
+
+/* For the tests */
+char         *_eg_store_search_statement (EgSearch      *search,
+                                          EgSortColumn   sort,
+                                          gboolean       with_keys);
+gboolean      _eg_store_search_measure   (EgStore       *store,
+                                          EgSearch      *search,
+                                          EgSortColumn   sort,
+                                          gint64         now_ms,
+                                          int            today,
+                                          int           *fullscan_steps,
+                                          int           *vm_steps,
+                                          GError       **error);
 
 /* Sorting (eg-search-sort.c) */
 const char   *_eg_search_sort_text      (GStringChunk   *chunk,

@@ -216,6 +216,40 @@ select_rows (EgSearch     *search,
   return sql;
 }
 
+/* The statement of select_rows(), prepared, its parameters bound */
+static sqlite3_stmt *
+prepare_rows (EgStore       *store,
+              EgSearch      *search,
+              EgSortColumn   sort,
+              gboolean       with_keys,
+              gint64         now_ms,
+              int            today,
+              GError       **error)
+{
+  g_autoptr(GString) sql = select_rows (search, sort, with_keys);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _eg_store_prepare (store, sql->str, error)))
+    return NULL;
+
+  /* parameters a statement does not use are ignored (SQLITE_RANGE) */
+  sqlite3_bind_int64 (stmt, 1, now_ms);
+  sqlite3_bind_int (stmt, 2, today);
+  for (guint i = 0; i < search->params->len; i++)
+    {
+      EgSearchParam *param = &g_array_index (search->params, EgSearchParam, i);
+      int n = FIRST_PARAM + i;
+
+      if (param->type == SQLITE_INTEGER)
+        sqlite3_bind_int64 (stmt, n, param->i);
+      else if (param->type == SQLITE_FLOAT)
+        sqlite3_bind_double (stmt, n, param->d);
+      else
+        sqlite3_bind_text (stmt, n, param->s, -1, SQLITE_STATIC);
+    }
+  return stmt;
+}
+
 /**
  * _eg_store_search_read_rows:
  * @now_ms: the time ?1, which is:due, is:buried and prop:r are relative to
@@ -238,7 +272,6 @@ _eg_store_search_read_rows (EgStore       *store,
                             GStringChunk  *card_keys,
                             GError       **error)
 {
-  g_autoptr(GString) sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) sections = g_array_new (FALSE, FALSE, sizeof (SectionEntry));
   SectionMap map = { sections, 0 };
@@ -248,25 +281,8 @@ _eg_store_search_read_rows (EgStore       *store,
   if (!load_sections (store, sort == EG_SORT_SECTION, &map, error))
     return FALSE;
 
-  sql = select_rows (search, sort, card_keys != NULL);
-  if (!(stmt = _eg_store_prepare (store, sql->str, error)))
+  if (!(stmt = prepare_rows (store, search, sort, card_keys != NULL, now_ms, today, error)))
     return FALSE;
-
-  /* parameters a statement does not use are ignored (SQLITE_RANGE) */
-  sqlite3_bind_int64 (stmt, 1, now_ms);
-  sqlite3_bind_int (stmt, 2, today);
-  for (guint i = 0; i < search->params->len; i++)
-    {
-      EgSearchParam *param = &g_array_index (search->params, EgSearchParam, i);
-      int n = FIRST_PARAM + i;
-
-      if (param->type == SQLITE_INTEGER)
-        sqlite3_bind_int64 (stmt, n, param->i);
-      else if (param->type == SQLITE_FLOAT)
-        sqlite3_bind_double (stmt, n, param->d);
-      else
-        sqlite3_bind_text (stmt, n, param->s, -1, SQLITE_STATIC);
-    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -313,34 +329,43 @@ _eg_store_search_read_rows (EgStore       *store,
   return TRUE;
 }
 
-/* For the tests: the plan of the statement the search runs, one line per
- * step ("SEARCH c USING COVERING INDEX cards_by_id (id=? AND deleted=?)"). */
+/* For the tests: the statement the search runs */
 char *
-_eg_search_query_plan (EgStore       *store,
-                       EgSearch      *search,
-                       EgSortColumn   sort,
-                       gboolean       with_keys,
-                       GError       **error)
+_eg_store_search_statement (EgSearch      *search,
+                            EgSortColumn   sort,
+                            gboolean       with_keys)
 {
-  g_autoptr(GString) sql = select_rows (search, sort, with_keys);
-  g_autoptr(GString) plan = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  return g_string_free (select_rows (search, sort, with_keys), FALSE);
+}
+
+/**
+ * _eg_store_search_measure:
+ * @fullscan_steps: (out): the steps of full scans of a table
+ * @vm_steps: (out): the virtual machine's steps
+ *
+ * For the tests: runs the statement of a search (after a search ran on
+ * @store, which set up its SQL functions) and says what it cost.
+ */
+gboolean
+_eg_store_search_measure (EgStore       *store,
+                          EgSearch      *search,
+                          EgSortColumn   sort,
+                          gint64         now_ms,
+                          int            today,
+                          int           *fullscan_steps,
+                          int           *vm_steps,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare_rows (store, search, sort, FALSE, now_ms, today, error);
   int rc;
 
-  EgFsrsParams params;
-
-  eg_fsrs_params_init_default (&params);
-  if (!_eg_store_search_set_params (store, &params, error))
-    return NULL;
-  g_string_prepend (sql, "EXPLAIN QUERY PLAN ");
-  if (!(stmt = _eg_store_prepare (store, sql->str, error)))
-    return NULL;
+  if (stmt == NULL)
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+    ;
   if (rc != SQLITE_DONE)
-    {
-      _eg_store_set_error (store, error, _("Cannot explain the search"));
-      return NULL;
-    }
-  return g_string_free (g_steal_pointer (&plan), FALSE);
+    return _eg_store_set_error (store, error, _("Cannot search the cards"));
+  *fullscan_steps = sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_FULLSCAN_STEP, FALSE);
+  *vm_steps = sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_VM_STEP, FALSE);
+  return TRUE;
 }
