@@ -871,6 +871,105 @@ test_forecast_and_next_due (void)
   fixture_teardown (&f);
 }
 
+/* The stats of section @section_id in @stats, or NULL */
+static const EgSectionStats *
+find_stats (GArray *stats,
+            gint64  section_id)
+{
+  for (guint i = 0; i < stats->len; i++)
+    if (g_array_index (stats, EgSectionStats, i).section_id == section_id)
+      return &g_array_index (stats, EgSectionStats, i);
+  return NULL;
+}
+
+/* The retrievability of a card at @now, as the scheduler computes it */
+static double
+card_r (Fixture    *f,
+        const char *key,
+        gint64      now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgCard) card = eg_store_find_card (f->store, key, &error);
+  EgFsrsCard fsrs;
+
+  g_assert_no_error (error);
+  eg_card_state_to_fsrs (&card->state, &fsrs);
+  return eg_fsrs_retrievability (eg_scheduler_get_params (f->scheduler), &fsrs, now);
+}
+
+/* The sidebar's counts: cards (deleted ones left out), new cards, due
+ * cards (suspended and buried ones left out) and mastery, the mean
+ * retrievability of the reviewed cards (-1 for none). */
+static void
+test_section_stats (void)
+{
+  Fixture f = { 0 };
+  gint64 t0 = iso ("2026-11-02T09:00:00+01:00");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) stats = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  const EgSectionStats *one, *two, *three;
+  gint64 ids[1];
+
+  fixture_setup (&f, 3, 4, t0 - DAY);
+  set_setting (&f, "fuzz", "false");
+  sections = eg_store_list_sections (f.store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sections->len, ==, 3);
+
+  grade (&f, NULL, id_of (&f, "1/101"), EG_FSRS_GOOD, t0);    /* learning, due in 10 minutes */
+  grade (&f, NULL, id_of (&f, "1/102"), EG_FSRS_EASY, t0);    /* review, due in 8 days */
+  grade (&f, NULL, id_of (&f, "2/201"), EG_FSRS_AGAIN, t0);   /* learning, due in a minute */
+  grade (&f, NULL, id_of (&f, "2/202"), EG_FSRS_AGAIN, t0);
+  ids[0] = id_of (&f, "2/201");
+  g_assert_true (eg_scheduler_set_suspended (f.scheduler, ids, 1, TRUE, &error));
+  ids[0] = id_of (&f, "2/203");
+  g_assert_true (eg_scheduler_bury (f.scheduler, ids, 1, t0, &error));
+  ids[0] = id_of (&f, "3/301");
+  g_assert_true (eg_scheduler_delete (f.scheduler, ids, 1, t0, &error));
+  g_assert_no_error (error);
+
+  /* an hour later: the learning steps are due, unless suspended */
+  stats = eg_scheduler_section_stats (f.scheduler, t0 + HOUR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->len, ==, 3);
+  one = find_stats (stats, ((EgSectionInfo *) g_ptr_array_index (sections, 0))->id);
+  two = find_stats (stats, ((EgSectionInfo *) g_ptr_array_index (sections, 1))->id);
+  three = find_stats (stats, ((EgSectionInfo *) g_ptr_array_index (sections, 2))->id);
+  g_assert_nonnull (one);
+  g_assert_nonnull (two);
+  g_assert_nonnull (three);
+
+  g_assert_cmpuint (one->total, ==, 4);
+  g_assert_cmpuint (one->new_cards, ==, 2);
+  g_assert_cmpuint (one->due, ==, 1);
+  g_assert_cmpfloat_with_epsilon (one->mastery, (card_r (&f, "1/101", t0 + HOUR) +
+                                                 card_r (&f, "1/102", t0 + HOUR)) / 2, 1e-12);
+  g_assert_cmpuint (two->total, ==, 4);
+  g_assert_cmpuint (two->new_cards, ==, 2);       /* the buried card is still new */
+  g_assert_cmpuint (two->due, ==, 1);             /* 2/202, not the suspended 2/201 */
+  g_assert_cmpfloat_with_epsilon (two->mastery, (card_r (&f, "2/201", t0 + HOUR) +
+                                                 card_r (&f, "2/202", t0 + HOUR)) / 2, 1e-12);
+  g_assert_cmpuint (three->total, ==, 3);         /* the deleted card left out */
+  g_assert_cmpuint (three->new_cards, ==, 3);
+  g_assert_cmpuint (three->due, ==, 0);
+  g_assert_cmpfloat (three->mastery, ==, -1);
+
+  /* on the day the Easy card is due it is due too, and less well known */
+  g_clear_pointer (&stats, g_array_unref);
+  stats = eg_scheduler_section_stats (f.scheduler, t0 + 8 * DAY, &error);
+  g_assert_no_error (error);
+  one = find_stats (stats, ((EgSectionInfo *) g_ptr_array_index (sections, 0))->id);
+  g_assert_nonnull (one);
+  g_assert_cmpuint (one->due, ==, 2);
+  g_assert_cmpfloat (one->mastery, <, (card_r (&f, "1/101", t0 + HOUR) +
+                                       card_r (&f, "1/102", t0 + HOUR)) / 2);
+  g_assert_cmpfloat_with_epsilon (one->mastery, (card_r (&f, "1/101", t0 + 8 * DAY) +
+                                                 card_r (&f, "1/102", t0 + 8 * DAY)) / 2,
+                                  1e-12);
+  fixture_teardown (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -895,6 +994,7 @@ main (int    argc,
   g_test_add_func ("/scheduler/custom-study-and-preview", test_custom_study_and_preview);
   g_test_add_func ("/scheduler/grade-is-committed", test_grade_is_committed);
   g_test_add_func ("/scheduler/forecast-and-next-due", test_forecast_and_next_due);
+  g_test_add_func ("/scheduler/section-stats", test_section_stats);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();
