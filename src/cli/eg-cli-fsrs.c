@@ -548,7 +548,7 @@ number_text (double value)
   return g_strdup (eg_fsrs_format_js_number (value, buffer));
 }
 
-/* README "Tolerances": bit-equal, or |got - want| <= 1e-8 * max(1, |want|) */
+/* doc/fsrs.md §12 Tolerances: bit-equal, or |got - want| <= 1e-8 * max(1, |want|) */
 static void
 compare_double (Difference *diff,
                 const char *prefix,
@@ -845,7 +845,7 @@ replay_review (Replay              *replay,
         }
     }
 
-  /* after a difference, go on from the oracle's card (README "Tolerances") */
+  /* after a difference, go on from the file's card (doc/fsrs.md §12) */
   *card = diff->field != NULL ? want : next;
   return TRUE;
 }

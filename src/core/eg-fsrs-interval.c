@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* next_interval(S, t) of MODEL.md §5 and the fuzz of §10: Baagoe's Alea
+/* next_interval(S, t) of doc/fsrs.md §5 and the fuzz of §10: Baagoe's Alea
  * generator seeded as ts-fsrs seeds it, the fuzz ranges, and the fuzzed
  * interval. */
 

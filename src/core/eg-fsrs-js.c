@@ -6,7 +6,7 @@
 /* ts-fsrs rounds with Math.round() (ties toward +infinity), stores values
  * rounded to 8 decimals, migrates parameters with toFixed(8) and builds
  * fuzz seeds from Number.prototype.toString(): the C versions of these,
- * exact to the bit (MODEL.md §1, §3.3, §10). */
+ * exact to the bit (doc/fsrs.md §1, §3.3, §10). */
 
 #include "eg-fsrs-private.h"
 

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* EgFsrsParams: the 21 weights with their defaults (MODEL.md §3.1),
+/* EgFsrsParams: the 21 weights with their defaults (doc/fsrs.md §3.1),
  * options (§3.2), migration of 17- and 19-value arrays (§3.3), clipping
  * (§3.4), the step strings of §8.2, and the derived decay, factor and
  * interval modifier (§4, §5). */

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What a review does to an EgFsrsCard (MODEL.md §7, §8): elapsed calendar
+/* What a review does to an EgFsrsCard (doc/fsrs.md §7, §8): elapsed calendar
  * days, the (re)learning steps, the basic scheduler (short-term on) and
  * the long-term one, the four outcomes of a review, and the current
  * retrievability for display. */

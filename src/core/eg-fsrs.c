@@ -9,8 +9,8 @@
  * numerics (eg-fsrs-js.c), intervals and fuzz (eg-fsrs-interval.c), the
  * scheduler that reviews a card (eg-fsrs-review.c).
  *
- * This is a clean-room implementation of the model described in the FSRS
- * oracle's MODEL.md (section numbers refer to it). */
+ * The model is described in doc/fsrs.md; the section numbers (§) in this
+ * module's comments refer to it. */
 
 #include "eg-fsrs-private.h"
 

@@ -1,5 +1,8 @@
 /* eg-fsrs.h - FSRS-6 memory model and scheduler (bit-compatible with ts-fsrs 5.4.2)
  *
+ * doc/fsrs.md describes the model, the formulas and constants, and the
+ * tolerances the tests accept; § in comments refers to its sections.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

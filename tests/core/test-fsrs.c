@@ -73,7 +73,7 @@ tally_report (Tally *tally)
   g_assert_cmpuint (tally->passed, >, 0);
 }
 
-/* Bit-equal, or |got - want| <= 1e-8 * max(1, |want|) (README "Tolerances"). */
+/* Bit-equal, or |got - want| <= 1e-8 * max(1, |want|) (doc/fsrs.md §12 Tolerances). */
 static gboolean
 check_double (Tally      *tally,
               gboolean   *ok,
@@ -466,7 +466,7 @@ case_params (JsonObject   *config,
 }
 
 /* Replays one case; every review is one check.  After a mismatch the
- * replay resumes from the oracle's card. */
+ * replay resumes from the vector's card (doc/fsrs.md §12). */
 static void
 run_case (JsonObject *kase,
           JsonObject *param_sets,
@@ -1386,7 +1386,7 @@ test_edge_scheduler (void)
 
   eg_fsrs_params_init_default (&params);
 
-  /* MODEL.md §11 worked example */
+  /* doc/fsrs.md §11 worked example */
   g_assert_true (parse_iso ("2024-03-10T23:55:00.000Z", &t0));
   eg_fsrs_card_init_new (&card, t0);
   g_assert_cmpfloat (eg_fsrs_retrievability (&params, &card, t0), ==, 0.0);

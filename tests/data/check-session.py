@@ -3,7 +3,7 @@
 
 A user studies every morning at 09:00 UTC and grades Good, except one lapse.
 Fuzz is off so that intervals can be worked out by hand from the FSRS-6
-formulas (MODEL.md), which this script re-implements for the few cards it
+formulas (doc/fsrs.md), which this script re-implements for the few cards it
 checks. Prints TAP.
 
     check-session.py ENGRAM_CLI DECK
@@ -20,7 +20,7 @@ CLI, DECK = sys.argv[1], sys.argv[2]
 START = datetime.datetime(2027, 1, 4, 9, 0, tzinfo=datetime.timezone.utc)
 DAYS = 60
 
-# FSRS-6 defaults and the formulas of MODEL.md sections 1, 4, 5 and 6
+# FSRS-6 defaults and the formulas of doc/fsrs.md sections 1, 4, 5 and 6
 W = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666,
      0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542]
 DECAY = -W[20]
