@@ -463,10 +463,8 @@ static const Command commands[] = {
   { "log", "[--card KEY] [--json]", "The review log, oldest first", eg_cli_log },
   { "search", "QUERY [--json]", "Search cards (see README for the syntax)", eg_cli_search },
   { "settings", "[KEY [VALUE]]", "Show or change the scheduler's settings", eg_cli_settings },
-  { "fsrs", "replay FILE.json [--check]", "Replay FSRS review sequences", eg_cli_fsrs },
   { "backup", "create|list|restore NAME", "Back up the collection, list or restore backups",
     eg_cli_backup },
-  { "bench-gen", "--cards N --reviews M", "Generate a synthetic collection for benchmarks", eg_cli_bench_gen },
 };
 
 static void

@@ -44,9 +44,6 @@ int      eg_cli_usage_error   (const char    *format,
                                ...) G_GNUC_PRINTF (1, 2);
 
 /* Commands defined in their own files */
-int      eg_cli_fsrs          (EgCliContext  *ctx,
-                               int            argc,
-                               char         **argv);
 int      eg_cli_due           (EgCliContext  *ctx,
                                int            argc,
                                char         **argv);
@@ -60,9 +57,6 @@ int      eg_cli_log           (EgCliContext  *ctx,
                                int            argc,
                                char         **argv);
 int      eg_cli_settings      (EgCliContext  *ctx,
-                               int            argc,
-                               char         **argv);
-int      eg_cli_bench_gen     (EgCliContext  *ctx,
                                int            argc,
                                char         **argv);
 int      eg_cli_search        (EgCliContext  *ctx,

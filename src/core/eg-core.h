@@ -19,7 +19,6 @@
 #include "eg-scheduler.h"
 #include "eg-search.h"
 #include "eg-store.h"
-#include "eg-synthetic.h"
 #include "eg-time.h"
 
 #undef EG_CORE_INSIDE

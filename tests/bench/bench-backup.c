@@ -11,7 +11,7 @@
  * and copying the file's bytes.  The app checks and backs up after its first
  * frame, in a worker thread; engram-cli checks before any command writes.
  *
- *   bench-backup [COLLECTION]   (an existing bench-gen collection)
+ *   bench-backup [COLLECTION]   (an existing `engram-dev bench-gen` collection)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

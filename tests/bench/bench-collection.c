@@ -6,6 +6,7 @@
 
 #include "bench-collection.h"
 #include "eg-store-private.h"
+#include "eg-synthetic.h"
 #include "eg-test-util.h"
 
 #define N_CARDS 100000
@@ -13,7 +14,7 @@
 
 /**
  * eg_bench_open_collection:
- * @existing: (nullable): a collection made by `engram-cli bench-gen`, or
+ * @existing: (nullable): a collection made by `engram-dev bench-gen`, or
  *   %NULL to generate one of 100,000 cards and 1,000,000 reviews in the
  *   test folder
  * @path: (out): where the collection is

@@ -3,9 +3,9 @@
 # process start, as ENGRAM_TRACE reports it; target <= 500 ms) and the UI
 # process's memory with the library open (target <= 250 MB RSS), beside the
 # same on the 245-card shipped deck.
-#   bench-library-start.sh ENGRAM ENGRAM_CLI DECK   (under Xvfb)
+#   bench-library-start.sh ENGRAM ENGRAM_CLI ENGRAM_DEV DECK   (under Xvfb)
 set -u
-app=$1 cli=$2 deck=$3
+app=$1 cli=$2 dev=$3 deck=$4
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" XDG_RUNTIME_DIR="$tmp/runtime"
@@ -15,7 +15,7 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 mkdir -p "$tmp/small/engram" "$tmp/large/engram"
 "$cli" --db "$tmp/small/engram/collection.db" import "$deck" >/dev/null
 echo "generating 100,000 cards and 1,000,000 reviews…"
-"$cli" bench-gen --cards 100000 --reviews 1000000 --db "$tmp/large/engram/collection.db"
+"$dev" bench-gen --cards 100000 --reviews 1000000 --db "$tmp/large/engram/collection.db"
 
 median () { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 

@@ -24,6 +24,7 @@
 #include "eg-core.h"
 #include "eg-sidebar-item.h"
 #include "eg-store-private.h"
+#include "eg-synthetic.h"
 #include "eg-test-util.h"
 #include "eg-window.h"
 

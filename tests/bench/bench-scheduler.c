@@ -1,7 +1,7 @@
 /* bench-scheduler.c - the scheduler on a large collection
  *
  * On a synthetic collection of 100,000 cards and 1,000,000 reviews (made by
- * eg_synthetic_generate(), as `engram-cli bench-gen` does) prints medians of:
+ * eg_synthetic_generate(), as `engram-dev bench-gen` does) prints medians of:
  *
  *   - building today's queue                             target <= 50 ms
  *   - grade + commit + fetch the next card                target <= 5 ms
@@ -13,7 +13,7 @@
  * each beside a baseline measured in the same run: the floor SQLite (or
  * process start-up) sets for that kind of work.
  *
- *   bench-scheduler ENGRAM_CLI [COLLECTION]   (an existing bench-gen collection)
+ *   bench-scheduler ENGRAM_CLI [COLLECTION]   (an existing `engram-dev bench-gen` collection)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

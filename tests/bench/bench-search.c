@@ -1,7 +1,7 @@
 /* bench-search.c - the card search on a large collection
  *
  * On a synthetic collection of 100,000 cards and 1,000,000 reviews (made by
- * eg_synthetic_generate(), as `engram-cli bench-gen` does) prints medians of:
+ * eg_synthetic_generate(), as `engram-dev bench-gen` does) prints medians of:
  *
  *   - `engram-cli search 'escape analysis'`, whole process     target <= 50 ms
  *   - eg_search_card_ids() for `escape analysis`                target <= 30 ms
@@ -11,7 +11,7 @@
  * each beside a baseline measured in the same run: the floor SQLite (or
  * process start-up) sets for that kind of work.
  *
- *   bench-search ENGRAM_CLI [COLLECTION]   (an existing bench-gen collection)
+ *   bench-search ENGRAM_CLI [COLLECTION]   (an existing `engram-dev bench-gen` collection)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -9,6 +9,7 @@
 
 #include "eg-core.h"
 #include "eg-store-private.h"
+#include "eg-synthetic.h"
 #include "eg-test-util.h"
 
 #define NOW        1795000000000  /* 2026-11-19, ms */

@@ -1,8 +1,10 @@
 #!/bin/sh
-# engram-cli fsrs replay: the ts-fsrs golden vectors, end to end.
-#   check-fsrs-replay.sh ENGRAM_CLI FIXTURES
+# engram-dev fsrs replay: the ts-fsrs golden vectors, end to end
+# (doc/fsrs.md §13); and the command is the development tool's, not the
+# installed engram-cli's.
+#   check-fsrs-replay.sh ENGRAM_DEV ENGRAM_CLI FIXTURES
 set -u
-cli=$1 fixtures=$2
+dev=$1 cli=$2 fixtures=$3
 vectors="$fixtures/fsrs/scheduler-vectors.json"
 fuzz="$fixtures/fsrs/fuzz-vectors.json"
 . "$(dirname "$0")/tap.sh"
@@ -58,16 +60,16 @@ print("%d reviews compared, %d differences" % (n_reviews, len(errors)))
 sys.exit(1 if errors or n_reviews == 0 else 0)
 EOF
 
-echo "1..21"
+echo "1..23"
 
-"$cli" fsrs replay --check "$vectors" >"$tmp/sched.out" 2>"$tmp/sched.err"
+"$dev" fsrs replay --check "$vectors" >"$tmp/sched.out" 2>"$tmp/sched.err"
 status=$?
 check "scheduler vectors: --check prints '359 passed, 0 failed'" \
   test "$(cat "$tmp/sched.out")" = "359 passed, 0 failed"
 check "scheduler vectors: --check exits 0 with nothing on stderr" \
   sh -c "test $status -eq 0 && test ! -s '$tmp/sched.err'"
 
-"$cli" fsrs replay "$fuzz" --check >"$tmp/fuzz.out" 2>"$tmp/fuzz.err"
+"$dev" fsrs replay "$fuzz" --check >"$tmp/fuzz.out" 2>"$tmp/fuzz.err"
 status=$?
 check "fuzz vectors: --check prints '30 passed, 0 failed'" \
   test "$(cat "$tmp/fuzz.out")" = "30 passed, 0 failed"
@@ -83,7 +85,7 @@ json.dump(doc, open(sys.argv[2], "w"))
 open(sys.argv[3], "w").write(case["id"])
 EOF
 altered_id=$(cat "$tmp/altered-id")
-"$cli" fsrs replay --check "$tmp/altered.json" >"$tmp/alt.out" 2>"$tmp/alt.err"
+"$dev" fsrs replay --check "$tmp/altered.json" >"$tmp/alt.out" 2>"$tmp/alt.err"
 status=$?
 check "altered stability: --check prints '358 passed, 1 failed'" \
   test "$(cat "$tmp/alt.out")" = "358 passed, 1 failed"
@@ -92,17 +94,17 @@ check "altered stability: stderr names the case, review and field" \
   grep -q "case $altered_id: reviews\[2\]: card.stability: got " "$tmp/alt.err"
 
 # Without --check: the computed document
-"$cli" fsrs replay "$vectors" >"$tmp/replayed.json" 2>"$tmp/replayed.err"
+"$dev" fsrs replay "$vectors" >"$tmp/replayed.json" 2>"$tmp/replayed.err"
 status=$?
 check "scheduler vectors: replay exits 0" test $status -eq 0
 check "scheduler vectors: the replayed cards equal the expected ones" \
   python3 "$tmp/compare.py" "$tmp/replayed.json" "$vectors"
 
-"$cli" fsrs replay "$fuzz" >"$tmp/fuzz-replayed.json"
+"$dev" fsrs replay "$fuzz" >"$tmp/fuzz-replayed.json"
 check "fuzz vectors: the replayed cards equal the expected ones" \
   python3 "$tmp/compare.py" "$tmp/fuzz-replayed.json" "$fuzz"
 
-"$cli" fsrs replay "$tmp/altered.json" >"$tmp/alt-replayed.json"
+"$dev" fsrs replay "$tmp/altered.json" >"$tmp/alt-replayed.json"
 status=$?
 check "altered stability: replay exits 0 although the file differs" test $status -eq 0
 check "altered stability: replay computes the original cards, not the file's" \
@@ -115,7 +117,7 @@ sys.exit(0 if abs(got - bad) > 0.4 else 1)' "$tmp/alt-replayed.json" "$tmp/alter
 
 # Errors: exit 1 and a message on stderr naming the file (and the case)
 bad_input () {  # bad_input FILE PATTERN: exits 1 with PATTERN on stderr and nothing on stdout
-  "$cli" fsrs replay --check "$1" >"$tmp/bad.out" 2>"$tmp/bad.err"
+  "$dev" fsrs replay --check "$1" >"$tmp/bad.out" 2>"$tmp/bad.err"
   test $? -eq 1 && grep -q -- "$2" "$tmp/bad.err" && test ! -s "$tmp/bad.out"
 }
 check "missing file exits 1 with a message" bad_input "$tmp/missing.json" "missing.json"
@@ -136,8 +138,14 @@ check "a bad step string exits 1 naming the case" \
   bad_input "$tmp/badstep.json" "badstep.json: case 004-.*10 minutes"
 
 check "fsrs without a subcommand is a usage error" \
-  sh -c "'$cli' fsrs >/dev/null 2>'$tmp/err'; test \$? -eq 1 && test -s '$tmp/err'"
+  sh -c "'$dev' fsrs >/dev/null 2>'$tmp/err'; test \$? -eq 1 && test -s '$tmp/err'"
 check "fsrs with an unknown subcommand is a usage error" \
-  sh -c "'$cli' fsrs frobnicate x.json >/dev/null 2>'$tmp/err'; test \$? -eq 1 && grep -q frobnicate '$tmp/err'"
+  sh -c "'$dev' fsrs frobnicate x.json >/dev/null 2>'$tmp/err'; test \$? -eq 1 && grep -q frobnicate '$tmp/err'"
 check "fsrs --help exits 0 and shows the replay command" \
-  sh -c "'$cli' fsrs --help 2>&1 | grep -q 'replay FILE.json'"
+  sh -c "'$dev' fsrs --help 2>&1 | grep -q 'replay FILE.json'"
+
+# Development tools are not the product: the installed CLI has no fsrs command
+check "engram-cli has no fsrs command" \
+  sh -c "'$cli' fsrs replay '$vectors' --check >'$tmp/cli.out' 2>'$tmp/cli.err'; test \$? -eq 1 && grep -q 'unknown command' '$tmp/cli.err' && test ! -s '$tmp/cli.out'"
+check "engram-cli --help does not list fsrs" \
+  sh -c "'$cli' --help >'$tmp/cli-help' && grep -q 'backup' '$tmp/cli-help' && ! grep -q 'fsrs' '$tmp/cli-help'"

@@ -1,4 +1,4 @@
-/* eg-cli-fsrs.c - engram-cli fsrs: replay FSRS review sequences
+/* eg-dev-fsrs.c - engram-dev fsrs replay: replay FSRS review sequences
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "eg-cli.h"
+#include "eg-dev.h"
 
 /* The input is a file in the schema of the ts-fsrs golden vectors
  * (scheduler-vectors.json; only its "cases" matter):
@@ -982,19 +982,19 @@ replay_file (const char *path,
     {
       if (!g_str_has_prefix (error->message, path))
         g_prefix_error (&error, "%s: ", path);
-      return eg_cli_fail (error);
+      return eg_dev_fail (error);
     }
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return eg_cli_usage_error ("%s: not a file of FSRS review sequences "
+    return eg_dev_usage_error ("%s: not a file of FSRS review sequences "
                                "(the top level is not an object)", path);
   if (!read_array (json_node_get_object (root), "cases", path, &cases, &error))
-    return eg_cli_fail (error);
+    return eg_dev_fail (error);
 
   for (guint i = 0; i < json_array_get_length (cases); i++)
     if (!replay_case (&replay, json_array_get_element (cases, i), i, &error))
-      return eg_cli_fail (error);
+      return eg_dev_fail (error);
 
   if (check)
     {
@@ -1014,15 +1014,14 @@ replay_file (const char *path,
       fputs (fixed, stdout);
       fputc ('\n', stdout);
       if (fflush (stdout) != 0)
-        return eg_cli_usage_error ("%s: cannot write the output", path);
+        return eg_dev_usage_error ("%s: cannot write the output", path);
       return 0;
     }
 }
 
 int
-eg_cli_fsrs (EgCliContext  *ctx,
-             int            argc,
-             char         **argv)
+eg_dev_fsrs (int    argc,
+             char **argv)
 {
   gboolean check = FALSE;
   GOptionEntry entries[] = {
@@ -1031,7 +1030,7 @@ eg_cli_fsrs (EgCliContext  *ctx,
     { NULL }
   };
 
-  if (!eg_cli_parse_options (ctx, "fsrs", "replay FILE.json [--check]",
+  if (!eg_dev_parse_options ("replay FILE.json [--check]",
                              "Replay the FSRS review sequences of FILE.json (the schema of the "
                              "ts-fsrs scheduler vectors)\nand print the file with the computed "
                              "cards, or, with --check, compare them with the file's.",
@@ -1039,13 +1038,13 @@ eg_cli_fsrs (EgCliContext  *ctx,
     return 1;
 
   if (argc < 2)
-    return eg_cli_usage_error ("fsrs: name a subcommand: engram-cli fsrs replay FILE.json [--check]");
+    return eg_dev_usage_error ("fsrs: name a subcommand: engram-dev fsrs replay FILE.json [--check]");
   if (!g_str_equal (argv[1], "replay"))
-    return eg_cli_usage_error ("fsrs: unknown subcommand “%s” (known: replay FILE.json [--check])",
+    return eg_dev_usage_error ("fsrs: unknown subcommand “%s” (known: replay FILE.json [--check])",
                                argv[1]);
   if (argc != 3)
-    return eg_cli_usage_error ("fsrs replay: name one file, e.g. "
-                               "engram-cli fsrs replay vectors.json --check");
+    return eg_dev_usage_error ("fsrs replay: name one file, e.g. "
+                               "engram-dev fsrs replay vectors.json --check");
 
   return replay_file (argv[2], check);
 }

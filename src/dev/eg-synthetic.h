@@ -1,16 +1,10 @@
-/* eg-synthetic.h - synthetic collections for benchmarks and tests
+/* eg-synthetic.h - synthetic collections for benchmarks and tests (development only)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#if !defined(EG_CORE_INSIDE) && !defined(EG_CORE_COMPILATION)
-# error "Only <eg-core.h> can be included directly."
-#endif
-
-#include <gio/gio.h>
-
-#include "eg-store.h"
+#include "eg-core.h"
 
 G_BEGIN_DECLS
 
