@@ -28,116 +28,9 @@
  * Every case is replayed from a New card due at card_created.  Without
  * --check the document is printed again with every computed member replaced
  * by what the scheduler gives; with --check the computed values are
- * compared with the file's.
+ * compared with the file's.  Times are read and written by eg-time.c, in
+ * the form of JavaScript's toISOString() ("2025-01-31T09:30:00.000Z").
  */
-
-/* ---------------------------------------------------------------------- */
-/* Times: "YYYY-MM-DDTHH:MM:SS.sssZ", as JavaScript's toISOString()       */
-/* ---------------------------------------------------------------------- */
-
-/* Days since 1970-01-01 of a date of the proleptic Gregorian calendar
- * (Howard Hinnant's days_from_civil). */
-static gint64
-days_from_civil (gint64 year,
-                 int    month,
-                 int    day)
-{
-  gint64 era, year_of_era, day_of_year, day_of_era;
-
-  year -= month <= 2;
-  era = (year >= 0 ? year : year - 399) / 400;
-  year_of_era = year - era * 400;
-  day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + day_of_era - 719468;
-}
-
-static void
-civil_from_days (gint64  days,
-                 gint64 *year,
-                 int    *month,
-                 int    *day)
-{
-  gint64 era, day_of_era, year_of_era, day_of_year, mp;
-
-  days += 719468;
-  era = (days >= 0 ? days : days - 146096) / 146097;
-  day_of_era = days - era * 146097;
-  year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524
-                 - day_of_era / 146096) / 365;
-  day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  mp = (5 * day_of_year + 2) / 153;
-  *day = (int) (day_of_year - (153 * mp + 2) / 5 + 1);
-  *month = (int) (mp < 10 ? mp + 3 : mp - 9);
-  *year = year_of_era + era * 400 + (*month <= 2);
-}
-
-/* n decimal digits at text, or -1 */
-static int
-parse_digits (const char *text,
-              guint       n)
-{
-  int value = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        return -1;
-      value = value * 10 + g_ascii_digit_value (text[i]);
-    }
-  return value;
-}
-
-static gboolean
-parse_iso (const char *text,
-           gint64     *ms)
-{
-  int year, month, day, hour, minute, second, milli;
-
-  if (strlen (text) != 24
-      || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':'
-      || text[16] != ':' || text[19] != '.' || text[23] != 'Z')
-    return FALSE;
-
-  year = parse_digits (text, 4);
-  month = parse_digits (text + 5, 2);
-  day = parse_digits (text + 8, 2);
-  hour = parse_digits (text + 11, 2);
-  minute = parse_digits (text + 14, 2);
-  second = parse_digits (text + 17, 2);
-  milli = parse_digits (text + 20, 3);
-  if (year < 1 || month < 1 || day < 1 || !g_date_valid_dmy (day, month, year)
-      || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
-      || milli < 0)
-    return FALSE;
-
-  *ms = ((days_from_civil (year, month, day) * 24 + hour) * 60 + minute) * 60000
-        + second * 1000 + milli;
-  return TRUE;
-}
-
-static char *
-format_iso (gint64 ms)
-{
-  gint64 days = ms / EG_FSRS_MS_PER_DAY;
-  gint64 rest = ms % EG_FSRS_MS_PER_DAY;
-  gint64 year;
-  int month, day;
-
-  if (rest < 0)
-    {
-      rest += EG_FSRS_MS_PER_DAY;
-      days--;
-    }
-  civil_from_days (days, &year, &month, &day);
-
-  /* JavaScript writes years outside 0..9999 with a sign and six digits */
-  return g_strdup_printf (year >= 0 && year <= 9999
-                          ? "%04" G_GINT64_MODIFIER "d-%02d-%02dT%02d:%02d:%02d.%03dZ"
-                          : "%+07" G_GINT64_MODIFIER "d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                          year, month, day, (int) (rest / 3600000), (int) (rest / 60000 % 60),
-                          (int) (rest / 1000 % 60), (int) (rest % 1000));
-}
 
 /* ---------------------------------------------------------------------- */
 /* Reading the file; every error names where it is                        */
@@ -284,7 +177,7 @@ read_time (JsonObject  *object,
 
   if (!read_string (object, member, where, &text, error))
     return FALSE;
-  if (!parse_iso (text, ms))
+  if (!eg_time_parse_iso (text, ms))
     return schema_error (error, where, "“%s” is not a time such as 2025-01-31T09:30:00.000Z: %s",
                          member, text);
   return TRUE;
@@ -445,7 +338,7 @@ card_to_json (const EgFsrsCard *card,
           json_object_set_member (object, field->name, double_node (DOUBLE_FIELD (card, field)));
           break;
         case FIELD_TIME:
-          iso = format_iso (TIME_FIELD (card, field));
+          iso = eg_time_format_iso (TIME_FIELD (card, field));
           json_object_set_string_member (object, field->name, iso);
           break;
         default:
@@ -601,8 +494,9 @@ compare_cards (Difference       *diff,
           break;
         case FIELD_TIME:
           if (TIME_FIELD (got, field) != TIME_FIELD (want, field))
-            difference_add (diff, prefix, field->name, format_iso (TIME_FIELD (got, field)),
-                            format_iso (TIME_FIELD (want, field)));
+            difference_add (diff, prefix, field->name,
+                            eg_time_format_iso (TIME_FIELD (got, field)),
+                            eg_time_format_iso (TIME_FIELD (want, field)));
           break;
         default:
           g_assert_not_reached ();

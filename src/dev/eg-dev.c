@@ -79,8 +79,8 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "bench-gen", "--cards N --reviews M --db PATH", "Generate a synthetic collection for benchmarks",
-    eg_dev_bench_gen },
+  { "bench-gen", "--cards N --reviews M --db PATH",
+    "Generate a synthetic collection for benchmarks", eg_dev_bench_gen },
   { "fsrs", "replay FILE.json [--check]", "Replay FSRS review sequences (test vectors)",
     eg_dev_fsrs },
 };

@@ -60,7 +60,7 @@ print("%d reviews compared, %d differences" % (n_reviews, len(errors)))
 sys.exit(1 if errors or n_reviews == 0 else 0)
 EOF
 
-echo "1..23"
+echo "1..25"
 
 "$dev" fsrs replay --check "$vectors" >"$tmp/sched.out" 2>"$tmp/sched.err"
 status=$?
@@ -136,6 +136,32 @@ json.dump(doc, open(sys.argv[2], "w"))
 EOF
 check "a bad step string exits 1 naming the case" \
   bad_input "$tmp/badstep.json" "badstep.json: case 004-.*10 minutes"
+
+python3 - "$vectors" "$tmp/badtime.json" <<'EOF'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+doc["cases"][5]["reviews"][1]["review_time"] = "yesterday at noon"
+json.dump(doc, open(sys.argv[2], "w"))
+EOF
+check "a bad time exits 1 naming the case and the time" \
+  bad_input "$tmp/badtime.json" "badtime.json: case 006-.*reviews\[1\].*yesterday at noon"
+
+# Times are ISO 8601 as eg-time reads them: an offset instead of Z is the same time
+python3 - "$vectors" "$tmp/offset.json" <<'EOF'
+import datetime, json, sys
+doc = json.load(open(sys.argv[1]))
+doc["cases"] = doc["cases"][:40]
+for case in doc["cases"]:
+    for review in case["reviews"]:
+        t = datetime.datetime.strptime(review["review_time"], "%Y-%m-%dT%H:%M:%S.%fZ")
+        t = t.replace(tzinfo=datetime.timezone.utc).astimezone(
+            datetime.timezone(datetime.timedelta(hours=5, minutes=30)))
+        review["review_time"] = t.isoformat(timespec="milliseconds")
+json.dump(doc, open(sys.argv[2], "w"))
+EOF
+"$dev" fsrs replay --check "$tmp/offset.json" >"$tmp/offset.out" 2>&1
+check "times with an offset (+05:30) replay as the same instants" \
+  sh -c "grep -q '+05:30' '$tmp/offset.json' && test \"\$(cat '$tmp/offset.out')\" = '40 passed, 0 failed'"
 
 check "fsrs without a subcommand is a usage error" \
   sh -c "'$dev' fsrs >/dev/null 2>'$tmp/err'; test \$? -eq 1 && test -s '$tmp/err'"
