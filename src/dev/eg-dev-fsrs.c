@@ -4,14 +4,12 @@
  */
 #include "config.h"
 
-#include <json-glib/json-glib.h>
 #include <math.h>
-#include <stdarg.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "eg-dev.h"
+#include "eg-dev-vectors.h"
 
 /* The input is a file in the schema of the ts-fsrs golden vectors
  * (scheduler-vectors.json; only its "cases" matter):
@@ -33,253 +31,8 @@
  */
 
 /* ---------------------------------------------------------------------- */
-/* Reading the file; every error names where it is                        */
-/* ---------------------------------------------------------------------- */
-
-static gboolean G_GNUC_PRINTF (3, 4)
-schema_error (GError     **error,
-              const char  *where,
-              const char  *format,
-              ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s", where, message);
-  return FALSE;
-}
-
-static gboolean
-node_is_number (JsonNode *node)
-{
-  GType type = node != NULL ? json_node_get_value_type (node) : G_TYPE_INVALID;
-
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
-}
-
-static gboolean
-read_object (JsonObject  *object,
-             const char  *member,
-             const char  *where,
-             JsonObject **value,
-             GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return schema_error (error, where, "“%s” is missing or not an object", member);
-  *value = json_node_get_object (node);
-  return TRUE;
-}
-
-static gboolean
-read_array (JsonObject  *object,
-            const char  *member,
-            const char  *where,
-            JsonArray  **value,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return schema_error (error, where, "“%s” is missing or not an array", member);
-  *value = json_node_get_array (node);
-  return TRUE;
-}
-
-static gboolean
-read_double (JsonObject  *object,
-             const char  *member,
-             const char  *where,
-             double      *value,
-             GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (!node_is_number (node))
-    return schema_error (error, where, "“%s” is missing or not a number", member);
-  *value = json_node_get_double (node);
-  return TRUE;
-}
-
-static gboolean
-read_int (JsonObject  *object,
-          const char  *member,
-          const char  *where,
-          gint64       min,
-          gint64       max,
-          gint64      *value,
-          GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  double number;
-
-  if (!node_is_number (node))
-    return schema_error (error, where, "“%s” is missing or not an integer", member);
-
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    *value = json_node_get_int (node);
-  else
-    {
-      number = json_node_get_double (node);
-      if (number != floor (number) || !(fabs (number) < 1e15))
-        return schema_error (error, where, "“%s” is not an integer", member);
-      *value = (gint64) number;
-    }
-
-  if (*value < min || *value > max)
-    return schema_error (error, where, "“%s” is out of range (%" G_GINT64_FORMAT ")",
-                         member, *value);
-  return TRUE;
-}
-
-static gboolean
-read_boolean (JsonObject  *object,
-              const char  *member,
-              const char  *where,
-              gboolean    *value,
-              GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return schema_error (error, where, "“%s” is missing or not a boolean", member);
-  *value = json_node_get_boolean (node);
-  return TRUE;
-}
-
-static gboolean
-read_string (JsonObject  *object,
-             const char  *member,
-             const char  *where,
-             const char **value,
-             GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return schema_error (error, where, "“%s” is missing or not a string", member);
-  *value = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-read_time (JsonObject  *object,
-           const char  *member,
-           const char  *where,
-           gint64      *ms,
-           GError     **error)
-{
-  const char *text = NULL;
-
-  if (!read_string (object, member, where, &text, error))
-    return FALSE;
-  if (!eg_time_parse_iso (text, ms))
-    return schema_error (error, where, "“%s” is not a time such as 2025-01-31T09:30:00.000Z: %s",
-                         member, text);
-  return TRUE;
-}
-
-static gboolean
-read_steps (JsonObject  *config,
-            const char  *member,
-            const char  *where,
-            GStrv       *steps,
-            GError     **error)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array = NULL;
-
-  if (!read_array (config, member, where, &array, error))
-    return FALSE;
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (json_node_get_value_type (node) != G_TYPE_STRING)
-        return schema_error (error, where, "%s[%u] is not a string such as \"10m\"", member, i);
-      g_strv_builder_add (builder, json_node_get_string (node));
-    }
-  /* an empty array gives an empty (not NULL) list: no steps */
-  *steps = g_strv_builder_end (builder);
-  return TRUE;
-}
-
-static gboolean
-params_from_config (JsonObject    *config,
-                    const char    *where,
-                    EgFsrsParams  *params,
-                    GError       **error)
-{
-  g_auto(GStrv) learning_steps = NULL;
-  g_auto(GStrv) relearning_steps = NULL;
-  double w[EG_FSRS_N_PARAMS];
-  double request_retention = 0;
-  gint64 maximum_interval = 0;
-  gboolean enable_fuzz = FALSE;
-  gboolean enable_short_term = FALSE;
-  JsonArray *array = NULL;
-  guint n_w;
-
-  if (!read_array (config, "w", where, &array, error))
-    return FALSE;
-  n_w = json_array_get_length (array);
-  if (n_w == 0 || n_w > EG_FSRS_N_PARAMS)
-    return schema_error (error, where, "“w” has %u numbers, not 17, 19 or 21", n_w);
-  for (guint i = 0; i < n_w; i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (!node_is_number (node))
-        return schema_error (error, where, "w[%u] is not a number", i);
-      w[i] = json_node_get_double (node);
-    }
-
-  if (!read_double (config, "request_retention", where, &request_retention, error)
-      || !read_int (config, "maximum_interval", where, 1, G_MAXINT, &maximum_interval, error)
-      || !read_boolean (config, "enable_fuzz", where, &enable_fuzz, error)
-      || !read_boolean (config, "enable_short_term", where, &enable_short_term, error)
-      || !read_steps (config, "learning_steps", where, &learning_steps, error)
-      || !read_steps (config, "relearning_steps", where, &relearning_steps, error))
-    return FALSE;
-
-  if (!eg_fsrs_params_init (params, w, n_w, request_retention, (int) maximum_interval,
-                            enable_fuzz, enable_short_term,
-                            (const char * const *) learning_steps,
-                            (const char * const *) relearning_steps, error))
-    {
-      g_prefix_error (error, "%s: ", where);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* ---------------------------------------------------------------------- */
 /* Cards                                                                  */
 /* ---------------------------------------------------------------------- */
-
-typedef enum
-{
-  FIELD_STATE,
-  FIELD_INT,
-  FIELD_DOUBLE,
-  FIELD_TIME,
-} FieldKind;
-
-typedef struct
-{
-  const char *name;
-  FieldKind   kind;
-  gsize       offset;
-} CardField;
-
-#define CARD_FIELD(member, kind) { #member, kind, offsetof (EgFsrsCard, member) }
-#define INT_FIELD(card, field)    G_STRUCT_MEMBER (int, card, (field)->offset)
-#define DOUBLE_FIELD(card, field) G_STRUCT_MEMBER (double, card, (field)->offset)
-#define TIME_FIELD(card, field)   G_STRUCT_MEMBER (gint64, card, (field)->offset)
 
 /* The members of "card" (the card after a review) and of the "preview"
  * outcomes, in the order of the file. */
@@ -304,95 +57,6 @@ static const CardField preview_fields[] = {
   CARD_FIELD (learning_steps, FIELD_INT),
   CARD_FIELD (lapses, FIELD_INT),
 };
-
-static JsonNode *
-double_node (double value)
-{
-  /* JSON has no NaN or Infinity */
-  if (!isfinite (value))
-    return json_node_init_null (json_node_alloc ());
-  return json_node_init_double (json_node_alloc (), value);
-}
-
-static JsonObject *
-card_to_json (const EgFsrsCard *card,
-              const CardField  *fields,
-              guint             n_fields)
-{
-  JsonObject *object = json_object_new ();
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      const CardField *field = &fields[i];
-      g_autofree char *iso = NULL;
-
-      switch (field->kind)
-        {
-        case FIELD_STATE:
-          json_object_set_int_member (object, field->name, card->state);
-          break;
-        case FIELD_INT:
-          json_object_set_int_member (object, field->name, INT_FIELD (card, field));
-          break;
-        case FIELD_DOUBLE:
-          json_object_set_member (object, field->name, double_node (DOUBLE_FIELD (card, field)));
-          break;
-        case FIELD_TIME:
-          iso = eg_time_format_iso (TIME_FIELD (card, field));
-          json_object_set_string_member (object, field->name, iso);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-  return object;
-}
-
-/* The file's card; its last review is the review's time. */
-static gboolean
-card_from_json (JsonObject       *object,
-                const CardField  *fields,
-                guint             n_fields,
-                const char       *where,
-                gint64            review_time,
-                EgFsrsCard       *card,
-                GError          **error)
-{
-  eg_fsrs_card_init_new (card, 0);
-  card->last_review = review_time;
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      const CardField *field = &fields[i];
-      gint64 value = 0;
-
-      switch (field->kind)
-        {
-        case FIELD_STATE:
-          if (!read_int (object, field->name, where, EG_FSRS_STATE_NEW,
-                         EG_FSRS_STATE_RELEARNING, &value, error))
-            return FALSE;
-          card->state = (EgFsrsState) value;
-          break;
-        case FIELD_INT:
-          if (!read_int (object, field->name, where, G_MININT, G_MAXINT, &value, error))
-            return FALSE;
-          INT_FIELD (card, field) = (int) value;
-          break;
-        case FIELD_DOUBLE:
-          if (!read_double (object, field->name, where, &DOUBLE_FIELD (card, field), error))
-            return FALSE;
-          break;
-        case FIELD_TIME:
-          if (!read_time (object, field->name, where, &TIME_FIELD (card, field), error))
-            return FALSE;
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-  return TRUE;
-}
 
 /* ---------------------------------------------------------------------- */
 /* Comparing (--check)                                                    */
@@ -548,8 +212,9 @@ replay_derived (Replay             *replay,
       if (node == NULL)
         continue;
       if (!replay->check)
-        json_object_set_member (config, derived[i].name, double_node (derived[i].value));
-      else if (node_is_number (node))
+        json_object_set_member (config, derived[i].name,
+                                _eg_vectors_double_node (derived[i].value));
+      else if (_eg_vectors_is_number (node))
         compare_double (diff, "config", derived[i].name, derived[i].value,
                         json_node_get_double (node));
       else
@@ -583,15 +248,16 @@ replay_review (Replay              *replay,
   double retrievability = 0, retrievability_api;
   gboolean is_new = card->state == EG_FSRS_STATE_NEW;
 
-  if (!read_time (review, "review_time", where, &now, error)
-      || !read_int (review, "rating", where, EG_FSRS_AGAIN, EG_FSRS_EASY, &rating, error))
+  if (!_eg_vectors_read_time (review, "review_time", where, &now, error)
+      || !_eg_vectors_read_int (review, "rating", where, EG_FSRS_AGAIN, EG_FSRS_EASY, &rating,
+                                error))
     return FALSE;
 
   if (replay->check)
     {
-      if (!read_object (review, "card", where, &want_object, error))
+      if (!_eg_vectors_read_object (review, "card", where, &want_object, error))
         return FALSE;
-      if (has_preview && !read_array (review, "preview", where, &want_preview, error))
+      if (has_preview && !_eg_vectors_read_array (review, "preview", where, &want_preview, error))
         return FALSE;
     }
 
@@ -629,23 +295,26 @@ replay_review (Replay              *replay,
           if (is_new)
             json_object_set_null_member (review, "retrievability");
           else
-            json_object_set_member (review, "retrievability", double_node (retrievability));
+            json_object_set_member (review, "retrievability",
+                                    _eg_vectors_double_node (retrievability));
         }
       if (json_object_has_member (review, "retrievability_api"))
-        json_object_set_member (review, "retrievability_api", double_node (retrievability_api));
+        json_object_set_member (review, "retrievability_api",
+                                _eg_vectors_double_node (retrievability_api));
       if (has_fuzz_seed)
         json_object_set_string_member (review, "fuzz_seed", fuzz_seed);
       json_object_set_object_member (review, "card",
-                                     card_to_json (&next, card_fields,
-                                                   G_N_ELEMENTS (card_fields)));
+                                     _eg_vectors_card_to_json (&next, card_fields,
+                                                               G_N_ELEMENTS (card_fields)));
       if (has_preview)
         {
           JsonArray *preview = json_array_sized_new (4);
 
           for (guint i = 0; i < 4; i++)
             json_array_add_object_element (preview,
-                                           card_to_json (&outcomes[i], preview_fields,
-                                                         G_N_ELEMENTS (preview_fields)));
+                                           _eg_vectors_card_to_json (&outcomes[i],
+                                                                     preview_fields,
+                                                                     G_N_ELEMENTS (preview_fields)));
           json_object_set_array_member (review, "preview", preview);
         }
       *card = next;
@@ -657,7 +326,8 @@ replay_review (Replay              *replay,
     {
       gint64 value = 0;
 
-      if (!read_int (review, "state_before", where, G_MININT64, G_MAXINT64, &value, error))
+      if (!_eg_vectors_read_int (review, "state_before", where, G_MININT64, G_MAXINT64, &value,
+                                 error))
         return FALSE;
       compare_int (diff, NULL, "state_before", card->state, value);
     }
@@ -665,7 +335,8 @@ replay_review (Replay              *replay,
     {
       gint64 value = 0;
 
-      if (!read_int (review, "elapsed_days", where, G_MININT64, G_MAXINT64, &value, error))
+      if (!_eg_vectors_read_int (review, "elapsed_days", where, G_MININT64, G_MAXINT64, &value,
+                                 error))
         return FALSE;
       compare_int (diff, NULL, "elapsed_days", elapsed_days, value);
     }
@@ -679,7 +350,7 @@ replay_review (Replay              *replay,
             difference_add (diff, NULL, "retrievability", number_text (retrievability),
                             g_strdup ("null"));
         }
-      else if (!read_double (review, "retrievability", where, &value, error))
+      else if (!_eg_vectors_read_double (review, "retrievability", where, &value, error))
         return FALSE;
       else if (is_new)
         difference_add (diff, NULL, "retrievability", g_strdup ("null"), number_text (value));
@@ -690,7 +361,7 @@ replay_review (Replay              *replay,
     {
       double value = 0;
 
-      if (!read_double (review, "retrievability_api", where, &value, error))
+      if (!_eg_vectors_read_double (review, "retrievability_api", where, &value, error))
         return FALSE;
       compare_double (diff, NULL, "retrievability_api", retrievability_api, value);
     }
@@ -698,7 +369,7 @@ replay_review (Replay              *replay,
     {
       const char *value = NULL;
 
-      if (!read_string (review, "fuzz_seed", where, &value, error))
+      if (!_eg_vectors_read_string (review, "fuzz_seed", where, &value, error))
         return FALSE;
       if (!g_str_equal (fuzz_seed, value))
         difference_add (diff, NULL, "fuzz_seed", g_strdup (fuzz_seed), g_strdup (value));
@@ -707,8 +378,8 @@ replay_review (Replay              *replay,
   {
     g_autofree char *card_where = g_strconcat (where, ".card", NULL);
 
-    if (!card_from_json (want_object, card_fields, G_N_ELEMENTS (card_fields), card_where,
-                         now, &want, error))
+    if (!_eg_vectors_card_from_json (want_object, card_fields, G_N_ELEMENTS (card_fields),
+                                     card_where, now, &want, error))
       return FALSE;
   }
   if (review_error == NULL)
@@ -719,7 +390,7 @@ replay_review (Replay              *replay,
       guint n = json_array_get_length (want_preview);
 
       if (n != 4)
-        return schema_error (error, where, "“preview” has %u outcomes, not 4", n);
+        return _eg_vectors_schema_error (error, where, "“preview” has %u outcomes, not 4", n);
       for (guint i = 0; i < n; i++)
         {
           JsonNode *node = json_array_get_element (want_preview, i);
@@ -728,10 +399,10 @@ replay_review (Replay              *replay,
           EgFsrsCard want_outcome;
 
           if (!JSON_NODE_HOLDS_OBJECT (node))
-            return schema_error (error, where, "%s is not an object", prefix);
-          if (!card_from_json (json_node_get_object (node), preview_fields,
-                               G_N_ELEMENTS (preview_fields), preview_where, now,
-                               &want_outcome, error))
+            return _eg_vectors_schema_error (error, where, "%s is not an object", prefix);
+          if (!_eg_vectors_card_from_json (json_node_get_object (node), preview_fields,
+                                           G_N_ELEMENTS (preview_fields), preview_where, now,
+                                           &want_outcome, error))
             return FALSE;
           if (review_error == NULL)
             compare_cards (diff, prefix, preview_fields, G_N_ELEMENTS (preview_fields),
@@ -761,23 +432,23 @@ replay_case (Replay      *replay,
   gboolean passed = TRUE;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return schema_error (error, replay->path, "cases[%u] is not an object", index);
+    return _eg_vectors_schema_error (error, replay->path, "cases[%u] is not an object", index);
   kase = json_node_get_object (node);
   if (json_object_has_member (kase, "id"))
     {
       g_autofree char *id_where = g_strdup_printf ("%s: cases[%u]", replay->path, index);
 
-      if (!read_string (kase, "id", id_where, &id, error))
+      if (!_eg_vectors_read_string (kase, "id", id_where, &id, error))
         return FALSE;
       where = g_strdup_printf ("%s: case %s", replay->path, id);
     }
   else
     where = g_strdup_printf ("%s: cases[%u]", replay->path, index);
 
-  if (!read_object (kase, "config", where, &config, error)
-      || !params_from_config (config, where, &params, error)
-      || !read_time (kase, "card_created", where, &created, error)
-      || !read_array (kase, "reviews", where, &reviews, error))
+  if (!_eg_vectors_read_object (kase, "config", where, &config, error)
+      || !_eg_vectors_read_params (config, where, &params, error)
+      || !_eg_vectors_read_time (kase, "card_created", where, &created, error)
+      || !_eg_vectors_read_array (kase, "reviews", where, &reviews, error))
     return FALSE;
 
   {
@@ -801,7 +472,7 @@ replay_case (Replay      *replay,
       gboolean ok;
 
       if (!JSON_NODE_HOLDS_OBJECT (review))
-        return schema_error (error, review_where, "not an object");
+        return _eg_vectors_schema_error (error, review_where, "not an object");
 
       ok = replay_review (replay, review_where, &params, json_node_get_object (review), &card,
                           &diff, error);
@@ -820,46 +491,6 @@ replay_case (Replay      *replay,
   else
     replay->n_failed++;
   return TRUE;
-}
-
-/* json-glib 1.6 appends ".0" to every double it prints without a '.',
- * even after an exponent ("1e-08.0" is not JSON): drop those. */
-static char *
-fix_exponents (const char *json)
-{
-  GString *out = g_string_sized_new (strlen (json) + 1);
-  gboolean in_string = FALSE;
-  const char *p = json;
-
-  while (*p != '\0')
-    {
-      if (in_string)
-        {
-          if (*p == '\\' && p[1] != '\0')
-            g_string_append_c (out, *p++);
-          else if (*p == '"')
-            in_string = FALSE;
-          g_string_append_c (out, *p++);
-        }
-      else if (*p == '"')
-        {
-          in_string = TRUE;
-          g_string_append_c (out, *p++);
-        }
-      else if ((*p == 'e' || *p == 'E') && p > json && g_ascii_isdigit (p[-1]))
-        {
-          g_string_append_c (out, *p++);
-          if (*p == '+' || *p == '-')
-            g_string_append_c (out, *p++);
-          while (g_ascii_isdigit (*p))
-            g_string_append_c (out, *p++);
-          if (p[0] == '.' && p[1] == '0' && !g_ascii_isdigit (p[2]))
-            p += 2;
-        }
-      else
-        g_string_append_c (out, *p++);
-    }
-  return g_string_free (out, FALSE);
 }
 
 static int
@@ -883,7 +514,7 @@ replay_file (const char *path,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return eg_dev_usage_error ("%s: not a file of FSRS review sequences "
                                "(the top level is not an object)", path);
-  if (!read_array (json_node_get_object (root), "cases", path, &cases, &error))
+  if (!_eg_vectors_read_array (json_node_get_object (root), "cases", path, &cases, &error))
     return eg_dev_fail (error);
 
   for (guint i = 0; i < json_array_get_length (cases); i++)
@@ -904,7 +535,7 @@ replay_file (const char *path,
       json_generator_set_pretty (generator, TRUE);
       json_generator_set_root (generator, root);
       json = json_generator_to_data (generator, NULL);
-      fixed = fix_exponents (json);
+      fixed = _eg_vectors_fix_exponents (json);
       fputs (fixed, stdout);
       fputc ('\n', stdout);
       if (fflush (stdout) != 0)
@@ -932,7 +563,8 @@ eg_dev_fsrs (int    argc,
     return 1;
 
   if (argc < 2)
-    return eg_dev_usage_error ("fsrs: name a subcommand: engram-dev fsrs replay FILE.json [--check]");
+    return eg_dev_usage_error ("fsrs: name a subcommand: "
+                               "engram-dev fsrs replay FILE.json [--check]");
   if (!g_str_equal (argv[1], "replay"))
     return eg_dev_usage_error ("fsrs: unknown subcommand “%s” (known: replay FILE.json [--check])",
                                argv[1]);
