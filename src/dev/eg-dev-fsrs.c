@@ -223,105 +223,98 @@ replay_derived (Replay             *replay,
     }
 }
 
-/* Applies one review to card.  In --check mode the computed values are
- * compared with the file's (the first difference goes to diff) and, when
- * they differ, card becomes the file's card; otherwise the review's
- * computed members are replaced. */
-static gboolean
-replay_review (Replay              *replay,
-               const char          *where,
-               const EgFsrsParams  *params,
-               JsonObject          *review,
-               EgFsrsCard          *card,
-               Difference          *diff,
-               GError             **error)
+/* One review of a card: what the file says is done, and what the
+ * scheduler computes for it. */
+typedef struct
 {
-  g_autoptr(GError) review_error = NULL;
-  JsonObject *want_object = NULL;
-  JsonArray *want_preview = NULL;
-  gboolean has_preview = json_object_has_member (review, "preview");
-  gboolean has_fuzz_seed = json_object_has_member (review, "fuzz_seed");
-  char fuzz_seed[EG_FSRS_SEED_BUF_SIZE];
-  EgFsrsCard outcomes[4];
-  EgFsrsCard next, want;
-  gint64 now = 0, rating = 0, elapsed_days = 0;
-  double retrievability = 0, retrievability_api;
-  gboolean is_new = card->state == EG_FSRS_STATE_NEW;
+  gint64       now;
+  EgFsrsRating rating;
+  EgFsrsCard   before;
+  gboolean     has_preview;
+  gboolean     has_fuzz_seed;
+  char         fuzz_seed[EG_FSRS_SEED_BUF_SIZE];
+  gint64       elapsed_days;        /* 0 for a new card */
+  double       retrievability;      /* 0 for a new card */
+  double       retrievability_api;
+  EgFsrsCard   next;
+  EgFsrsCard   outcomes[4];         /* when has_preview */
+} Outcome;
 
-  if (!_eg_vectors_read_time (review, "review_time", where, &now, error)
-      || !_eg_vectors_read_int (review, "rating", where, EG_FSRS_AGAIN, EG_FSRS_EASY, &rating,
-                                error))
+/* Runs the scheduler on o->before; FALSE when it refuses the review. */
+static gboolean
+compute_review (const EgFsrsParams  *params,
+                Outcome             *o,
+                GError             **error)
+{
+  const EgFsrsCard *card = &o->before;
+
+  /* what the scheduler sees before the review */
+  if (o->has_fuzz_seed)
+    eg_fsrs_fuzz_seed (o->fuzz_seed, o->now, card->reps + 1, card->difficulty * card->stability);
+  o->retrievability_api = eg_fsrs_retrievability (params, card, o->now);
+
+  if ((o->has_preview && !eg_fsrs_preview (params, card, o->now, o->outcomes, error))
+      || !eg_fsrs_review (params, card, o->now, o->rating, &o->next, error))
     return FALSE;
 
-  if (replay->check)
+  if (card->state != EG_FSRS_STATE_NEW)
     {
-      if (!_eg_vectors_read_object (review, "card", where, &want_object, error))
-        return FALSE;
-      if (has_preview && !_eg_vectors_read_array (review, "preview", where, &want_preview, error))
-        return FALSE;
+      o->elapsed_days = eg_fsrs_elapsed_days (card->last_review, o->now);
+      o->retrievability = eg_fsrs_forgetting_curve (params, (double) o->elapsed_days,
+                                                    card->stability);
     }
+  return TRUE;
+}
 
-  /* What the scheduler sees before the review */
-  if (has_fuzz_seed)
-    eg_fsrs_fuzz_seed (fuzz_seed, now, card->reps + 1, card->difficulty * card->stability);
-  retrievability_api = eg_fsrs_retrievability (params, card, now);
-
-  if ((has_preview && !eg_fsrs_preview (params, card, now, outcomes, &review_error))
-      || !eg_fsrs_review (params, card, now, (EgFsrsRating) rating, &next, &review_error))
+/* Without --check: the review's computed members replace the file's. */
+static void
+write_review (JsonObject    *review,
+              const Outcome *o)
+{
+  if (json_object_has_member (review, "state_before"))
+    json_object_set_int_member (review, "state_before", o->before.state);
+  if (json_object_has_member (review, "elapsed_days"))
+    json_object_set_int_member (review, "elapsed_days", o->elapsed_days);
+  if (json_object_has_member (review, "retrievability"))
     {
-      if (!replay->check)
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&review_error), "%s: ", where);
-          return FALSE;
-        }
-      /* the file has a card where the scheduler refused: a difference */
-      difference_add (diff, NULL, "card", g_strdup_printf ("error “%s”", review_error->message),
-                      g_strdup ("a card"));
+      if (o->before.state == EG_FSRS_STATE_NEW)
+        json_object_set_null_member (review, "retrievability");
+      else
+        json_object_set_member (review, "retrievability",
+                                _eg_vectors_double_node (o->retrievability));
     }
-  else if (!is_new)
+  if (json_object_has_member (review, "retrievability_api"))
+    json_object_set_member (review, "retrievability_api",
+                            _eg_vectors_double_node (o->retrievability_api));
+  if (o->has_fuzz_seed)
+    json_object_set_string_member (review, "fuzz_seed", o->fuzz_seed);
+  json_object_set_object_member (review, "card",
+                                 _eg_vectors_card_to_json (&o->next, card_fields,
+                                                           G_N_ELEMENTS (card_fields)));
+  if (o->has_preview)
     {
-      elapsed_days = eg_fsrs_elapsed_days (card->last_review, now);
-      retrievability = eg_fsrs_forgetting_curve (params, (double) elapsed_days, card->stability);
+      JsonArray *preview = json_array_sized_new (4);
+
+      for (guint i = 0; i < 4; i++)
+        json_array_add_object_element (preview,
+                                       _eg_vectors_card_to_json (&o->outcomes[i],
+                                                                 preview_fields,
+                                                                 G_N_ELEMENTS (preview_fields)));
+      json_object_set_array_member (review, "preview", preview);
     }
+}
 
-  if (!replay->check)
-    {
-      if (json_object_has_member (review, "state_before"))
-        json_object_set_int_member (review, "state_before", card->state);
-      if (json_object_has_member (review, "elapsed_days"))
-        json_object_set_int_member (review, "elapsed_days", elapsed_days);
-      if (json_object_has_member (review, "retrievability"))
-        {
-          if (is_new)
-            json_object_set_null_member (review, "retrievability");
-          else
-            json_object_set_member (review, "retrievability",
-                                    _eg_vectors_double_node (retrievability));
-        }
-      if (json_object_has_member (review, "retrievability_api"))
-        json_object_set_member (review, "retrievability_api",
-                                _eg_vectors_double_node (retrievability_api));
-      if (has_fuzz_seed)
-        json_object_set_string_member (review, "fuzz_seed", fuzz_seed);
-      json_object_set_object_member (review, "card",
-                                     _eg_vectors_card_to_json (&next, card_fields,
-                                                               G_N_ELEMENTS (card_fields)));
-      if (has_preview)
-        {
-          JsonArray *preview = json_array_sized_new (4);
+/* --check: the file's members of the review (but its cards) beside the
+ * computed ones, in the file's order. */
+static gboolean
+check_review_members (JsonObject     *review,
+                      const char     *where,
+                      const Outcome  *o,
+                      Difference     *diff,
+                      GError        **error)
+{
+  gboolean is_new = o->before.state == EG_FSRS_STATE_NEW;
 
-          for (guint i = 0; i < 4; i++)
-            json_array_add_object_element (preview,
-                                           _eg_vectors_card_to_json (&outcomes[i],
-                                                                     preview_fields,
-                                                                     G_N_ELEMENTS (preview_fields)));
-          json_object_set_array_member (review, "preview", preview);
-        }
-      *card = next;
-      return TRUE;
-    }
-
-  /* --check: the file's values, in the file's order */
   if (json_object_has_member (review, "state_before"))
     {
       gint64 value = 0;
@@ -329,7 +322,7 @@ replay_review (Replay              *replay,
       if (!_eg_vectors_read_int (review, "state_before", where, G_MININT64, G_MAXINT64, &value,
                                  error))
         return FALSE;
-      compare_int (diff, NULL, "state_before", card->state, value);
+      compare_int (diff, NULL, "state_before", o->before.state, value);
     }
   if (json_object_has_member (review, "elapsed_days"))
     {
@@ -338,7 +331,7 @@ replay_review (Replay              *replay,
       if (!_eg_vectors_read_int (review, "elapsed_days", where, G_MININT64, G_MAXINT64, &value,
                                  error))
         return FALSE;
-      compare_int (diff, NULL, "elapsed_days", elapsed_days, value);
+      compare_int (diff, NULL, "elapsed_days", o->elapsed_days, value);
     }
   if (json_object_has_member (review, "retrievability"))
     {
@@ -347,7 +340,7 @@ replay_review (Replay              *replay,
       if (json_object_get_null_member (review, "retrievability"))
         {
           if (!is_new)
-            difference_add (diff, NULL, "retrievability", number_text (retrievability),
+            difference_add (diff, NULL, "retrievability", number_text (o->retrievability),
                             g_strdup ("null"));
         }
       else if (!_eg_vectors_read_double (review, "retrievability", where, &value, error))
@@ -355,7 +348,7 @@ replay_review (Replay              *replay,
       else if (is_new)
         difference_add (diff, NULL, "retrievability", g_strdup ("null"), number_text (value));
       else
-        compare_double (diff, NULL, "retrievability", retrievability, value);
+        compare_double (diff, NULL, "retrievability", o->retrievability, value);
     }
   if (json_object_has_member (review, "retrievability_api"))
     {
@@ -363,27 +356,41 @@ replay_review (Replay              *replay,
 
       if (!_eg_vectors_read_double (review, "retrievability_api", where, &value, error))
         return FALSE;
-      compare_double (diff, NULL, "retrievability_api", retrievability_api, value);
+      compare_double (diff, NULL, "retrievability_api", o->retrievability_api, value);
     }
-  if (has_fuzz_seed)
+  if (o->has_fuzz_seed)
     {
       const char *value = NULL;
 
       if (!_eg_vectors_read_string (review, "fuzz_seed", where, &value, error))
         return FALSE;
-      if (!g_str_equal (fuzz_seed, value))
-        difference_add (diff, NULL, "fuzz_seed", g_strdup (fuzz_seed), g_strdup (value));
+      if (!g_str_equal (o->fuzz_seed, value))
+        difference_add (diff, NULL, "fuzz_seed", g_strdup (o->fuzz_seed), g_strdup (value));
     }
+  return TRUE;
+}
 
+/* --check: the file's card after the review (into want) and its preview
+ * outcomes, beside the computed ones when there are (@computed). */
+static gboolean
+check_review_cards (JsonObject     *want_object,
+                    JsonArray      *want_preview,
+                    const char     *where,
+                    const Outcome  *o,
+                    gboolean        computed,
+                    EgFsrsCard     *want,
+                    Difference     *diff,
+                    GError        **error)
+{
   {
     g_autofree char *card_where = g_strconcat (where, ".card", NULL);
 
     if (!_eg_vectors_card_from_json (want_object, card_fields, G_N_ELEMENTS (card_fields),
-                                     card_where, now, &want, error))
+                                     card_where, o->now, want, error))
       return FALSE;
   }
-  if (review_error == NULL)
-    compare_cards (diff, "card", card_fields, G_N_ELEMENTS (card_fields), &next, &want);
+  if (computed)
+    compare_cards (diff, "card", card_fields, G_N_ELEMENTS (card_fields), &o->next, want);
 
   if (want_preview != NULL)
     {
@@ -401,17 +408,80 @@ replay_review (Replay              *replay,
           if (!JSON_NODE_HOLDS_OBJECT (node))
             return _eg_vectors_schema_error (error, where, "%s is not an object", prefix);
           if (!_eg_vectors_card_from_json (json_node_get_object (node), preview_fields,
-                                           G_N_ELEMENTS (preview_fields), preview_where, now,
+                                           G_N_ELEMENTS (preview_fields), preview_where, o->now,
                                            &want_outcome, error))
             return FALSE;
-          if (review_error == NULL)
+          if (computed)
             compare_cards (diff, prefix, preview_fields, G_N_ELEMENTS (preview_fields),
-                           &outcomes[i], &want_outcome);
+                           &o->outcomes[i], &want_outcome);
         }
     }
+  return TRUE;
+}
+
+/* Applies one review to card.  In --check mode the computed values are
+ * compared with the file's (the first difference goes to diff) and, when
+ * they differ, card becomes the file's card; otherwise the review's
+ * computed members are replaced. */
+static gboolean
+replay_review (Replay              *replay,
+               const char          *where,
+               const EgFsrsParams  *params,
+               JsonObject          *review,
+               EgFsrsCard          *card,
+               Difference          *diff,
+               GError             **error)
+{
+  g_autoptr(GError) review_error = NULL;
+  JsonObject *want_object = NULL;
+  JsonArray *want_preview = NULL;
+  Outcome o = { 0 };
+  EgFsrsCard want;
+  gint64 rating = 0;
+
+  o.before = *card;
+  o.has_preview = json_object_has_member (review, "preview");
+  o.has_fuzz_seed = json_object_has_member (review, "fuzz_seed");
+  if (!_eg_vectors_read_time (review, "review_time", where, &o.now, error)
+      || !_eg_vectors_read_int (review, "rating", where, EG_FSRS_AGAIN, EG_FSRS_EASY, &rating,
+                                error))
+    return FALSE;
+  o.rating = (EgFsrsRating) rating;
+
+  if (replay->check)
+    {
+      if (!_eg_vectors_read_object (review, "card", where, &want_object, error))
+        return FALSE;
+      if (o.has_preview && !_eg_vectors_read_array (review, "preview", where, &want_preview, error))
+        return FALSE;
+    }
+
+  if (!compute_review (params, &o, &review_error))
+    {
+      if (!replay->check)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&review_error), "%s: ", where);
+          return FALSE;
+        }
+      /* the file has a card where the scheduler refused: a difference */
+      difference_add (diff, NULL, "card", g_strdup_printf ("error “%s”", review_error->message),
+                      g_strdup ("a card"));
+    }
+
+  if (!replay->check)
+    {
+      write_review (review, &o);
+      *card = o.next;
+      return TRUE;
+    }
+
+  if (!check_review_members (review, where, &o, diff, error)
+      || !check_review_cards (want_object, want_preview, where, &o, review_error == NULL, &want,
+                              diff, error))
+    return FALSE;
 
   /* after a difference, go on from the file's card (doc/fsrs.md §12) */
-  *card = diff->field != NULL ? want : next;
+  *card = diff->field != NULL ? want : o.next;
   return TRUE;
 }
 
