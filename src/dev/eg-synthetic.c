@@ -106,22 +106,13 @@ write_cards (EgStore       *store,
       guint deck_cards = n_cards / n_decks + (d < n_cards % n_decks);
       guint n_sections = MIN (SECTIONS_PER_DECK, deck_cards);
       g_autofree char *deck_key = eg_slugify (theme->title);
-      sqlite3_stmt *stmt;
       gint64 deck_id;
       guint number = 1;
 
-      stmt = _eg_store_cached (store,
-        "INSERT INTO decks (key, title, source_path, position, created, modified)"
-        " VALUES (?1, ?2, NULL, ?3, ?4, ?4)", error);
-      if (stmt == NULL)
+      deck_id = _eg_store_write_deck (store, 0, deck_key, theme->title, NULL, NULL, created,
+                                      error);
+      if (deck_id == 0)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, deck_key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, theme->title, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, d);
-      sqlite3_bind_int64 (stmt, 4, created);
-      if (!_eg_store_step_done (store, stmt, error))
-        return FALSE;
-      deck_id = sqlite3_last_insert_rowid (_eg_store_get_db (store));
 
       for (guint s = 0; s < n_sections; s++)
         {
@@ -143,19 +134,10 @@ write_cards (EgStore       *store,
                                      number, number + MAX (section_cards, 1) - 1, title);
           source = g_strdup_printf ("From %u %s", section_number, topic);
 
-          stmt = _eg_store_cached (store,
-            "INSERT INTO sections (deck_id, key, heading, source, position)"
-            " VALUES (?1, ?2, ?3, ?4, ?5)", error);
-          if (stmt == NULL)
+          section_id = _eg_store_write_section (store, deck_id, 0, key, heading, source, (int) s,
+                                                error);
+          if (section_id == 0)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, deck_id);
-          sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, heading, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, source, -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 5, s);
-          if (!_eg_store_step_done (store, stmt, error))
-            return FALSE;
-          section_id = sqlite3_last_insert_rowid (_eg_store_get_db (store));
 
           for (guint c = 0; c < section_cards; c++, number++, index++)
             {
@@ -211,29 +193,12 @@ write_state (EgStore       *store,
              const Review  *last,
              GError       **error)
 {
-  sqlite3_stmt *stmt = _eg_store_cached (store,
-    "UPDATE card_state SET state = ?2, due = ?3, stability = ?4, difficulty = ?5,"
-    "  elapsed_days = ?6, scheduled_days = ?7, reps = ?8, lapses = ?9,"
-    "  learning_steps = ?10, last_review = ?11, due_day = ?12"
-    " WHERE card_id = ?1", error);
   EgFsrsCard card;
+  EgCardState state;
 
-  if (stmt == NULL)
-    return FALSE;
   review_to_card (last, &card);
-  sqlite3_bind_int64 (stmt, 1, card_id);
-  sqlite3_bind_int (stmt, 2, card.state);
-  sqlite3_bind_int64 (stmt, 3, card.due);
-  sqlite3_bind_double (stmt, 4, card.stability);
-  sqlite3_bind_double (stmt, 5, card.difficulty);
-  sqlite3_bind_int (stmt, 6, card.elapsed_days);
-  sqlite3_bind_int (stmt, 7, card.scheduled_days);
-  sqlite3_bind_int (stmt, 8, card.reps);
-  sqlite3_bind_int (stmt, 9, card.lapses);
-  sqlite3_bind_int (stmt, 10, card.learning_steps);
-  sqlite3_bind_int64 (stmt, 11, card.last_review);
-  sqlite3_bind_int (stmt, 12, last->day + card.scheduled_days);
-  return _eg_store_step_done (store, stmt, error);
+  eg_card_state_from_fsrs (&state, &card, last->day + card.scheduled_days);
+  return _eg_store_write_state (store, card_id, &state, error);
 }
 
 /* As eg_scheduler_grade() appends a review to the log. */
@@ -244,29 +209,25 @@ write_review (EgStore       *store,
               const Review  *after,
               GError       **error)
 {
-  sqlite3_stmt *stmt = _eg_store_cached (store,
-    "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, state_after,"
-    "  stability_before, stability_after, difficulty_before, difficulty_after,"
-    "  elapsed_days, scheduled_days, due_after, duration_ms, rescheduled, day)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14)", error);
+  EgReview review = {
+    .card_id = card_id,
+    .reviewed_at = after->reviewed_at,
+    .rating = after->rating,
+    .state_before = before ? before->state : EG_FSRS_STATE_NEW,
+    .state_after = after->state,
+    .stability_before = before ? before->stability : 0.0,
+    .stability_after = after->stability,
+    .difficulty_before = before ? before->difficulty : 0.0,
+    .difficulty_after = after->difficulty,
+    .elapsed_days = after->elapsed_days,
+    .scheduled_days = after->scheduled_days,
+    .due_after = after->due,
+    .duration_ms = after->duration_ms,
+    .rescheduled = TRUE,
+    .day = after->day,
+  };
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, card_id);
-  sqlite3_bind_int64 (stmt, 2, after->reviewed_at);
-  sqlite3_bind_int (stmt, 3, after->rating);
-  sqlite3_bind_int (stmt, 4, before ? before->state : EG_FSRS_STATE_NEW);
-  sqlite3_bind_int (stmt, 5, after->state);
-  sqlite3_bind_double (stmt, 6, before ? before->stability : 0.0);
-  sqlite3_bind_double (stmt, 7, after->stability);
-  sqlite3_bind_double (stmt, 8, before ? before->difficulty : 0.0);
-  sqlite3_bind_double (stmt, 9, after->difficulty);
-  sqlite3_bind_int (stmt, 10, after->elapsed_days);
-  sqlite3_bind_int (stmt, 11, after->scheduled_days);
-  sqlite3_bind_int64 (stmt, 12, after->due);
-  sqlite3_bind_int64 (stmt, 13, after->duration_ms);
-  sqlite3_bind_int (stmt, 14, after->day);
-  return _eg_store_step_done (store, stmt, error);
+  return _eg_store_append_review (store, &review, error) != 0;
 }
 
 /* Drops the indexes of @table (but those of its constraints) and returns
