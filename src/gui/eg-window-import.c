@@ -1,0 +1,407 @@
+/* eg-window-import.c - importing and exporting decks
+ *
+ * An import runs in a worker thread on its own connection: first as a dry
+ * run whose report the preview dialog shows (with the conflicts, each with
+ * a check to take the file's version), then, when confirmed, for real with
+ * a progress dialog that can cancel it.  A backup of the collection is
+ * made before anything is written.  Export writes the selected deck as
+ * Markdown, never over the collection.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "eg-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "eg-import-conflicts.h"
+#include "eg-window-private.h"
+
+typedef struct
+{
+  char           *db_path;
+  GFile          *file;
+  EgImportFlags   flags;
+  char          **theirs;     /* cards that take the file's version */
+  EgImportReport *report;
+  GtkProgressBar *progress;
+  int             permille;   /* atomic: written by the import's thread */
+  int             pending;    /* atomic: a progress update is queued */
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->db_path);
+  g_clear_object (&job->file);
+  g_strfreev (job->theirs);
+  g_clear_pointer (&job->report, eg_import_report_free);
+  g_clear_object (&job->progress);
+  g_free (job);
+}
+
+/* In the main thread; the update holds the task, and so the job. */
+static gboolean
+show_progress (gpointer data)
+{
+  ImportJob *job = g_task_get_task_data (data);
+
+  g_atomic_int_set (&job->pending, 0);
+  if (job->progress != NULL)
+    gtk_progress_bar_set_fraction (job->progress, g_atomic_int_get (&job->permille) / 1000.0);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the import's thread: one update queued at a time. */
+static void
+import_progress_cb (double   fraction,
+                    gpointer data)
+{
+  GTask *task = data;
+  ImportJob *job = g_task_get_task_data (task);
+
+  g_atomic_int_set (&job->permille, (int) (fraction * 1000));
+  if (g_atomic_int_compare_and_exchange (&job->pending, 0, 1))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_progress, g_object_ref (task), g_object_unref);
+}
+
+/* In the import's thread: a backup of what the import is about to change. */
+static gboolean
+back_up_before_import (EgStore        *store,
+                       EgImportFlags   flags,
+                       GError        **error)
+{
+  g_autoptr(EgBackupInfo) backup = NULL;
+
+  if ((flags & EG_IMPORT_FLAGS_DRY_RUN) || eg_store_is_empty (store))
+    return TRUE;
+  backup = eg_backup_create (store, EG_BACKUP_REASON_IMPORT, eg_time_now_ms (), NULL, error);
+  if (backup == NULL)
+    g_prefix_error (error, _("Nothing was imported, because the collection could not be "
+                             "backed up first: "));
+  return backup != NULL;
+}
+
+/* In a worker thread, on its own connection: long imports keep the window alive. */
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = eg_store_open (job->db_path, &error)) ||
+      !back_up_before_import (store, job->flags, &error) ||
+      !(job->report = eg_import_file_full (store, job->file, eg_time_now_ms (), job->flags,
+                                           (const char * const *) job->theirs, cancellable,
+                                           import_progress_cb, task, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+run_import (EgWindow            *self,
+            EgImportFlags        flags,
+            char               **theirs,
+            GtkProgressBar      *progress,
+            GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  job->db_path = g_strdup (eg_store_get_path (self->store));
+  job->file = g_object_ref (self->import_file);
+  job->flags = flags;
+  job->theirs = theirs;
+  job->progress = progress ? g_object_ref (progress) : NULL;
+
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->import_cancellable, callback, NULL);
+  g_task_set_source_tag (task, run_import);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static char *
+describe_report (EgImportReport *report,
+                 gboolean        preview)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("“%s”: %u sections, %u cards.\n"),
+                          report->deck_title, report->sections, report->cards);
+  g_string_append_printf (text, preview ? _("%u would be added, %u updated, %u unchanged")
+                                        : _("%u added, %u updated, %u unchanged"),
+                          report->added, report->updated, report->unchanged);
+  if (report->removed > 0)
+    g_string_append_printf (text, _("; %u no longer in the file (they are kept)"),
+                            report->removed);
+  if (report->conflicts->len > 0)
+    g_string_append_printf (text, _("; %u changed both in the file and here"),
+                            report->conflicts->len);
+  g_string_append (text, ".");
+  if (report->n_repaired > 0)
+    g_string_append_printf (text, _("\n%u characters damaged by a wrong encoding are repaired."),
+                            report->n_repaired);
+  for (guint i = 0; i < report->warnings->len && i < 8; i++)
+    {
+      EgRepairWarning *w = g_ptr_array_index (report->warnings, i);
+
+      g_string_append_printf (text, _("\nLine %u: %s"), w->line, w->message);
+    }
+  if (report->warnings->len > 8)
+    g_string_append_printf (text, _("\n… and %u more warnings"), report->warnings->len - 8);
+  return g_string_free (text, FALSE);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  EgWindow *self = EG_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  GtkWidget *dialog = job->progress ? gtk_widget_get_ancestor (GTK_WIDGET (job->progress),
+                                                               ADW_TYPE_MESSAGE_DIALOG) : NULL;
+
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      eg_window_add_toast (self, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                                 ? _("Import cancelled: nothing was changed") : error->message);
+      return;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("Imported: %u added, %u updated"),
+                                                job->report->added, job->report->updated);
+    eg_window_add_toast (self, message);
+  }
+  eg_window_reload (self);
+}
+
+static void
+import_progress_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             EgWindow         *self)
+{
+  g_cancellable_cancel (self->import_cancellable);
+}
+
+static void
+import_confirm_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   EgWindow         *self)
+{
+  AdwMessageDialog *progress_dialog;
+  GtkWidget *progress;
+  GtkWidget *conflicts = adw_message_dialog_get_extra_child (dialog);
+  char **theirs = NULL;
+
+  if (g_strcmp0 (response, "import") != 0)
+    return;
+  if (EG_IS_IMPORT_CONFLICTS (conflicts))
+    theirs = eg_import_conflicts_get_theirs (EG_IMPORT_CONFLICTS (conflicts));
+
+  progress = gtk_progress_bar_new ();
+  progress_dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                _("Importing…"), NULL));
+  adw_message_dialog_set_extra_child (progress_dialog, progress);
+  adw_message_dialog_add_response (progress_dialog, "cancel", _("_Cancel"));
+  g_signal_connect_object (progress_dialog, "response",
+                           G_CALLBACK (import_progress_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (progress_dialog));
+  run_import (self, EG_IMPORT_FLAGS_NONE, theirs, GTK_PROGRESS_BAR (progress), import_done_cb);
+}
+
+static void
+import_preview_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  EgWindow *self = EG_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  AdwMessageDialog *dialog;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("The Deck Cannot Be Imported"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* nothing is written until the user says so */
+  body = describe_report (job->report, TRUE);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Import This Deck?"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "import");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  if (job->report->conflicts->len > 0)
+    adw_message_dialog_set_extra_child (dialog, eg_import_conflicts_new (job->report->conflicts));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (import_confirm_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * eg_window_import_file:
+ *
+ * Shows what importing @file would do, and imports it when confirmed.
+ */
+void
+eg_window_import_file (EgWindow *self,
+                       GFile    *file)
+{
+  g_return_if_fail (EG_IS_WINDOW (self));
+
+  g_set_object (&self->import_file, file);
+  run_import (self, EG_IMPORT_FLAGS_DRY_RUN, NULL, NULL, import_preview_cb);
+}
+
+static void
+import_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  EgWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    eg_window_import_file (self, file);
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EgWindow *self = EG_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import a Deck"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Markdown Decks"));
+  gtk_file_filter_add_suffix (filter, "md");
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gint64
+selected_deck_id (EgWindow *self)
+{
+  EgSidebarItem *item = _eg_window_get_selected_item (self);
+  g_autoptr(GPtrArray) decks = eg_store_list_decks (self->store, NULL);
+  g_autoptr(GPtrArray) sections = NULL;
+
+  if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_DECK)
+    return eg_sidebar_item_get_id (item);
+  if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SECTION)
+    {
+      sections = eg_store_list_sections (self->store, 0, NULL);
+      for (guint i = 0; sections != NULL && i < sections->len; i++)
+        if (((EgSectionInfo *) g_ptr_array_index (sections, i))->id == eg_sidebar_item_get_id (item))
+          return ((EgSectionInfo *) g_ptr_array_index (sections, i))->deck_id;
+    }
+  if (decks != NULL && decks->len == 1)
+    return ((EgDeckInfo *) g_ptr_array_index (decks, 0))->id;
+  return 0;
+}
+
+/**
+ * eg_window_export_deck:
+ *
+ * Writes the deck of the sidebar's selection to @file as Markdown, never
+ * over the collection (see eg_output_write()).
+ */
+gboolean
+eg_window_export_deck (EgWindow  *self,
+                       GFile     *file,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) decks = eg_store_list_decks (self->store, error);
+  g_autofree char *markdown = NULL;
+  gint64 deck_id = selected_deck_id (self);
+  const char *key = NULL;
+
+  for (guint i = 0; decks != NULL && i < decks->len; i++)
+    if (((EgDeckInfo *) g_ptr_array_index (decks, i))->id == deck_id)
+      key = ((EgDeckInfo *) g_ptr_array_index (decks, i))->key;
+  if (key == NULL)
+    {
+      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
+                   _("Select the deck to export in the sidebar"));
+      return FALSE;
+    }
+  if (!(markdown = eg_export_markdown (self->store, key, error)))
+    return FALSE;
+  /* never over the collection; through symlinks; pipes and devices as they are */
+  return eg_output_write_file (file, markdown, strlen (markdown),
+                               eg_store_get_path (self->store), error);
+}
+
+static void
+export_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  EgWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    {
+      if (eg_window_export_deck (self, file, &error))
+        eg_window_add_toast (self, _("Deck exported"));
+      else
+        eg_window_add_toast (self, error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EgWindow *self = EG_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (selected_deck_id (self) == 0)
+    {
+      eg_window_add_toast (self, _("Select the deck to export in the sidebar"));
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (_("Export the Deck"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "deck.md");
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+
+void
+_eg_window_class_add_import_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+}
