@@ -108,7 +108,8 @@ card_saved_cb (EgReviewPage *self,
   g_clear_pointer (&self->card, eg_card_free);
   self->card = card;
   _eg_review_page_trace_begin (self);
-  eg_card_view_show_card (self->card_view, self->card, self->language, self->revealed, self->token);
+  eg_card_view_show_card (self->card_view, self->card, self->language, self->revealed,
+                          self->trace.token);
   _eg_review_page_toast (self, _("Card saved"), FALSE);
 }
 

@@ -9,6 +9,7 @@
 
 #include "eg-grade-saver.h"
 #include "eg-review-page.h"
+#include "eg-trace.h"
 
 G_BEGIN_DECLS
 
@@ -39,10 +40,8 @@ struct _EgReviewPage
   guint           again;
   gint64          session_us;
 
-  /* tracing */
-  gboolean        trace;
-  guint64         token;
-  gint64          trace_start;     /* monotonic µs at the action */
+  /* the change on screen: its token goes with each card shown, for tracing */
+  EgTraceSpan     trace;
 
   gint64        (*clock) (gpointer data);
   gpointer        clock_data;

@@ -21,7 +21,8 @@
  *
  * With ENGRAM_TRACE=1 each reveal and each next card prints, on stderr, the
  * time from the key's action to the first frame the page painted with the
- * new content: "trace: reveal 12.3" / "trace: next 15.1" (ms).
+ * new content: "trace: reveal 12.3" / "trace: next 15.1" (ms, see
+ * eg-trace.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -210,8 +211,7 @@ update_intervals (EgReviewPage *self)
 void
 _eg_review_page_trace_begin (EgReviewPage *self)
 {
-  self->token++;
-  self->trace_start = g_get_monotonic_time ();
+  eg_trace_span_begin (&self->trace);
 }
 
 static void
@@ -219,12 +219,7 @@ card_painted_cb (EgReviewPage *self,
                  const char   *kind,
                  guint64       token)
 {
-  if (!self->trace || token != self->token || self->trace_start == 0)
-    return;
-
-  g_printerr ("trace: %s %.1f\n", g_str_equal (kind, "revealed") ? "reveal" : "next",
-              (g_get_monotonic_time () - self->trace_start) / 1000.0);
-  self->trace_start = 0;
+  eg_trace_span_end (&self->trace, token, g_str_equal (kind, "revealed") ? "reveal" : "next");
 }
 
 static gboolean
@@ -348,7 +343,7 @@ _eg_review_page_show_next (EgReviewPage *self)
   update_title (self);
   update_intervals (self);
   eg_review_page_ensure_view (self);
-  eg_card_view_show_card (self->card_view, self->card, self->language, FALSE, self->token);
+  eg_card_view_show_card (self->card_view, self->card, self->language, FALSE, self->trace.token);
   gtk_stack_set_visible_child_name (self->stack, "card");
 
   self->spent_us = 0;
@@ -419,7 +414,7 @@ reveal_action (GtkWidget  *widget,
     return;
   _eg_review_page_trace_begin (self);
   set_revealed (self, TRUE);
-  eg_card_view_reveal (self->card_view, self->token);
+  eg_card_view_reveal (self->card_view, self->trace.token);
   gtk_widget_grab_focus (self->good_button);
 }
 
@@ -793,7 +788,6 @@ eg_review_page_init (EgReviewPage *self)
   g_signal_connect_object (self->saver, "finished", G_CALLBACK (saver_finished_cb), self,
                            G_CONNECT_SWAPPED);
 
-  self->trace = g_strcmp0 (g_getenv ("ENGRAM_TRACE"), "1") == 0;
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (zoom_changed_cb), self,
                            G_CONNECT_SWAPPED);

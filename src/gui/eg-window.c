@@ -13,7 +13,6 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "eg-card-editor.h"
 #include "eg-card-model.h"
@@ -22,6 +21,7 @@
 #include "eg-damaged-page.h"
 #include "eg-review-page.h"
 #include "eg-toast.h"
+#include "eg-trace.h"
 #include "eg-sidebar-item.h"
 #include "eg-window-private.h"
 
@@ -1156,27 +1156,6 @@ sidebar_unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (item), "bindings", NULL);
 }
 
-static gint64
-process_age_ms (void)
-{
-  g_autofree char *stat = NULL;
-  g_autofree char *uptime = NULL;
-  g_auto(GStrv) fields = NULL;
-  const char *after_name;
-  double up;
-
-  /* field 22 of /proc/self/stat: start time in clock ticks after boot */
-  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
-      !g_file_get_contents ("/proc/uptime", &uptime, NULL, NULL) ||
-      !(after_name = strrchr (stat, ')')))
-    return -1;
-  fields = g_strsplit (after_name + 2, " ", -1);
-  if (g_strv_length (fields) < 20)
-    return -1;
-  up = g_ascii_strtod (uptime, NULL);
-  return (gint64) (up * 1000 - g_ascii_strtod (fields[19], NULL) * 1000 / sysconf (_SC_CLK_TCK));
-}
-
 static gboolean
 warm_up_web_views (gpointer data)
 {
@@ -1198,8 +1177,7 @@ after_first_paint_cb (EgWindow      *self,
 {
   g_clear_signal_handler (&self->after_paint_handler, clock);
 
-  if (g_strcmp0 (g_getenv ("ENGRAM_TRACE"), "1") == 0)
-    g_printerr ("trace: first-frame %" G_GINT64_FORMAT "\n", process_age_ms ());
+  eg_trace_first_frame ();
   g_signal_emit (self, signals[PAINTED], 0);
 
   eg_card_view_preload_module ();
