@@ -142,7 +142,7 @@ study_ahead_action (GtkWidget  *widget,
 
   options.ahead_ms = 24 * 3600 * G_GINT64_CONSTANT (1000);
   options.all_cards = FALSE;
-  eg_review_page_start (self, &options, NULL);
+  eg_review_page_start (self, &options);
 }
 
 static void
@@ -154,7 +154,7 @@ whole_section_action (GtkWidget  *widget,
   EgQueueOptions options = self->options;
 
   options.all_cards = TRUE;
-  eg_review_page_start (self, &options, NULL);
+  eg_review_page_start (self, &options);
 }
 
 void

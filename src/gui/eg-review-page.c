@@ -59,18 +59,7 @@ _eg_review_page_toast (EgReviewPage *self,
                        const char   *message,
                        gboolean      with_undo)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *t;
-
-  if (overlay == NULL)
-    return;
-  t = eg_toast_new (message);
-  if (with_undo)
-    {
-      adw_toast_set_button_label (t, _("_Undo"));
-      adw_toast_set_action_name (t, "win.undo");
-    }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
+  eg_toast_show (GTK_WIDGET (self), message, with_undo);
 }
 
 /* A grade that was not saved is said at once, before any other toast. */
@@ -354,15 +343,13 @@ _eg_review_page_show_next (EgReviewPage *self)
 /**
  * eg_review_page_start:
  * @options: which cards; %NULL for everything that is due
- * @title: (nullable): unused for now, the header shows the card's section
  *
  * Starts a session.  Returns %FALSE (with a toast) if the queue cannot be
  * built.
  */
 gboolean
 eg_review_page_start (EgReviewPage         *self,
-                      const EgQueueOptions *options,
-                      const char           *title)
+                      const EgQueueOptions *options)
 {
   g_autoptr(GError) error = NULL;
   EgQueueOptions defaults = { 0 };

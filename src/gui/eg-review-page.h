@@ -20,8 +20,7 @@ void        eg_review_page_set_scheduler  (EgReviewPage         *self,
 void        eg_review_page_ensure_view    (EgReviewPage         *self);
 EgCardView *eg_review_page_get_card_view  (EgReviewPage         *self);
 gboolean    eg_review_page_start          (EgReviewPage         *self,
-                                           const EgQueueOptions *options,
-                                           const char           *title);
+                                           const EgQueueOptions *options);
 gint64      eg_review_page_get_card_id    (EgReviewPage         *self);
 gboolean    eg_review_page_get_revealed   (EgReviewPage         *self);
 const char *eg_review_page_get_visible    (EgReviewPage         *self);

@@ -13,6 +13,7 @@ struct _EgSidebarItem
   GObject        parent_instance;
   EgSidebarKind  kind;
   gint64         id;
+  gint64         deck_id;   /* a deck's or a section's deck */
   char          *key;
   char          *title;
   char          *icon_name;
@@ -171,6 +172,7 @@ eg_sidebar_item_new_deck (gint64      deck_id,
 
   self->kind = EG_SIDEBAR_DECK;
   self->id = deck_id;
+  self->deck_id = deck_id;
   self->title = g_strdup (title);
   return self;
 }
@@ -180,6 +182,7 @@ eg_sidebar_item_new_deck (gint64      deck_id,
  */
 EgSidebarItem *
 eg_sidebar_item_new_section (gint64      section_id,
+                             gint64      deck_id,
                              const char *key,
                              const char *title)
 {
@@ -187,6 +190,7 @@ eg_sidebar_item_new_section (gint64      section_id,
 
   self->kind = EG_SIDEBAR_SECTION;
   self->id = section_id;
+  self->deck_id = deck_id;
   self->key = g_strdup (key);
   self->title = g_strdup (title);
   return self;
@@ -231,7 +235,7 @@ eg_sidebar_item_equal (EgSidebarItem *a,
 {
   g_return_val_if_fail (EG_IS_SIDEBAR_ITEM (a) && EG_IS_SIDEBAR_ITEM (b), FALSE);
 
-  return a->kind == b->kind && a->id == b->id &&
+  return a->kind == b->kind && a->id == b->id && a->deck_id == b->deck_id &&
          g_strcmp0 (a->key, b->key) == 0 &&
          g_strcmp0 (a->title, b->title) == 0 &&
          g_strcmp0 (a->icon_name, b->icon_name) == 0 &&
@@ -250,6 +254,18 @@ eg_sidebar_item_get_id (EgSidebarItem *self)
 {
   g_return_val_if_fail (EG_IS_SIDEBAR_ITEM (self), 0);
   return self->id;
+}
+
+/**
+ * eg_sidebar_item_get_deck_id:
+ *
+ * Returns: the deck of a deck or section; 0 for a search
+ */
+gint64
+eg_sidebar_item_get_deck_id (EgSidebarItem *self)
+{
+  g_return_val_if_fail (EG_IS_SIDEBAR_ITEM (self), 0);
+  return self->deck_id;
 }
 
 const char *

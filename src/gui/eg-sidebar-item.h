@@ -24,6 +24,7 @@ EgSidebarItem *eg_sidebar_item_new_search  (const char *title,
 EgSidebarItem *eg_sidebar_item_new_deck    (gint64      deck_id,
                                             const char *title);
 EgSidebarItem *eg_sidebar_item_new_section (gint64      section_id,
+                                            gint64      deck_id,
                                             const char *key,
                                             const char *title);
 void           eg_sidebar_item_set_stats      (EgSidebarItem *self,
@@ -35,6 +36,7 @@ gboolean       eg_sidebar_item_equal          (EgSidebarItem *a,
                                                EgSidebarItem *b);
 EgSidebarKind  eg_sidebar_item_get_kind       (EgSidebarItem *self);
 gint64         eg_sidebar_item_get_id         (EgSidebarItem *self);
+gint64         eg_sidebar_item_get_deck_id    (EgSidebarItem *self);
 const char    *eg_sidebar_item_get_key        (EgSidebarItem *self);
 const char    *eg_sidebar_item_get_title      (EgSidebarItem *self);
 const char    *eg_sidebar_item_get_query      (EgSidebarItem *self);

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
-AdwToast *eg_toast_new (const char *text);
+AdwToast *eg_toast_new  (const char *text);
+void      eg_toast_show (GtkWidget  *widget,
+                         const char *text,
+                         gboolean    with_undo);
 
 G_END_DECLS

@@ -306,27 +306,6 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static gint64
-selected_deck_id (EgWindow *self)
-{
-  EgSidebarItem *item = _eg_window_get_selected_item (self);
-  g_autoptr(GPtrArray) decks = eg_store_list_decks (self->store, NULL);
-  g_autoptr(GPtrArray) sections = NULL;
-
-  if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_DECK)
-    return eg_sidebar_item_get_id (item);
-  if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SECTION)
-    {
-      sections = eg_store_list_sections (self->store, 0, NULL);
-      for (guint i = 0; sections != NULL && i < sections->len; i++)
-        if (((EgSectionInfo *) g_ptr_array_index (sections, i))->id == eg_sidebar_item_get_id (item))
-          return ((EgSectionInfo *) g_ptr_array_index (sections, i))->deck_id;
-    }
-  if (decks != NULL && decks->len == 1)
-    return ((EgDeckInfo *) g_ptr_array_index (decks, 0))->id;
-  return 0;
-}
-
 /**
  * eg_window_export_deck:
  *
@@ -340,7 +319,7 @@ eg_window_export_deck (EgWindow  *self,
 {
   g_autoptr(GPtrArray) decks = eg_store_list_decks (self->store, error);
   g_autofree char *markdown = NULL;
-  gint64 deck_id = selected_deck_id (self);
+  gint64 deck_id = eg_library_page_get_deck_id (self->library_page);
   const char *key = NULL;
 
   for (guint i = 0; decks != NULL && i < decks->len; i++)
@@ -386,7 +365,7 @@ export_action (GtkWidget  *widget,
   EgWindow *self = EG_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
-  if (selected_deck_id (self) == 0)
+  if (eg_library_page_get_deck_id (self->library_page) == 0)
     {
       eg_window_add_toast (self, _("Select the deck to export in the sidebar"));
       return;

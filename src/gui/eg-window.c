@@ -1,9 +1,12 @@
-/* eg-window.c - the main window: the library, and reviewing
+/* eg-window.c - the main window: a stack of pages and their toasts
  *
- * The library: a sidebar of saved searches, decks and their sections (with
- * due / new / total counts and how well each is known), a searchable table
- * of cards paged in from SQLite, and a preview of the selected card rendered
- * as in review.
+ * The pages: the library (EgLibraryPage), reviewing (EgReviewPage), and a
+ * collection that cannot be used (EgDamagedPage).  The window owns the
+ * collection's store and scheduler and gives them to the pages; it reports
+ * its first frame ("painted", and with ENGRAM_TRACE=1 on stderr, see
+ * eg-trace.c) and only then starts what must not delay it: the library's
+ * table and counts, and WebKit.  Importing and exporting decks is in
+ * eg-window-import.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,17 +15,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "eg-card-editor.h"
-#include "eg-card-model.h"
-#include "eg-card-row.h"
 #include "eg-card-view.h"
-#include "eg-damaged-page.h"
-#include "eg-review-page.h"
 #include "eg-toast.h"
 #include "eg-trace.h"
-#include "eg-sidebar-item.h"
 #include "eg-window-private.h"
 
 G_DEFINE_FINAL_TYPE (EgWindow, eg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -42,30 +38,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The columns, in the template's order (which is EgCardRow's), how each one
- * sorts and whether it holds figures. */
-static const struct
-{
-  const char   *name;
-  EgSortColumn  sort;
-  gboolean      numeric;
-  int           chars;     /* the width it asks for, in characters */
-} columns[] = {
-  { "number", EG_SORT_NUMBER, TRUE, 5 },
-  { "question", EG_SORT_QUESTION, FALSE, 40 },
-  { "section", EG_SORT_SECTION, FALSE, 24 },
-  { "due", EG_SORT_DUE, FALSE, 10 },
-  { "interval", EG_SORT_INTERVAL, TRUE, 7 },
-  { "stability", EG_SORT_STABILITY, TRUE, 6 },
-  { "difficulty", EG_SORT_DIFFICULTY, TRUE, 5 },
-  { "retrievability", EG_SORT_RETRIEVABILITY, TRUE, 5 },
-  { "reviews", EG_SORT_REVIEWS, TRUE, 5 },
-  { "lapses", EG_SORT_LAPSES, TRUE, 5 },
-  { "flag", EG_SORT_FLAG, FALSE, 4 },
-  { "modified", EG_SORT_MODIFIED, FALSE, 10 },
-  { "status", EG_SORT_DECK_ORDER, FALSE, 10 },
-};
-
 void
 eg_window_add_toast (EgWindow   *self,
                      const char *message)
@@ -73,17 +45,6 @@ eg_window_add_toast (EgWindow   *self,
   g_return_if_fail (EG_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, eg_toast_new (message));
-}
-
-static void
-undo_toast (EgWindow   *self,
-            const char *message)
-{
-  AdwToast *toast = eg_toast_new (message);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**
@@ -99,10 +60,21 @@ eg_window_show_loading (EgWindow   *self,
 {
   g_return_if_fail (EG_IS_WINDOW (self));
 
-  adw_status_page_set_title (self->loading_page, title);
-  adw_status_page_set_description (self->loading_page, description);
-  gtk_spinner_start (self->spinner);
-  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  eg_library_page_show_loading (self->library_page, title, description);
+}
+
+/**
+ * eg_window_show_error:
+ *
+ * Shows, instead of the cards, that the library could not be opened and why.
+ */
+void
+eg_window_show_error (EgWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (EG_IS_WINDOW (self));
+
+  eg_library_page_show_error (self->library_page, message);
 }
 
 /**
@@ -133,543 +105,18 @@ eg_window_get_damaged_page (EgWindow *self)
   return self->damaged_page;
 }
 
-void
-eg_window_show_error (EgWindow   *self,
-                      const char *message)
-{
-  g_return_if_fail (EG_IS_WINDOW (self));
-
-  gtk_spinner_stop (self->spinner);
-  adw_status_page_set_description (self->error_page, message);
-  gtk_stack_set_visible_child_name (self->content_stack, "error");
-}
-
-/* ------------------------------------------------------------------ */
-/* The card table                                                       */
-/* ------------------------------------------------------------------ */
-
-static EgSidebarItem *
-selected_sidebar_item (EgWindow *self)
-{
-  return gtk_single_selection_get_selected_item (self->sidebar_selection);
-}
-
-EgSidebarItem *
-_eg_window_get_selected_item (EgWindow *self)
-{
-  return selected_sidebar_item (self);
-}
-
-/* Results come as the query is typed, so the word being typed at the end
- * is a prefix: "escape anal" already finds "escape analysis".  Only a plain
- * word of three letters or more (shorter prefixes match most of a large
- * collection, slowly), not a filter's value or the inside of a phrase. */
-static char *
-search_text_as_typed (const char *text)
-{
-  const char *end = text + strlen (text);
-  const char *word = end;
-  guint letters = 0;
-
-  while (word > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (word))))
-    {
-      word = g_utf8_prev_char (word);
-      letters++;
-    }
-  if (letters < 3 || g_str_equal (word, "OR") || g_str_equal (word, "AND") ||
-      (word > text && !strchr (" \t-(", word[-1])) ||
-      strchr (text, '"') != NULL)
-    return g_strdup (text);
-  return g_strconcat (text, "*", NULL);
-}
-
-/* The search the table shows: the sidebar's saved search and the text. */
-static char *
-current_query (EgWindow *self)
-{
-  EgSidebarItem *item = selected_sidebar_item (self);
-  g_autofree char *text = search_text_as_typed (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  const char *saved = item && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SEARCH
-                      ? eg_sidebar_item_get_query (item) : NULL;
-
-  if (saved != NULL && text[0] != '\0')
-    return g_strdup_printf ("(%s) (%s)", saved, text);
-  return g_strdup (saved ? saved : text);
-}
-
-static void
-update_selection_label (EgWindow *self)
-{
-  g_autoptr(GtkBitset) selected = NULL;
-  guint n;
-  g_autofree char *text = NULL;
-
-  if (self->cards == NULL)
-    return;
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->cards));
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
-
-  if (gtk_bitset_get_size (selected) > 1)
-    text = g_strdup_printf (_("%" G_GUINT64_FORMAT " of %u cards selected"),
-                            gtk_bitset_get_size (selected), n);
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card", "%u cards", n), n);
-  gtk_label_set_label (self->selection_label, text);
-}
-
-/**
- * eg_window_refresh_cards:
- *
- * Runs the table's search again; an invalid search is shown below the
- * entry and the table keeps its rows.
- */
-static gboolean
-refresh_cards (EgWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *query = NULL;
-  g_autofree char *shown = NULL;
-  EgSidebarItem *item = selected_sidebar_item (self);
-  gint64 section_id = 0;
-  gboolean first = FALSE;
-
-  if (self->cards == NULL)
-    return FALSE;
-  if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SECTION)
-    section_id = eg_sidebar_item_get_id (item);
-
-  query = current_query (self);
-  if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_DECK)
-    {
-      g_autofree char *scoped = NULL;
-      g_autoptr(GPtrArray) decks = eg_store_list_decks (self->store, NULL);
-
-      for (guint i = 0; decks != NULL && i < decks->len; i++)
-        {
-          EgDeckInfo *deck = g_ptr_array_index (decks, i);
-
-          if (deck->id == eg_sidebar_item_get_id (item))
-            scoped = g_strdup_printf ("deck:\"%s\" %s", deck->key, query);
-        }
-      if (scoped != NULL)
-        {
-          g_free (query);
-          query = g_steal_pointer (&scoped);
-        }
-    }
-
-  if (!eg_card_model_set_query (self->cards, query, section_id, self->sort, self->descending,
-                                &error))
-    {
-      gtk_label_set_label (self->search_error, error->message);
-      gtk_revealer_set_reveal_child (self->search_error_revealer, TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
-      return FALSE;
-    }
-  gtk_revealer_set_reveal_child (self->search_error_revealer, FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
-  /* other cards, or another order: from the top, the first one selected
-   * (the rows are refilled where they are, the selection follows the
-   * cards); the same again, after an edit: as it was */
-  shown = g_strdup_printf ("%s\n%" G_GINT64_FORMAT "\n%d\n%d", query, section_id, self->sort,
-                           self->descending);
-  if (g_strcmp0 (shown, self->shown_query) != 0)
-    {
-      gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->card_table)),
-                                0);
-      g_free (self->shown_query);
-      self->shown_query = g_steal_pointer (&shown);
-      first = TRUE;
-    }
-  /* something to preview, or no preview */
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_slot),
-                          g_list_model_get_n_items (G_LIST_MODEL (self->cards)) > 0);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->cards)) > 0)
-    {
-      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
-                                        GTK_SELECTION_MODEL (self->cards));
-
-      if (first || gtk_bitset_is_empty (selected))
-        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->cards), 0, TRUE);
-    }
-  update_selection_label (self);
-  return TRUE;
-}
-
-static gboolean
-search_idle_cb (gpointer data)
-{
-  EgWindow *self = data;
-
-  self->search_idle = 0;
-  refresh_cards (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Every keystroke searches (no delay), once for all the keys that came
- * together, before the frame that shows the text. */
-static void
-search_changed_cb (EgWindow *self)
-{
-  if (self->search_idle == 0)
-    self->search_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, search_idle_cb, self, NULL);
-}
-
-static void
-search_activated_cb (EgWindow *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self->card_table));
-}
-
-static void
-ensure_preview (EgWindow *self)
-{
-  if (self->preview != NULL)
-    return;
-  self->preview = EG_CARD_VIEW (eg_card_view_new ());
-  eg_card_view_set_dark (self->preview,
-                         adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  adw_bin_set_child (self->preview_slot, GTK_WIDGET (self->preview));
-}
-
-static const char *
-deck_language (EgWindow *self,
-               gint64    deck_id)
-{
-  g_autoptr(GPtrArray) decks = eg_store_list_decks (self->store, NULL);
-  static char language[32];
-
-  for (guint i = 0; decks != NULL && i < decks->len; i++)
-    {
-      EgDeckInfo *deck = g_ptr_array_index (decks, i);
-
-      if (deck->id == deck_id && deck->default_language != NULL)
-        {
-          g_strlcpy (language, deck->default_language, sizeof language);
-          return language;
-        }
-    }
-  return NULL;
-}
-
-static GArray *
-selected_ids (EgWindow *self)
-{
-  g_autoptr(GtkBitset) selected = NULL;
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GtkBitsetIter iter;
-  guint position;
-
-  if (self->cards == NULL)
-    return ids;
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->cards));
-
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
-       ok;
-       ok = gtk_bitset_iter_next (&iter, &position))
-    {
-      gint64 id = eg_card_model_get_card_id (self->cards, position);
-
-      if (id != 0)
-        g_array_append_val (ids, id);
-    }
-  return ids;
-}
-
-static void
-card_selection_changed_cb (EgWindow *self)
-{
-  g_autoptr(GArray) ids = selected_ids (self);
-  g_autoptr(EgCard) card = NULL;
-
-  update_selection_label (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-card", ids->len == 1);
-  if (ids->len != 1)
-    return;
-
-  card = eg_store_get_card (self->store, g_array_index (ids, gint64, 0), NULL);
-  if (card == NULL)
-    return;
-  ensure_preview (self);
-  eg_card_view_show_card (self->preview, card, deck_language (self, card->deck_id), TRUE, 0);
-}
-
-/* GTK 4.8 has no public way to ask a GtkColumnViewSorter for its primary
- * column (that came in 4.10): compare two probe rows through it; each
- * column's sorter records who was asked first and answers "less", so the
- * result's sign tells the direction.
- */
-static int probe_column = -1;
-
-static int
-column_sort_func (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      data)
-{
-  if (probe_column < 0)
-    probe_column = GPOINTER_TO_INT (data);
-  return GTK_ORDERING_SMALLER;
-}
-
-static void
-sorter_changed_cb (EgWindow *self)
-{
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->card_table);
-  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkOrdering order;
-
-  probe_column = -1;
-  order = gtk_sorter_compare (sorter, a, b);
-  if (probe_column < 0 || order == GTK_ORDERING_EQUAL)
-    {
-      self->sort = EG_SORT_DECK_ORDER;
-      self->descending = FALSE;
-    }
-  else
-    {
-      self->sort = columns[probe_column].sort;
-      self->descending = order == GTK_ORDERING_LARGER;
-    }
-  refresh_cards (self);
-}
-
-static void
-card_activated_cb (EgWindow *self,
-                   guint     position)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-card", NULL);
-}
-
-/* ------------------------------------------------------------------ */
-/* The sidebar                                                          */
-/* ------------------------------------------------------------------ */
-
-static void
-sidebar_selection_changed_cb (EgWindow *self)
-{
-  EgSidebarItem *item = selected_sidebar_item (self);
-
-  adw_window_title_set_title (self->content_title,
-                              item ? eg_sidebar_item_get_title (item) : _("Engram"));
-  refresh_cards (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-card",
-                                 item && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SECTION);
-}
-
-static void
-apply_stats (EgWindow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items));
-
-  if (self->stats == NULL)
-    return;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(EgSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_items), i);
-
-      if (eg_sidebar_item_get_kind (item) != EG_SIDEBAR_SECTION)
-        continue;
-      for (guint k = 0; k < self->stats->len; k++)
-        {
-          EgSectionStats *s = &g_array_index (self->stats, EgSectionStats, k);
-
-          if (s->section_id == eg_sidebar_item_get_id (item))
-            eg_sidebar_item_set_stats (item, s->due, s->new_cards, s->total, s->mastery);
-        }
-    }
-}
-
-/* Counts every section's cards in a worker thread, on its own connection. */
-static void
-count_sections_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  g_autoptr(EgStore) store = NULL;
-  g_autoptr(EgScheduler) scheduler = NULL;
-  g_autoptr(GError) error = NULL;
-  GArray *stats;
-
-  /* it only reads: the app's own connection waits for the integrity check */
-  if (!(store = eg_store_open_full (task_data, EG_STORE_OPEN_UNCHECKED, &error)) ||
-      !(scheduler = eg_scheduler_new (store, &error)) ||
-      !(stats = eg_scheduler_section_stats (scheduler, eg_time_now_ms (), &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, stats, (GDestroyNotify) g_array_unref);
-}
-
-static void
-sections_counted_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  EgWindow *self = EG_WINDOW (object);
-  g_autoptr(GError) error = NULL;
-  GArray *stats = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (stats == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("%s", error->message);
-      return;
-    }
-  g_clear_pointer (&self->stats, g_array_unref);
-  self->stats = stats;
-  apply_stats (self);
-}
-
-static void
-count_sections (EgWindow *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (self->store == NULL)
-    return;
-  if (self->stats_cancellable != NULL)
-    g_cancellable_cancel (self->stats_cancellable);
-  g_clear_object (&self->stats_cancellable);
-  self->stats_cancellable = g_cancellable_new ();
-
-  task = g_task_new (self, self->stats_cancellable, sections_counted_cb, NULL);
-  g_task_set_source_tag (task, count_sections);
-  g_task_set_task_data (task, g_strdup (eg_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, count_sections_thread);
-}
-
 /**
  * eg_window_reload:
  *
- * Reads the sidebar (decks, sections, their counts) and the table again,
- * keeping what was selected.
+ * Reads the library again (after the collection changed), keeping what was
+ * selected.
  */
-static gboolean
-sidebar_items_equal (GListModel *model,
-                     GPtrArray  *items)
-{
-  if (g_list_model_get_n_items (model) != items->len)
-    return FALSE;
-  for (guint i = 0; i < items->len; i++)
-    {
-      g_autoptr(EgSidebarItem) item = g_list_model_get_item (model, i);
-
-      if (!eg_sidebar_item_equal (item, g_ptr_array_index (items, i)))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 void
 eg_window_reload (EgWindow *self)
 {
-  static const struct { const char *title; const char *icon; const char *query; } searches[] = {
-    { N_("Due Today"), "alarm-symbolic", "is:due" },
-    { N_("New"), "starred-symbolic", "is:new" },
-    { N_("Learning"), "view-refresh-symbolic", "is:learn" },
-    { N_("Flagged"), "emoji-flags-symbolic", "is:flagged" },
-    { N_("Suspended"), "media-playback-pause-symbolic", "is:suspended" },
-    { N_("Annotated"), "document-edit-symbolic", "has:note OR has:highlight" },
-    { N_("Leeches"), "dialog-warning-symbolic", "prop:lapses>=8" },
-  };
-  g_autoptr(GPtrArray) decks = NULL;
-  g_autoptr(GPtrArray) sections = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-  EgSidebarItem *selected;
-  EgSidebarKind selected_kind = EG_SIDEBAR_SECTION;
-  gint64 selected_id = -1;
-  const char *selected_title = NULL;
-  g_autofree char *selected_title_copy = NULL;
-  guint position = G_MAXUINT;
-  guint n_sections = 0;
-
   g_return_if_fail (EG_IS_WINDOW (self));
 
-  gtk_spinner_stop (self->spinner);
-  if (self->store == NULL || self->scheduler == NULL)
-    return;
-
-  selected = selected_sidebar_item (self);
-  if (selected != NULL)
-    {
-      selected_kind = eg_sidebar_item_get_kind (selected);
-      selected_id = eg_sidebar_item_get_id (selected);
-      selected_title = selected_title_copy = g_strdup (eg_sidebar_item_get_title (selected));
-    }
-
-  if (!(decks = eg_store_list_decks (self->store, &error)) ||
-      !(sections = eg_store_list_section_headings (self->store, 0, &error)))
-    {
-      eg_window_show_error (self, error->message);
-      return;
-    }
-
-  /* the decks first: where the keyboard focus starts */
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint d = 0; d < decks->len; d++)
-    {
-      EgDeckInfo *deck = g_ptr_array_index (decks, d);
-
-      g_ptr_array_add (items, eg_sidebar_item_new_deck (deck->id, deck->title));
-      for (guint s = 0; s < sections->len; s++)
-        {
-          EgSectionInfo *info = g_ptr_array_index (sections, s);
-          g_autofree char *heading = NULL;
-
-          if (info->deck_id != deck->id)
-            continue;
-          heading = eg_markdown_to_plain (info->heading);
-          g_ptr_array_add (items, eg_sidebar_item_new_section (info->id, info->key, heading));
-          n_sections++;
-        }
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
-    g_ptr_array_add (items, eg_sidebar_item_new_search (_(searches[i].title), searches[i].icon,
-                                                        searches[i].query));
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      EgSidebarItem *item = g_ptr_array_index (items, i);
-
-      if (eg_sidebar_item_get_kind (item) == selected_kind &&
-          (selected_kind == EG_SIDEBAR_SEARCH
-           ? g_strcmp0 (eg_sidebar_item_get_title (item), selected_title) == 0
-           : eg_sidebar_item_get_id (item) == selected_id))
-        position = i;
-    }
-  /* first start, or the first deck arrived: the first deck */
-  if (position == G_MAXUINT || (!self->had_sections && n_sections > 0))
-    position = 0;
-  self->had_sections = n_sections > 0;
-
-  /* the same rows again (the usual case): keep them, only the counts change */
-  if (!sidebar_items_equal (G_LIST_MODEL (self->sidebar_items), items))
-    {
-      g_signal_handlers_block_by_func (self->sidebar_selection, sidebar_selection_changed_cb, self);
-      g_list_store_splice (self->sidebar_items, 0,
-                           g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items)),
-                           items->pdata, items->len);
-      gtk_single_selection_set_selected (self->sidebar_selection, position);
-      g_signal_handlers_unblock_by_func (self->sidebar_selection, sidebar_selection_changed_cb, self);
-    }
-
-  gtk_stack_set_visible_child_name (self->content_stack, n_sections ? "cards" : "empty");
-  apply_stats (self);
-  /* the first frame shows the sidebar; the table and the counts follow */
-  if (self->painted)
-    {
-      sidebar_selection_changed_cb (self);
-      count_sections (self);
-    }
-
-  /* the list could not take the focus while it was empty */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "library") == 0 &&
-      !gtk_widget_has_focus (GTK_WIDGET (self->search_entry)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
+  eg_library_page_reload (self->library_page);
 }
 
 /* ------------------------------------------------------------------ */
@@ -691,7 +138,7 @@ eg_window_start_review (EgWindow             *self,
   if (self->scheduler == NULL)
     return FALSE;
   gtk_stack_set_visible_child_name (self->main_stack, "review");
-  if (!eg_review_page_start (self->review_page, options, NULL))
+  if (!eg_review_page_start (self->review_page, options))
     {
       gtk_stack_set_visible_child_name (self->main_stack, "library");
       return FALSE;
@@ -701,37 +148,18 @@ eg_window_start_review (EgWindow             *self,
 }
 
 static void
-review_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+review_requested_cb (EgWindow             *self,
+                     const EgQueueOptions *options)
 {
-  EgWindow *self = EG_WINDOW (widget);
-  EgSidebarItem *item = selected_sidebar_item (self);
-  EgQueueOptions options = { 0 };
-
-  if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SECTION)
-    options.section_id = eg_sidebar_item_get_id (item);
-  else if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_DECK)
-    options.deck_id = eg_sidebar_item_get_id (item);
-  eg_window_start_review (self, &options);
+  eg_window_start_review (self, options);
 }
 
 static void
-sidebar_activated_cb (EgWindow *self,
-                      guint     position)
+review_closed_cb (EgWindow *self)
 {
-  EgSidebarItem *item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_items), position);
-
-  gtk_single_selection_set_selected (self->sidebar_selection, position);
-  /* Enter on a section or deck reviews it; on a search it shows the table */
-  if (item != NULL && eg_sidebar_item_get_kind (item) != EG_SIDEBAR_SEARCH)
-    review_action (GTK_WIDGET (self), NULL, NULL);
-  else
-    {
-      adw_leaflet_set_visible_child (self->leaflet, self->content);
-      gtk_widget_grab_focus (GTK_WIDGET (self->card_table));
-    }
-  g_clear_object (&item);
+  gtk_stack_set_visible_child_name (self->main_stack, "library");
+  eg_library_page_reload (self->library_page);
+  gtk_widget_grab_focus (GTK_WIDGET (self->library_page));
 }
 
 static void
@@ -742,258 +170,19 @@ review_all_action (GtkWidget  *widget,
   eg_window_start_review (EG_WINDOW (widget), NULL);
 }
 
-static void
-study_now_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       EgWindow         *self)
-{
-  const GArray *ids = eg_card_model_get_ids (self->cards);
-  EgQueueOptions options = { 0 };
-
-  if (g_strcmp0 (response, "reschedule") != 0 && g_strcmp0 (response, "preview") != 0)
-    return;
-  options.card_ids = (const gint64 *) (const void *) ids->data;
-  options.n_card_ids = ids->len;
-  options.preview_only = g_str_equal (response, "preview");
-  eg_window_start_review (self, &options);
-}
-
-/* Custom study: exactly the cards the table shows. */
-static void
-study_now_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  EgWindow *self = EG_WINDOW (widget);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
-  g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
-
-  if (n == 0)
-    {
-      eg_window_add_toast (self, _("No cards to study: the search finds none"));
-      return;
-    }
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Study %u Card Now?",
-                                          "Study %u Cards Now?", n), n);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-    _("Grading can reschedule these cards as usual reviews, or be a preview that leaves "
-      "their schedule as it is.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
-                                    "preview", _("_Preview Only"),
-                                    "reschedule", _("_Reschedule"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "reschedule", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "reschedule");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (study_now_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-review_closed_cb (EgWindow *self)
-{
-  gtk_stack_set_visible_child_name (self->main_stack, "library");
-  eg_window_reload (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
-}
-
-/* ------------------------------------------------------------------ */
-/* Changing cards                                                       */
-/* ------------------------------------------------------------------ */
-
-typedef enum
-{
-  CHANGE_SUSPEND,
-  CHANGE_UNSUSPEND,
-  CHANGE_FLAG,
-  CHANGE_BURY,
-  CHANGE_RESET,
-  CHANGE_DELETE,
-} Change;
-
-static void
-change_selected (EgWindow *self,
-                 Change    change,
-                 int       flag)
-{
-  g_autoptr(GArray) ids = selected_ids (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  const gint64 *data = (const gint64 *) (const void *) ids->data;
-  gint64 now = eg_time_now_ms ();
-  gboolean ok = FALSE;
-
-  if (ids->len == 0)
-    {
-      eg_window_add_toast (self, _("Select cards first"));
-      return;
-    }
-
-  switch (change)
-    {
-    case CHANGE_SUSPEND:
-    case CHANGE_UNSUSPEND:
-      ok = eg_scheduler_set_suspended (self->scheduler, data, ids->len,
-                                       change == CHANGE_SUSPEND, &error);
-      message = g_strdup_printf (change == CHANGE_SUSPEND ? _("%u suspended") : _("%u unsuspended"),
-                                 ids->len);
-      break;
-    case CHANGE_FLAG:
-      ok = eg_scheduler_set_flag (self->scheduler, data, ids->len, flag, &error);
-      message = g_strdup_printf (flag ? _("%u flagged") : _("%u unflagged"), ids->len);
-      break;
-    case CHANGE_BURY:
-      ok = eg_scheduler_bury (self->scheduler, data, ids->len, now, &error);
-      message = g_strdup_printf (_("%u buried until tomorrow"), ids->len);
-      break;
-    case CHANGE_RESET:
-      ok = eg_scheduler_reset (self->scheduler, data, ids->len, now, &error);
-      message = g_strdup_printf (_("%u reset to new"), ids->len);
-      break;
-    case CHANGE_DELETE:
-      ok = eg_scheduler_delete (self->scheduler, data, ids->len, now, &error);
-      message = g_strdup_printf (_("%u deleted"), ids->len);
-      break;
-    }
-
-  if (!ok)
-    {
-      eg_window_add_toast (self, error->message);
-      return;
-    }
-  undo_toast (self, message);
-  eg_window_reload (self);
-}
-
-static void
-suspend_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  change_selected (EG_WINDOW (widget),
-                   g_variant_get_boolean (parameter) ? CHANGE_SUSPEND : CHANGE_UNSUSPEND, 0);
-}
-
-static void
-flag_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  change_selected (EG_WINDOW (widget), CHANGE_FLAG, g_variant_get_int32 (parameter));
-}
-
-static void
-bury_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  change_selected (EG_WINDOW (widget), CHANGE_BURY, 0);
-}
-
-static void
-reset_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  change_selected (EG_WINDOW (widget), CHANGE_RESET, 0);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  change_selected (EG_WINDOW (widget), CHANGE_DELETE, 0);
-}
-
+/* Ctrl+Z, and the toasts' Undo: in the page on screen. */
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   EgWindow *self = EG_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
+  const char *page = gtk_stack_get_visible_child_name (self->main_stack);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "review") == 0)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self->review_page), "review.undo", NULL);
-      return;
-    }
-  if (!eg_scheduler_undo (self->scheduler, NULL, eg_time_now_ms (), NULL, NULL, &error))
-    {
-      eg_window_add_toast (self, error->message);
-      return;
-    }
-  eg_window_reload (self);
-}
-
-static void
-card_saved_cb (EgWindow *self)
-{
-  eg_window_reload (self);
-  card_selection_changed_cb (self);
-  eg_window_add_toast (self, _("Card saved"));
-}
-
-static void
-edit_card_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  EgWindow *self = EG_WINDOW (widget);
-  g_autoptr(GArray) ids = selected_ids (self);
-  g_autoptr(EgCard) card = NULL;
-  GtkWidget *editor;
-
-  if (ids->len != 1 ||
-      !(card = eg_store_get_card (self->store, g_array_index (ids, gint64, 0), NULL)))
-    return;
-  editor = eg_card_editor_new (self->store, card, deck_language (self, card->deck_id));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (card_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-add_card_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  EgWindow *self = EG_WINDOW (widget);
-  EgSidebarItem *item = selected_sidebar_item (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EgCard) card = NULL;
-  GtkWidget *editor;
-  gint64 id;
-
-  if (item == NULL || eg_sidebar_item_get_kind (item) != EG_SIDEBAR_SECTION)
-    return;
-  /* a new card at the end of the section, then edited like any other */
-  id = eg_store_add_card (self->store, eg_sidebar_item_get_id (item), _("New question?"),
-                          _("The answer."), NULL, eg_time_now_ms (), &error);
-  if (id == 0 || !(card = eg_store_get_card (self->store, id, &error)))
-    {
-      eg_window_add_toast (self, error->message);
-      return;
-    }
-  eg_window_reload (self);
-  editor = eg_card_editor_new (self->store, card, deck_language (self, card->deck_id));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (card_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-focus_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  EgWindow *self = EG_WINDOW (widget);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "library") != 0)
-    return;
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  if (g_strcmp0 (page, "review") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->review_page), "review.undo", NULL);
+  else if (g_strcmp0 (page, "library") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->library_page), "library.undo", NULL);
 }
 
 static void
@@ -1001,171 +190,20 @@ show_sections_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  EgWindow *self = EG_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
+  eg_library_page_show_sidebar (EG_WINDOW (widget)->library_page);
 }
 
 /* ------------------------------------------------------------------ */
 /* Start-up                                                             */
 /* ------------------------------------------------------------------ */
 
-/* The table's cells are GtkInscriptions made in code: their size does not
- * depend on their text, so a new search or sort, which refills the rows
- * shown (see eg-card-model.c), redraws them without measuring ~200 rows
- * of text again.  Each follows its property of the row. */
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  data)
-{
-  guint column = GPOINTER_TO_UINT (data);
-  GtkWidget *cell = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), columns[column].chars);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MIN (columns[column].chars, 4));
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), columns[column].numeric ? 1.0 : 0.0);
-  if (columns[column].numeric)
-    gtk_widget_add_css_class (cell, "numeric");
-  gtk_list_item_set_child (item, cell);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  data)
-{
-  GBinding *binding = g_object_bind_property (gtk_list_item_get_item (item),
-                                              columns[GPOINTER_TO_UINT (data)].name,
-                                              gtk_list_item_get_child (item), "text",
-                                              G_BINDING_SYNC_CREATE);
-
-  g_object_set_data (G_OBJECT (item), "binding", binding);
-}
-
-static void
-cell_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  data)
-{
-  g_binding_unbind (g_object_get_data (G_OBJECT (item), "binding"));
-  g_object_set_data (G_OBJECT (item), "binding", NULL);
-}
-
-/* The sidebar's rows, made in code too: the sidebar makes a row for every
- * deck and section (up to 200) before the first frame. */
-enum { ROW_BOX, ROW_ICON, ROW_TITLE, ROW_COUNTS, ROW_MASTERY, N_ROW_WIDGETS };
-
-static const struct
-{
-  const char *source;
-  guint       widget;
-  const char *target;
-} sidebar_bindings[] = {
-  { "icon-name", ROW_ICON, "icon-name" },
-  { "has-icon", ROW_ICON, "visible" },
-  { "title-classes", ROW_TITLE, "css-classes" },
-  { "title", ROW_TITLE, "label" },
-  { "counts", ROW_COUNTS, "label" },
-  { "has-counts", ROW_COUNTS, "visible" },
-  { "mastery", ROW_MASTERY, "value" },
-  { "has-mastery", ROW_MASTERY, "visible" },
-};
-
-/* Asked for when shown: setting every row's tooltip text up front costs
- * an accessible description each, a third of the sidebar's start. */
-static gboolean
-sidebar_query_tooltip_cb (GtkWidget   *widget,
-                          int          x,
-                          int          y,
-                          gboolean     keyboard_mode,
-                          GtkTooltip  *tooltip,
-                          GtkListItem *item)
-{
-  EgSidebarItem *sidebar_item = gtk_list_item_get_item (item);
-  g_autofree char *text = NULL;
-
-  if (sidebar_item == NULL)
-    return FALSE;
-  g_object_get (sidebar_item, "tooltip", &text, NULL);
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-sidebar_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  data)
-{
-  GtkWidget *widgets[N_ROW_WIDGETS] = {
-    gtk_box_new (GTK_ORIENTATION_VERTICAL, 2), gtk_image_new (), gtk_label_new (NULL),
-    gtk_label_new (NULL), gtk_level_bar_new (),
-  };
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-
-  gtk_widget_set_hexpand (widgets[ROW_TITLE], TRUE);
-  gtk_label_set_xalign (GTK_LABEL (widgets[ROW_TITLE]), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (widgets[ROW_TITLE]), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (widgets[ROW_COUNTS]), 0);
-  gtk_widget_add_css_class (widgets[ROW_COUNTS], "dim-label");
-  gtk_widget_add_css_class (widgets[ROW_COUNTS], "caption");
-  gtk_widget_add_css_class (widgets[ROW_COUNTS], "numeric");
-  gtk_widget_set_size_request (widgets[ROW_MASTERY], -1, 4);
-  gtk_widget_add_css_class (widgets[ROW_MASTERY], "mastery");
-
-  gtk_box_append (GTK_BOX (line), widgets[ROW_ICON]);
-  gtk_box_append (GTK_BOX (line), widgets[ROW_TITLE]);
-  gtk_box_append (GTK_BOX (widgets[ROW_BOX]), line);
-  gtk_box_append (GTK_BOX (widgets[ROW_BOX]), widgets[ROW_COUNTS]);
-  gtk_box_append (GTK_BOX (widgets[ROW_BOX]), widgets[ROW_MASTERY]);
-  gtk_widget_set_has_tooltip (widgets[ROW_BOX], TRUE);
-  g_signal_connect (widgets[ROW_BOX], "query-tooltip", G_CALLBACK (sidebar_query_tooltip_cb), item);
-  gtk_list_item_set_child (item, widgets[ROW_BOX]);
-  g_object_set_data_full (G_OBJECT (item), "widgets", g_memdup2 (widgets, sizeof widgets), g_free);
-}
-
-static void
-sidebar_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  data)
-{
-  GtkWidget **widgets = g_object_get_data (G_OBJECT (item), "widgets");
-  GPtrArray *bindings = g_ptr_array_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (sidebar_bindings); i++)
-    g_ptr_array_add (bindings,
-                     g_object_bind_property (gtk_list_item_get_item (item),
-                                             sidebar_bindings[i].source,
-                                             widgets[sidebar_bindings[i].widget],
-                                             sidebar_bindings[i].target, G_BINDING_SYNC_CREATE));
-  g_object_set_data_full (G_OBJECT (item), "bindings", bindings,
-                          (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-sidebar_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  data)
-{
-  GPtrArray *bindings = g_object_get_data (G_OBJECT (item), "bindings");
-
-  for (guint i = 0; bindings != NULL && i < bindings->len; i++)
-    g_binding_unbind (g_ptr_array_index (bindings, i));
-  g_object_set_data (G_OBJECT (item), "bindings", NULL);
-}
-
 static gboolean
 warm_up_web_views (gpointer data)
 {
   EgWindow *self = data;
 
-  self->painted = TRUE;
-  eg_window_reload (self);
+  eg_library_page_first_frame_shown (self->library_page);
   eg_review_page_ensure_view (self->review_page);
-  ensure_preview (self);
-  card_selection_changed_cb (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1199,10 +237,18 @@ eg_window_map (GtkWidget *widget)
                                                          self, G_CONNECT_SWAPPED);
 }
 
+/**
+ * eg_window_set_store:
+ * @store: (nullable): the collection, or %NULL for none
+ *
+ * Shows @store's library; its writes never wait for another program's.
+ */
 void
 eg_window_set_store (EgWindow *self,
                      EgStore  *store)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (EG_IS_WINDOW (self));
   g_return_if_fail (!store || EG_IS_STORE (store));
 
@@ -1217,24 +263,11 @@ eg_window_set_store (EgWindow *self,
   if (store != NULL)
     eg_store_set_write_timeout (store, 0);
 
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_clear_object (&self->scheduler);
-    if (store != NULL && !(self->scheduler = eg_scheduler_new (store, &error)))
-      eg_window_show_error (self, error->message);
-  }
+  g_clear_object (&self->scheduler);
+  if (store != NULL && !(self->scheduler = eg_scheduler_new (store, &error)))
+    eg_window_show_error (self, error->message);
   eg_review_page_set_scheduler (self->review_page, self->scheduler);
-
-  g_clear_object (&self->cards);
-  if (self->scheduler != NULL)
-    {
-      self->cards = eg_card_model_new (self->scheduler);
-      g_signal_connect_object (self->cards, "selection-changed",
-                               G_CALLBACK (card_selection_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-  gtk_column_view_set_model (self->card_table, GTK_SELECTION_MODEL (self->cards));
-  eg_window_reload (self);
+  eg_library_page_set_scheduler (self->library_page, self->scheduler);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -1245,72 +278,6 @@ eg_window_get_store (EgWindow *self)
   return self->store;
 }
 
-GListModel *
-eg_window_get_sidebar (EgWindow *self)
-{
-  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->sidebar_items);
-}
-
-GListModel *
-eg_window_get_cards (EgWindow *self)
-{
-  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
-  return self->cards ? G_LIST_MODEL (self->cards) : NULL;
-}
-
-gboolean
-eg_window_select_sidebar (EgWindow *self,
-                          guint     position)
-{
-  g_return_val_if_fail (EG_IS_WINDOW (self), FALSE);
-
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items)))
-    return FALSE;
-  gtk_single_selection_set_selected (self->sidebar_selection, position);
-  return TRUE;
-}
-
-gboolean
-eg_window_set_search (EgWindow   *self,
-                      const char *text)
-{
-  g_return_val_if_fail (EG_IS_WINDOW (self), FALSE);
-
-  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
-  g_clear_handle_id (&self->search_idle, g_source_remove);
-  return refresh_cards (self);
-}
-
-/**
- * eg_window_get_search_entry:
- *
- * Returns: (transfer none): the entry the user types searches in
- */
-GtkEditable *
-eg_window_get_search_entry (EgWindow *self)
-{
-  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
-  return GTK_EDITABLE (self->search_entry);
-}
-
-GtkSelectionModel *
-eg_window_get_card_selection (EgWindow *self)
-{
-  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
-  return self->cards ? GTK_SELECTION_MODEL (self->cards) : NULL;
-}
-
-EgCardView *
-eg_window_get_preview (EgWindow *self)
-{
-  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
-  ensure_preview (self);
-  return self->preview;
-}
-
 GtkWidget *
 eg_window_get_review_page (EgWindow *self)
 {
@@ -1318,11 +285,11 @@ eg_window_get_review_page (EgWindow *self)
   return GTK_WIDGET (self->review_page);
 }
 
-GtkColumnView *
-eg_window_get_card_table (EgWindow *self)
+EgLibraryPage *
+eg_window_get_library_page (EgWindow *self)
 {
   g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
-  return self->card_table;
+  return self->library_page;
 }
 
 static void
@@ -1332,24 +299,12 @@ eg_window_dispose (GObject *object)
 
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
-  g_clear_handle_id (&self->search_idle, g_source_remove);
-  /* the table's sorter changes while the columns go */
-  if (self->card_table != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->card_table), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), EG_TYPE_WINDOW);
-  g_clear_object (&self->sidebar_selection);
-  g_clear_object (&self->sidebar_items);
-  g_clear_object (&self->cards);
   g_clear_object (&self->settings);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->store);
   g_clear_object (&self->import_file);
   g_clear_object (&self->import_cancellable);
-  if (self->stats_cancellable != NULL)
-    g_cancellable_cancel (self->stats_cancellable);
-  g_clear_object (&self->stats_cancellable);
-  g_clear_pointer (&self->stats, g_array_unref);
-  g_clear_pointer (&self->shown_query, g_free);
 
   G_OBJECT_CLASS (eg_window_parent_class)->dispose (object);
 }
@@ -1411,54 +366,23 @@ eg_window_class_init (EgWindowClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (EG_TYPE_DAMAGED_PAGE);
-  g_type_ensure (EG_TYPE_SIDEBAR_ITEM);
-  g_type_ensure (EG_TYPE_CARD_ROW);
+  g_type_ensure (EG_TYPE_LIBRARY_PAGE);
   g_type_ensure (EG_TYPE_REVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/eg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, EgWindow, library_page);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, review_page);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, content);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, sidebar_list);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, content_title);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, search_error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, search_error);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, card_table);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, preview_slot);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, EgWindow, damaged_page);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, loading_page);
-  gtk_widget_class_bind_template_child (widget_class, EgWindow, selection_label);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, review_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, review_closed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, card_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-sections", NULL, show_sections_action);
-  gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.review-all", NULL, review_all_action);
-  gtk_widget_class_install_action (widget_class, "win.study-now", NULL, study_now_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.suspend", "b", suspend_action);
-  gtk_widget_class_install_action (widget_class, "win.flag", "i", flag_action);
-  gtk_widget_class_install_action (widget_class, "win.bury", NULL, bury_action);
-  gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_action);
-  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-card", NULL, edit_card_action);
-  gtk_widget_class_install_action (widget_class, "win.add-card", NULL, add_card_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
-
   _eg_window_class_add_import_actions (widget_class);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo", NULL);
 }
@@ -1466,60 +390,7 @@ eg_window_class_init (EgWindowClass *klass)
 static void
 eg_window_init (EgWindow *self)
 {
-  g_autoptr(GSimpleActionGroup) column_actions = g_simple_action_group_new ();
-  g_autoptr(GtkListItemFactory) sidebar_factory = NULL;
-  GtkEventController *keys;
-  GtkShortcut *shortcut;
-  GListModel *view_columns;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->sidebar_items = g_list_store_new (EG_TYPE_SIDEBAR_ITEM);
-  self->sidebar_selection =
-    gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sidebar_items)));
-  gtk_single_selection_set_autoselect (self->sidebar_selection, TRUE);
-  g_signal_connect_object (self->sidebar_selection, "notify::selected",
-                           G_CALLBACK (sidebar_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->sidebar_selection));
-  sidebar_factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (sidebar_factory, "setup", G_CALLBACK (sidebar_setup_cb), NULL);
-  g_signal_connect (sidebar_factory, "bind", G_CALLBACK (sidebar_bind_cb), NULL);
-  g_signal_connect (sidebar_factory, "unbind", G_CALLBACK (sidebar_unbind_cb), NULL);
-  gtk_list_view_set_factory (self->sidebar_list, sidebar_factory);
-
-
-  /* sorting happens in SQL: the column sorters only mark which column it is */
-  view_columns = gtk_column_view_get_columns (self->card_table);
-  for (guint i = 0; i < g_list_model_get_n_items (view_columns) && i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
-      g_autoptr(GPropertyAction) visible = NULL;
-      g_autoptr(GtkListItemFactory) factory = NULL;
-
-      factory = gtk_signal_list_item_factory_new ();
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), GUINT_TO_POINTER (i));
-      gtk_column_view_column_set_factory (column, factory);
-      if (columns[i].sort != EG_SORT_DECK_ORDER)
-        gtk_column_view_column_set_sorter (column,
-          GTK_SORTER (gtk_custom_sorter_new (column_sort_func, GINT_TO_POINTER (i), NULL)));
-      visible = g_property_action_new (columns[i].name, column, "visible");
-      g_action_map_add_action (G_ACTION_MAP (column_actions), G_ACTION (visible));
-    }
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (column_actions));
-  g_signal_connect_object (gtk_column_view_get_sorter (self->card_table), "changed",
-                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
-
-  /* Delete in the table deletes the selected cards (undoable) */
-  keys = gtk_shortcut_controller_new ();
-  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                               gtk_named_action_new ("win.delete"));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
-  gtk_widget_add_controller (GTK_WIDGET (self->card_table), keys);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-card", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-card", FALSE);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);

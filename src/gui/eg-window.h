@@ -1,4 +1,4 @@
-/* eg-window.h - the main window: the library, and reviewing
+/* eg-window.h - the main window: the library, reviewing, a damaged collection
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,8 +6,8 @@
 
 #include <adwaita.h>
 
-#include "eg-card-view.h"
 #include "eg-damaged-page.h"
+#include "eg-library-page.h"
 #include "eg-core.h"
 
 G_BEGIN_DECLS
@@ -15,39 +15,30 @@ G_BEGIN_DECLS
 #define EG_TYPE_WINDOW (eg_window_get_type ())
 G_DECLARE_FINAL_TYPE (EgWindow, eg_window, EG, WINDOW, AdwApplicationWindow)
 
-EgWindow          *eg_window_new                (GtkApplication       *application);
-void               eg_window_set_store          (EgWindow             *self,
-                                                 EgStore              *store);
-EgStore           *eg_window_get_store          (EgWindow             *self);
-void               eg_window_reload             (EgWindow             *self);
-void               eg_window_show_loading       (EgWindow             *self,
-                                                 const char           *title,
-                                                 const char           *description);
-void               eg_window_show_error         (EgWindow             *self,
-                                                 const char           *message);
-void               eg_window_show_damaged       (EgWindow             *self,
-                                                 const char           *collection_path,
-                                                 const GError         *error);
-EgDamagedPage     *eg_window_get_damaged_page   (EgWindow             *self);
-void               eg_window_add_toast          (EgWindow             *self,
-                                                 const char           *message);
-GListModel        *eg_window_get_sidebar        (EgWindow             *self);
-gboolean           eg_window_select_sidebar     (EgWindow             *self,
-                                                 guint                 position);
-GListModel        *eg_window_get_cards          (EgWindow             *self);
-GtkSelectionModel *eg_window_get_card_selection (EgWindow             *self);
-GtkColumnView     *eg_window_get_card_table     (EgWindow             *self);
-GtkEditable       *eg_window_get_search_entry   (EgWindow             *self);
-gboolean           eg_window_set_search         (EgWindow             *self,
-                                                 const char           *text);
-EgCardView        *eg_window_get_preview        (EgWindow             *self);
-gboolean           eg_window_start_review       (EgWindow             *self,
-                                                 const EgQueueOptions *options);
-GtkWidget         *eg_window_get_review_page    (EgWindow             *self);
-void               eg_window_import_file        (EgWindow             *self,
-                                                 GFile                *file);
-gboolean           eg_window_export_deck        (EgWindow             *self,
-                                                 GFile                *file,
-                                                 GError              **error);
+EgWindow      *eg_window_new              (GtkApplication       *application);
+void           eg_window_set_store        (EgWindow             *self,
+                                           EgStore              *store);
+EgStore       *eg_window_get_store        (EgWindow             *self);
+void           eg_window_reload           (EgWindow             *self);
+void           eg_window_show_loading     (EgWindow             *self,
+                                           const char           *title,
+                                           const char           *description);
+void           eg_window_show_error       (EgWindow             *self,
+                                           const char           *message);
+void           eg_window_show_damaged     (EgWindow             *self,
+                                           const char           *collection_path,
+                                           const GError         *error);
+EgDamagedPage *eg_window_get_damaged_page (EgWindow             *self);
+void           eg_window_add_toast        (EgWindow             *self,
+                                           const char           *message);
+gboolean       eg_window_start_review     (EgWindow             *self,
+                                           const EgQueueOptions *options);
+GtkWidget     *eg_window_get_review_page  (EgWindow             *self);
+EgLibraryPage *eg_window_get_library_page (EgWindow             *self);
+void           eg_window_import_file      (EgWindow             *self,
+                                           GFile                *file);
+gboolean       eg_window_export_deck      (EgWindow             *self,
+                                           GFile                *file,
+                                           GError              **error);
 
 G_END_DECLS

@@ -92,9 +92,9 @@ time_window (EgWindow            *window,
   double ms;
 
   if (sort_column != NULL)
-    gtk_column_view_sort_by_column (eg_window_get_card_table (window), sort_column, direction);
+    gtk_column_view_sort_by_column (eg_library_page_get_card_table (eg_window_get_library_page (window)), sort_column, direction);
   else
-    gtk_editable_set_text (eg_window_get_search_entry (window), search);
+    gtk_editable_set_text (eg_library_page_get_search_entry (eg_window_get_library_page (window)), search);
   g_assert_true (run_until (&painted, 5000));
   ms = (g_get_monotonic_time () - start) / 1000.0;
   g_signal_handler_disconnect (clock, handler);
@@ -141,7 +141,7 @@ bench_window (EgStore    *store,
   static const char *typed = "escape analysis";
   EgWindow *window = eg_window_new (NULL);
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
-  GListModel *sidebar = eg_window_get_sidebar (window);
+  GListModel *sidebar = eg_library_page_get_sidebar (eg_window_get_library_page (window));
   guint deck = G_MAXUINT, section = G_MAXUINT;
   GListModel *view_columns;
 
@@ -149,14 +149,14 @@ bench_window (EgStore    *store,
   eg_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
   /* the table and the counts come after the first frame */
-  for (int i = 0; i < 100 && g_list_model_get_n_items (eg_window_get_cards (window)) == 0; i++)
+  for (int i = 0; i < 100 && g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))) == 0; i++)
     settle ();
   settle ();
   g_print ("library window: %u cards in the table\n",
-           g_list_model_get_n_items (eg_window_get_cards (window)));
+           g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))));
 
   time_typing (window, typed, samples);
-  g_print ("  (%u rows) ", g_list_model_get_n_items (eg_window_get_cards (window)));
+  g_print ("  (%u rows) ", g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))));
   eg_bench_report ("window: typed “escape analysis”, last key", samples, "<= 30 ms");
 
   /* the same with the table narrowed down to the deck's first section */
@@ -169,12 +169,12 @@ bench_window (EgStore    *store,
       else if (section == G_MAXUINT && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SECTION)
         section = i;
     }
-  g_assert_true (eg_window_select_sidebar (window, section));
+  g_assert_true (eg_library_page_select_sidebar (eg_window_get_library_page (window), section));
   settle ();
   time_typing (window, typed, samples);
-  g_print ("  (%u rows) ", g_list_model_get_n_items (eg_window_get_cards (window)));
+  g_print ("  (%u rows) ", g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))));
   eg_bench_report ("window: same, in a section, last key", samples, "<= 30 ms");
-  g_assert_true (eg_window_select_sidebar (window, deck));
+  g_assert_true (eg_library_page_select_sidebar (eg_window_get_library_page (window), deck));
   settle ();
 
   for (guint s = 0; s < n_searches; s++)
@@ -191,7 +191,7 @@ bench_window (EgStore    *store,
           g_array_append_val (samples, ms);
           settle ();
         }
-      g_print ("  (%u rows) ", g_list_model_get_n_items (eg_window_get_cards (window)));
+      g_print ("  (%u rows) ", g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))));
       eg_bench_report (label, samples, "<= 30 ms");
     }
 
@@ -207,11 +207,11 @@ bench_window (EgStore    *store,
       g_array_append_val (samples, ms);
       settle ();
     }
-  g_print ("  (%u rows) ", g_list_model_get_n_items (eg_window_get_cards (window)));
+  g_print ("  (%u rows) ", g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))));
   eg_bench_report ("window: search emptied again", samples, NULL);
 
   /* sorting the whole table: the search is empty again */
-  view_columns = gtk_column_view_get_columns (eg_window_get_card_table (window));
+  view_columns = gtk_column_view_get_columns (eg_library_page_get_card_table (eg_window_get_library_page (window)));
   for (guint c = 0; c < g_list_model_get_n_items (view_columns); c++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, c);

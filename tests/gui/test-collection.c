@@ -117,8 +117,8 @@ library_shown (gpointer data)
   EgWindow *window = app_window (data);
 
   return window != NULL && eg_window_get_store (window) != NULL &&
-         eg_window_get_cards (window) != NULL &&
-         g_list_model_get_n_items (eg_window_get_cards (window)) > 0 &&
+         eg_library_page_get_cards (eg_window_get_library_page (window)) != NULL &&
+         g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))) > 0 &&
          !gtk_widget_get_mapped (GTK_WIDGET (eg_window_get_damaged_page (window)));
 }
 
@@ -270,7 +270,7 @@ test_empty_file_start (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-new-collection", NULL);
   respond ("Start a New Collection?", "start");
   g_assert_true (eg_gui_test_wait_for (library_shown, app, 30000));
-  g_assert_cmpuint (g_list_model_get_n_items (eg_window_get_cards (window)), ==, 245);
+  g_assert_cmpuint (g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))), ==, 245);
 
   aside = find_set_aside (path);
   g_assert_nonnull (aside);

@@ -78,8 +78,8 @@ static const char *first_headings[] = {
 static void
 check_library (EgWindow *window)
 {
-  GListModel *sidebar = eg_window_get_sidebar (window);
-  GListModel *cards = eg_window_get_cards (window);
+  GListModel *sidebar = eg_library_page_get_sidebar (eg_window_get_library_page (window));
+  GListModel *cards = eg_library_page_get_cards (eg_window_get_library_page (window));
   LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
 
   g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
@@ -99,7 +99,7 @@ check_library (EgWindow *window)
 
   /* the deck is selected: all its cards; then the first section: its 20 */
   g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 245);
-  g_assert_true (eg_window_select_sidebar (window, FIRST_SECTION));
+  g_assert_true (eg_library_page_select_sidebar (eg_window_get_library_page (window), FIRST_SECTION));
   g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 20);
   g_assert_true (shows_label (GTK_WIDGET (window), "301"));
   g_assert_true (shows_label (GTK_WIDGET (window), "What is M:N scheduling in Golang?"));
@@ -141,7 +141,7 @@ check_reload_keeps_rows (EgWindow *window,
 {
   static const char deck[] =
     "# Another Deck\n\n# 🧪 **1–1: Extra**\n\n### 1. What is new?\nThis.\n";
-  GListModel *sidebar = eg_window_get_sidebar (window);
+  GListModel *sidebar = eg_library_page_get_sidebar (eg_window_get_library_page (window));
   g_autoptr(GObject) first = g_list_model_get_item (sidebar, FIRST_SECTION);
   g_autoptr(GObject) again = NULL;
   g_autoptr(GObject) after_import = NULL;
@@ -175,17 +175,17 @@ test_window_lists_sections_and_cards (void)
   check_library (window);
 
   /* another section: its own cards, with the Markdown title made plain */
-  g_assert_true (eg_window_select_sidebar (window, FIRST_SECTION + 11));
+  g_assert_true (eg_library_page_select_sidebar (eg_window_get_library_page (window), FIRST_SECTION + 11));
   wait = (LabelWait) { GTK_WIDGET (window), "1028" };
   g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 5000));
-  g_assert_cmpuint (g_list_model_get_n_items (eg_window_get_cards (window)), ==, 25);
+  g_assert_cmpuint (g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))), ==, 25);
   g_assert_true (shows_label (GTK_WIDGET (window),
                               "Tricky Snippet: What is the output of fmt.Println(s) if "
                               "s := []int{1,2,3}; append(s[:1], 4) is called?"));
 
   /* a saved search */
-  g_assert_true (eg_window_select_sidebar (window, FIRST_SEARCH + 1));   /* New */
-  g_assert_cmpuint (g_list_model_get_n_items (eg_window_get_cards (window)), ==, 245);
+  g_assert_true (eg_library_page_select_sidebar (eg_window_get_library_page (window), FIRST_SEARCH + 1));   /* New */
+  g_assert_cmpuint (g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))), ==, 245);
 
   check_reload_keeps_rows (window, store);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -212,11 +212,11 @@ count_is (gpointer data)
 static void
 check_typing (EgWindow *window)
 {
-  GtkEditable *entry = eg_window_get_search_entry (window);
-  CountWait wait = { eg_window_get_cards (window), 0, FALSE };
+  GtkEditable *entry = eg_library_page_get_search_entry (eg_window_get_library_page (window));
+  CountWait wait = { eg_library_page_get_cards (eg_window_get_library_page (window)), 0, FALSE };
   guint whole;
 
-  g_assert_true (eg_window_set_search (window, "goroutine"));
+  g_assert_true (eg_library_page_set_search (eg_window_get_library_page (window), "goroutine"));
   whole = g_list_model_get_n_items (wait.cards);
   g_assert_cmpuint (whole, >, 10);
 
@@ -239,18 +239,18 @@ test_search (void)
   LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
 
   g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
-  g_assert_true (eg_window_select_sidebar (window, FIRST_SEARCH + 1));   /* New: every card */
-  cards = eg_window_get_cards (window);
+  g_assert_true (eg_library_page_select_sidebar (eg_window_get_library_page (window), FIRST_SEARCH + 1));   /* New: every card */
+  cards = eg_library_page_get_cards (eg_window_get_library_page (window));
 
   /* free text, through the same entry the user types in */
-  g_assert_true (eg_window_set_search (window, "\"escape analysis\""));
+  g_assert_true (eg_library_page_set_search (eg_window_get_library_page (window), "\"escape analysis\""));
   g_assert_cmpuint (g_list_model_get_n_items (cards), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (cards), <, 20);
   wait = (LabelWait) { GTK_WIDGET (window), "What is escape analysis and how can you visualize it?" };
   g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 5000));
 
   /* a filter */
-  g_assert_true (eg_window_set_search (window, "section:52 Tricky"));
+  g_assert_true (eg_library_page_set_search (eg_window_get_library_page (window), "section:52 Tricky"));
   for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
     {
       g_autoptr(EgCardRow) row = g_list_model_get_item (cards, i);
@@ -262,7 +262,7 @@ test_search (void)
   {
     guint before = g_list_model_get_n_items (cards);
 
-    g_assert_false (eg_window_set_search (window, "foo:bar (x"));
+    g_assert_false (eg_library_page_set_search (eg_window_get_library_page (window), "foo:bar (x"));
     g_assert_cmpuint (g_list_model_get_n_items (cards), ==, before);
   }
 
@@ -300,7 +300,7 @@ preview_question (EgWindow *window)
 {
   Eval eval = { FALSE, NULL };
 
-  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (eg_card_view_get_web_view (eg_window_get_preview (window))),
+  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (eg_card_view_get_web_view (eg_library_page_get_preview (eg_window_get_library_page (window)))),
                                        "document.getElementById('question').textContent.trim()",
                                        -1, NULL, NULL, NULL, evaluated_cb, &eval);
   g_assert_true (eg_gui_test_wait_for (eval_done, &eval, 5000));
@@ -328,13 +328,13 @@ test_preview_and_edit (void)
   g_autoptr(EgStore) store = NULL;
   g_autoptr(GError) error = NULL;
   EgWindow *window = seeded_window (&store);
-  GtkSelectionModel *selection = eg_window_get_card_selection (window);
+  GtkSelectionModel *selection = eg_library_page_get_card_selection (eg_window_get_library_page (window));
   LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
   PreviewWait preview = { window, "What is M:N scheduling in Golang?" };
   EgCardEditor *editor = NULL;
 
   g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
-  eg_card_view_get_web_view (eg_window_get_preview (window));
+  eg_card_view_get_web_view (eg_library_page_get_preview (eg_window_get_library_page (window)));
 
   /* the preview follows the selection */
   gtk_selection_model_select_item (selection, 1, TRUE);
@@ -344,7 +344,7 @@ test_preview_and_edit (void)
   g_assert_true (eg_gui_test_wait_for (preview_shows, &preview, 10000));
 
   /* edit it: the table and the preview show the change */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-card", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (eg_window_get_library_page (window)), "library.edit-card", NULL));
   editor = EG_CARD_EDITOR (eg_gui_test_find_toplevel (EG_TYPE_CARD_EDITOR, NULL));
   g_assert_nonnull (editor);
   eg_card_editor_set_text (editor, "### 303. How does Go's garbage collector really work?\n"
@@ -372,13 +372,13 @@ test_actions_and_undo (void)
   g_autoptr(EgStore) store = NULL;
   g_autoptr(GError) error = NULL;
   EgWindow *window = seeded_window (&store);
-  GtkSelectionModel *selection = eg_window_get_card_selection (window);
+  GtkSelectionModel *selection = eg_library_page_get_card_selection (eg_window_get_library_page (window));
   LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
   EgStoreStats stats;
 
   g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
   gtk_selection_model_select_range (selection, 0, 3, TRUE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.suspend", "b", TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (eg_window_get_library_page (window)), "library.suspend", "b", TRUE));
   g_assert_true (eg_store_get_stats (store, &stats, &error));
   g_assert_cmpuint (stats.suspended, ==, 3);
 
@@ -388,14 +388,14 @@ test_actions_and_undo (void)
 
   /* delete two, undo brings them back */
   gtk_selection_model_select_range (selection, 0, 2, TRUE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (eg_window_get_library_page (window)), "library.delete", NULL));
   g_assert_true (eg_store_get_stats (store, &stats, &error));
   g_assert_cmpuint (stats.cards, ==, 243);
-  g_assert_cmpuint (g_list_model_get_n_items (eg_window_get_cards (window)), ==, 243);
+  g_assert_cmpuint (g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))), ==, 243);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (eg_store_get_stats (store, &stats, &error));
   g_assert_cmpuint (stats.cards, ==, 245);
-  g_assert_cmpuint (g_list_model_get_n_items (eg_window_get_cards (window)), ==, 245);
+  g_assert_cmpuint (g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))), ==, 245);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -406,7 +406,7 @@ app_has_window (gpointer data)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
 
   return window != NULL &&
-         g_list_model_get_n_items (eg_window_get_sidebar (EG_WINDOW (window))) == FIRST_SEARCH + N_SEARCHES;
+         g_list_model_get_n_items (eg_library_page_get_sidebar (eg_window_get_library_page (EG_WINDOW (window)))) == FIRST_SEARCH + N_SEARCHES;
 }
 
 static guint

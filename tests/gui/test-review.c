@@ -500,7 +500,8 @@ study_now (Fixture    *f,
 
   for (guint i = 0; i < f->painted->len; i++)
     wait.seen += g_str_equal (g_ptr_array_index (f->painted, i), "shown");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.study-now", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (eg_window_get_library_page (f->window)),
+                                             "library.study-now", NULL));
   dialog = (AdwMessageDialog *) eg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG,
                                                            "Study 2 Cards Now?");
   g_assert_nonnull (dialog);
@@ -521,7 +522,7 @@ test_study_these_now (void)
   g_autoptr(EgCard) card = NULL;
 
   fixture_setup (&f, THREE_CARDS);
-  g_assert_true (eg_window_set_search (f.window, "goroutine OR channel"));
+  g_assert_true (eg_library_page_set_search (eg_window_get_library_page (f.window), "goroutine OR channel"));
 
   g_assert_true (study_now (&f, "preview"));
   assert_page_text (&f, "question", "What is a goroutine?");
