@@ -1,7 +1,7 @@
 /* eg-library-page-private.h - the library page's parts, shared by its files
  *
- * eg-library-page.c shows the sidebar, the card table and the preview;
- * eg-library-page-actions.c has the actions on the selected cards and the
+ * eg-library-page.c shows the card table and the preview;
+ * eg-library-page-sidebar.c the sidebar; eg-library-page-actions.c has the actions on the selected cards and the
  * sidebar's selection (review, study, edit, add, suspend, flag, …).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -57,6 +57,9 @@ GArray        *_eg_library_page_get_selected_ids    (EgLibraryPage        *self)
 const char    *_eg_library_page_deck_language       (EgLibraryPage        *self,
                                                      gint64                deck_id);
 void           _eg_library_page_show_selected_card  (EgLibraryPage        *self);
+gboolean       _eg_library_page_refresh_cards       (EgLibraryPage        *self);
+void           _eg_library_page_ensure_preview      (EgLibraryPage        *self);
+void           _eg_library_page_init_sidebar        (EgLibraryPage        *self);
 void           _eg_library_page_request_review      (EgLibraryPage        *self,
                                                      const EgQueueOptions *options);
 void           _eg_library_page_class_add_actions   (GtkWidgetClass       *widget_class);

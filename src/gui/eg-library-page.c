@@ -56,12 +56,6 @@ static const struct
 };
 
 
-EgSidebarItem *
-_eg_library_page_get_selected_item (EgLibraryPage *self)
-{
-  return gtk_single_selection_get_selected_item (self->sidebar_selection);
-}
-
 void
 _eg_library_page_request_review (EgLibraryPage        *self,
                                  const EgQueueOptions *options)
@@ -162,10 +156,11 @@ update_selection_label (EgLibraryPage *self)
   gtk_label_set_label (self->selection_label, text);
 }
 
-/* Runs the table's search again; an invalid search is shown below the
- * entry and the table keeps its rows. */
-static gboolean
-refresh_cards (EgLibraryPage *self)
+/* Runs the table's search again: the sidebar's selection and the search
+ * entry's text.  An invalid search is shown below the entry and the table
+ * keeps its rows. */
+gboolean
+_eg_library_page_refresh_cards (EgLibraryPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *query = NULL;
@@ -243,7 +238,7 @@ search_idle_cb (gpointer data)
   EgLibraryPage *self = data;
 
   self->search_idle = 0;
-  refresh_cards (self);
+  _eg_library_page_refresh_cards (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -262,8 +257,8 @@ search_activated_cb (EgLibraryPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->card_table));
 }
 
-static void
-ensure_preview (EgLibraryPage *self)
+void
+_eg_library_page_ensure_preview (EgLibraryPage *self)
 {
   if (self->preview != NULL)
     return;
@@ -332,7 +327,7 @@ _eg_library_page_show_selected_card (EgLibraryPage *self)
   card = eg_store_get_card (self->store, g_array_index (ids, gint64, 0), NULL);
   if (card == NULL)
     return;
-  ensure_preview (self);
+  _eg_library_page_ensure_preview (self);
   eg_card_view_show_card (self->preview, card, _eg_library_page_deck_language (self, card->deck_id),
                           TRUE, 0);
 }
@@ -374,7 +369,7 @@ sorter_changed_cb (EgLibraryPage *self)
       self->sort = columns[probe_column].sort;
       self->descending = order == GTK_ORDERING_LARGER;
     }
-  refresh_cards (self);
+  _eg_library_page_refresh_cards (self);
 }
 
 static void
@@ -388,256 +383,6 @@ card_activated_cb (EgLibraryPage *self,
                    guint          position)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "library.edit-card", NULL);
-}
-
-/* ------------------------------------------------------------------ */
-/* The sidebar                                                          */
-/* ------------------------------------------------------------------ */
-
-static void
-sidebar_selection_changed_cb (EgLibraryPage *self)
-{
-  EgSidebarItem *item = _eg_library_page_get_selected_item (self);
-
-  adw_window_title_set_title (self->content_title,
-                              item ? eg_sidebar_item_get_title (item) : _("Engram"));
-  refresh_cards (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.add-card",
-                                 item && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SECTION);
-}
-
-static void
-apply_stats (EgLibraryPage *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items));
-
-  if (self->stats == NULL)
-    return;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(EgSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_items), i);
-
-      if (eg_sidebar_item_get_kind (item) != EG_SIDEBAR_SECTION)
-        continue;
-      for (guint k = 0; k < self->stats->len; k++)
-        {
-          EgSectionStats *s = &g_array_index (self->stats, EgSectionStats, k);
-
-          if (s->section_id == eg_sidebar_item_get_id (item))
-            eg_sidebar_item_set_stats (item, s->due, s->new_cards, s->total, s->mastery);
-        }
-    }
-}
-
-/* Counts every section's cards in a worker thread, on its own connection. */
-static void
-count_sections_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  g_autoptr(EgStore) store = NULL;
-  g_autoptr(EgScheduler) scheduler = NULL;
-  g_autoptr(GError) error = NULL;
-  GArray *stats;
-
-  /* it only reads: the app's own connection waits for the integrity check */
-  if (!(store = eg_store_open_full (task_data, EG_STORE_OPEN_UNCHECKED, &error)) ||
-      !(scheduler = eg_scheduler_new (store, &error)) ||
-      !(stats = eg_scheduler_section_stats (scheduler, eg_time_now_ms (), &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, stats, (GDestroyNotify) g_array_unref);
-}
-
-static void
-sections_counted_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  EgLibraryPage *self = EG_LIBRARY_PAGE (object);
-  g_autoptr(GError) error = NULL;
-  GArray *stats = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (stats == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("%s", error->message);
-      return;
-    }
-  g_clear_pointer (&self->stats, g_array_unref);
-  self->stats = stats;
-  apply_stats (self);
-}
-
-static void
-count_sections (EgLibraryPage *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (self->store == NULL)
-    return;
-  if (self->stats_cancellable != NULL)
-    g_cancellable_cancel (self->stats_cancellable);
-  g_clear_object (&self->stats_cancellable);
-  self->stats_cancellable = g_cancellable_new ();
-
-  task = g_task_new (self, self->stats_cancellable, sections_counted_cb, NULL);
-  g_task_set_source_tag (task, count_sections);
-  g_task_set_task_data (task, g_strdup (eg_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, count_sections_thread);
-}
-
-static gboolean
-sidebar_items_equal (GListModel *model,
-                     GPtrArray  *items)
-{
-  if (g_list_model_get_n_items (model) != items->len)
-    return FALSE;
-  for (guint i = 0; i < items->len; i++)
-    {
-      g_autoptr(EgSidebarItem) item = g_list_model_get_item (model, i);
-
-      if (!eg_sidebar_item_equal (item, g_ptr_array_index (items, i)))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * eg_library_page_reload:
- *
- * Reads the sidebar (decks, sections, their counts) and the table again,
- * keeping what was selected.
- */
-void
-eg_library_page_reload (EgLibraryPage *self)
-{
-  static const struct { const char *title; const char *icon; const char *query; } searches[] = {
-    { N_("Due Today"), "alarm-symbolic", "is:due" },
-    { N_("New"), "starred-symbolic", "is:new" },
-    { N_("Learning"), "view-refresh-symbolic", "is:learn" },
-    { N_("Flagged"), "emoji-flags-symbolic", "is:flagged" },
-    { N_("Suspended"), "media-playback-pause-symbolic", "is:suspended" },
-    { N_("Annotated"), "document-edit-symbolic", "has:note OR has:highlight" },
-    { N_("Leeches"), "dialog-warning-symbolic", "prop:lapses>=8" },
-  };
-  g_autoptr(GPtrArray) decks = NULL;
-  g_autoptr(GPtrArray) sections = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-  EgSidebarItem *selected;
-  EgSidebarKind selected_kind = EG_SIDEBAR_SECTION;
-  gint64 selected_id = -1;
-  const char *selected_title = NULL;
-  g_autofree char *selected_title_copy = NULL;
-  guint position = G_MAXUINT;
-  guint n_sections = 0;
-
-  g_return_if_fail (EG_IS_LIBRARY_PAGE (self));
-
-  gtk_spinner_stop (self->spinner);
-  if (self->scheduler == NULL)
-    return;
-
-  selected = _eg_library_page_get_selected_item (self);
-  if (selected != NULL)
-    {
-      selected_kind = eg_sidebar_item_get_kind (selected);
-      selected_id = eg_sidebar_item_get_id (selected);
-      selected_title = selected_title_copy = g_strdup (eg_sidebar_item_get_title (selected));
-    }
-
-  if (!(decks = eg_store_list_decks (self->store, &error)) ||
-      !(sections = eg_store_list_section_headings (self->store, 0, &error)))
-    {
-      eg_library_page_show_error (self, error->message);
-      return;
-    }
-
-  /* the decks first: where the keyboard focus starts */
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint d = 0; d < decks->len; d++)
-    {
-      EgDeckInfo *deck = g_ptr_array_index (decks, d);
-
-      g_ptr_array_add (items, eg_sidebar_item_new_deck (deck->id, deck->title));
-      for (guint s = 0; s < sections->len; s++)
-        {
-          EgSectionInfo *info = g_ptr_array_index (sections, s);
-          g_autofree char *heading = NULL;
-
-          if (info->deck_id != deck->id)
-            continue;
-          heading = eg_markdown_to_plain (info->heading);
-          g_ptr_array_add (items, eg_sidebar_item_new_section (info->id, deck->id, info->key,
-                                                               heading));
-          n_sections++;
-        }
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
-    g_ptr_array_add (items, eg_sidebar_item_new_search (_(searches[i].title), searches[i].icon,
-                                                        searches[i].query));
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      EgSidebarItem *item = g_ptr_array_index (items, i);
-
-      if (eg_sidebar_item_get_kind (item) == selected_kind &&
-          (selected_kind == EG_SIDEBAR_SEARCH
-           ? g_strcmp0 (eg_sidebar_item_get_title (item), selected_title) == 0
-           : eg_sidebar_item_get_id (item) == selected_id))
-        position = i;
-    }
-  /* first start, or the first deck arrived: the first deck */
-  if (position == G_MAXUINT || (!self->had_sections && n_sections > 0))
-    position = 0;
-  self->had_sections = n_sections > 0;
-
-  /* the same rows again (the usual case): keep them, only the counts change */
-  if (!sidebar_items_equal (G_LIST_MODEL (self->sidebar_items), items))
-    {
-      g_signal_handlers_block_by_func (self->sidebar_selection, sidebar_selection_changed_cb, self);
-      g_list_store_splice (self->sidebar_items, 0,
-                           g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items)),
-                           items->pdata, items->len);
-      gtk_single_selection_set_selected (self->sidebar_selection, position);
-      g_signal_handlers_unblock_by_func (self->sidebar_selection, sidebar_selection_changed_cb, self);
-    }
-
-  gtk_stack_set_visible_child_name (self->content_stack, n_sections ? "cards" : "empty");
-  apply_stats (self);
-  /* the first frame shows the sidebar; the table and the counts follow */
-  if (self->painted)
-    {
-      sidebar_selection_changed_cb (self);
-      count_sections (self);
-    }
-
-  /* the list could not take the focus while it was empty */
-  if (gtk_widget_get_child_visible (GTK_WIDGET (self)) &&
-      !gtk_widget_has_focus (GTK_WIDGET (self->search_entry)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
-}
-
-static void
-sidebar_activated_cb (EgLibraryPage *self,
-                      guint          position)
-{
-  EgSidebarItem *item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_items), position);
-
-  gtk_single_selection_set_selected (self->sidebar_selection, position);
-  /* Enter on a section or deck reviews it; on a search it shows the table */
-  if (item != NULL && eg_sidebar_item_get_kind (item) != EG_SIDEBAR_SEARCH)
-    gtk_widget_activate_action (GTK_WIDGET (self), "library.review", NULL);
-  else
-    {
-      adw_leaflet_set_visible_child (self->leaflet, self->content);
-      gtk_widget_grab_focus (GTK_WIDGET (self->card_table));
-    }
-  g_clear_object (&item);
 }
 
 /* The table's cells are GtkInscriptions made in code: their size does not
@@ -683,108 +428,6 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (item), "binding", NULL);
 }
 
-/* The sidebar's rows, made in code too: the sidebar makes a row for every
- * deck and section (up to 200) before the first frame. */
-enum { ROW_BOX, ROW_ICON, ROW_TITLE, ROW_COUNTS, ROW_MASTERY, N_ROW_WIDGETS };
-
-static const struct
-{
-  const char *source;
-  guint       widget;
-  const char *target;
-} sidebar_bindings[] = {
-  { "icon-name", ROW_ICON, "icon-name" },
-  { "has-icon", ROW_ICON, "visible" },
-  { "title-classes", ROW_TITLE, "css-classes" },
-  { "title", ROW_TITLE, "label" },
-  { "counts", ROW_COUNTS, "label" },
-  { "has-counts", ROW_COUNTS, "visible" },
-  { "mastery", ROW_MASTERY, "value" },
-  { "has-mastery", ROW_MASTERY, "visible" },
-};
-
-/* Asked for when shown: setting every row's tooltip text up front costs
- * an accessible description each, a third of the sidebar's start. */
-static gboolean
-sidebar_query_tooltip_cb (GtkWidget   *widget,
-                          int          x,
-                          int          y,
-                          gboolean     keyboard_mode,
-                          GtkTooltip  *tooltip,
-                          GtkListItem *item)
-{
-  EgSidebarItem *sidebar_item = gtk_list_item_get_item (item);
-  g_autofree char *text = NULL;
-
-  if (sidebar_item == NULL)
-    return FALSE;
-  g_object_get (sidebar_item, "tooltip", &text, NULL);
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-sidebar_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  data)
-{
-  GtkWidget *widgets[N_ROW_WIDGETS] = {
-    gtk_box_new (GTK_ORIENTATION_VERTICAL, 2), gtk_image_new (), gtk_label_new (NULL),
-    gtk_label_new (NULL), gtk_level_bar_new (),
-  };
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-
-  gtk_widget_set_hexpand (widgets[ROW_TITLE], TRUE);
-  gtk_label_set_xalign (GTK_LABEL (widgets[ROW_TITLE]), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (widgets[ROW_TITLE]), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (widgets[ROW_COUNTS]), 0);
-  gtk_widget_add_css_class (widgets[ROW_COUNTS], "dim-label");
-  gtk_widget_add_css_class (widgets[ROW_COUNTS], "caption");
-  gtk_widget_add_css_class (widgets[ROW_COUNTS], "numeric");
-  gtk_widget_set_size_request (widgets[ROW_MASTERY], -1, 4);
-  gtk_widget_add_css_class (widgets[ROW_MASTERY], "mastery");
-
-  gtk_box_append (GTK_BOX (line), widgets[ROW_ICON]);
-  gtk_box_append (GTK_BOX (line), widgets[ROW_TITLE]);
-  gtk_box_append (GTK_BOX (widgets[ROW_BOX]), line);
-  gtk_box_append (GTK_BOX (widgets[ROW_BOX]), widgets[ROW_COUNTS]);
-  gtk_box_append (GTK_BOX (widgets[ROW_BOX]), widgets[ROW_MASTERY]);
-  gtk_widget_set_has_tooltip (widgets[ROW_BOX], TRUE);
-  g_signal_connect (widgets[ROW_BOX], "query-tooltip", G_CALLBACK (sidebar_query_tooltip_cb), item);
-  gtk_list_item_set_child (item, widgets[ROW_BOX]);
-  g_object_set_data_full (G_OBJECT (item), "widgets", g_memdup2 (widgets, sizeof widgets), g_free);
-}
-
-static void
-sidebar_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  data)
-{
-  GtkWidget **widgets = g_object_get_data (G_OBJECT (item), "widgets");
-  GPtrArray *bindings = g_ptr_array_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (sidebar_bindings); i++)
-    g_ptr_array_add (bindings,
-                     g_object_bind_property (gtk_list_item_get_item (item),
-                                             sidebar_bindings[i].source,
-                                             widgets[sidebar_bindings[i].widget],
-                                             sidebar_bindings[i].target, G_BINDING_SYNC_CREATE));
-  g_object_set_data_full (G_OBJECT (item), "bindings", bindings,
-                          (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-sidebar_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  data)
-{
-  GPtrArray *bindings = g_object_get_data (G_OBJECT (item), "bindings");
-
-  for (guint i = 0; bindings != NULL && i < bindings->len; i++)
-    g_binding_unbind (g_ptr_array_index (bindings, i));
-  g_object_set_data (G_OBJECT (item), "bindings", NULL);
-}
-
 /**
  * eg_library_page_first_frame_shown:
  *
@@ -798,7 +441,7 @@ eg_library_page_first_frame_shown (EgLibraryPage *self)
 
   self->painted = TRUE;
   eg_library_page_reload (self);
-  ensure_preview (self);
+  _eg_library_page_ensure_preview (self);
   _eg_library_page_show_selected_card (self);
 }
 
@@ -824,77 +467,11 @@ eg_library_page_set_scheduler (EgLibraryPage *self,
   eg_library_page_reload (self);
 }
 
-/**
- * eg_library_page_get_deck_id:
- *
- * Returns: the deck of the sidebar's selection, or the only deck; 0 when
- *   a search is selected among several decks
- */
-gint64
-eg_library_page_get_deck_id (EgLibraryPage *self)
-{
-  EgSidebarItem *item;
-  guint n_decks = 0;
-  gint64 deck_id = 0;
-
-  g_return_val_if_fail (EG_IS_LIBRARY_PAGE (self), 0);
-
-  item = _eg_library_page_get_selected_item (self);
-  if (item != NULL && eg_sidebar_item_get_deck_id (item) != 0)
-    return eg_sidebar_item_get_deck_id (item);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items)); i++)
-    {
-      g_autoptr(EgSidebarItem) other = NULL;
-
-      other = g_list_model_get_item (G_LIST_MODEL (self->sidebar_items), i);
-
-      if (eg_sidebar_item_get_kind (other) == EG_SIDEBAR_DECK)
-        {
-          deck_id = eg_sidebar_item_get_id (other);
-          n_decks++;
-        }
-    }
-  return n_decks == 1 ? deck_id : 0;
-}
-
-/**
- * eg_library_page_show_sidebar:
- *
- * In a narrow window, goes back from the cards to the sidebar.
- */
-void
-eg_library_page_show_sidebar (EgLibraryPage *self)
-{
-  g_return_if_fail (EG_IS_LIBRARY_PAGE (self));
-
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
-}
-
-GListModel *
-eg_library_page_get_sidebar (EgLibraryPage *self)
-{
-  g_return_val_if_fail (EG_IS_LIBRARY_PAGE (self), NULL);
-  return G_LIST_MODEL (self->sidebar_items);
-}
-
 GListModel *
 eg_library_page_get_cards (EgLibraryPage *self)
 {
   g_return_val_if_fail (EG_IS_LIBRARY_PAGE (self), NULL);
   return self->cards ? G_LIST_MODEL (self->cards) : NULL;
-}
-
-gboolean
-eg_library_page_select_sidebar (EgLibraryPage *self,
-                                guint          position)
-{
-  g_return_val_if_fail (EG_IS_LIBRARY_PAGE (self), FALSE);
-
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items)))
-    return FALSE;
-  gtk_single_selection_set_selected (self->sidebar_selection, position);
-  return TRUE;
 }
 
 /**
@@ -914,7 +491,7 @@ eg_library_page_set_search (EgLibraryPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
   g_clear_handle_id (&self->search_idle, g_source_remove);
-  return refresh_cards (self);
+  return _eg_library_page_refresh_cards (self);
 }
 
 /**
@@ -940,7 +517,7 @@ EgCardView *
 eg_library_page_get_preview (EgLibraryPage *self)
 {
   g_return_val_if_fail (EG_IS_LIBRARY_PAGE (self), NULL);
-  ensure_preview (self);
+  _eg_library_page_ensure_preview (self);
   return self->preview;
 }
 
@@ -1001,7 +578,6 @@ eg_library_page_class_init (EgLibraryPageClass *klass)
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, G_TYPE_POINTER);
 
-  g_type_ensure (EG_TYPE_SIDEBAR_ITEM);
   g_type_ensure (EG_TYPE_CARD_ROW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1021,7 +597,6 @@ eg_library_page_class_init (EgLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EgLibraryPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, EgLibraryPage, loading_page);
   gtk_widget_class_bind_template_child (widget_class, EgLibraryPage, selection_label);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_activated_cb);
@@ -1062,24 +637,12 @@ set_up_columns (EgLibraryPage *self)
 static void
 eg_library_page_init (EgLibraryPage *self)
 {
-  g_autoptr(GtkListItemFactory) sidebar_factory = NULL;
   GtkEventController *keys;
   GtkShortcut *shortcut;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->sidebar_items = g_list_store_new (EG_TYPE_SIDEBAR_ITEM);
-  self->sidebar_selection =
-    gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sidebar_items)));
-  gtk_single_selection_set_autoselect (self->sidebar_selection, TRUE);
-  g_signal_connect_object (self->sidebar_selection, "notify::selected",
-                           G_CALLBACK (sidebar_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->sidebar_selection));
-  sidebar_factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (sidebar_factory, "setup", G_CALLBACK (sidebar_setup_cb), NULL);
-  g_signal_connect (sidebar_factory, "bind", G_CALLBACK (sidebar_bind_cb), NULL);
-  g_signal_connect (sidebar_factory, "unbind", G_CALLBACK (sidebar_unbind_cb), NULL);
-  gtk_list_view_set_factory (self->sidebar_list, sidebar_factory);
+  _eg_library_page_init_sidebar (self);
 
   set_up_columns (self);
 
