@@ -6,6 +6,10 @@
  * and the pages the view holds rows of.  So 100,000 matching cards cost
  * 800 KB of ids, not 100,000 objects.
  *
+ * The cards can be narrowed to a deck or a section: the ids the search
+ * finds are kept when they are among the deck's or section's (read from
+ * an index, by id, and kept as a set until the collection changes).
+ *
  * The model is its own selection, kept as positions and carried over a new
  * search by card id.  (GtkMultiSelection keeps the selected row objects and,
  * when rows are replaced, looks for them among every new row: asking for
@@ -37,10 +41,25 @@ struct _EgCardModel
   GtkBitset    *selected;    /* positions */
 
   char         *search;
+  gint64        deck_id;      /* as set; the ids were found with ids_deck_id */
+  gint64        ids_deck_id;
   gint64        section_id;
   EgSortColumn  sort;
   gboolean      descending;
+
+  GArray       *scope_ids;    /* the deck's or section's cards, or NULL */
+  GHashTable   *scope;        /* the same as a set (keys into scope_ids) */
+  gint64        scope_deck_id;
+  gint64        scope_section_id;
 };
+
+enum {
+  PROP_0,
+  PROP_DECK_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 static void selection_model_iface_init (GtkSelectionModelInterface *iface);
@@ -277,6 +296,8 @@ eg_card_model_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->sections, g_hash_table_unref);
   g_clear_pointer (&self->selected, gtk_bitset_unref);
+  g_clear_pointer (&self->scope, g_hash_table_unref);
+  g_clear_pointer (&self->scope_ids, g_array_unref);
   g_queue_clear (&self->page_order);
   g_free (self->search);
 
@@ -284,9 +305,61 @@ eg_card_model_finalize (GObject *object)
 }
 
 static void
+eg_card_model_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  EgCardModel *self = EG_CARD_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DECK_ID:
+      g_value_set_int64 (value, self->deck_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+eg_card_model_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  EgCardModel *self = EG_CARD_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DECK_ID:
+      eg_card_model_set_deck_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 eg_card_model_class_init (EgCardModelClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = eg_card_model_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = eg_card_model_finalize;
+  object_class->get_property = eg_card_model_get_property;
+  object_class->set_property = eg_card_model_set_property;
+
+  /**
+   * EgCardModel:deck-id:
+   *
+   * Only the cards of this deck; 0 for every deck.  It narrows the cards
+   * from the next eg_card_model_set_query() or eg_card_model_reload() on,
+   * so that a new deck and a new search are read once.
+   */
+  properties[PROP_DECK_ID] =
+    g_param_spec_int64 ("deck-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -361,6 +434,80 @@ refill_pages (EgCardModel *self)
   return ok;
 }
 
+/* The cards of the model's deck or section, as a set of ids; NULL (and
+ * no error) for all cards.  Kept while the collection is the same. */
+static GHashTable *
+scope_cards (EgCardModel  *self,
+             gboolean      same_data,
+             GError      **error)
+{
+  EgStore *store = eg_scheduler_get_store (self->scheduler);
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GHashTable) scope = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (self->deck_id == 0 && self->section_id == 0)
+    return NULL;
+  if (self->scope != NULL && same_data && self->scope_deck_id == self->deck_id &&
+      self->scope_section_id == self->section_id)
+    return self->scope;
+
+  g_clear_pointer (&self->scope, g_hash_table_unref);
+  g_clear_pointer (&self->scope_ids, g_array_unref);
+  if (self->section_id != 0)
+    ids = eg_store_list_card_ids (store, self->section_id, error);
+  else if ((sections = eg_store_list_section_headings (store, self->deck_id, error)) != NULL)
+    {
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; ids != NULL && i < sections->len; i++)
+        {
+          EgSectionInfo *section = g_ptr_array_index (sections, i);
+          g_autoptr(GArray) section_ids = eg_store_list_card_ids (store, section->id, error);
+
+          if (section_ids == NULL)
+            g_clear_pointer (&ids, g_array_unref);
+          else
+            g_array_append_vals (ids, section_ids->data, section_ids->len);
+        }
+    }
+  if (ids == NULL)
+    return NULL;
+
+  scope = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (scope, &g_array_index (ids, gint64, i));
+  self->scope_ids = g_steal_pointer (&ids);
+  self->scope = g_steal_pointer (&scope);
+  self->scope_deck_id = self->deck_id;
+  self->scope_section_id = self->section_id;
+  return self->scope;
+}
+
+/* Keeps, of @ids, those of the model's deck or section. */
+static gboolean
+narrow (EgCardModel  *self,
+        GArray       *ids,
+        gboolean      same_data,
+        GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GHashTable *scope = scope_cards (self, same_data, &local_error);
+  guint kept = 0;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (scope == NULL)
+    return TRUE;
+  for (guint i = 0; i < ids->len; i++)
+    if (g_hash_table_contains (scope, &g_array_index (ids, gint64, i)))
+      g_array_index (ids, gint64, kept++) = g_array_index (ids, gint64, i);
+  g_array_set_size (ids, kept);
+  return TRUE;
+}
+
 /* Runs the search again.  The rows a view shows are refilled in place, so
  * that only the difference in length is an items-changed: GTK 4.8's list
  * view, seeing the rows it tracks replaced, would look for them among every
@@ -384,29 +531,16 @@ reload (EgCardModel  *self,
                                   self->descending, eg_time_now_ms (), error)))
     return FALSE;
 
-  /* narrowed down to a section: its card ids (from an index) */
-  if (self->section_id != 0)
-    {
-      g_autoptr(GArray) section_ids = NULL;
-      g_autoptr(GHashTable) in_section = NULL;
-      guint kept = 0;
-
-      if (!(section_ids = eg_store_list_card_ids (eg_scheduler_get_store (self->scheduler),
-                                                  self->section_id, error)))
-        return FALSE;
-      in_section = g_hash_table_new (g_int64_hash, g_int64_equal);
-      for (guint i = 0; i < section_ids->len; i++)
-        g_hash_table_add (in_section, &g_array_index (section_ids, gint64, i));
-      for (guint i = 0; i < ids->len; i++)
-        if (g_hash_table_contains (in_section, &g_array_index (ids, gint64, i)))
-          g_array_index (ids, gint64, kept++) = g_array_index (ids, gint64, i);
-      g_array_set_size (ids, kept);
-    }
+  if (!narrow (self, ids, same_data, error))
+    return FALSE;
 
   /* typing on ("escape analysi", "escape analysis") often finds the same */
   if (same_data && ids->len == self->ids->len &&
       memcmp (ids->data, self->ids->data, ids->len * sizeof (gint64)) == 0)
-    return TRUE;
+    {
+      self->ids_deck_id = self->deck_id;
+      return TRUE;
+    }
 
   old_len = self->ids->len;
   new_len = ids->len;
@@ -422,6 +556,7 @@ reload (EgCardModel  *self,
 
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&ids);
+  self->ids_deck_id = self->deck_id;
   refilled = refill_pages (self);
 
   if (!refilled)
@@ -460,10 +595,11 @@ eg_card_model_reload (EgCardModel  *self,
 /**
  * eg_card_model_set_query:
  * @search: (nullable): a search in the query language (see eg_search_new())
- * @section_id: only the cards of this section; 0 for all
+ * @section_id: only the cards of this section; 0 for all (of the deck set
+ *   with #EgCardModel:deck-id)
  *
- * Returns: %FALSE when @search is not a valid query; the model then keeps
- *   its rows
+ * Returns: %FALSE when @search is not a valid query, or the cards cannot be
+ *   read; the model then keeps its rows (and its deck)
  */
 gboolean
 eg_card_model_set_query (EgCardModel   *self,
@@ -492,7 +628,8 @@ eg_card_model_set_query (EgCardModel   *self,
   /* the same query again (after an edit, say) reads the cards again */
   if (!reload (self,
                g_strcmp0 (old_search, search) != 0 || old_section != section_id ||
-               old_sort != sort || old_descending != descending,
+               self->deck_id != self->ids_deck_id || old_sort != sort ||
+               old_descending != descending,
                error))
     {
       g_free (self->search);
@@ -500,9 +637,36 @@ eg_card_model_set_query (EgCardModel   *self,
       self->section_id = old_section;
       self->sort = old_sort;
       self->descending = old_descending;
+      eg_card_model_set_deck_id (self, self->ids_deck_id);
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * eg_card_model_set_deck_id:
+ * @deck_id: a deck, or 0 for every deck
+ *
+ * Sets #EgCardModel:deck-id: from the next eg_card_model_set_query() (or
+ * eg_card_model_reload()) on, only the cards of @deck_id.
+ */
+void
+eg_card_model_set_deck_id (EgCardModel *self,
+                           gint64       deck_id)
+{
+  g_return_if_fail (EG_IS_CARD_MODEL (self));
+
+  if (self->deck_id == deck_id)
+    return;
+  self->deck_id = deck_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECK_ID]);
+}
+
+gint64
+eg_card_model_get_deck_id (EgCardModel *self)
+{
+  g_return_val_if_fail (EG_IS_CARD_MODEL (self), 0);
+  return self->deck_id;
 }
 
 gint64

@@ -24,6 +24,9 @@ gboolean     eg_card_model_set_query    (EgCardModel  *self,
                                          EgSortColumn  sort,
                                          gboolean      descending,
                                          GError      **error);
+void         eg_card_model_set_deck_id  (EgCardModel  *self,
+                                         gint64        deck_id);
+gint64       eg_card_model_get_deck_id  (EgCardModel  *self);
 gboolean     eg_card_model_reload       (EgCardModel  *self,
                                          GError      **error);
 gint64       eg_card_model_get_card_id  (EgCardModel  *self,

@@ -167,33 +167,18 @@ _eg_library_page_refresh_cards (EgLibraryPage *self)
   g_autofree char *shown = NULL;
   EgSidebarItem *item = _eg_library_page_get_selected_item (self);
   gint64 section_id = 0;
+  gint64 deck_id = 0;
   gboolean first = FALSE;
 
   if (self->cards == NULL)
     return FALSE;
   if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SECTION)
     section_id = eg_sidebar_item_get_id (item);
+  else if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_DECK)
+    deck_id = eg_sidebar_item_get_id (item);
 
   query = current_query (self);
-  if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_DECK)
-    {
-      g_autofree char *scoped = NULL;
-      g_autoptr(GPtrArray) decks = eg_store_list_decks (self->store, NULL);
-
-      for (guint i = 0; decks != NULL && i < decks->len; i++)
-        {
-          EgDeckInfo *deck = g_ptr_array_index (decks, i);
-
-          if (deck->id == eg_sidebar_item_get_id (item))
-            scoped = g_strdup_printf ("deck:\"%s\" %s", deck->key, query);
-        }
-      if (scoped != NULL)
-        {
-          g_free (query);
-          query = g_steal_pointer (&scoped);
-        }
-    }
-
+  eg_card_model_set_deck_id (self->cards, deck_id);
   if (!eg_card_model_set_query (self->cards, query, section_id, self->sort, self->descending,
                                 &error))
     {
@@ -207,8 +192,8 @@ _eg_library_page_refresh_cards (EgLibraryPage *self)
   /* other cards, or another order: from the top, the first one selected
    * (the rows are refilled where they are, the selection follows the
    * cards); the same again, after an edit: as it was */
-  shown = g_strdup_printf ("%s\n%" G_GINT64_FORMAT "\n%d\n%d", query, section_id, self->sort,
-                           self->descending);
+  shown = g_strdup_printf ("%s\n%" G_GINT64_FORMAT "\n%" G_GINT64_FORMAT "\n%d\n%d", query,
+                           deck_id, section_id, self->sort, self->descending);
   if (g_strcmp0 (shown, self->shown_query) != 0)
     {
       gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->card_table)),

@@ -261,6 +261,99 @@ test_rows_refilled_in_place (void)
   g_assert_cmpuint (eg_card_model_get_n_loaded_pages (model), ==, 0);
 }
 
+static gint64
+deck_id_of (EgStore    *store,
+            const char *key)
+{
+  g_autoptr(GPtrArray) decks = eg_store_list_decks (store, NULL);
+
+  for (guint i = 0; decks != NULL && i < decks->len; i++)
+    if (g_str_equal (((EgDeckInfo *) g_ptr_array_index (decks, i))->key, key))
+      return ((EgDeckInfo *) g_ptr_array_index (decks, i))->id;
+  return 0;
+}
+
+/* The model narrowed to a deck by its id: its cards only, with a search and
+ * a sort, and a card added to the deck after a reload. */
+static void
+test_deck (void)
+{
+  static const char other[] =
+    "# Other Deck\n\n# Extra\n\n### 1. What is escape analysis here?\nThis.\n\n---\n\n"
+    "### 2. What else?\nThat.\n";
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(EgScheduler) scheduler = seeded_scheduler (&store);
+  g_autoptr(EgCardModel) model = eg_card_model_new (scheduler);
+  g_autofree char *path = eg_test_tmp_path ("other.md");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EgImportReport) report = NULL;
+  g_autoptr(EgCard) extra_card = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 go, extra;
+  guint in_go;
+
+  g_assert_true (g_file_set_contents (path, other, -1, &error));
+  report = eg_import_file (store, file, eg_time_now_ms (), EG_IMPORT_FLAGS_NONE,
+                           NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  go = deck_id_of (store, "expert-level-golang-interview-questions");
+  extra = deck_id_of (store, "other-deck");
+  g_assert_cmpint (go, !=, 0);
+  g_assert_cmpint (extra, !=, 0);
+  extra_card = eg_store_find_card (store, "extra/1", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (eg_card_model_set_query (model, NULL, 0, EG_SORT_DECK_ORDER, FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 247);
+
+  eg_card_model_set_deck_id (model, extra);
+  g_assert_cmpint (eg_card_model_get_deck_id (model), ==, extra);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 247);   /* not yet */
+  g_assert_true (eg_card_model_set_query (model, NULL, 0, EG_SORT_DECK_ORDER, FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  {
+    g_autofree char *q = question_at (G_LIST_MODEL (model), 0);
+    g_assert_cmpstr (q, ==, "What is escape analysis here?");
+  }
+  g_assert_true (eg_card_model_set_query (model, NULL, 0, EG_SORT_QUESTION, TRUE, &error));
+  {
+    g_autofree char *q = question_at (G_LIST_MODEL (model), 0);
+    g_assert_cmpstr (q, ==, "What is escape analysis here?");
+  }
+
+  /* a search inside the deck; the same search in the other deck */
+  g_assert_true (eg_card_model_set_query (model, "\"escape analysis\"", 0, EG_SORT_DECK_ORDER,
+                                          FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  eg_card_model_set_deck_id (model, go);
+  g_assert_true (eg_card_model_set_query (model, "\"escape analysis\"", 0, EG_SORT_DECK_ORDER,
+                                          FALSE, &error));
+  in_go = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (in_go, >, 0);
+  for (guint i = 0; i < in_go; i++)
+    g_assert_cmpint (eg_card_model_get_card_id (model, i), !=, extra_card->id);
+
+  /* a bad search keeps the rows and the deck they were read with */
+  eg_card_model_set_deck_id (model, extra);
+  g_assert_false (eg_card_model_set_query (model, "(unbalanced", 0, EG_SORT_DECK_ORDER, FALSE,
+                                           &error));
+  g_clear_error (&error);
+  g_assert_cmpint (eg_card_model_get_deck_id (model), ==, go);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, in_go);
+
+  /* a card added to the deck shows after a reload */
+  eg_card_model_set_deck_id (model, extra);
+  g_assert_true (eg_card_model_set_query (model, NULL, 0, EG_SORT_DECK_ORDER, FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_cmpint (eg_store_add_card (store, extra_card->section_id, "Added?", "Yes.", NULL,
+                                      eg_time_now_ms (), &error), >, 0);
+  g_assert_true (eg_card_model_reload (model, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  eg_card_model_set_deck_id (model, 0);
+  g_assert_true (eg_card_model_set_query (model, NULL, 0, EG_SORT_DECK_ORDER, FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 248);
+}
+
 static void
 selection_changed_cb (GtkSelectionModel *model,
                       guint              position,
@@ -342,6 +435,7 @@ main (int    argc,
   g_test_add_func ("/gui/card-model/reload-after-edits", test_reload_after_edits);
   g_test_add_func ("/gui/card-model/rows-refilled-in-place", test_rows_refilled_in_place);
   g_test_add_func ("/gui/card-model/selection-follows-cards", test_selection_follows_cards);
+  g_test_add_func ("/gui/card-model/deck", test_deck);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();
