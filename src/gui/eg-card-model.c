@@ -6,9 +6,10 @@
  * and the pages the view holds rows of.  So 100,000 matching cards cost
  * 800 KB of ids, not 100,000 objects.
  *
- * The cards can be narrowed to a deck or a section: the ids the search
- * finds are kept when they are among the deck's or section's (read from
- * an index, by id, and kept as a set until the collection changes).
+ * The cards can be narrowed to a deck (#EgCardModel:deck-id: the search
+ * then names the deck, see scoped_search()) or a section (the ids the
+ * search finds are kept when they are among the section's, read from an
+ * index and kept as a set until the collection changes).
  *
  * The model is its own selection, kept as positions and carried over a new
  * search by card id.  (GtkMultiSelection keeps the selected row objects and,
@@ -21,6 +22,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
 #include "eg-card-model.h"
@@ -47,9 +49,8 @@ struct _EgCardModel
   EgSortColumn  sort;
   gboolean      descending;
 
-  GArray       *scope_ids;    /* the deck's or section's cards, or NULL */
+  GArray       *scope_ids;    /* the section's cards, or NULL */
   GHashTable   *scope;        /* the same as a set (keys into scope_ids) */
-  gint64        scope_deck_id;
   gint64        scope_section_id;
 };
 
@@ -434,64 +435,45 @@ refill_pages (EgCardModel *self)
   return ok;
 }
 
-/* The cards of the model's deck or section, as a set of ids; NULL (and
- * no error) for all cards.  Kept while the collection is the same. */
+/* The cards of the model's section, as a set of ids (from an index); NULL
+ * (and no error) for no section.  Kept while the collection is the same. */
 static GHashTable *
-scope_cards (EgCardModel  *self,
-             gboolean      same_data,
-             GError      **error)
+section_cards (EgCardModel  *self,
+               gboolean      same_data,
+               GError      **error)
 {
-  EgStore *store = eg_scheduler_get_store (self->scheduler);
-  g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GHashTable) scope = NULL;
   g_autoptr(GArray) ids = NULL;
 
-  if (self->deck_id == 0 && self->section_id == 0)
+  if (self->section_id == 0)
     return NULL;
-  if (self->scope != NULL && same_data && self->scope_deck_id == self->deck_id &&
-      self->scope_section_id == self->section_id)
+  if (self->scope != NULL && same_data && self->scope_section_id == self->section_id)
     return self->scope;
 
   g_clear_pointer (&self->scope, g_hash_table_unref);
   g_clear_pointer (&self->scope_ids, g_array_unref);
-  if (self->section_id != 0)
-    ids = eg_store_list_card_ids (store, self->section_id, error);
-  else if ((sections = eg_store_list_section_headings (store, self->deck_id, error)) != NULL)
-    {
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      for (guint i = 0; ids != NULL && i < sections->len; i++)
-        {
-          EgSectionInfo *section = g_ptr_array_index (sections, i);
-          g_autoptr(GArray) section_ids = eg_store_list_card_ids (store, section->id, error);
-
-          if (section_ids == NULL)
-            g_clear_pointer (&ids, g_array_unref);
-          else
-            g_array_append_vals (ids, section_ids->data, section_ids->len);
-        }
-    }
+  ids = eg_store_list_card_ids (eg_scheduler_get_store (self->scheduler), self->section_id,
+                                error);
   if (ids == NULL)
     return NULL;
-
   scope = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < ids->len; i++)
     g_hash_table_add (scope, &g_array_index (ids, gint64, i));
   self->scope_ids = g_steal_pointer (&ids);
   self->scope = g_steal_pointer (&scope);
-  self->scope_deck_id = self->deck_id;
   self->scope_section_id = self->section_id;
   return self->scope;
 }
 
-/* Keeps, of @ids, those of the model's deck or section. */
+/* Keeps, of @ids, those of the model's section. */
 static gboolean
-narrow (EgCardModel  *self,
-        GArray       *ids,
-        gboolean      same_data,
-        GError      **error)
+narrow_to_section (EgCardModel  *self,
+                   GArray       *ids,
+                   gboolean      same_data,
+                   GError      **error)
 {
   g_autoptr(GError) local_error = NULL;
-  GHashTable *scope = scope_cards (self, same_data, &local_error);
+  GHashTable *scope = section_cards (self, same_data, &local_error);
   guint kept = 0;
 
   if (local_error != NULL)
@@ -506,6 +488,41 @@ narrow (EgCardModel  *self,
       g_array_index (ids, gint64, kept++) = g_array_index (ids, gint64, i);
   g_array_set_size (ids, kept);
   return TRUE;
+}
+
+/* The search to run: the user's, checked on its own (its errors name its
+ * own columns), narrowed to the model's deck.  The deck goes into the
+ * search, by its key, so that SQL filters and sorts only its cards: the
+ * only place a deck becomes query text. */
+static EgSearch *
+scoped_search (EgCardModel  *self,
+               GError      **error)
+{
+  g_autoptr(EgSearch) search = eg_search_new (self->search, error);
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autofree char *scoped = NULL;
+
+  if (search == NULL || self->deck_id == 0)
+    return g_steal_pointer (&search);
+  if (!(decks = eg_store_list_decks (eg_scheduler_get_store (self->scheduler), error)))
+    return NULL;
+  for (guint i = 0; i < decks->len && scoped == NULL; i++)
+    {
+      EgDeckInfo *deck = g_ptr_array_index (decks, i);
+
+      /* a key is a slug: letters, digits and "-" */
+      if (deck->id == self->deck_id)
+        scoped = self->search == NULL || self->search[0] == '\0'
+                 ? g_strdup_printf ("deck:\"%s\"", deck->key)
+                 : g_strdup_printf ("deck:\"%s\" (%s)", deck->key, self->search);
+    }
+  if (scoped == NULL)
+    {
+      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
+                   _("The deck is no longer in the collection"));
+      return NULL;
+    }
+  return eg_search_new (scoped, error);
 }
 
 /* Runs the search again.  The rows a view shows are refilled in place, so
@@ -526,12 +543,10 @@ reload (EgCardModel  *self,
   gboolean refilled;
   guint old_len, new_len;
 
-  if (!(search = eg_search_new (self->search, error)) ||
+  if (!(search = scoped_search (self, error)) ||
       !(ids = eg_search_card_ids (eg_scheduler_get_store (self->scheduler), search, self->sort,
-                                  self->descending, eg_time_now_ms (), error)))
-    return FALSE;
-
-  if (!narrow (self, ids, same_data, error))
+                                  self->descending, eg_time_now_ms (), error)) ||
+      !narrow_to_section (self, ids, same_data, error))
     return FALSE;
 
   /* typing on ("escape analysi", "escape analysis") often finds the same */

@@ -48,6 +48,20 @@ shows_label (GtkWidget  *window,
   return FALSE;
 }
 
+/* Is a label that contains @text on screen? */
+static gboolean
+shows_label_containing (GtkWidget  *window,
+                        const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  collect_labels (window, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (g_ptr_array_index (labels, i), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 typedef struct
 {
   GtkWidget  *window;
@@ -267,6 +281,56 @@ test_search (void)
   }
 
   check_typing (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+label_containing_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return shows_label_containing (wait->window, wait->text);
+}
+
+/* The table of a deck shows that deck's cards only, also for a search with
+ * OR; a search that is wrong is said with its own columns. */
+static void
+test_deck_search (void)
+{
+  static const char deck[] =
+    "# Other Deck\n\n# Extra\n\n### 1. What is a zebraquux?\nA word.\n";
+  g_autoptr(EgStore) store = NULL;
+  EgWindow *window = seeded_window (&store);
+  EgLibraryPage *library = eg_window_get_library_page (window);
+  GListModel *cards = eg_library_page_get_cards (library);
+  g_autofree char *path = eg_test_tmp_path ("other.md");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EgImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
+
+  g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
+  g_assert_true (g_file_set_contents (path, deck, -1, &error));
+  report = eg_import_file (store, file, eg_time_now_ms (), EG_IMPORT_FLAGS_NONE,
+                           NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  eg_window_reload (window);
+
+  /* the Go deck, first in the sidebar; then the other deck, after its 12 sections */
+  g_assert_true (eg_library_page_select_sidebar (library, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 245);
+  g_assert_true (eg_library_page_set_search (library, "xyzzy OR zebraquux"));
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 0);
+  g_assert_true (eg_library_page_select_sidebar (library, FIRST_SEARCH));
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 1);
+  g_assert_true (eg_library_page_set_search (library, ""));
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 1);
+
+  /* a wrong search in a deck: its own column */
+  g_assert_false (eg_library_page_set_search (library, "foo:bar"));
+  wait.text = "“foo:” at column 1;";
+  g_assert_true (eg_gui_test_wait_for (label_containing_shown, &wait, 5000));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -640,6 +704,7 @@ main (int    argc,
 
   g_test_add_func ("/gui/library/sections-and-cards", test_window_lists_sections_and_cards);
   g_test_add_func ("/gui/library/search", test_search);
+  g_test_add_func ("/gui/library/deck-search", test_deck_search);
   g_test_add_func ("/gui/library/preview-and-edit", test_preview_and_edit);
   g_test_add_func ("/gui/library/actions-and-undo", test_actions_and_undo);
   g_test_add_func ("/gui/library/first-start", test_first_start_imports_shipped_deck);
