@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "eg-deck-language.h"
 #include "eg-library-page-private.h"
 #include "eg-sidebar-row.h"
 
@@ -235,6 +236,7 @@ eg_library_page_reload (EgLibraryPage *self)
   gtk_spinner_stop (self->spinner);
   if (self->scheduler == NULL)
     return;
+  eg_deck_language_forget (self->store);   /* an import may have set one */
 
   selected = _eg_library_page_get_selected_item (self);
   if (selected != NULL)

@@ -20,7 +20,9 @@
 #include <string.h>
 
 #include "eg-card-row.h"
+#include "eg-deck-language.h"
 #include "eg-library-page-private.h"
+#include "eg-toast.h"
 
 G_DEFINE_FINAL_TYPE (EgLibraryPage, eg_library_page, GTK_TYPE_WIDGET)
 
@@ -253,24 +255,18 @@ _eg_library_page_ensure_preview (EgLibraryPage *self)
   adw_bin_set_child (self->preview_slot, GTK_WIDGET (self->preview));
 }
 
+/* The language of a deck's code (see eg-deck-language.c); a failure to
+ * read the decks is said, and the card shown without one. */
 const char *
 _eg_library_page_deck_language (EgLibraryPage *self,
                                 gint64         deck_id)
 {
-  g_autoptr(GPtrArray) decks = eg_store_list_decks (self->store, NULL);
-  static char language[32];
+  g_autoptr(GError) error = NULL;
+  const char *language = eg_deck_language_lookup (self->store, deck_id, &error);
 
-  for (guint i = 0; decks != NULL && i < decks->len; i++)
-    {
-      EgDeckInfo *deck = g_ptr_array_index (decks, i);
-
-      if (deck->id == deck_id && deck->default_language != NULL)
-        {
-          g_strlcpy (language, deck->default_language, sizeof language);
-          return language;
-        }
-    }
-  return NULL;
+  if (error != NULL)
+    eg_toast_show (GTK_WIDGET (self), error->message, FALSE);
+  return language;
 }
 
 GArray *

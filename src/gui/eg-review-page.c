@@ -32,6 +32,7 @@
 
 #include <glib/gi18n.h>
 
+#include "eg-deck-language.h"
 #include "eg-review-page-private.h"
 #include "eg-toast.h"
 
@@ -300,7 +301,6 @@ _eg_review_page_show_next (EgReviewPage *self)
   g_autoptr(GError) error = NULL;
   gint64 now = _eg_review_page_now_ms (self);
   gint64 card_id = self->queue ? eg_queue_peek (self->queue, now) : 0;
-  g_autoptr(GPtrArray) decks = NULL;
 
   if (card_id == 0)
     {
@@ -319,14 +319,10 @@ _eg_review_page_show_next (EgReviewPage *self)
     }
 
   g_clear_pointer (&self->language, g_free);
-  decks = eg_store_list_decks (eg_scheduler_get_store (self->scheduler), NULL);
-  for (guint i = 0; decks != NULL && i < decks->len; i++)
-    {
-      EgDeckInfo *deck = g_ptr_array_index (decks, i);
-
-      if (deck->id == self->card->deck_id)
-        self->language = g_strdup (deck->default_language);
-    }
+  self->language = g_strdup (eg_deck_language_lookup (eg_scheduler_get_store (self->scheduler),
+                                                      self->card->deck_id, &error));
+  if (error != NULL)
+    _eg_review_page_error_toast (self, error);   /* the card shows without it */
 
   set_revealed (self, FALSE);
   update_title (self);

@@ -9,6 +9,7 @@
 #include "eg-card-model.h"
 #include "eg-card-row.h"
 #include "eg-core.h"
+#include "eg-deck-language.h"
 #include "eg-test-util.h"
 
 typedef struct
@@ -354,6 +355,27 @@ test_deck (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 248);
 }
 
+/* The decks' languages are read once per store, until forgotten. */
+static void
+test_deck_language (void)
+{
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(EgScheduler) scheduler = seeded_scheduler (&store);
+  g_autoptr(GError) error = NULL;
+  gint64 go = deck_id_of (store, "expert-level-golang-interview-questions");
+
+  g_assert_null (eg_deck_language_lookup (store, go, &error));
+  g_assert_no_error (error);
+  g_assert_true (eg_store_set_deck_language (store, "expert-level-golang-interview-questions",
+                                             "go", &error));
+  g_assert_null (eg_deck_language_lookup (store, go, &error));    /* as read */
+  eg_deck_language_forget (store);
+  g_assert_cmpstr (eg_deck_language_lookup (store, go, &error), ==, "go");
+  g_assert_no_error (error);
+  g_assert_null (eg_deck_language_lookup (store, go + 1000, &error));
+  g_assert_no_error (error);
+}
+
 static void
 selection_changed_cb (GtkSelectionModel *model,
                       guint              position,
@@ -436,6 +458,7 @@ main (int    argc,
   g_test_add_func ("/gui/card-model/rows-refilled-in-place", test_rows_refilled_in_place);
   g_test_add_func ("/gui/card-model/selection-follows-cards", test_selection_follows_cards);
   g_test_add_func ("/gui/card-model/deck", test_deck);
+  g_test_add_func ("/gui/card-model/deck-language", test_deck_language);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();
