@@ -4,6 +4,9 @@
  * answer, "#### Indepth" parts).  Saving keeps its key and history; the
  * number cannot change here, it is part of the key.
  *
+ * A new card (eg_card_editor_new_card()) is written only when it is saved,
+ * at the end of its section; Cancel leaves the collection as it was.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "eg-card-editor"
@@ -23,7 +26,7 @@ struct _EgCardEditor
   AdwWindow      parent_instance;
 
   EgStore       *store;
-  EgCard        *card;
+  EgCard        *card;           /* id 0: a new card, not in the collection yet */
   char          *language;
   EgCardView    *preview;
   guint          preview_source;
@@ -107,7 +110,8 @@ buffer_changed_cb (EgCardEditor *self)
 /**
  * eg_card_editor_save:
  *
- * Saves the card (one transaction) and emits #EgCardEditor::saved.
+ * Saves the card (one transaction), a new one at the end of its section,
+ * and emits #EgCardEditor::saved.
  */
 gboolean
 eg_card_editor_save (EgCardEditor  *self,
@@ -117,9 +121,28 @@ eg_card_editor_save (EgCardEditor  *self,
 
   g_return_val_if_fail (EG_IS_CARD_EDITOR (self), FALSE);
 
-  if (!(parsed = parse (self, error)) ||
-      !eg_store_update_card (self->store, self->card->id, parsed->question, parsed->answer,
-                             parsed->parts, eg_time_now_ms (), error))
+  if (!(parsed = parse (self, error)))
+    return FALSE;
+  if (self->card->id == 0)
+    {
+      gint64 id = eg_store_add_card (self->store, self->card->section_id, parsed->question,
+                                     parsed->answer, parsed->parts, eg_time_now_ms (), error);
+
+      g_autoptr(EgCard) added = NULL;
+
+      if (id == 0)
+        return FALSE;
+      /* saved again, it is updated; with the number and key it was given */
+      if ((added = eg_store_get_card (self->store, id, NULL)) != NULL)
+        {
+          eg_card_free (self->card);
+          self->card = g_steal_pointer (&added);
+        }
+      else
+        self->card->id = id;
+    }
+  else if (!eg_store_update_card (self->store, self->card->id, parsed->question, parsed->answer,
+                                  parsed->parts, eg_time_now_ms (), error))
     return FALSE;
 
   self->changed = FALSE;
@@ -256,17 +279,17 @@ eg_card_editor_init (EgCardEditor *self)
   adw_bin_set_child (self->preview_slot, GTK_WIDGET (self->preview));
 }
 
-GtkWidget *
-eg_card_editor_new (EgStore    *store,
-                    EgCard     *card,
-                    const char *default_language)
+static GtkWidget *
+editor_new (EgStore    *store,
+            EgCard     *card,
+            const char *default_language)
 {
   EgCardEditor *self = g_object_new (EG_TYPE_CARD_EDITOR, NULL);
   g_autoptr(GString) text = g_string_new (NULL);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
 
   self->store = g_object_ref (store);
-  self->card = eg_store_card_copy (card);
+  self->card = card;
   self->language = g_strdup (default_language);
 
   eg_export_append_card (text, card->number, card->question, card->answer, card->parts);
@@ -277,6 +300,57 @@ eg_card_editor_new (EgStore    *store,
                            G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * eg_card_editor_new:
+ * @card: a card of @store
+ * @default_language: (nullable): the language of its deck's code
+ *
+ * Returns: an editor of @card
+ */
+GtkWidget *
+eg_card_editor_new (EgStore    *store,
+                    EgCard     *card,
+                    const char *default_language)
+{
+  g_return_val_if_fail (EG_IS_STORE (store), NULL);
+  g_return_val_if_fail (card != NULL, NULL);
+
+  return editor_new (store, eg_store_card_copy (card), default_language);
+}
+
+/**
+ * eg_card_editor_new_card:
+ * @section_id: the section the card goes to, at its end
+ * @number: the number it will have, after the section's last
+ * @default_language: (nullable): the language of its deck's code
+ *
+ * Returns: an editor of a new card, which is written to @store only when
+ *   it is saved
+ */
+GtkWidget *
+eg_card_editor_new_card (EgStore    *store,
+                         gint64      deck_id,
+                         gint64      section_id,
+                         int         number,
+                         const char *default_language)
+{
+  EgCard *card;
+  GtkWidget *editor;
+
+  g_return_val_if_fail (EG_IS_STORE (store), NULL);
+
+  card = g_new0 (EgCard, 1);
+  card->deck_id = deck_id;
+  card->section_id = section_id;
+  card->number = number;
+  card->question = g_strdup (_("New question?"));
+  card->answer = g_strdup (_("The answer."));
+  card->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_card_part_free);
+  editor = editor_new (store, card, default_language);
+  gtk_window_set_title (GTK_WINDOW (editor), _("New Card"));
+  return editor;
 }
 
 void

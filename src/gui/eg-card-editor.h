@@ -16,6 +16,11 @@ G_DECLARE_FINAL_TYPE (EgCardEditor, eg_card_editor, EG, CARD_EDITOR, AdwWindow)
 GtkWidget *eg_card_editor_new      (EgStore    *store,
                                     EgCard     *card,
                                     const char *default_language);
+GtkWidget *eg_card_editor_new_card (EgStore    *store,
+                                    gint64      deck_id,
+                                    gint64      section_id,
+                                    int         number,
+                                    const char *default_language);
 void       eg_card_editor_set_text (EgCardEditor *self,
                                     const char   *text);
 char      *eg_card_editor_get_text (EgCardEditor *self);

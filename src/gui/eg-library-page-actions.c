@@ -241,6 +241,23 @@ edit_card_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* The number a new card of @section_id gets: after its last card. */
+static int
+next_number (EgLibraryPage  *self,
+             gint64          section_id,
+             GError        **error)
+{
+  g_autoptr(GPtrArray) cards = eg_store_list_cards (self->store, section_id, error);
+  int number = 0;
+
+  if (cards == NULL)
+    return 0;
+  for (guint i = 0; i < cards->len; i++)
+    number = MAX (number, ((EgCard *) g_ptr_array_index (cards, i))->number);
+  return number + 1;
+}
+
+/* A new card at the end of the section, written when the editor saves it. */
 static void
 add_card_action (GtkWidget  *widget,
                  const char *action_name,
@@ -249,23 +266,20 @@ add_card_action (GtkWidget  *widget,
   EgLibraryPage *self = EG_LIBRARY_PAGE (widget);
   EgSidebarItem *item = _eg_library_page_get_selected_item (self);
   g_autoptr(GError) error = NULL;
-  g_autoptr(EgCard) card = NULL;
   GtkWidget *editor;
-  gint64 id;
+  gint64 deck_id;
+  int number;
 
   if (item == NULL || eg_sidebar_item_get_kind (item) != EG_SIDEBAR_SECTION)
     return;
-  /* a new card at the end of the section, then edited like any other */
-  id = eg_store_add_card (self->store, eg_sidebar_item_get_id (item), _("New question?"),
-                          _("The answer."), NULL, eg_time_now_ms (), &error);
-  if (id == 0 || !(card = eg_store_get_card (self->store, id, &error)))
+  if ((number = next_number (self, eg_sidebar_item_get_id (item), &error)) == 0)
     {
       eg_toast_show (GTK_WIDGET (self), error->message, FALSE);
       return;
     }
-  eg_library_page_reload (self);
-  editor = eg_card_editor_new (self->store, card,
-                               _eg_library_page_deck_language (self, card->deck_id));
+  deck_id = eg_sidebar_item_get_deck_id (item);
+  editor = eg_card_editor_new_card (self->store, deck_id, eg_sidebar_item_get_id (item), number,
+                                    _eg_library_page_deck_language (self, deck_id));
   g_signal_connect_object (editor, "saved", G_CALLBACK (card_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (editor), parent_window (self));
   gtk_window_present (GTK_WINDOW (editor));

@@ -464,6 +464,78 @@ test_actions_and_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+n_cards (EgStore *store)
+{
+  EgStoreStats stats = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (eg_store_get_stats (store, &stats, &error));
+  g_assert_no_error (error);
+  return stats.cards;
+}
+
+static gboolean
+editor_closed (gpointer data)
+{
+  return eg_gui_test_find_toplevel (EG_TYPE_CARD_EDITOR, NULL) == NULL;
+}
+
+/* Add Card writes nothing until the editor saves: Cancel leaves the section
+ * as it was; Save adds one card, at the section's end, and the table shows
+ * it. */
+static void
+test_add_card (void)
+{
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgCard) card = NULL;
+  EgWindow *window = seeded_window (&store);
+  GtkWidget *library = GTK_WIDGET (eg_window_get_library_page (window));
+  LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
+  EgCardEditor *editor;
+
+  g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
+  g_assert_true (eg_library_page_select_sidebar (EG_LIBRARY_PAGE (library), FIRST_SECTION));
+
+  /* open, then cancel */
+  g_assert_true (gtk_widget_activate_action (library, "library.add-card", NULL));
+  editor = EG_CARD_EDITOR (eg_gui_test_find_toplevel (EG_TYPE_CARD_EDITOR, NULL));
+  g_assert_nonnull (editor);
+  if (editor == NULL)
+    return;
+  {
+    g_autofree char *text = eg_card_editor_get_text (editor);
+    g_assert_cmpstr (text, ==, "### 321. New question?\nThe answer.\n");
+  }
+  g_assert_cmpuint (n_cards (store), ==, 245);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL));
+  g_assert_true (eg_gui_test_wait_for (editor_closed, NULL, 5000));
+  g_assert_cmpuint (n_cards (store), ==, 245);
+  g_assert_null (eg_store_find_card (store, "16/321", NULL));
+
+  /* open, write, save */
+  g_assert_true (gtk_widget_activate_action (library, "library.add-card", NULL));
+  editor = EG_CARD_EDITOR (eg_gui_test_find_toplevel (EG_TYPE_CARD_EDITOR, NULL));
+  g_assert_nonnull (editor);
+  if (editor == NULL)
+    return;
+  eg_card_editor_set_text (editor, "### 321. What is new in this section?\nThis card.\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (eg_gui_test_wait_for (editor_closed, NULL, 5000));
+  g_assert_cmpuint (n_cards (store), ==, 246);
+  card = eg_store_find_card (store, "16/321", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (card->question, ==, "What is new in this section?");
+  g_assert_cmpstr (card->answer, ==, "This card.");
+  g_assert_cmpuint (g_list_model_get_n_items (eg_library_page_get_cards (EG_LIBRARY_PAGE (library))),
+                    ==, 21);
+  g_assert_true (shows_label (GTK_WIDGET (window), "21 cards"));
+  g_assert_true (shows_label (GTK_WIDGET (window), "Card saved"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 app_has_window (gpointer data)
 {
@@ -707,6 +779,7 @@ main (int    argc,
   g_test_add_func ("/gui/library/deck-search", test_deck_search);
   g_test_add_func ("/gui/library/preview-and-edit", test_preview_and_edit);
   g_test_add_func ("/gui/library/actions-and-undo", test_actions_and_undo);
+  g_test_add_func ("/gui/library/add-card", test_add_card);
   g_test_add_func ("/gui/library/first-start", test_first_start_imports_shipped_deck);
   g_test_add_func ("/gui/library/import-preview", test_import_preview);
   g_test_add_func ("/gui/library/export", test_export);
