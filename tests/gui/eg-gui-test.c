@@ -1,10 +1,15 @@
 /* eg-gui-test.c - helpers the GUI tests share
  *
+ * Tests wait on conditions, never for a time: eg_gui_test_wait_for() runs
+ * the main loop until the condition holds (with a deadline that only a
+ * failing test meets).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "eg-gui-test.h"
 
@@ -37,12 +42,20 @@ eg_gui_test_find_toplevel (GType       type,
   return found;
 }
 
+/* Wakes the loop up, so that a condition that changes outside it (another
+ * connection's write, say) is looked at again. */
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 /**
  * eg_gui_test_wait_for:
  * @timeout_ms: how long to wait at most
  *
- * Runs the main loop until @condition holds, then a little more so that
- * the frame showing the change is drawn.
+ * Runs the main loop until @condition holds, then the events pending, so
+ * that the frame showing the change is drawn.
  *
  * Returns: whether @condition held in time
  */
@@ -52,17 +65,15 @@ eg_gui_test_wait_for (gboolean (*condition) (gpointer data),
                       guint      timeout_ms)
 {
   gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+  gboolean held;
 
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  for (int i = 0; i < 20; i++)
+  while (!(held = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  for (int i = 0; held && i < 20 && g_main_context_pending (NULL); i++)
     g_main_context_iteration (NULL, FALSE);
-  return TRUE;
+  return held;
 }
 
 static gboolean
@@ -85,4 +96,79 @@ eg_gui_test_wait_for_dialog (const char *heading,
   if (!eg_gui_test_wait_for (dialog_shown, (gpointer) heading, timeout_ms))
     return NULL;
   return ADW_MESSAGE_DIALOG (eg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, heading));
+}
+
+/* The texts on screen in @widget and below: labels, and the card table's
+ * cells (GtkInscriptions). */
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  else if (GTK_IS_INSCRIPTION (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+/**
+ * eg_gui_test_shows_text:
+ * @widget: a window, a page
+ * @text: a label's whole text, or with @part a piece of it
+ *
+ * Returns: whether a label (or table cell) on screen in @widget shows @text
+ */
+gboolean
+eg_gui_test_shows_text (GtkWidget  *widget,
+                        const char *text,
+                        gboolean    part)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_texts (widget, texts);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *shown = g_ptr_array_index (texts, i);
+
+      if (shown != NULL && (part ? strstr (shown, text) != NULL : g_str_equal (shown, text)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+  gboolean    part;
+} TextWait;
+
+static gboolean
+text_shown (gpointer data)
+{
+  TextWait *wait = data;
+
+  return eg_gui_test_shows_text (wait->widget, wait->text, wait->part);
+}
+
+/**
+ * eg_gui_test_wait_for_text:
+ *
+ * Returns: whether @text (see eg_gui_test_shows_text()) showed within
+ *   @timeout_ms
+ */
+gboolean
+eg_gui_test_wait_for_text (GtkWidget  *widget,
+                           const char *text,
+                           gboolean    part,
+                           guint       timeout_ms)
+{
+  TextWait wait = { widget, text, part };
+
+  return eg_gui_test_wait_for (text_shown, &wait, timeout_ms);
 }

@@ -19,47 +19,17 @@
 #include "eg-test-util.h"
 #include "eg-window.h"
 
-static void
-collect_labels (GtkWidget *widget,
-                GPtrArray *labels)
+static EgLibraryPage *
+page_of (EgWindow *window)
 {
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (labels, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-  else if (GTK_IS_INSCRIPTION (widget))   /* the table's cells */
-    g_ptr_array_add (labels, g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (widget))));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, labels);
+  return eg_window_get_library_page (window);
 }
 
-static gboolean
-shows_label (GtkWidget  *window,
-             const char *text)
+/* How many cards the table shows. */
+static guint
+n_rows (EgWindow *window)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-
-  collect_labels (window, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (labels, i), text) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Is a label that contains @text on screen? */
-static gboolean
-shows_label_containing (GtkWidget  *window,
-                        const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-
-  collect_labels (window, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (strstr (g_ptr_array_index (labels, i), text) != NULL)
-      return TRUE;
-  return FALSE;
+  return g_list_model_get_n_items (eg_library_page_get_cards (page_of (window)));
 }
 
 typedef struct
@@ -73,7 +43,7 @@ label_shown (gpointer data)
 {
   LabelWait *wait = data;
 
-  return shows_label (wait->window, wait->text);
+  return eg_gui_test_shows_text (wait->window, wait->text, FALSE);
 }
 
 static const char *first_headings[] = {
@@ -92,8 +62,8 @@ static const char *first_headings[] = {
 static void
 check_library (EgWindow *window)
 {
-  GListModel *sidebar = eg_library_page_get_sidebar (eg_window_get_library_page (window));
-  GListModel *cards = eg_library_page_get_cards (eg_window_get_library_page (window));
+  GListModel *sidebar = eg_library_page_get_sidebar (page_of (window));
+  GListModel *cards = eg_library_page_get_cards (page_of (window));
   LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
 
   g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
@@ -101,23 +71,25 @@ check_library (EgWindow *window)
   /* the sidebar: searches, the deck, 12 sections with their counts */
   g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, FIRST_SEARCH + N_SEARCHES);
   for (guint i = 0; i < G_N_ELEMENTS (first_headings); i++)
-    if (!shows_label (GTK_WIDGET (window), first_headings[i]))
+    if (!eg_gui_test_shows_text (GTK_WIDGET (window), first_headings[i], FALSE))
       g_test_fail_printf ("the sidebar does not show “%s”", first_headings[i]);
-  g_assert_true (shows_label (GTK_WIDGET (window), "Due Today"));
-  g_assert_true (shows_label (GTK_WIDGET (window), "Leeches"));
-  g_assert_true (shows_label (GTK_WIDGET (window), "Expert Level Golang Interview Questions"));
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window), "Due Today", FALSE));
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window), "Leeches", FALSE));
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window),
+                                         "Expert Level Golang Interview Questions", FALSE));
   /* the counts are made in the background, after the first frame */
   wait.text = "0 due · 20 new · 20";
   g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
-  g_assert_true (shows_label (GTK_WIDGET (window), "0 due · 25 new · 25"));
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window), "0 due · 25 new · 25", FALSE));
 
   /* the deck is selected: all its cards; then the first section: its 20 */
   g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 245);
-  g_assert_true (eg_library_page_select_sidebar (eg_window_get_library_page (window), FIRST_SECTION));
+  g_assert_true (eg_library_page_select_sidebar (page_of (window), FIRST_SECTION));
   g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 20);
-  g_assert_true (shows_label (GTK_WIDGET (window), "301"));
-  g_assert_true (shows_label (GTK_WIDGET (window), "What is M:N scheduling in Golang?"));
-  g_assert_true (shows_label (GTK_WIDGET (window), "20 cards"));
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window), "301", FALSE));
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window), "What is M:N scheduling in Golang?",
+                                         FALSE));
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window), "20 cards", FALSE));
 }
 
 static EgWindow *
@@ -155,7 +127,7 @@ check_reload_keeps_rows (EgWindow *window,
 {
   static const char deck[] =
     "# Another Deck\n\n# 🧪 **1–1: Extra**\n\n### 1. What is new?\nThis.\n";
-  GListModel *sidebar = eg_library_page_get_sidebar (eg_window_get_library_page (window));
+  GListModel *sidebar = eg_library_page_get_sidebar (page_of (window));
   g_autoptr(GObject) first = g_list_model_get_item (sidebar, FIRST_SECTION);
   g_autoptr(GObject) again = NULL;
   g_autoptr(GObject) after_import = NULL;
@@ -176,7 +148,7 @@ check_reload_keeps_rows (EgWindow *window,
   g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, FIRST_SEARCH + N_SEARCHES + 2);
   after_import = g_list_model_get_item (sidebar, FIRST_SECTION);
   g_assert_true (after_import != first);
-  g_assert_true (shows_label (GTK_WIDGET (window), "Another Deck"));
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window), "Another Deck", FALSE));
 }
 
 static void
@@ -189,17 +161,17 @@ test_window_lists_sections_and_cards (void)
   check_library (window);
 
   /* another section: its own cards, with the Markdown title made plain */
-  g_assert_true (eg_library_page_select_sidebar (eg_window_get_library_page (window), FIRST_SECTION + 11));
+  g_assert_true (eg_library_page_select_sidebar (page_of (window), FIRST_SECTION + 11));
   wait = (LabelWait) { GTK_WIDGET (window), "1028" };
   g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 5000));
-  g_assert_cmpuint (g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))), ==, 25);
-  g_assert_true (shows_label (GTK_WIDGET (window),
-                              "Tricky Snippet: What is the output of fmt.Println(s) if "
-                              "s := []int{1,2,3}; append(s[:1], 4) is called?"));
+  g_assert_cmpuint (n_rows (window), ==, 25);
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window),
+                                         "Tricky Snippet: What is the output of fmt.Println(s) if "
+                                         "s := []int{1,2,3}; append(s[:1], 4) is called?", FALSE));
 
   /* a saved search */
-  g_assert_true (eg_library_page_select_sidebar (eg_window_get_library_page (window), FIRST_SEARCH + 1));   /* New */
-  g_assert_cmpuint (g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))), ==, 245);
+  g_assert_true (eg_library_page_select_sidebar (page_of (window), FIRST_SEARCH + 1));   /* New */
+  g_assert_cmpuint (n_rows (window), ==, 245);
 
   check_reload_keeps_rows (window, store);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -226,11 +198,11 @@ count_is (gpointer data)
 static void
 check_typing (EgWindow *window)
 {
-  GtkEditable *entry = eg_library_page_get_search_entry (eg_window_get_library_page (window));
-  CountWait wait = { eg_library_page_get_cards (eg_window_get_library_page (window)), 0, FALSE };
+  GtkEditable *entry = eg_library_page_get_search_entry (page_of (window));
+  CountWait wait = { eg_library_page_get_cards (page_of (window)), 0, FALSE };
   guint whole;
 
-  g_assert_true (eg_library_page_set_search (eg_window_get_library_page (window), "goroutine"));
+  g_assert_true (eg_library_page_set_search (page_of (window), "goroutine"));
   whole = g_list_model_get_n_items (wait.cards);
   g_assert_cmpuint (whole, >, 10);
 
@@ -253,18 +225,20 @@ test_search (void)
   LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
 
   g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
-  g_assert_true (eg_library_page_select_sidebar (eg_window_get_library_page (window), FIRST_SEARCH + 1));   /* New: every card */
-  cards = eg_library_page_get_cards (eg_window_get_library_page (window));
+  /* New: every card */
+  g_assert_true (eg_library_page_select_sidebar (page_of (window), FIRST_SEARCH + 1));
+  cards = eg_library_page_get_cards (page_of (window));
 
   /* free text, through the same entry the user types in */
-  g_assert_true (eg_library_page_set_search (eg_window_get_library_page (window), "\"escape analysis\""));
+  g_assert_true (eg_library_page_set_search (page_of (window), "\"escape analysis\""));
   g_assert_cmpuint (g_list_model_get_n_items (cards), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (cards), <, 20);
-  wait = (LabelWait) { GTK_WIDGET (window), "What is escape analysis and how can you visualize it?" };
+  wait = (LabelWait) { GTK_WIDGET (window),
+                       "What is escape analysis and how can you visualize it?" };
   g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 5000));
 
   /* a filter */
-  g_assert_true (eg_library_page_set_search (eg_window_get_library_page (window), "section:52 Tricky"));
+  g_assert_true (eg_library_page_set_search (page_of (window), "section:52 Tricky"));
   for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
     {
       g_autoptr(EgCardRow) row = g_list_model_get_item (cards, i);
@@ -276,20 +250,12 @@ test_search (void)
   {
     guint before = g_list_model_get_n_items (cards);
 
-    g_assert_false (eg_library_page_set_search (eg_window_get_library_page (window), "foo:bar (x"));
+    g_assert_false (eg_library_page_set_search (page_of (window), "foo:bar (x"));
     g_assert_cmpuint (g_list_model_get_n_items (cards), ==, before);
   }
 
   check_typing (window);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static gboolean
-label_containing_shown (gpointer data)
-{
-  LabelWait *wait = data;
-
-  return shows_label_containing (wait->window, wait->text);
 }
 
 /* The table of a deck shows that deck's cards only, also for a search with
@@ -301,7 +267,7 @@ test_deck_search (void)
     "# Other Deck\n\n# Extra\n\n### 1. What is a zebraquux?\nA word.\n";
   g_autoptr(EgStore) store = NULL;
   EgWindow *window = seeded_window (&store);
-  EgLibraryPage *library = eg_window_get_library_page (window);
+  EgLibraryPage *library = page_of (window);
   GListModel *cards = eg_library_page_get_cards (library);
   g_autofree char *path = eg_test_tmp_path ("other.md");
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -328,8 +294,8 @@ test_deck_search (void)
 
   /* a wrong search in a deck: its own column */
   g_assert_false (eg_library_page_set_search (library, "foo:bar"));
-  wait.text = "“foo:” at column 1;";
-  g_assert_true (eg_gui_test_wait_for (label_containing_shown, &wait, 5000));
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (window), "“foo:” at column 1;", TRUE,
+                                            5000));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -362,9 +328,10 @@ eval_done (gpointer data)
 static char *
 preview_question (EgWindow *window)
 {
+  EgCardView *preview = eg_library_page_get_preview (page_of (window));
   Eval eval = { FALSE, NULL };
 
-  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (eg_card_view_get_web_view (eg_library_page_get_preview (eg_window_get_library_page (window)))),
+  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (eg_card_view_get_web_view (preview)),
                                        "document.getElementById('question').textContent.trim()",
                                        -1, NULL, NULL, NULL, evaluated_cb, &eval);
   g_assert_true (eg_gui_test_wait_for (eval_done, &eval, 5000));
@@ -392,13 +359,13 @@ test_preview_and_edit (void)
   g_autoptr(EgStore) store = NULL;
   g_autoptr(GError) error = NULL;
   EgWindow *window = seeded_window (&store);
-  GtkSelectionModel *selection = eg_library_page_get_card_selection (eg_window_get_library_page (window));
+  GtkSelectionModel *selection = eg_library_page_get_card_selection (page_of (window));
   LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
   PreviewWait preview = { window, "What is M:N scheduling in Golang?" };
   EgCardEditor *editor = NULL;
 
   g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
-  eg_card_view_get_web_view (eg_library_page_get_preview (eg_window_get_library_page (window)));
+  eg_card_view_get_web_view (eg_library_page_get_preview (page_of (window)));
 
   /* the preview follows the selection */
   gtk_selection_model_select_item (selection, 1, TRUE);
@@ -408,7 +375,8 @@ test_preview_and_edit (void)
   g_assert_true (eg_gui_test_wait_for (preview_shows, &preview, 10000));
 
   /* edit it: the table and the preview show the change */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (eg_window_get_library_page (window)), "library.edit-card", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_of (window)), "library.edit-card",
+                                             NULL));
   editor = EG_CARD_EDITOR (eg_gui_test_find_toplevel (EG_TYPE_CARD_EDITOR, NULL));
   g_assert_nonnull (editor);
   eg_card_editor_set_text (editor, "### 303. How does Go's garbage collector really work?\n"
@@ -436,13 +404,14 @@ test_actions_and_undo (void)
   g_autoptr(EgStore) store = NULL;
   g_autoptr(GError) error = NULL;
   EgWindow *window = seeded_window (&store);
-  GtkSelectionModel *selection = eg_library_page_get_card_selection (eg_window_get_library_page (window));
+  GtkSelectionModel *selection = eg_library_page_get_card_selection (page_of (window));
   LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
   EgStoreStats stats;
 
   g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
   gtk_selection_model_select_range (selection, 0, 3, TRUE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (eg_window_get_library_page (window)), "library.suspend", "b", TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_of (window)), "library.suspend", "b",
+                                             TRUE));
   g_assert_true (eg_store_get_stats (store, &stats, &error));
   g_assert_cmpuint (stats.suspended, ==, 3);
 
@@ -452,14 +421,15 @@ test_actions_and_undo (void)
 
   /* delete two, undo brings them back */
   gtk_selection_model_select_range (selection, 0, 2, TRUE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (eg_window_get_library_page (window)), "library.delete", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_of (window)), "library.delete",
+                                             NULL));
   g_assert_true (eg_store_get_stats (store, &stats, &error));
   g_assert_cmpuint (stats.cards, ==, 243);
-  g_assert_cmpuint (g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))), ==, 243);
+  g_assert_cmpuint (n_rows (window), ==, 243);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (eg_store_get_stats (store, &stats, &error));
   g_assert_cmpuint (stats.cards, ==, 245);
-  g_assert_cmpuint (g_list_model_get_n_items (eg_library_page_get_cards (eg_window_get_library_page (window))), ==, 245);
+  g_assert_cmpuint (n_rows (window), ==, 245);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -491,7 +461,7 @@ test_add_card (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(EgCard) card = NULL;
   EgWindow *window = seeded_window (&store);
-  GtkWidget *library = GTK_WIDGET (eg_window_get_library_page (window));
+  GtkWidget *library = GTK_WIDGET (page_of (window));
   LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
   EgCardEditor *editor;
 
@@ -528,10 +498,9 @@ test_add_card (void)
   g_assert_no_error (error);
   g_assert_cmpstr (card->question, ==, "What is new in this section?");
   g_assert_cmpstr (card->answer, ==, "This card.");
-  g_assert_cmpuint (g_list_model_get_n_items (eg_library_page_get_cards (EG_LIBRARY_PAGE (library))),
-                    ==, 21);
-  g_assert_true (shows_label (GTK_WIDGET (window), "21 cards"));
-  g_assert_true (shows_label (GTK_WIDGET (window), "Card saved"));
+  g_assert_cmpuint (n_rows (window), ==, 21);
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window), "21 cards", FALSE));
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window), "Card saved", FALSE));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -542,7 +511,8 @@ app_has_window (gpointer data)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
 
   return window != NULL &&
-         g_list_model_get_n_items (eg_library_page_get_sidebar (eg_window_get_library_page (EG_WINDOW (window)))) == FIRST_SEARCH + N_SEARCHES;
+         g_list_model_get_n_items (eg_library_page_get_sidebar (page_of (EG_WINDOW (window)))) ==
+         FIRST_SEARCH + N_SEARCHES;
 }
 
 static guint
@@ -738,8 +708,8 @@ test_import_conflict (void)
   conflicts = adw_message_dialog_get_extra_child (dialog);
   g_assert_true (EG_IS_IMPORT_CONFLICTS (conflicts));
   g_assert_cmpuint (eg_import_conflicts_get_n_rows (EG_IMPORT_CONFLICTS (conflicts)), ==, 1);
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "What is new?"));
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "9/1"));
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (dialog), "What is new?", FALSE));
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (dialog), "9/1", FALSE));
 
   eg_import_conflicts_set_theirs (EG_IMPORT_CONFLICTS (conflicts), 0, TRUE);
   adw_message_dialog_response (dialog, "import");

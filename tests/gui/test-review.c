@@ -31,23 +31,6 @@ typedef struct
   GPtrArray    *painted;     /* kinds, in order */
 } Fixture;
 
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-  return TRUE;
-}
-
 static void
 painted_cb (Fixture    *f,
             const char *kind,
@@ -88,7 +71,7 @@ act_and_wait (Fixture    *f,
     if (g_str_equal (g_ptr_array_index (f->painted, i), kind))
       wait.seen++;
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->page), action, parameter));
-  return wait_until (painted_again, &wait, 10000);
+  return eg_gui_test_wait_for (painted_again, &wait, 10000);
 }
 
 typedef struct
@@ -126,7 +109,7 @@ page_eval (Fixture    *f,
 
   webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (eg_card_view_get_web_view (f->view)), script, -1,
                                        NULL, NULL, NULL, evaluated_cb, &eval);
-  g_assert_true (wait_until (eval_done, &eval, 10000));
+  g_assert_true (eg_gui_test_wait_for (eval_done, &eval, 10000));
   return eval.result;
 }
 
@@ -168,7 +151,7 @@ fixture_setup (Fixture    *f,
   eg_review_page_ensure_view (f->page);
   f->view = eg_review_page_get_card_view (f->page);
   g_signal_connect_swapped (f->view, "painted", G_CALLBACK (painted_cb), f);
-  g_assert_true (wait_until (view_ready, f, 20000));
+  g_assert_true (eg_gui_test_wait_for (view_ready, f, 20000));
 }
 
 static void
@@ -188,7 +171,7 @@ start_and_wait (Fixture *f)
     if (g_str_equal (g_ptr_array_index (f->painted, i), "shown"))
       wait.seen++;
   g_assert_true (eg_window_start_review (f->window, NULL));
-  return wait_until (painted_again, &wait, 10000);
+  return eg_gui_test_wait_for (painted_again, &wait, 10000);
 }
 
 static void
@@ -290,7 +273,7 @@ test_dark_mode (void)
   for (guint i = 0; i < f.painted->len; i++)
     wait.seen += g_str_equal (g_ptr_array_index (f.painted, i), "shown");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  g_assert_true (wait_until (painted_again, &wait, 10000));
+  g_assert_true (eg_gui_test_wait_for (painted_again, &wait, 10000));
 
   dark_bg = page_eval (&f, "getComputedStyle(document.documentElement).backgroundColor");
   dark_code = page_eval (&f, code_color);
@@ -320,6 +303,14 @@ canary_incoming_cb (GSocketService    *service,
   return FALSE;
 }
 
+static gboolean
+page_loaded (gpointer data)
+{
+  g_autofree char *state = page_eval (data, "document.readyState");
+
+  return g_strcmp0 (state, "complete") == 0;
+}
+
 static void
 test_hostile_card (void)
 {
@@ -333,7 +324,6 @@ test_hostile_card (void)
   g_autofree char *links = NULL;
   g_autofree char *display = NULL;
   g_autofree char *expected_links = NULL;
-  gint64 until;
 
   canary.service = g_socket_service_new ();
   canary.port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (canary.service), NULL,
@@ -356,10 +346,8 @@ test_hostile_card (void)
   g_assert_true (start_and_wait (&f));
   g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
 
-  /* give anything that wanted to load a second to try */
-  until = g_get_monotonic_time () + G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+  /* anything that wanted to load has tried once the page has loaded */
+  g_assert_true (eg_gui_test_wait_for (page_loaded, &f, 5000));
 
   g_assert_cmpuint (canary.connections, ==, 0);
   title = page_eval (&f, "document.title");
@@ -386,14 +374,28 @@ test_hostile_card (void)
   fixture_teardown (&f);
 }
 
+typedef struct
+{
+  Fixture *f;
+  int      y;
+} ScrollWait;
+
+/* Has the page scrolled to ScrollWait.y? */
+static gboolean
+scrolled_to (gpointer data)
+{
+  ScrollWait *wait = data;
+  g_autofree char *y = page_eval (wait->f, "String(window.scrollY)");
+
+  return atoi (y) == wait->y;
+}
+
 static void
 test_long_answer_scrolls (void)
 {
   Fixture f = { 0 };
   g_autoptr(GString) deck = g_string_new ("# Long\n\n### 1. A long one?\n");
   g_autofree char *y0 = NULL;
-  g_autofree char *y1 = NULL;
-  g_autofree char *y2 = NULL;
   g_autofree char *y3 = NULL;
 
   for (int i = 1; i <= 400; i++)
@@ -408,16 +410,11 @@ test_long_answer_scrolls (void)
   /* j, j, j: three lines down */
   for (int i = 0; i < 3; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.scroll", "s", "down"));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_usleep (200000);
-  y1 = page_eval (&f, "String(window.scrollY)");
-  g_assert_cmpint (atoi (y1), ==, 120);
+  g_assert_true (eg_gui_test_wait_for (scrolled_to, &(ScrollWait) { &f, 120 }, 5000));
 
   /* k: one up */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.scroll", "s", "up"));
-  y2 = page_eval (&f, "String(window.scrollY)");
-  g_assert_cmpint (atoi (y2), ==, 80);
+  g_assert_true (eg_gui_test_wait_for (scrolled_to, &(ScrollWait) { &f, 80 }, 5000));
 
   /* End, then Home */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.scroll", "s", "bottom"));
@@ -465,7 +462,7 @@ test_edit_card (void)
   eg_card_editor_set_text (editor, "### 1. What is a goroutine?\nA **green** thread.\n");
   g_assert_true (eg_card_editor_save (editor, &error));
   g_assert_no_error (error);
-  g_assert_true (wait_until (painted_again, &wait, 10000));
+  g_assert_true (eg_gui_test_wait_for (painted_again, &wait, 10000));
   assert_page_text (&f, "answer-body", "A green thread.");
   card = eg_store_get_card (f.store, id, &error);
   g_assert_cmpstr (card->answer, ==, "A **green** thread.");
@@ -509,7 +506,7 @@ study_now (Fixture    *f,
     return FALSE;
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  return wait_until (painted_again, &wait, 10000);
+  return eg_gui_test_wait_for (painted_again, &wait, 10000);
 }
 
 /* Custom study: exactly the cards the search shows; a preview leaves their
@@ -557,43 +554,7 @@ static gboolean
 label_shown (GtkWidget  *widget,
              const char *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
-        return TRUE;
-      if (label_shown (child, text))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-typedef struct
-{
-  GtkWidget  *widget;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_appeared (gpointer data)
-{
-  LabelWait *wait = data;
-
-  return label_shown (wait->widget, wait->text);
-}
-
-/* Runs the main loop for @ms. */
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  return eg_gui_test_shows_text (widget, text, TRUE);
 }
 
 static guint
@@ -635,6 +596,13 @@ grade_key (Fixture *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "review.grade", "i", rating);
 }
 
+/* Has the clock (ms) gone past *data? */
+static gboolean
+clock_passed (gpointer data)
+{
+  return eg_time_now_ms () > *(gint64 *) data;
+}
+
 /* A grade that meets another program's write waits with "Saving…" (the
  * main loop runs on), and is committed, at the time of the key press, as
  * soon as the lock is free; only then does the next card show. */
@@ -659,9 +627,8 @@ test_busy_saves_when_free (void)
   before = eg_time_now_ms ();
   grade_key (&f, 3);
   after = eg_time_now_ms ();
-  /* the loop keeps running while the grade waits */
-  spin (500);
-  g_assert_true (label_shown (GTK_WIDGET (f.page), "Saving…"));
+  /* the loop keeps running while the grade waits: the page paints "Saving…" */
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (f.page), "Saving…", TRUE, 5000));
   g_assert_cmpint (eg_review_page_get_card_id (f.page), ==, card_id);
   assert_page_text (&f, "question", "What is a goroutine?");
   g_assert_cmpuint (count_reviews (&f), ==, 0);
@@ -669,16 +636,17 @@ test_busy_saves_when_free (void)
   /* more grades and Space wait too: one grade per card */
   grade_key (&f, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.space", NULL));
-  spin (200);
   g_assert_cmpint (eg_review_page_get_card_id (f.page), ==, card_id);
   g_assert_true (label_shown (GTK_WIDGET (f.page), "Saving…"));
 
   wait = (PaintWait) { &f, "shown", 0 };
   for (guint i = 0; i < f.painted->len; i++)
     wait.seen += g_str_equal (g_ptr_array_index (f.painted, i), "shown");
+  /* the commit comes later than the key press: at least a millisecond */
+  g_assert_true (eg_gui_test_wait_for (clock_passed, &after, 1000));
   released = eg_time_now_ms ();
   unlock_collection (other);
-  g_assert_true (wait_until (painted_again, &wait, 10000));
+  g_assert_true (eg_gui_test_wait_for (painted_again, &wait, 10000));
 
   assert_page_text (&f, "question", "What does defer do?");
   g_assert_false (label_shown (GTK_WIDGET (f.page), "Saving…"));
@@ -703,7 +671,6 @@ test_busy_gives_up (void)
 {
   Fixture f = { 0 };
   g_autoptr(EgStore) other = NULL;
-  LabelWait toast_wait;
   gint64 card_id;
 
   fixture_setup (&f, THREE_CARDS);
@@ -714,11 +681,10 @@ test_busy_gives_up (void)
 
   other = lock_collection (&f);
   grade_key (&f, 2);
-  spin (50);
-  g_assert_true (label_shown (GTK_WIDGET (f.page), "Saving…"));
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (f.page), "Saving…", TRUE, 5000));
 
-  toast_wait = (LabelWait) { GTK_WIDGET (f.window), "another program is writing to" };
-  g_assert_true (wait_until (label_appeared, &toast_wait, 5000));
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (f.window), "another program is writing to",
+                                            TRUE, 5000));
   g_assert_true (label_shown (GTK_WIDGET (f.window), eg_store_get_path (f.store)));
   g_assert_false (label_shown (GTK_WIDGET (f.page), "Saving…"));
   g_assert_true (label_shown (GTK_WIDGET (f.page), "Good"));
@@ -751,31 +717,33 @@ test_busy_undo_and_leave (void)
 
   other = lock_collection (&f);
   grade_key (&f, 4);
-  spin (50);
-  g_assert_true (label_shown (GTK_WIDGET (f.page), "Saving…"));
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (f.page), "Saving…", TRUE, 5000));
 
   /* Ctrl+Z */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
-  spin (50);
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (f.window), "Grade taken back", TRUE,
+                                            5000));
   g_assert_false (label_shown (GTK_WIDGET (f.page), "Saving…"));
   g_assert_true (label_shown (GTK_WIDGET (f.page), "Good"));
-  g_assert_true (label_shown (GTK_WIDGET (f.window), "Grade taken back"));
   g_assert_cmpint (eg_review_page_get_card_id (f.page), ==, card_id);
   g_assert_cmpuint (count_reviews (&f), ==, 1);     /* the first grade stays */
 
   /* Esc */
   grade_key (&f, 4);
-  spin (50);
-  g_assert_true (label_shown (GTK_WIDGET (f.page), "Saving…"));
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (f.page), "Saving…", TRUE, 5000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.back", NULL));
-  spin (50);
   g_assert_cmpint (eg_review_page_get_card_id (f.page), ==, 0);
-  g_assert_true (label_shown (GTK_WIDGET (f.window), "Your last grade was not saved"));
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (f.window), "Your last grade was not saved",
+                                            TRUE, 5000));
 
-  /* nothing is written behind the user's back once the lock is gone */
+  /* nothing is written behind the user's back once the lock is gone: no
+   * grade waits, and the next session's first grade is the only write */
+  g_assert_null (eg_grade_saver_get_pending (f.page->saver));
   unlock_collection (other);
-  spin (400);
-  g_assert_cmpuint (count_reviews (&f), ==, 1);
+  g_assert_true (start_and_wait (&f));
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  g_assert_true (act_and_wait (&f, "review.grade", g_variant_new_int32 (3), "shown"));
+  g_assert_cmpuint (count_reviews (&f), ==, 2);
   fixture_teardown (&f);
 }
 
