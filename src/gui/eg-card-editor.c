@@ -132,7 +132,9 @@ eg_card_editor_save (EgCardEditor  *self,
 
       if (id == 0)
         return FALSE;
-      /* saved again, it is updated; with the number and key it was given */
+      /* Saved again, it is updated; with the number and key it was given.
+       * The card is saved: a failure to read it back is no failure of the
+       * save (which must not be tried again), the id is enough. */
       if ((added = eg_store_get_card (self->store, id, NULL)) != NULL)
         {
           eg_card_free (self->card);

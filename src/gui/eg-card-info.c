@@ -86,25 +86,29 @@ eg_card_info_init (EgCardInfo *self)
 /**
  * eg_card_info_new:
  *
- * Returns: a window with the card's state (due, stability, difficulty,
- *   retrievability now) and every review: date, rating, interval, S, D and
- *   the retrievability at that review
+ * Returns: (nullable): a window with the card's state (due, stability,
+ *   difficulty, retrievability now) and every review: date, rating,
+ *   interval, S, D and the retrievability at that review; %NULL (and
+ *   @error set) when the card or its reviews cannot be read
  */
 GtkWidget *
-eg_card_info_new (EgScheduler *scheduler,
-                  gint64       card_id,
-                  gint64       now_ms)
+eg_card_info_new (EgScheduler  *scheduler,
+                  gint64        card_id,
+                  gint64        now_ms,
+                  GError      **error)
 {
-  EgCardInfo *self = g_object_new (EG_TYPE_CARD_INFO, NULL);
+  EgCardInfo *self;
   EgStore *store = eg_scheduler_get_store (scheduler);
   const EgFsrsParams *params = eg_scheduler_get_params (scheduler);
-  g_autoptr(EgCard) card = eg_store_get_card (store, card_id, NULL);
-  g_autoptr(GPtrArray) reviews = eg_store_list_reviews (store, card_id, NULL);
+  g_autoptr(EgCard) card = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
   g_autofree char *question = NULL;
 
-  if (card == NULL)
-    return GTK_WIDGET (self);
+  if (!(card = eg_store_get_card (store, card_id, error)) ||
+      !(reviews = eg_store_list_reviews (store, card_id, error)))
+    return NULL;
 
+  self = g_object_new (EG_TYPE_CARD_INFO, NULL);
   question = eg_markdown_to_plain (card->question);
   adw_preferences_group_set_description (self->card_group, question);
   add_row (self->card_group, _("Key"), card->key);
@@ -135,10 +139,10 @@ eg_card_info_new (EgScheduler *scheduler,
     add_row (self->card_group, _("Lapses"), lapses);
   }
 
-  if (reviews == NULL || reviews->len == 0)
+  if (reviews->len == 0)
     adw_preferences_group_set_description (self->history_group, _("Not reviewed yet."));
 
-  for (guint i = reviews ? reviews->len : 0; i > 0; i--)
+  for (guint i = reviews->len; i > 0; i--)
     {
       EgReview *review = g_ptr_array_index (reviews, i - 1);
       g_autofree char *when = format_time (review->reviewed_at);

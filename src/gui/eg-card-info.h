@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 #define EG_TYPE_CARD_INFO (eg_card_info_get_type ())
 G_DECLARE_FINAL_TYPE (EgCardInfo, eg_card_info, EG, CARD_INFO, AdwWindow)
 
-GtkWidget *eg_card_info_new (EgScheduler *scheduler,
-                             gint64       card_id,
-                             gint64       now_ms);
+GtkWidget *eg_card_info_new (EgScheduler  *scheduler,
+                             gint64        card_id,
+                             gint64        now_ms,
+                             GError      **error);
 
 G_END_DECLS

@@ -62,6 +62,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  LOAD_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void list_model_iface_init (GListModelInterface *iface);
 static void selection_model_iface_init (GtkSelectionModelInterface *iface);
 
@@ -82,14 +89,17 @@ eg_card_model_get_n_items (GListModel *model)
   return EG_CARD_MODEL (model)->ids->len;
 }
 
-static void
-load_sections (EgCardModel *self)
+static gboolean
+load_sections (EgCardModel  *self,
+               GError      **error)
 {
   g_autoptr(GPtrArray) sections =
-    eg_store_list_section_headings (eg_scheduler_get_store (self->scheduler), 0, NULL);
+    eg_store_list_section_headings (eg_scheduler_get_store (self->scheduler), 0, error);
 
+  if (sections == NULL)
+    return FALSE;
   g_hash_table_remove_all (self->sections);
-  for (guint i = 0; sections != NULL && i < sections->len; i++)
+  for (guint i = 0; i < sections->len; i++)
     {
       EgSectionInfo *info = g_ptr_array_index (sections, i);
       gint64 *id = g_new (gint64, 1);
@@ -97,6 +107,7 @@ load_sections (EgCardModel *self)
       *id = info->id;
       g_hash_table_insert (self->sections, id, eg_markdown_to_plain (info->heading));
     }
+  return TRUE;
 }
 
 static void
@@ -124,7 +135,9 @@ page_in_use (GPtrArray *rows)
 
 /* Reads the cards of @page into @rows, one per position: the rows there
  * are refilled, the missing ones made, those past the end dropped.  A card
- * deleted since the ids were read leaves its row as it was (or NULL). */
+ * deleted since the ids were read leaves its row as it was (or NULL).  A
+ * page that cannot be read is said with #EgCardModel::load-failed (the
+ * list model's get_item() has no error to return). */
 static gboolean
 fill_page (EgCardModel *self,
            guint        page,
@@ -140,21 +153,21 @@ fill_page (EgCardModel *self,
 
   cards = eg_store_get_cards (eg_scheduler_get_store (self->scheduler),
                               &g_array_index (self->ids, gint64, first), n, &error);
-  if (cards == NULL)
-    {
-      g_warning ("%s", error->message);
-      return FALSE;
-    }
-
-  if (g_hash_table_size (self->sections) == 0)
-    load_sections (self);
-  for (guint i = 0; i < cards->len; i++)
+  if (cards != NULL && g_hash_table_size (self->sections) == 0 && !load_sections (self, &error))
+    g_clear_pointer (&cards, g_ptr_array_unref);
+  for (guint i = 0; cards != NULL && i < cards->len; i++)
     if (!g_hash_table_contains (self->sections,
                                 &((EgCard *) g_ptr_array_index (cards, i))->section_id))
       {
-        load_sections (self);   /* a section added since */
+        if (!load_sections (self, &error))   /* a section added since */
+          g_clear_pointer (&cards, g_ptr_array_unref);
         break;
       }
+  if (cards == NULL)
+    {
+      g_signal_emit (self, signals[LOAD_FAILED], 0, error);
+      return FALSE;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -361,6 +374,16 @@ eg_card_model_class_init (EgCardModelClass *klass)
     g_param_spec_int64 ("deck-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EgCardModel::load-failed:
+   * @error: why
+   *
+   * Rows the view asked for could not be read from the collection.
+   */
+  signals[LOAD_FAILED] = g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void

@@ -105,6 +105,7 @@ eg_card_view_load_module (GError **error)
 static gpointer
 preload_thread (gpointer data)
 {
+  /* a failure is shown by each card view, in place of the card */
   eg_card_view_load_module (NULL);
   return NULL;
 }

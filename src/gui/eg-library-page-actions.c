@@ -229,11 +229,16 @@ edit_card_action (GtkWidget  *widget,
   EgLibraryPage *self = EG_LIBRARY_PAGE (widget);
   g_autoptr(GArray) ids = _eg_library_page_get_selected_ids (self);
   g_autoptr(EgCard) card = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *editor;
 
-  if (ids->len != 1 ||
-      !(card = eg_store_get_card (self->store, g_array_index (ids, gint64, 0), NULL)))
+  if (ids->len != 1)
     return;
+  if (!(card = eg_store_get_card (self->store, g_array_index (ids, gint64, 0), &error)))
+    {
+      eg_toast_show (GTK_WIDGET (self), error->message, FALSE);
+      return;
+    }
   editor = eg_card_editor_new (self->store, card,
                                _eg_library_page_deck_language (self, card->deck_id));
   g_signal_connect_object (editor, "saved", G_CALLBACK (card_saved_cb), self, G_CONNECT_SWAPPED);

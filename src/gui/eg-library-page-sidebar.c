@@ -17,6 +17,7 @@
 #include "eg-deck-language.h"
 #include "eg-library-page-private.h"
 #include "eg-sidebar-row.h"
+#include "eg-toast.h"
 
 EgSidebarItem *
 _eg_library_page_get_selected_item (EgLibraryPage *self)
@@ -159,7 +160,12 @@ sections_counted_cb (GObject      *object,
   if (stats == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("%s", error->message);
+        {
+          g_autofree char *message = g_strdup_printf (_("The sections could not be counted: %s"),
+                                                      error->message);
+
+          eg_toast_show (GTK_WIDGET (self), message, FALSE);
+        }
       return;
     }
   g_clear_pointer (&self->stats, g_array_unref);

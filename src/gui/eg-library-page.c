@@ -299,15 +299,19 @@ _eg_library_page_show_selected_card (EgLibraryPage *self)
 {
   g_autoptr(GArray) ids = _eg_library_page_get_selected_ids (self);
   g_autoptr(EgCard) card = NULL;
+  g_autoptr(GError) error = NULL;
 
   update_selection_label (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.edit-card", ids->len == 1);
   if (ids->len != 1)
     return;
 
-  card = eg_store_get_card (self->store, g_array_index (ids, gint64, 0), NULL);
+  card = eg_store_get_card (self->store, g_array_index (ids, gint64, 0), &error);
   if (card == NULL)
-    return;
+    {
+      eg_toast_show (GTK_WIDGET (self), error->message, FALSE);
+      return;
+    }
   _eg_library_page_ensure_preview (self);
   eg_card_view_show_card (self->preview, card, _eg_library_page_deck_language (self, card->deck_id),
                           TRUE, 0);
@@ -357,6 +361,13 @@ static void
 card_selection_changed_cb (EgLibraryPage *self)
 {
   _eg_library_page_show_selected_card (self);
+}
+
+static void
+cards_load_failed_cb (EgLibraryPage *self,
+                      GError        *error)
+{
+  eg_toast_show (GTK_WIDGET (self), error->message, FALSE);
 }
 
 static void
@@ -443,6 +454,8 @@ eg_library_page_set_scheduler (EgLibraryPage *self,
       self->cards = eg_card_model_new (self->scheduler);
       g_signal_connect_object (self->cards, "selection-changed",
                                G_CALLBACK (card_selection_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->cards, "load-failed",
+                               G_CALLBACK (cards_load_failed_cb), self, G_CONNECT_SWAPPED);
     }
   gtk_column_view_set_model (self->card_table, GTK_SELECTION_MODEL (self->cards));
   eg_library_page_reload (self);

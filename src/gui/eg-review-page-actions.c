@@ -81,11 +81,18 @@ info_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   EgReviewPage *self = EG_REVIEW_PAGE (widget);
+  g_autoptr(GError) error = NULL;
   GtkWidget *info;
 
   if (self->card == NULL)
     return;
-  info = eg_card_info_new (self->scheduler, self->card->id, _eg_review_page_now_ms (self));
+  info = eg_card_info_new (self->scheduler, self->card->id, _eg_review_page_now_ms (self),
+                           &error);
+  if (info == NULL)
+    {
+      _eg_review_page_error_toast (self, error);
+      return;
+    }
   gtk_window_set_transient_for (GTK_WINDOW (info), GTK_WINDOW (gtk_widget_get_root (widget)));
   gtk_window_present (GTK_WINDOW (info));
 }

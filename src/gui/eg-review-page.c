@@ -78,11 +78,12 @@ toast_unsaved (EgReviewPage *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
 }
 
+/* A change that failed: said in a toast, and logged. */
 void
 _eg_review_page_error_toast (EgReviewPage *self,
                              GError       *error)
 {
-  g_warning ("%s", error->message);
+  g_message ("%s", error->message);
   _eg_review_page_toast (self, error->message, FALSE);
 }
 
@@ -145,16 +146,20 @@ clock_give_back (EgReviewPage *self,
 static void
 update_title (EgReviewPage *self)
 {
-  g_autoptr(EgSectionInfo) section = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *counts_text = NULL;
   EgQueueCounts counts = { 0 };
 
   if (self->card != NULL)
     {
-      g_autoptr(GPtrArray) sections = eg_store_list_sections (eg_scheduler_get_store (self->scheduler),
-                                                             self->card->deck_id, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) sections = NULL;
 
+      /* the headings only: the sections' counts take a pass over every card */
+      sections = eg_store_list_section_headings (eg_scheduler_get_store (self->scheduler),
+                                                 self->card->deck_id, &error);
+      if (sections == NULL)
+        _eg_review_page_error_toast (self, error);
       for (guint i = 0; sections != NULL && i < sections->len; i++)
         {
           EgSectionInfo *info = g_ptr_array_index (sections, i);
@@ -187,6 +192,8 @@ update_intervals (EgReviewPage *self)
     {
       for (guint i = 0; i < 4; i++)
         gtk_label_set_label (labels[i], "");
+      if (error != NULL)
+        _eg_review_page_error_toast (self, error);
       return;
     }
 
@@ -284,6 +291,9 @@ show_done (EgReviewPage *self)
 
       g_string_append_printf (text, _("The next card is due in %s (%s)."), in, at);
     }
+  else if (error != NULL)
+    g_string_append_printf (text, _("When the next card is due cannot be told: %s"),
+                            error->message);
   else
     g_string_append (text, _("No card is waiting."));
 

@@ -16,6 +16,7 @@
 #include "eg-core.h"
 #include "eg-gui-test.h"
 #include "eg-import-conflicts.h"
+#include "eg-store-private.h"
 #include "eg-test-util.h"
 #include "eg-window.h"
 
@@ -505,6 +506,51 @@ test_add_card (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Another program removes a card: a fault the library can meet. */
+static gint64
+remove_card (EgStore    *store,
+             const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) other = eg_store_open (eg_store_get_path (store), &error);
+  g_autoptr(EgCard) card = eg_store_find_card (store, key, &error);
+  g_autofree char *sql = NULL;
+
+  g_assert_no_error (error);
+  if (card == NULL)
+    return 0;
+  sql = g_strdup_printf ("DELETE FROM cards WHERE id = %" G_GINT64_FORMAT, card->id);
+  g_assert_true (_eg_store_exec (other, sql, &error));
+  g_assert_no_error (error);
+  return card->id;
+}
+
+/* A card that cannot be read is said, for the preview and for the editor,
+ * not passed over in silence. */
+static void
+test_errors_shown (void)
+{
+  g_autoptr(EgStore) store = NULL;
+  EgWindow *window = seeded_window (&store);
+  GtkSelectionModel *selection = eg_library_page_get_card_selection (page_of (window));
+  LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
+  g_autofree char *message = NULL;
+  gint64 id;
+
+  g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
+  g_assert_true (eg_library_page_select_sidebar (page_of (window), FIRST_SECTION));
+  id = remove_card (store, "16/302");
+  message = g_strdup_printf ("No card %" G_GINT64_FORMAT, id);
+
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (window), message, FALSE, 5000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_of (window)), "library.edit-card",
+                                             NULL));
+  g_assert_null (eg_gui_test_find_toplevel (EG_TYPE_CARD_EDITOR, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 app_has_window (gpointer data)
 {
@@ -750,6 +796,7 @@ main (int    argc,
   g_test_add_func ("/gui/library/preview-and-edit", test_preview_and_edit);
   g_test_add_func ("/gui/library/actions-and-undo", test_actions_and_undo);
   g_test_add_func ("/gui/library/add-card", test_add_card);
+  g_test_add_func ("/gui/library/errors-shown", test_errors_shown);
   g_test_add_func ("/gui/library/first-start", test_first_start_imports_shipped_deck);
   g_test_add_func ("/gui/library/import-preview", test_import_preview);
   g_test_add_func ("/gui/library/export", test_export);

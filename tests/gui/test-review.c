@@ -14,6 +14,7 @@
 
 #include "eg-application.h"
 #include "eg-card-editor.h"
+#include "eg-card-info.h"
 #include "eg-card-view.h"
 #include "eg-core.h"
 #include "eg-gui-test.h"
@@ -546,6 +547,59 @@ test_study_these_now (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* The card menu: info                                                 */
+/* ------------------------------------------------------------------ */
+
+/* Another program removes a card: a fault the page can meet. */
+static void
+remove_card (Fixture *f,
+             gint64   card_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) other = eg_store_open (eg_store_get_path (f->store), &error);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM cards WHERE id = %" G_GINT64_FORMAT,
+                                          card_id);
+
+  g_assert_no_error (error);
+  g_assert_true (_eg_store_exec (other, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* I shows the card's state and history in a window; a card that cannot be
+ * read is said in a toast instead. */
+static void
+test_card_info (void)
+{
+  Fixture f = { 0 };
+  GtkWindow *info;
+  g_autofree char *message = NULL;
+  gint64 card_id;
+
+  fixture_setup (&f, THREE_CARDS);
+  g_assert_true (start_and_wait (&f));
+  card_id = eg_review_page_get_card_id (f.page);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.info", NULL));
+  info = eg_gui_test_find_toplevel (EG_TYPE_CARD_INFO, NULL);
+  g_assert_nonnull (info);
+  if (info != NULL)
+    {
+      gtk_window_present (info);
+      g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (info), "three/1", FALSE, 5000));
+      g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (info), "What is a goroutine?", FALSE));
+      g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (info), "Not reviewed yet.", FALSE));
+      gtk_window_destroy (info);
+    }
+
+  remove_card (&f, card_id);
+  message = g_strdup_printf ("No card %" G_GINT64_FORMAT, card_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.info", NULL));
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (f.window), message, FALSE, 5000));
+  g_assert_null (eg_gui_test_find_toplevel (EG_TYPE_CARD_INFO, NULL));
+  fixture_teardown (&f);
+}
+
+/* ------------------------------------------------------------------ */
 /* A busy collection, a stale card                                      */
 /* ------------------------------------------------------------------ */
 
@@ -858,6 +912,7 @@ main (int    argc,
   g_test_add_func ("/gui/review/edit-card", test_edit_card);
   g_test_add_func ("/gui/review/all-caught-up", test_all_caught_up);
   g_test_add_func ("/gui/review/study-these-now", test_study_these_now);
+  g_test_add_func ("/gui/review/card-info", test_card_info);
   g_test_add_func ("/gui/review/busy-saves-when-free", test_busy_saves_when_free);
   g_test_add_func ("/gui/review/busy-gives-up", test_busy_gives_up);
   g_test_add_func ("/gui/review/busy-undo-and-leave", test_busy_undo_and_leave);
