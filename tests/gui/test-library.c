@@ -624,6 +624,152 @@ test_import_preview (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static EgCardRow *
+row_at (EgWindow *window,
+        guint     position)
+{
+  return g_list_model_get_item (eg_library_page_get_cards (page_of (window)), position);
+}
+
+/* The Cards menu's flag, bury and reset, on the selected cards: written,
+ * shown in the table, said, and undoable. */
+static void
+test_flag_bury_reset (void)
+{
+  static const char *keys[] = { "16/301", "16/302", "16/303" };
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(EgScheduler) scheduler = NULL;
+  g_autoptr(EgQueue) queue = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgCardRow) row = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *due = NULL;
+  EgWindow *window = seeded_window (&store);
+  GtkWidget *library = GTK_WIDGET (page_of (window));
+  GtkSelectionModel *selection = eg_library_page_get_card_selection (page_of (window));
+  LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
+
+  g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
+  g_assert_true (eg_library_page_select_sidebar (page_of (window), FIRST_SECTION));
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+
+  /* flag, then unflag */
+  g_assert_true (gtk_widget_activate_action (library, "library.flag", "i", 1));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(EgCard) card = eg_store_find_card (store, keys[i], &error);
+      g_assert_cmpint (card->flag, ==, 1);
+    }
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (window), "3 flagged", FALSE, 5000));
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window), "⚑ 1", FALSE));
+  g_assert_true (gtk_widget_activate_action (library, "library.flag", "i", 0));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(EgCard) card = eg_store_find_card (store, keys[i], &error);
+      g_assert_cmpint (card->flag, ==, 0);
+    }
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (window), "3 unflagged", FALSE, 5000));
+  g_assert_false (eg_gui_test_shows_text (GTK_WIDGET (window), "⚑ 1", FALSE));
+
+  /* bury, then undo */
+  g_assert_true (gtk_widget_activate_action (library, "library.bury", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(EgCard) card = eg_store_find_card (store, keys[i], &error);
+      g_assert_cmpint (card->buried_until, >, eg_time_now_ms ());
+    }
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (window), "3 buried until tomorrow", FALSE,
+                                            5000));
+  row = row_at (window, 0);
+  g_object_get (row, "status", &status, NULL);
+  g_assert_cmpstr (status, ==, "Buried");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(EgCard) card = eg_store_find_card (store, keys[i], &error);
+      g_assert_cmpint (card->buried_until, <=, eg_time_now_ms ());
+    }
+
+  /* reset a reviewed card to new */
+  {
+    g_autoptr(EgCard) card = eg_store_find_card (store, "16/301", &error);
+
+    scheduler = eg_scheduler_new (store, &error);
+    queue = eg_scheduler_build_queue (scheduler, eg_time_now_ms (), &error);
+    g_assert_true (eg_scheduler_grade (scheduler, queue, card->id, EG_FSRS_GOOD, eg_time_now_ms (),
+                                       1000, NULL, &error));
+    g_assert_no_error (error);
+  }
+  eg_window_reload (window);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_clear_object (&row);
+  row = row_at (window, 0);
+  g_object_get (row, "due", &due, NULL);
+  g_assert_cmpstr (due, !=, "New");
+  g_assert_true (gtk_widget_activate_action (library, "library.reset", NULL));
+  {
+    g_autoptr(EgCard) card = eg_store_find_card (store, "16/301", &error);
+    g_assert_cmpint (card->state.state, ==, 0);
+  }
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (window), "1 reset to new", FALSE, 5000));
+  g_clear_pointer (&due, g_free);
+  g_object_get (row, "due", &due, NULL);
+  g_assert_cmpstr (due, ==, "New");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return eg_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) != NULL;
+}
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL;
+}
+
+/* Import Deck… from the main menu: a file chooser, the preview, then the
+ * import. */
+static void
+test_import_action (void)
+{
+  static const char deck[] =
+    "# Another Deck\n\n# 🧪 **1–1: Extra**\n\n### 1. What is new?\nThis.\n";
+  g_autoptr(EgStore) store = NULL;
+  EgWindow *window = seeded_window (&store);
+  g_autofree char *path = eg_test_tmp_path ("chosen.md");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LabelWait wait = { GTK_WIDGET (window), "How does the Go scheduler work?" };
+  AdwMessageDialog *dialog;
+  GtkWindow *chooser;
+
+  g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
+  g_assert_true (g_file_set_contents (path, deck, -1, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+  g_assert_true (eg_gui_test_wait_for (chooser_shown, NULL, 5000));
+  chooser = eg_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  g_assert_true (eg_gui_test_wait_for (chooser_has_file, chooser, 5000));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  g_assert_nonnull (dialog = eg_gui_test_wait_for_dialog ("Import This Deck?", 10000));
+  g_assert_cmpuint (n_decks (store), ==, 1);
+  adw_message_dialog_response (dialog, "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (eg_gui_test_wait_for (deck_count_is_two, store, 10000));
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (window), "Imported: 1 added, 0 updated",
+                                            FALSE, 5000));
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window), "Another Deck", FALSE));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The bytes of the database and of its write-ahead log. */
 static char *
 file_state (const char *db_path)
@@ -797,6 +943,8 @@ main (int    argc,
   g_test_add_func ("/gui/library/actions-and-undo", test_actions_and_undo);
   g_test_add_func ("/gui/library/add-card", test_add_card);
   g_test_add_func ("/gui/library/errors-shown", test_errors_shown);
+  g_test_add_func ("/gui/library/flag-bury-reset", test_flag_bury_reset);
+  g_test_add_func ("/gui/library/import-action", test_import_action);
   g_test_add_func ("/gui/library/first-start", test_first_start_imports_shipped_deck);
   g_test_add_func ("/gui/library/import-preview", test_import_preview);
   g_test_add_func ("/gui/library/export", test_export);

@@ -30,6 +30,7 @@ typedef struct
   EgReviewPage *page;
   EgCardView   *view;
   GPtrArray    *painted;     /* kinds, in order */
+  double        zoom;        /* waited for */
 } Fixture;
 
 static void
@@ -547,8 +548,67 @@ test_study_these_now (void)
 }
 
 /* ------------------------------------------------------------------ */
-/* The card menu: info                                                 */
+/* The card menu: flag, suspend, bury, info; zoom                       */
 /* ------------------------------------------------------------------ */
+
+static EgCard *
+find_card (Fixture    *f,
+           const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  EgCard *card = eg_store_find_card (f->store, key, &error);
+
+  g_assert_no_error (error);
+  return card;
+}
+
+/* F flags the card on screen and F again takes the flag off; S suspends it
+ * and B buries it until tomorrow, each taking it out of the session (the
+ * next card shows).  Each change is written and said; Ctrl+Z takes the
+ * last one back. */
+static void
+test_flag_suspend_bury (void)
+{
+  Fixture f = { 0 };
+  EgCard *card;
+
+  fixture_setup (&f, THREE_CARDS);
+  g_assert_true (start_and_wait (&f));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.flag", NULL));
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (f.window), "Card flagged", FALSE, 5000));
+  card = find_card (&f, "three/1");
+  g_assert_cmpint (card->flag, ==, 1);
+  g_clear_pointer (&card, eg_card_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.flag", NULL));
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (f.window), "Flag removed", FALSE, 5000));
+  card = find_card (&f, "three/1");
+  g_assert_cmpint (card->flag, ==, 0);
+  g_clear_pointer (&card, eg_card_free);
+
+  g_assert_true (act_and_wait (&f, "review.suspend", NULL, "shown"));
+  assert_page_text (&f, "question", "What does defer do?");
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (f.window), "Card suspended", FALSE, 5000));
+  card = find_card (&f, "three/1");
+  g_assert_true (card->suspended);
+  g_clear_pointer (&card, eg_card_free);
+
+  g_assert_true (act_and_wait (&f, "review.bury", NULL, "shown"));
+  assert_page_text (&f, "question", "What is a channel?");
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (f.window), "Card buried until tomorrow",
+                                            FALSE, 5000));
+  card = find_card (&f, "three/2");
+  g_assert_cmpint (card->buried_until, >, eg_time_now_ms ());
+  g_clear_pointer (&card, eg_card_free);
+
+  /* Ctrl+Z: the buried card is back, on screen */
+  g_assert_true (act_and_wait (&f, "review.undo", NULL, "shown"));
+  assert_page_text (&f, "question", "What does defer do?");
+  card = find_card (&f, "three/2");
+  g_assert_cmpint (card->buried_until, <=, eg_time_now_ms ());
+  g_clear_pointer (&card, eg_card_free);
+  fixture_teardown (&f);
+}
 
 /* Another program removes a card: a fault the page can meet. */
 static void
@@ -596,6 +656,41 @@ test_card_info (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.info", NULL));
   g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (f.window), message, FALSE, 5000));
   g_assert_null (eg_gui_test_find_toplevel (EG_TYPE_CARD_INFO, NULL));
+  fixture_teardown (&f);
+}
+
+static gboolean
+zoom_is (gpointer data)
+{
+  Fixture *f = data;
+
+  return G_APPROX_VALUE (eg_card_view_get_zoom (f->view), f->zoom, 0.001);
+}
+
+/* Ctrl+= and Ctrl+- zoom the card by 10 %, Ctrl+0 back to 100 %; the zoom
+ * is remembered in the settings. */
+static void
+test_zoom (void)
+{
+  static const struct { const char *how; double zoom; } steps[] = {
+    { "in", 1.1 }, { "in", 1.21 }, { "out", 1.1 }, { "reset", 1.0 }, { "out", 1 / 1.1 },
+    { "reset", 1.0 },
+  };
+  Fixture f = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  fixture_setup (&f, THREE_CARDS);
+  g_assert_true (start_and_wait (&f));
+  g_assert_cmpfloat_with_epsilon (eg_card_view_get_zoom (f.view), 1.0, 0.001);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.zoom", "s",
+                                                 steps[i].how));
+      f.zoom = steps[i].zoom;
+      g_assert_true (eg_gui_test_wait_for (zoom_is, &f, 5000));
+      g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), steps[i].zoom,
+                                      0.001);
+    }
   fixture_teardown (&f);
 }
 
@@ -912,7 +1007,9 @@ main (int    argc,
   g_test_add_func ("/gui/review/edit-card", test_edit_card);
   g_test_add_func ("/gui/review/all-caught-up", test_all_caught_up);
   g_test_add_func ("/gui/review/study-these-now", test_study_these_now);
+  g_test_add_func ("/gui/review/flag-suspend-bury", test_flag_suspend_bury);
   g_test_add_func ("/gui/review/card-info", test_card_info);
+  g_test_add_func ("/gui/review/zoom", test_zoom);
   g_test_add_func ("/gui/review/busy-saves-when-free", test_busy_saves_when_free);
   g_test_add_func ("/gui/review/busy-gives-up", test_busy_gives_up);
   g_test_add_func ("/gui/review/busy-undo-and-leave", test_busy_undo_and_leave);
