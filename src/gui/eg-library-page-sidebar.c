@@ -191,6 +191,17 @@ count_sections (EgLibraryPage *self)
   g_task_run_in_thread (task, count_sections_thread);
 }
 
+/* Whether the library is the page the window shows (or in no window's
+ * stack of pages).  Not its mapped state: in a crossfade to the review
+ * page, the library stays mapped a moment longer. */
+static gboolean
+is_shown (EgLibraryPage *self)
+{
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  return !GTK_IS_STACK (stack) || gtk_stack_get_visible_child (GTK_STACK (stack)) == GTK_WIDGET (self);
+}
+
 static gboolean
 sidebar_items_equal (GListModel *model,
                      GPtrArray  *items)
@@ -319,7 +330,7 @@ eg_library_page_reload (EgLibraryPage *self)
     }
 
   /* the list could not take the focus while it was empty */
-  if (gtk_widget_get_child_visible (GTK_WIDGET (self)) &&
+  if (is_shown (self) &&
       !gtk_widget_has_focus (GTK_WIDGET (self->search_entry)))
     gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
 }

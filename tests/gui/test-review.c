@@ -250,6 +250,25 @@ test_review_three_cards (void)
   fixture_teardown (&f);
 }
 
+/* The library reloading (its counts, an import finishing) while the window
+ * crossfades to the review page leaves the keyboard focus in the review,
+ * where the keys work. */
+static void
+test_review_keeps_focus (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *focus;
+
+  fixture_setup (&f, THREE_CARDS);
+  g_assert_true (eg_window_start_review (f.window, NULL));
+  eg_window_reload (f.window);
+  focus = gtk_root_get_focus (GTK_ROOT (f.window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (f.page)));
+  g_assert_true (act_and_wait (&f, "review.space", NULL, "revealed"));
+  fixture_teardown (&f);
+}
+
 static void
 test_dark_mode (void)
 {
@@ -1001,6 +1020,7 @@ main (int    argc,
   eg_gui_init_resources ();
 
   g_test_add_func ("/gui/review/three-cards", test_review_three_cards);
+  g_test_add_func ("/gui/review/keeps-focus", test_review_keeps_focus);
   g_test_add_func ("/gui/review/dark-mode", test_dark_mode);
   g_test_add_func ("/gui/review/hostile-card", test_hostile_card);
   g_test_add_func ("/gui/review/long-answer-scrolls", test_long_answer_scrolls);
