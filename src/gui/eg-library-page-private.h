@@ -33,6 +33,8 @@ struct _EgLibraryPage
   char                *shown_query;   /* what the table shows: search, section, sort */
   guint                search_idle;   /* the text changed: search before the next frame */
   GCancellable        *stats_cancellable;
+  gboolean             cards_traced;   /* ENGRAM_TRACE: the first cards shown */
+  gulong               cards_paint_handler;
 
   /* template widgets */
   AdwLeaflet          *leaflet;

@@ -23,6 +23,7 @@
 #include "eg-deck-language.h"
 #include "eg-library-page-private.h"
 #include "eg-toast.h"
+#include "eg-trace.h"
 
 G_DEFINE_FINAL_TYPE (EgLibraryPage, eg_library_page, GTK_TYPE_WIDGET)
 
@@ -161,6 +162,29 @@ update_selection_label (EgLibraryPage *self)
 /* Runs the table's search again: the sidebar's selection and the search
  * entry's text.  An invalid search is shown below the entry and the table
  * keeps its rows. */
+static void
+cards_painted_cb (EgLibraryPage *self,
+                  GdkFrameClock *clock)
+{
+  g_clear_signal_handler (&self->cards_paint_handler, clock);
+  eg_trace_since_start ("library");
+}
+
+/* With ENGRAM_TRACE=1: when the frame that first shows cards is painted. */
+static void
+trace_first_cards (EgLibraryPage *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->cards_traced || !eg_trace_enabled () ||
+      !(clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))))
+    return;
+  self->cards_traced = TRUE;
+  self->cards_paint_handler = g_signal_connect_object (clock, "after-paint",
+                                                       G_CALLBACK (cards_painted_cb), self,
+                                                       G_CONNECT_SWAPPED);
+}
+
 gboolean
 _eg_library_page_refresh_cards (EgLibraryPage *self)
 {
@@ -204,6 +228,8 @@ _eg_library_page_refresh_cards (EgLibraryPage *self)
       self->shown_query = g_steal_pointer (&shown);
       first = TRUE;
     }
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->cards)) > 0)
+    trace_first_cards (self);
   /* something to preview, or no preview */
   gtk_widget_set_visible (GTK_WIDGET (self->preview_slot),
                           g_list_model_get_n_items (G_LIST_MODEL (self->cards)) > 0);

@@ -2,7 +2,8 @@
  *
  * With ENGRAM_TRACE=1 in the environment, Engram prints on stderr the time
  * from the process's start to the window's first frame ("trace: first-frame
- * 350", in ms) and, in review, from a key's action to the first frame
+ * 350", in ms) and to the first frame that shows the library's cards
+ * ("trace: library 520"), and, in review, from a key's action to the first frame
  * painted with what it changed ("trace: reveal 12.3", "trace: next 15.1").
  * The window and the review page use it; the benchmarks read these lines
  * (tests/bench/bench-library-start.sh, bench-review.sh).
@@ -52,6 +53,19 @@ process_age_ms (void)
 }
 
 /**
+ * eg_trace_since_start:
+ * @name: what is on screen, e.g. "first-frame"
+ *
+ * Prints "trace: @name ms", the time since the process started.
+ */
+void
+eg_trace_since_start (const char *name)
+{
+  if (eg_trace_enabled ())
+    g_printerr ("trace: %s %" G_GINT64_FORMAT "\n", name, process_age_ms ());
+}
+
+/**
  * eg_trace_first_frame:
  *
  * The window's first frame is on screen: prints the time since the
@@ -60,8 +74,7 @@ process_age_ms (void)
 void
 eg_trace_first_frame (void)
 {
-  if (eg_trace_enabled ())
-    g_printerr ("trace: first-frame %" G_GINT64_FORMAT "\n", process_age_ms ());
+  eg_trace_since_start ("first-frame");
 }
 
 /**

@@ -18,6 +18,7 @@ typedef struct
 } EgTraceSpan;
 
 gboolean eg_trace_enabled     (void);
+void     eg_trace_since_start (const char  *name);
 void     eg_trace_first_frame (void);
 void     eg_trace_span_begin  (EgTraceSpan *span);
 void     eg_trace_span_end    (EgTraceSpan *span,

@@ -2,6 +2,9 @@
 # End to end on the real binary: start Engram on an empty data folder (it
 # imports the shipped deck), press Enter, then Space and a grade for 10
 # cards; the review log must hold exactly those 10 ratings, in order.
+# Each key waits for the app to show what the previous one did, as its
+# ENGRAM_TRACE lines say (the library's cards, then reveal and next for each
+# card).
 #   e2e-review.sh ENGRAM ENGRAM_CLI   (under Xvfb; ENGRAM_CONTENT_DIR and
 #                                      GSETTINGS_SCHEMA_DIR set by meson)
 set -u
@@ -9,7 +12,7 @@ app=$1 cli=$2
 tmp=$(mktemp -d)
 trap 'kill $pid 2>/dev/null; rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache"
-export XDG_RUNTIME_DIR="$tmp/runtime"
+export XDG_RUNTIME_DIR="$tmp/runtime" ENGRAM_TRACE=1
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 db="$XDG_DATA_HOME/engram/collection.db"
 ratings="3 1 3 1 3 4 3 2 3 1"
@@ -17,6 +20,16 @@ ratings="3 1 3 1 3 4 3 2 3 1"
 echo "1..3"
 "$app" >"$tmp/app.log" 2>&1 &
 pid=$!
+
+# until the app has printed N "trace: WHAT" lines (at most 20 s)
+traced () {
+  for i in $(seq 400); do
+    [ "$(grep -c "^trace: $2 " "$tmp/app.log")" -ge "$1" ] && return 0
+    sleep 0.05
+  done
+  echo "# no trace: $2 number $1"
+  return 1
+}
 
 # the window, and the shipped deck imported
 for i in $(seq 100); do
@@ -32,16 +45,20 @@ else
   echo "not ok 1 - the app starts and imports the shipped deck"; sed 's/^/# /' "$tmp/app.log"
 fi
 
-sleep 1.5            # the web view warms up after the first frame
-xdotool key Return   # review the selected section
-sleep 1.5
-for r in $ratings; do
-  xdotool key space
-  sleep 0.4
-  xdotool key "$r"
-  sleep 0.5
-done
-sleep 0.5
+review () {
+  traced 1 library || return      # the library shows the deck
+  xdotool key Return || return   # review the selected deck
+  traced 1 next || return
+  n=1
+  for r in $ratings; do
+    xdotool key space
+    traced $n reveal || return
+    xdotool key "$r"             # saved before the next card shows
+    n=$((n + 1))
+    traced $n next || return
+  done
+}
+review
 kill $pid 2>/dev/null
 wait $pid 2>/dev/null
 
