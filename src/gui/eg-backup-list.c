@@ -194,13 +194,6 @@ eg_backup_list_set_collection (EgBackupList *self,
   eg_backup_list_reload (self);
 }
 
-const char *
-eg_backup_list_get_collection (EgBackupList *self)
-{
-  g_return_val_if_fail (EG_IS_BACKUP_LIST (self), NULL);
-  return self->collection_path;
-}
-
 guint
 eg_backup_list_get_n_backups (EgBackupList *self)
 {

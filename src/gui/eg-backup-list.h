@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (EgBackupList, eg_backup_list, EG, BACKUP_LIST, AdwPreferen
 
 void        eg_backup_list_set_collection (EgBackupList *self,
                                            const char   *collection_path);
-const char *eg_backup_list_get_collection (EgBackupList *self);
 void        eg_backup_list_reload         (EgBackupList *self);
 guint       eg_backup_list_get_n_backups  (EgBackupList *self);
 gboolean    eg_backup_list_is_loading     (EgBackupList *self);

@@ -18,7 +18,6 @@ struct _EgCardRow
 
   gint64   id;
   char    *key;
-  int      flag_value;
   char    *values[13];    /* one per property, in their order */
 };
 
@@ -128,7 +127,8 @@ format_values (char               *values[N_PROPS - 1],
   values[PROP_QUESTION - 1] = eg_markdown_to_plain (card->question);
   values[PROP_SECTION - 1] = g_strdup (section ? section : "");
   values[PROP_DUE - 1] = reviewed ? format_date (s->due) : g_strdup (_("New"));
-  values[PROP_INTERVAL - 1] = reviewed ? g_strdup_printf ("%d d", s->scheduled_days)
+  /* Translators: an interval in days, in the card table */
+  values[PROP_INTERVAL - 1] = reviewed ? g_strdup_printf (_("%d d"), s->scheduled_days)
                                        : g_strdup ("");
   values[PROP_STABILITY - 1] = reviewed ? g_strdup_printf ("%.1f", s->stability) : g_strdup ("");
   values[PROP_DIFFICULTY - 1] = reviewed ? g_strdup_printf ("%.1f", s->difficulty)
@@ -154,7 +154,6 @@ eg_card_row_new (const EgCard       *card,
 
   self->id = card->id;
   self->key = g_strdup (card->key);
-  self->flag_value = card->flag;
   format_values (self->values, card, section, params, now_ms);
   return self;
 }
@@ -179,7 +178,6 @@ eg_card_row_update (EgCardRow          *self,
   self->id = card->id;
   g_free (self->key);
   self->key = g_strdup (card->key);
-  self->flag_value = card->flag;
   format_values (values, card, section, params, now_ms);
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -209,11 +207,4 @@ eg_card_row_get_key (EgCardRow *self)
 {
   g_return_val_if_fail (EG_IS_CARD_ROW (self), NULL);
   return self->key;
-}
-
-int
-eg_card_row_get_flag (EgCardRow *self)
-{
-  g_return_val_if_fail (EG_IS_CARD_ROW (self), 0);
-  return self->flag_value;
 }

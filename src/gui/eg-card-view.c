@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "eg-card-view.h"
 #include "eg-highlighter.h"
 #include "eg-web-module.h"
@@ -69,7 +71,7 @@ load_web_module (gpointer data)
   if (!g_module_symbol (module, EG_WEB_MODULE_SYMBOL, (gpointer *) &get) ||
       get ()->abi != EG_WEB_MODULE_ABI)
     {
-      web_module_error = g_strdup_printf ("%s is not the web module of Engram %s",
+      web_module_error = g_strdup_printf (_("%s is not the web module of Engram %s"),
                                           path, PACKAGE_VERSION);
       g_module_close (module);
       return NULL;
@@ -96,7 +98,7 @@ eg_card_view_load_module (GError **error)
   if (web_module == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   "The card view cannot start: %s", web_module_error);
+                   _("The card view cannot start: %s"), web_module_error);
       return FALSE;
     }
   return TRUE;
@@ -383,13 +385,6 @@ eg_card_view_set_dark (EgCardView *self,
   call_page (self, "return engram.setDark (dark);", g_variant_new_parsed ("{'dark': <%i>}", dark));
   /* code colours come from the style scheme: render again */
   send_card (self);
-}
-
-gboolean
-eg_card_view_get_dark (EgCardView *self)
-{
-  g_return_val_if_fail (EG_IS_CARD_VIEW (self), FALSE);
-  return self->dark;
 }
 
 void

@@ -32,7 +32,6 @@ void           eg_card_view_scroll         (EgCardView  *self,
                                             const char  *how);
 void           eg_card_view_set_dark       (EgCardView  *self,
                                             gboolean     dark);
-gboolean       eg_card_view_get_dark       (EgCardView  *self);
 void           eg_card_view_set_zoom       (EgCardView  *self,
                                             double       zoom);
 double         eg_card_view_get_zoom       (EgCardView  *self);

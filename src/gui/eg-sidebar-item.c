@@ -19,7 +19,6 @@ struct _EgSidebarItem
   char          *icon_name;
   char          *query;
   char          *counts;
-  guint          total;
   double         mastery;   /* 0..1, or -1 when nothing was reviewed */
 };
 
@@ -214,7 +213,6 @@ eg_sidebar_item_set_stats (EgSidebarItem *self,
 
   g_free (self->counts);
   self->counts = g_steal_pointer (&counts);
-  self->total = total;
   self->mastery = mastery;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_COUNTS]);
@@ -269,13 +267,6 @@ eg_sidebar_item_get_deck_id (EgSidebarItem *self)
 }
 
 const char *
-eg_sidebar_item_get_key (EgSidebarItem *self)
-{
-  g_return_val_if_fail (EG_IS_SIDEBAR_ITEM (self), NULL);
-  return self->key;
-}
-
-const char *
 eg_sidebar_item_get_title (EgSidebarItem *self)
 {
   g_return_val_if_fail (EG_IS_SIDEBAR_ITEM (self), NULL);
@@ -287,18 +278,4 @@ eg_sidebar_item_get_query (EgSidebarItem *self)
 {
   g_return_val_if_fail (EG_IS_SIDEBAR_ITEM (self), NULL);
   return self->query;
-}
-
-const char *
-eg_sidebar_item_get_counts (EgSidebarItem *self)
-{
-  g_return_val_if_fail (EG_IS_SIDEBAR_ITEM (self), NULL);
-  return self->counts;
-}
-
-guint
-eg_sidebar_item_get_total (EgSidebarItem *self)
-{
-  g_return_val_if_fail (EG_IS_SIDEBAR_ITEM (self), 0);
-  return self->total;
 }

@@ -37,10 +37,7 @@ gboolean       eg_sidebar_item_equal          (EgSidebarItem *a,
 EgSidebarKind  eg_sidebar_item_get_kind       (EgSidebarItem *self);
 gint64         eg_sidebar_item_get_id         (EgSidebarItem *self);
 gint64         eg_sidebar_item_get_deck_id    (EgSidebarItem *self);
-const char    *eg_sidebar_item_get_key        (EgSidebarItem *self);
 const char    *eg_sidebar_item_get_title      (EgSidebarItem *self);
 const char    *eg_sidebar_item_get_query      (EgSidebarItem *self);
-const char    *eg_sidebar_item_get_counts     (EgSidebarItem *self);
-guint          eg_sidebar_item_get_total      (EgSidebarItem *self);
 
 G_END_DECLS
