@@ -1,8 +1,9 @@
 /* eg-library-page-private.h - the library page's parts, shared by its files
  *
  * eg-library-page.c shows the card table and the preview;
- * eg-library-page-sidebar.c the sidebar; eg-library-page-actions.c has the actions on the selected cards and the
- * sidebar's selection (review, study, edit, add, suspend, flag, …).
+ * eg-library-page-sidebar.c the sidebar; eg-library-page-actions.c has the
+ * actions on the selected cards and the sidebar's selection (review,
+ * study, edit, add, suspend, flag, …).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

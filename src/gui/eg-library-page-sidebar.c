@@ -199,7 +199,8 @@ is_shown (EgLibraryPage *self)
 {
   GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (self));
 
-  return !GTK_IS_STACK (stack) || gtk_stack_get_visible_child (GTK_STACK (stack)) == GTK_WIDGET (self);
+  return !GTK_IS_STACK (stack) ||
+         gtk_stack_get_visible_child (GTK_STACK (stack)) == GTK_WIDGET (self);
 }
 
 static gboolean
@@ -312,12 +313,14 @@ eg_library_page_reload (EgLibraryPage *self)
   /* the same rows again (the usual case): keep them, only the counts change */
   if (!sidebar_items_equal (G_LIST_MODEL (self->sidebar_items), items))
     {
-      g_signal_handlers_block_by_func (self->sidebar_selection, sidebar_selection_changed_cb, self);
+      g_signal_handlers_block_by_func (self->sidebar_selection, sidebar_selection_changed_cb,
+                                       self);
       g_list_store_splice (self->sidebar_items, 0,
                            g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items)),
                            items->pdata, items->len);
       gtk_single_selection_set_selected (self->sidebar_selection, position);
-      g_signal_handlers_unblock_by_func (self->sidebar_selection, sidebar_selection_changed_cb, self);
+      g_signal_handlers_unblock_by_func (self->sidebar_selection, sidebar_selection_changed_cb,
+                                         self);
     }
 
   gtk_stack_set_visible_child_name (self->content_stack, n_sections ? "cards" : "empty");

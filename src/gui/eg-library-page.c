@@ -415,7 +415,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   guint column = GPOINTER_TO_UINT (data);
   GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), columns[column].chars);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MIN (columns[column].chars, 4));
   gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), columns[column].numeric ? 1.0 : 0.0);

@@ -540,7 +540,8 @@ test_study_these_now (void)
   g_autoptr(EgCard) card = NULL;
 
   fixture_setup (&f, THREE_CARDS);
-  g_assert_true (eg_library_page_set_search (eg_window_get_library_page (f.window), "goroutine OR channel"));
+  g_assert_true (eg_library_page_set_search (eg_window_get_library_page (f.window),
+                                             "goroutine OR channel"));
 
   g_assert_true (study_now (&f, "preview"));
   assert_page_text (&f, "question", "What is a goroutine?");
