@@ -451,7 +451,7 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
  * eg_library_page_first_frame_shown:
  *
  * The window's first frame, which shows the sidebar, is on screen: the
- * table, the counts and the preview follow.
+ * table and the counts follow.
  */
 void
 eg_library_page_first_frame_shown (EgLibraryPage *self)
@@ -460,6 +460,20 @@ eg_library_page_first_frame_shown (EgLibraryPage *self)
 
   self->painted = TRUE;
   eg_library_page_reload (self);
+}
+
+/**
+ * eg_library_page_ensure_preview:
+ *
+ * Creates the preview's web view (and starts its web process) if not done
+ * yet, showing the selected card.  The window calls it after its first
+ * frame.
+ */
+void
+eg_library_page_ensure_preview (EgLibraryPage *self)
+{
+  g_return_if_fail (EG_IS_LIBRARY_PAGE (self));
+
   _eg_library_page_ensure_preview (self);
   _eg_library_page_show_selected_card (self);
 }

@@ -19,6 +19,7 @@ void               eg_library_page_set_scheduler     (EgLibraryPage *self,
                                                       EgScheduler   *scheduler);
 void               eg_library_page_reload            (EgLibraryPage *self);
 void               eg_library_page_first_frame_shown (EgLibraryPage *self);
+void               eg_library_page_ensure_preview    (EgLibraryPage *self);
 void               eg_library_page_show_loading      (EgLibraryPage *self,
                                                       const char    *title,
                                                       const char    *description);

@@ -377,7 +377,6 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-
 void
 _eg_window_class_add_import_actions (GtkWidgetClass *widget_class)
 {

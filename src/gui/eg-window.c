@@ -204,6 +204,7 @@ warm_up_web_views (gpointer data)
 
   eg_library_page_first_frame_shown (self->library_page);
   eg_review_page_ensure_view (self->review_page);
+  eg_library_page_ensure_preview (self->library_page);
   return G_SOURCE_REMOVE;
 }
 
