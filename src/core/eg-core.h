@@ -6,7 +6,7 @@
 
 #define EG_CORE_INSIDE
 
-#include "eg-backup.h"
+#include "eg-store-backup.h"
 #include "eg-card.h"
 #include "eg-deck.h"
 #include "eg-exporter.h"

@@ -3,7 +3,7 @@
  * Cards are matched by their stable key (section + number), never by their
  * position in the file: a changed card is updated in place and keeps its
  * scheduling history and annotations; a card that is no longer in the file
- * is reported and kept (see eg-import-plan.c for repeated numbers and for
+ * is reported and kept (see eg-importer-plan.c for repeated numbers and for
  * cards edited both in the file and in the app).
  *
  * An import holds the write lock only to write: it reads the deck's rows
@@ -20,7 +20,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "eg-import-plan.h"
+#include "eg-importer-private.h"
 #include "eg-importer.h"
 #include "eg-store-private.h"
 

@@ -29,7 +29,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "eg-backup.h"
+#include "eg-store-backup.h"
 #include "eg-output.h"
 
 G_DEFINE_QUARK (eg-output-error-quark, eg_output_error)

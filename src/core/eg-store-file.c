@@ -20,7 +20,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "eg-backup.h"
 #include "eg-store-private.h"
 
 /* "Engr": PRAGMA application_id of every collection made since schema 4 */
@@ -443,7 +442,7 @@ _eg_store_create_file (const char  *path,
   /* a log left by a collection that is gone would be read into the new one */
   if (g_file_test (wal, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *aside = eg_backup_set_aside (path, g_get_real_time () / 1000, error);
+      g_autofree char *aside = _eg_store_set_aside (path, error);
 
       if (aside == NULL)
         return FALSE;

@@ -369,6 +369,13 @@ void          _eg_store_count_file    (const char  *path,
                                        int         *cards,
                                        int         *reviews);
 
+/* Backups (eg-store-backup.c): the copy taken before an upgrade, and the
+ * collection moved aside before a new one takes its name. */
+gboolean      _eg_store_back_up_for_upgrade (EgStore  *self,
+                                             GError  **error);
+char         *_eg_store_set_aside     (const char  *path,
+                                       GError     **error);
+
 /* Migrations, for the tests: bring a database at any version up to @version. */
 int           _eg_store_n_migrations  (void);
 gboolean      _eg_store_migrate_db    (sqlite3     *db,

@@ -17,7 +17,6 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "eg-backup.h"
 #include "eg-store-private.h"
 #include "eg-store-sql.h"
 
@@ -135,7 +134,6 @@ static gboolean
 upgrade (EgStore  *self,
          GError  **error)
 {
-  g_autoptr(EgBackupInfo) backup = NULL;
   int version = _eg_store_read_user_version (self->db);
 
   if (version >= (int) _eg_store_n_migrations ())
@@ -144,9 +142,7 @@ upgrade (EgStore  *self,
   if (self->integrity != EG_STORE_INTEGRITY_OK && !eg_store_check (self, NULL, error))
     return FALSE;
 
-  backup = eg_backup_create (self, EG_BACKUP_REASON_UPGRADE, g_get_real_time () / 1000,
-                             NULL, error);
-  if (backup == NULL)
+  if (!_eg_store_back_up_for_upgrade (self, error))
     {
       g_prefix_error (error, _("The collection was not upgraded, because it could not be "
                                "backed up first: "));

@@ -1,4 +1,4 @@
-/* eg-import-plan.c - what importing a deck file would change
+/* eg-importer-plan.c - what importing a deck file would change (the importer's part)
  *
  * A plan compares a parsed deck file with the deck's rows and decides, for
  * every card of the file, which stored card it is and what happens to it.
@@ -28,7 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "eg-import-plan.h"
+#include "eg-importer-private.h"
 #include "eg-importer.h"
 
 typedef struct

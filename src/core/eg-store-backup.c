@@ -1,4 +1,9 @@
-/* eg-backup.c - backups of the collection
+/* eg-store-backup.c - backups of the collection
+ *
+ * Backups are the store's: opening an older collection backs it up before
+ * upgrading it, and a backup is written, checked and restored with the
+ * store's own connection and file helpers (eg-store-private.h).  The API
+ * keeps its eg_backup_ prefix.
  *
  * A backup is a complete copy of the collection made with SQLite's online
  * backup API while the collection stays in use, written under a temporary
@@ -23,7 +28,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-#include "eg-backup.h"
+#include "eg-store-backup.h"
 #include "eg-store-private.h"
 
 #define PARTIAL_PREFIX ".partial-"
@@ -482,6 +487,16 @@ eg_backup_create (EgStore         *store,
                     cancellable, error);
 }
 
+gboolean
+_eg_store_back_up_for_upgrade (EgStore  *self,
+                               GError  **error)
+{
+  g_autoptr(EgBackupInfo) backup =
+    eg_backup_create (self, EG_BACKUP_REASON_UPGRADE, g_get_real_time () / 1000, NULL, error);
+
+  return backup != NULL;
+}
+
 /**
  * eg_backup_create_daily:
  * @created: (out) (optional): the backup, or %NULL when today's existed
@@ -685,6 +700,13 @@ eg_backup_set_aside (const char  *collection_path,
   if (!_eg_store_sync_path (dir, TRUE, error))
     return NULL;
   return g_steal_pointer (&aside);
+}
+
+char *
+_eg_store_set_aside (const char  *path,
+                     GError     **error)
+{
+  return eg_backup_set_aside (path, g_get_real_time () / 1000, error);
 }
 
 /* Puts a copy of @source at @collection_path, where there is no file now. */

@@ -1,4 +1,4 @@
-/* eg-import-plan.h - what importing a deck file would change (internal)
+/* eg-importer-private.h - what the importer's files share: the plan of an import
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

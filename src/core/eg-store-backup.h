@@ -1,4 +1,4 @@
-/* eg-backup.h - backups of the collection
+/* eg-store-backup.h - backups of the collection
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
