@@ -474,8 +474,13 @@ print_usage (FILE *stream)
            "Usage: engram-cli [--db PATH] COMMAND [ARGS…]\n\n"
            "Commands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-12s %-34s %s\n", commands[i].name, commands[i].args,
-             commands[i].summary);
+    {
+      /* padded by characters, not bytes: "FILE…" is 5 wide */
+      int pad = 34 - (int) g_utf8_strlen (commands[i].args, -1);
+
+      fprintf (stream, "  %-12s %s%*s %s\n", commands[i].name, commands[i].args,
+               MAX (pad, 0), "", commands[i].summary);
+    }
   fprintf (stream, "\nEvery command accepts --db PATH and --at ISO-TIME; "
                    "“engram-cli COMMAND --help” tells more.\n");
 }

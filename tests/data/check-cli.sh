@@ -6,7 +6,7 @@ cli=$1 fixtures=$2
 . "$(dirname "$0")/tap.sh"
 db="$tmp/t.db"
 
-echo "1..24"
+echo "1..25"
 "$cli" --db "$db" import "$fixtures/expert-go-interview-questions.md" >"$tmp/first" 2>&1
 check "first import adds 12 sections and 245 cards" \
   grep -q '12 sections, 245 cards: 245 added, 0 updated, 0 unchanged, 0 removed' "$tmp/first"
@@ -30,6 +30,10 @@ check "json export has card 716 of section 36" \
   grep -q '"question" : "What’s the meaning of “non-preemptible” code in Go?"' "$tmp/e.json"
 "$cli" --db "$db" export --format markdown >"$tmp/e.md"
 check "markdown export to stdout" grep -q '^# ⚙️ \*\*701–720: Go Internals & Runtime\*\*$' "$tmp/e.md"
+
+"$cli" --help >"$tmp/help" 2>&1
+check "--help lines up every command's summary, FILE… too" \
+  sh -c "grep '^  [a-z-]* ' '$tmp/help' | python3 -c 'import sys; print(len({l.index(l.split(\"  \")[-1].strip()) for l in sys.stdin}))' | grep -qx 1"
 
 "$cli" --db "$db" stats >"$tmp/stats"
 check "stats counts cards" grep -q '^Cards: *245 (new 245' "$tmp/stats"
