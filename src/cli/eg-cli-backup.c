@@ -98,7 +98,7 @@ eg_cli_backup (EgCliContext  *ctx,
                int            argc,
                char         **argv)
 {
-  if (!eg_cli_parse_options (ctx, "backup", "create|list|restore NAME",
+  if (!eg_cli_parse_options (ctx, "create|list|restore NAME",
                              "Back up the collection, list its backups (newest first: name, "
                              "time, why, cards, reviews, size) or restore one.  Restoring "
                              "backs up the collection as it is first, or moves it aside when "

@@ -136,7 +136,7 @@ eg_cli_search (EgCliContext  *ctx,
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!eg_cli_parse_options (ctx, "search", "QUERY…", SUMMARY, entries, &n_args, &parsed))
+  if (!eg_cli_parse_options (ctx, "QUERY…", SUMMARY, entries, &n_args, &parsed))
     return 1;
   /* GOption keeps a "--" when options came before it */
   if (n_args > 1 && g_str_equal (parsed[1], "--"))

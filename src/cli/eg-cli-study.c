@@ -68,7 +68,7 @@ eg_cli_due (EgCliContext  *ctx,
   EgQueueCounts counts;
   gint64 next;
 
-  if (!eg_cli_parse_options (ctx, "due", "", "How many cards are due now, and when the next is.",
+  if (!eg_cli_parse_options (ctx, "", "How many cards are due now, and when the next is.",
                              NULL, &argc, &argv))
     return 1;
   if (argc > 1)
@@ -286,7 +286,7 @@ eg_cli_review (EgCliContext  *ctx,
   EgGradeResult result;
   gint64 card_id;
 
-  if (!eg_cli_parse_options (ctx, "review", "",
+  if (!eg_cli_parse_options (ctx, "",
                              "Review the due cards in the terminal: Enter shows the answer, "
                              "1-4 grade, u undoes, q quits.",
                              entries, &argc, &argv))
@@ -333,7 +333,7 @@ eg_cli_forecast (EgCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   int today;
 
-  if (!eg_cli_parse_options (ctx, "forecast", "", "Cards due on each of the next days.",
+  if (!eg_cli_parse_options (ctx, "", "Cards due on each of the next days.",
                              entries, &argc, &argv))
     return 1;
   if (argc > 1)
@@ -399,7 +399,7 @@ eg_cli_log (EgCliContext  *ctx,
   g_autoptr(EgCard) card = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!eg_cli_parse_options (ctx, "log", "", "The review log, oldest first.",
+  if (!eg_cli_parse_options (ctx, "", "The review log, oldest first.",
                              entries, &argc, &argv))
     return 1;
   if (argc > 1)
@@ -481,7 +481,7 @@ eg_cli_settings (EgCliContext  *ctx,
   g_autofree char *old = NULL;
   gboolean known = FALSE;
 
-  if (!eg_cli_parse_options (ctx, "settings", "[KEY [VALUE]]",
+  if (!eg_cli_parse_options (ctx, "[KEY [VALUE]]",
                              "Show the scheduler's settings, or set one.",
                              NULL, &argc, &argv))
     return 1;

@@ -46,7 +46,6 @@ eg_cli_usage_error (const char *format,
  */
 gboolean
 eg_cli_parse_options (EgCliContext  *ctx,
-                      const char    *command,
                       const char    *args,
                       const char    *summary,
                       GOptionEntry  *entries,
@@ -180,7 +179,7 @@ command_import (EgCliContext  *ctx,
   };
   int status = 0;
 
-  if (!eg_cli_parse_options (ctx, "import", "FILE…", "Import or update Markdown decks.",
+  if (!eg_cli_parse_options (ctx, "FILE…", "Import or update Markdown decks.",
                       entries, &argc, &argv))
     return 1;
   if (argc < 2)
@@ -242,7 +241,7 @@ command_list (EgCliContext  *ctx,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!eg_cli_parse_options (ctx, "list", "", "List cards (key, question) or sections.",
+  if (!eg_cli_parse_options (ctx, "", "List cards (key, question) or sections.",
                       entries, &argc, &argv))
     return 1;
   if (argc > 1)
@@ -299,7 +298,7 @@ command_show (EgCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *due = NULL;
 
-  if (!eg_cli_parse_options (ctx, "show", "CARD_KEY", "Show a card (keys look like 16/301).",
+  if (!eg_cli_parse_options (ctx, "CARD_KEY", "Show a card (keys look like 16/301).",
                       NULL, &argc, &argv))
     return 1;
   if (argc != 2)
@@ -367,7 +366,7 @@ command_export (EgCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
 
-  if (!eg_cli_parse_options (ctx, "export", "", "Export the collection as JSON or a Markdown deck.",
+  if (!eg_cli_parse_options (ctx, "", "Export the collection as JSON or a Markdown deck.",
                       entries, &argc, &argv))
     return 1;
   if (format == NULL || (!g_str_equal (format, "json") && !g_str_equal (format, "markdown")))
@@ -400,7 +399,7 @@ command_stats (EgCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   EgStoreStats stats = { 0 };
 
-  if (!eg_cli_parse_options (ctx, "stats", "", "Counts of decks, sections, cards and reviews.",
+  if (!eg_cli_parse_options (ctx, "", "Counts of decks, sections, cards and reviews.",
                       NULL, &argc, &argv))
     return 1;
   if (!eg_cli_open_store (ctx, EG_CLI_READ))
@@ -427,7 +426,7 @@ command_set_language (EgCliContext  *ctx,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!eg_cli_parse_options (ctx, "set-language", "DECK LANGUAGE",
+  if (!eg_cli_parse_options (ctx, "DECK LANGUAGE",
                              "Set the language of a deck's inline code (e.g. go), or none.",
                              NULL, &argc, &argv))
     return 1;

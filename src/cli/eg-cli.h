@@ -22,7 +22,6 @@ typedef int (*EgCliCommand) (EgCliContext  *ctx,
                              char         **argv);
 
 gboolean eg_cli_parse_options (EgCliContext  *ctx,
-                               const char    *command,
                                const char    *args,
                                const char    *summary,
                                GOptionEntry  *entries,
