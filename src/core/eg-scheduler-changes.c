@@ -71,6 +71,7 @@ eg_scheduler_grade_full (EgScheduler    *self,
   if (snapshot == NULL)
     goto failed;
   entry = _eg_undo_entry_new (EG_UNDO_GRADE);
+  entry->value = rating;
   g_ptr_array_add (entry->snapshots, snapshot);
   if (queue != NULL && !_eg_scheduler_check_version (self, queue, card_id, &before, error))
     goto failed;
@@ -156,6 +157,8 @@ change_cards (EgScheduler   *self,
 {
   EgUndoEntry *entry = _eg_undo_entry_new (kind);
 
+  if (kind == EG_UNDO_FLAG)
+    entry->value = GPOINTER_TO_INT (data);
   if (!_eg_store_begin (self->store, error))
     {
       _eg_undo_entry_free (entry);

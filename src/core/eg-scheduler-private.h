@@ -14,6 +14,7 @@ typedef struct _EgUndoEntry EgUndoEntry;
 struct _EgUndoEntry
 {
   EgUndoKind  kind;
+  int         value;       /* the grade's rating; the flag set */
   GPtrArray  *snapshots;   /* EgCardSnapshot */
   GArray     *log_ids;     /* gint64: review_log rows this change added */
 };

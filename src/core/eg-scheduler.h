@@ -23,6 +23,7 @@ typedef enum
   EG_SCHEDULER_ERROR_NO_CARD,
   EG_SCHEDULER_ERROR_NOTHING_TO_UNDO,
   EG_SCHEDULER_ERROR_STALE,   /* graded elsewhere since the queue took it */
+  EG_SCHEDULER_ERROR_UNDO_BLOCKED,   /* a later change of the same card comes first */
 } EgSchedulerError;
 
 /* Undo keeps at least this many steps. */
@@ -52,6 +53,26 @@ typedef enum
   EG_UNDO_RESET,
   EG_UNDO_DELETE,
 } EgUndoKind;
+
+/* Where a change can be undone: a grade only in review; a change of cards
+ * (flag, suspend, bury, reset, delete) wherever cards are changed. */
+typedef enum
+{
+  EG_UNDO_SCOPE_REVIEW = 1 << 0,
+  EG_UNDO_SCOPE_CARDS  = 1 << 1,
+} EgUndoScope;
+
+#define EG_UNDO_SCOPE_ALL (EG_UNDO_SCOPE_REVIEW | EG_UNDO_SCOPE_CARDS)
+
+/* What an undo undid. */
+typedef struct
+{
+  EgUndoKind   kind;
+  EgUndoScope  scope;
+  gint64       card_id;       /* the (first) card it changed */
+  guint        n_cards;
+  char        *description;   /* a sentence: "Undid grade Good on card 302" */
+} EgUndoInfo;
 
 typedef struct
 {
@@ -202,6 +223,14 @@ gboolean      eg_scheduler_undo             (EgScheduler   *self,
                                              EgUndoKind    *kind,
                                              gint64        *card_id,
                                              GError       **error);
+gboolean      eg_scheduler_undo_full        (EgScheduler   *self,
+                                             EgUndoScope    scopes,
+                                             EgQueue       *queue,
+                                             gint64         now_ms,
+                                             EgUndoInfo    *info,
+                                             GError       **error);
+EgUndoScope   eg_undo_kind_get_scope        (EgUndoKind     kind);
+void          eg_undo_info_clear            (EgUndoInfo    *info);
 
 /* The review log is the truth: every card's state can be recomputed. */
 gboolean      eg_scheduler_rebuild          (EgScheduler   *self,
@@ -217,5 +246,6 @@ GArray       *eg_scheduler_forecast         (EgScheduler   *self,
                                              GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgQueue, eg_queue_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EgUndoInfo, eg_undo_info_clear)
 
 G_END_DECLS
