@@ -18,6 +18,8 @@ struct _EgCardRow
 
   gint64   id;
   char    *key;
+  int      flag;          /* 0, or 1..7 (eg-card-cell.c shows it) */
+  gboolean suspended;
   char    *values[13];    /* one per property, in their order */
 };
 
@@ -109,6 +111,12 @@ format_date (gint64 ms)
   return g_date_time_format (time, "%Y-%m-%d");
 }
 
+/* Anki's flag colours */
+static const char * const flag_names[] = {
+  "", N_("Red Flag"), N_("Orange Flag"), N_("Green Flag"), N_("Blue Flag"), N_("Pink Flag"),
+  N_("Turquoise Flag"), N_("Purple Flag"),
+};
+
 /* The row's texts for @card, in column order. */
 static void
 format_values (char               *values[N_PROPS - 1],
@@ -138,7 +146,8 @@ format_values (char               *values[N_PROPS - 1],
              : g_strdup ("");
   values[PROP_REVIEWS - 1] = g_strdup_printf ("%d", s->reps);
   values[PROP_LAPSES - 1] = g_strdup_printf ("%d", s->lapses);
-  values[PROP_FLAG - 1] = card->flag ? g_strdup_printf ("⚑ %d", card->flag) : g_strdup ("");
+  values[PROP_FLAG - 1] = g_strdup (card->flag > 0 && card->flag <= 7 ? _(flag_names[card->flag])
+                                                                       : "");
   values[PROP_MODIFIED - 1] = format_date (card->modified);
   values[PROP_STATUS - 1] = g_strdup (card->suspended ? _("Suspended")
                                       : card->buried_until > now_ms ? _("Buried") : "");
@@ -154,6 +163,8 @@ eg_card_row_new (const EgCard       *card,
 
   self->id = card->id;
   self->key = g_strdup (card->key);
+  self->flag = card->flag;
+  self->suspended = card->suspended;
   format_values (self->values, card, section, params, now_ms);
   return self;
 }
@@ -178,6 +189,8 @@ eg_card_row_update (EgCardRow          *self,
   self->id = card->id;
   g_free (self->key);
   self->key = g_strdup (card->key);
+  self->flag = card->flag;            /* notified with the flag's text */
+  self->suspended = card->suspended;  /* notified with the status */
   format_values (values, card, section, params, now_ms);
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -207,4 +220,20 @@ eg_card_row_get_key (EgCardRow *self)
 {
   g_return_val_if_fail (EG_IS_CARD_ROW (self), NULL);
   return self->key;
+}
+
+/* The flag: 0 (none) or 1..7; "flag" notifies when it changes. */
+int
+eg_card_row_get_flag (EgCardRow *self)
+{
+  g_return_val_if_fail (EG_IS_CARD_ROW (self), 0);
+  return self->flag;
+}
+
+/* Whether the card is suspended; "status" notifies when it changes. */
+gboolean
+eg_card_row_get_suspended (EgCardRow *self)
+{
+  g_return_val_if_fail (EG_IS_CARD_ROW (self), FALSE);
+  return self->suspended;
 }

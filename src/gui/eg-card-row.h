@@ -24,5 +24,7 @@ void        eg_card_row_update   (EgCardRow          *self,
                                   gint64              now_ms);
 gint64      eg_card_row_get_id   (EgCardRow *self);
 const char *eg_card_row_get_key  (EgCardRow *self);
+int         eg_card_row_get_flag (EgCardRow *self);
+gboolean    eg_card_row_get_suspended (EgCardRow *self);
 
 G_END_DECLS

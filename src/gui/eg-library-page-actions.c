@@ -1,7 +1,8 @@
 /* eg-library-page-actions.c - the library page's actions: reviewing the
  * selection or studying the cards the table shows, changing the selected
- * cards (suspend, flag, bury, reset, delete, each undoable), undo, editing
- * and adding a card, the search
+ * cards (suspend, flag, bury, reset, delete, each undoable), undo (of
+ * those changes only: a grade is undone in review), editing and adding a
+ * card, the search
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "eg-card-editor.h"
+#include "eg-card-row.h"
 #include "eg-library-page-private.h"
 #include "eg-toast.h"
 
@@ -154,6 +156,7 @@ change_selected (EgLibraryPage *self,
     }
   eg_toast_show (GTK_WIDGET (self), message, TRUE);
   eg_library_page_reload (self);
+  _eg_library_page_update_marks (self);
 }
 
 static void
@@ -197,6 +200,91 @@ delete_action (GtkWidget  *widget,
   change_selected (EG_LIBRARY_PAGE (widget), CHANGE_DELETE, 0);
 }
 
+/* The Cards menu's check items: whether every selected card is flagged,
+ * suspended.  A selection of more than MARKS_MAX_ROWS cards is not read
+ * through for it (it shows unchecked). */
+#define MARKS_MAX_ROWS 2000
+
+enum {
+  PROP_0,
+  PROP_FLAGGED,
+  PROP_SUSPENDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+all_selected (EgLibraryPage *self,
+              guint          prop_id)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint position;
+  gboolean any = FALSE;
+
+  if (self->cards == NULL)
+    return FALSE;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->cards));
+  if (gtk_bitset_get_size (selected) > MARKS_MAX_ROWS)
+    return FALSE;
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(EgCardRow) row = g_list_model_get_item (G_LIST_MODEL (self->cards), position);
+
+      if (row == NULL)
+        continue;
+      if (prop_id == PROP_FLAGGED ? eg_card_row_get_flag (row) == 0
+                                  : !eg_card_row_get_suspended (row))
+        return FALSE;
+      any = TRUE;
+    }
+  return any;
+}
+
+/**
+ * _eg_library_page_update_marks:
+ *
+ * The selection or its cards changed: the check items follow.
+ */
+void
+_eg_library_page_update_marks (EgLibraryPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLAGGED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUSPENDED]);
+}
+
+static void
+eg_library_page_marks_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  if (prop_id == PROP_FLAGGED || prop_id == PROP_SUSPENDED)
+    g_value_set_boolean (value, all_selected (EG_LIBRARY_PAGE (object), prop_id));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+eg_library_page_marks_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  EgLibraryPage *self = EG_LIBRARY_PAGE (object);
+  gboolean on = g_value_get_boolean (value);
+
+  if (prop_id == PROP_FLAGGED)
+    change_selected (self, CHANGE_FLAG, on ? 1 : 0);
+  else if (prop_id == PROP_SUSPENDED)
+    change_selected (self, on ? CHANGE_SUSPEND : CHANGE_UNSUSPEND, 0);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -204,13 +292,21 @@ undo_action (GtkWidget  *widget,
 {
   EgLibraryPage *self = EG_LIBRARY_PAGE (widget);
   g_autoptr(GError) error = NULL;
+  g_auto(EgUndoInfo) info = { 0 };
 
-  if (!eg_scheduler_undo (self->scheduler, NULL, eg_time_now_ms (), NULL, NULL, &error))
+  /* changes of cards only: a grade is undone in review, never from here */
+  if (!eg_scheduler_undo_full (self->scheduler, EG_UNDO_SCOPE_CARDS, NULL, eg_time_now_ms (),
+                               &info, &error))
     {
-      eg_toast_show (GTK_WIDGET (self), error->message, FALSE);
+      if (g_error_matches (error, EG_SCHEDULER_ERROR, EG_SCHEDULER_ERROR_NOTHING_TO_UNDO))
+        eg_toast_show (GTK_WIDGET (self), _("Nothing to undo in the library"), FALSE);
+      else
+        eg_toast_show (GTK_WIDGET (self), error->message, FALSE);
       return;
     }
+  eg_toast_show (GTK_WIDGET (self), info.description, FALSE);
   eg_library_page_reload (self);
+  _eg_library_page_update_marks (self);
 }
 
 static void
@@ -304,6 +400,21 @@ focus_search_action (GtkWidget  *widget,
 void
 _eg_library_page_class_add_actions (GtkWidgetClass *widget_class)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (widget_class);
+
+  object_class->get_property = eg_library_page_marks_get_property;
+  object_class->set_property = eg_library_page_marks_set_property;
+  properties[PROP_FLAGGED] =
+    g_param_spec_boolean ("flagged", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SUSPENDED] =
+    g_param_spec_boolean ("suspended", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* check items of the Cards menu (library.flag and library.suspend set) */
+  gtk_widget_class_install_property_action (widget_class, "library.flagged", "flagged");
+  gtk_widget_class_install_property_action (widget_class, "library.suspended", "suspended");
+
   gtk_widget_class_install_action (widget_class, "library.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "library.study-now", NULL, study_now_action);
   gtk_widget_class_install_action (widget_class, "library.undo", NULL, undo_action);

@@ -53,6 +53,7 @@ struct _EgLibraryPage
   AdwStatusPage       *error_page;
   GtkLabel            *selection_label;
   AdwStatusPage       *loading_page;
+  AdwToastOverlay     *toast_overlay;   /* above the action bar */
 };
 
 EgSidebarItem *_eg_library_page_get_selected_item   (EgLibraryPage        *self);
@@ -66,5 +67,6 @@ void           _eg_library_page_init_sidebar        (EgLibraryPage        *self)
 void           _eg_library_page_request_review      (EgLibraryPage        *self,
                                                      const EgQueueOptions *options);
 void           _eg_library_page_class_add_actions   (GtkWidgetClass       *widget_class);
+void           _eg_library_page_update_marks        (EgLibraryPage        *self);
 
 G_END_DECLS

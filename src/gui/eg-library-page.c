@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "eg-card-cell.h"
 #include "eg-card-row.h"
 #include "eg-deck-language.h"
 #include "eg-library-page-private.h"
@@ -387,6 +388,7 @@ static void
 card_selection_changed_cb (EgLibraryPage *self)
 {
   _eg_library_page_show_selected_card (self);
+  _eg_library_page_update_marks (self);
 }
 
 static void
@@ -413,8 +415,14 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                gpointer                  data)
 {
   guint column = GPOINTER_TO_UINT (data);
-  GtkWidget *cell = gtk_inscription_new (NULL);
+  GtkWidget *cell;
 
+  if (g_str_equal (columns[column].name, "flag"))
+    {
+      gtk_list_item_set_child (item, eg_card_cell_new_flag ());   /* an icon */
+      return;
+    }
+  cell = gtk_inscription_new (NULL);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), columns[column].chars);
@@ -430,11 +438,16 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  data)
 {
-  GBinding *binding = g_object_bind_property (gtk_list_item_get_item (item),
-                                              columns[GPOINTER_TO_UINT (data)].name,
-                                              gtk_list_item_get_child (item), "text",
-                                              G_BINDING_SYNC_CREATE);
+  GBinding *binding;
 
+  /* the card's marks: the flag's icon, a suspended card's row dimmed */
+  eg_card_cell_bind (gtk_list_item_get_child (item), gtk_list_item_get_item (item));
+  if (GTK_IS_IMAGE (gtk_list_item_get_child (item)))
+    return;
+  binding = g_object_bind_property (gtk_list_item_get_item (item),
+                                    columns[GPOINTER_TO_UINT (data)].name,
+                                    gtk_list_item_get_child (item), "text",
+                                    G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (item), "binding", binding);
 }
 
@@ -443,7 +456,11 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  data)
 {
-  g_binding_unbind (g_object_get_data (G_OBJECT (item), "binding"));
+  GBinding *binding = g_object_get_data (G_OBJECT (item), "binding");
+
+  eg_card_cell_unbind (gtk_list_item_get_child (item), gtk_list_item_get_item (item));
+  if (binding != NULL)
+    g_binding_unbind (binding);
   g_object_set_data (G_OBJECT (item), "binding", NULL);
 }
 
@@ -632,6 +649,7 @@ eg_library_page_class_init (EgLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EgLibraryPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, EgLibraryPage, loading_page);
   gtk_widget_class_bind_template_child (widget_class, EgLibraryPage, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, EgLibraryPage, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_activated_cb);
@@ -676,6 +694,7 @@ eg_library_page_init (EgLibraryPage *self)
   GtkShortcut *shortcut;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  eg_toast_set_overlay (GTK_WIDGET (self), self->toast_overlay);
 
   _eg_library_page_init_sidebar (self);
 

@@ -1,6 +1,6 @@
 /* eg-review-page-actions.c - the review page's actions beyond showing and
- * grading: the card menu (edit, flag, suspend, bury, card info) and the done
- * page (study ahead, the whole section)
+ * grading: the card menu (edit, card info; its marks are in
+ * eg-review-page-marks.c) and the done page (study ahead, the whole section)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,67 +13,6 @@
 #include "eg-card-editor.h"
 #include "eg-card-info.h"
 #include "eg-review-page-private.h"
-
-/* Suspend and bury take the card out of today's session. */
-static void
-set_aside (EgReviewPage *self,
-           gboolean      suspend)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  if (self->card == NULL)
-    return;
-  id = self->card->id;
-  if (suspend ? !eg_scheduler_set_suspended (self->scheduler, &id, 1, TRUE, &error)
-              : !eg_scheduler_bury (self->scheduler, &id, 1, _eg_review_page_now_ms (self), &error))
-    {
-      _eg_review_page_error_toast (self, error);
-      return;
-    }
-  eg_queue_remove (self->queue, id);
-  _eg_review_page_toast (self, suspend ? _("Card suspended") : _("Card buried until tomorrow"),
-                         TRUE);
-  _eg_review_page_trace_begin (self);
-  _eg_review_page_show_next (self);
-}
-
-static void
-suspend_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  set_aside (EG_REVIEW_PAGE (widget), TRUE);
-}
-
-static void
-bury_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  set_aside (EG_REVIEW_PAGE (widget), FALSE);
-}
-
-static void
-flag_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EgReviewPage *self = EG_REVIEW_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  int flag;
-
-  if (self->card == NULL)
-    return;
-  flag = self->card->flag ? 0 : 1;
-  if (!eg_scheduler_set_flag (self->scheduler, &self->card->id, 1, flag, &error))
-    {
-      _eg_review_page_error_toast (self, error);
-      return;
-    }
-  self->card->flag = flag;
-  _eg_review_page_toast (self, flag ? _("Card flagged") : _("Flag removed"), TRUE);
-}
 
 static void
 info_action (GtkWidget  *widget,
@@ -168,9 +107,6 @@ void
 _eg_review_page_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "review.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "review.flag", NULL, flag_action);
-  gtk_widget_class_install_action (widget_class, "review.suspend", NULL, suspend_action);
-  gtk_widget_class_install_action (widget_class, "review.bury", NULL, bury_action);
   gtk_widget_class_install_action (widget_class, "review.info", NULL, info_action);
   gtk_widget_class_install_action (widget_class, "review.study-ahead", NULL, study_ahead_action);
   gtk_widget_class_install_action (widget_class, "review.whole-section", NULL,

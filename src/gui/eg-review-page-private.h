@@ -1,7 +1,8 @@
 /* eg-review-page-private.h - the review page's parts, shared by its files
  *
  * eg-review-page.c shows cards and grades them; eg-review-page-actions.c has
- * the card menu's actions and the done page's.
+ * the card menu's actions and the done page's; eg-review-page-marks.c the
+ * card's marks (flagged, suspended, buried).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,6 +62,11 @@ struct _EgReviewPage
   GtkSpinner     *saving_spinner;
   GtkWidget      *study_ahead_button;
   AdwStatusPage  *done_page;
+  AdwToastOverlay *toast_overlay;   /* around the card: toasts never cover the buttons */
+  GtkWidget      *marks_box;
+  GtkWidget      *flag_mark;
+  GtkWidget      *suspended_mark;
+  GtkWidget      *buried_mark;
 };
 
 gint64  _eg_review_page_now_ms               (EgReviewPage   *self);
@@ -73,6 +79,8 @@ void    _eg_review_page_clock_pause          (EgReviewPage   *self);
 void    _eg_review_page_trace_begin          (EgReviewPage   *self);
 void    _eg_review_page_show_next            (EgReviewPage   *self);
 void    _eg_review_page_class_add_actions    (GtkWidgetClass *widget_class);
+void    _eg_review_page_class_add_marks      (GtkWidgetClass *widget_class);
+void    _eg_review_page_update_marks         (EgReviewPage   *self);
 
 /* for tests */
 void    _eg_review_page_set_save_timeout     (EgReviewPage   *self,

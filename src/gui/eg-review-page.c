@@ -68,14 +68,10 @@ static void
 toast_unsaved (EgReviewPage *self,
                const char   *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *t;
+  AdwToast *t = eg_toast_new (message);
 
-  if (overlay == NULL)
-    return;
-  t = eg_toast_new (message);
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
+  eg_toast_overlay_add (self->toast_overlay, t);
 }
 
 /* A change that failed: said in a toast, and logged. */
@@ -264,6 +260,7 @@ show_done (EgReviewPage *self)
 
   g_clear_pointer (&self->card, eg_card_free);
   update_title (self);
+  _eg_review_page_update_marks (self);
 
   if (self->reviewed > 0)
     {
@@ -336,6 +333,7 @@ _eg_review_page_show_next (EgReviewPage *self)
 
   set_revealed (self, FALSE);
   update_title (self);
+  _eg_review_page_update_marks (self);
   update_intervals (self);
   eg_review_page_ensure_view (self);
   eg_card_view_show_card (self->card_view, self->card, self->language, FALSE, self->trace.token);
@@ -588,7 +586,7 @@ undo_action (GtkWidget  *widget,
 {
   EgReviewPage *self = EG_REVIEW_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  EgUndoKind kind;
+  g_auto(EgUndoInfo) info = { 0 };
 
   if (self->queue == NULL)
     return;
@@ -604,14 +602,16 @@ undo_action (GtkWidget  *widget,
       _eg_review_page_toast (self, _("Grade taken back before it was saved"), FALSE);
       return;
     }
-  if (!eg_scheduler_undo (self->scheduler, self->queue, _eg_review_page_now_ms (self), &kind,
-                          NULL, &error))
+  if (!eg_scheduler_undo_full (self->scheduler, EG_UNDO_SCOPE_ALL, self->queue,
+                               _eg_review_page_now_ms (self), &info, &error))
     {
       _eg_review_page_toast (self, error->message, FALSE);
       return;
     }
-  if (kind == EG_UNDO_GRADE && self->reviewed > 0)
+  if (info.kind == EG_UNDO_GRADE && self->reviewed > 0)
     self->reviewed--;
+  /* every undo says what it undid */
+  _eg_review_page_toast (self, info.description, FALSE);
   _eg_review_page_trace_begin (self);
   /* the undone card is at the front of the queue again */
   _eg_review_page_show_next (self);
@@ -761,6 +761,7 @@ eg_review_page_class_init (EgReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EgReviewPage, saving_spinner);
   gtk_widget_class_bind_template_child (widget_class, EgReviewPage, done_page);
   gtk_widget_class_bind_template_child (widget_class, EgReviewPage, study_ahead_button);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "review.reveal", NULL, reveal_action);
   gtk_widget_class_install_action (widget_class, "review.grade", "i", grade_action);
@@ -770,12 +771,14 @@ eg_review_page_class_init (EgReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.zoom", "s", zoom_action);
   gtk_widget_class_install_action (widget_class, "review.back", NULL, back_action);
   _eg_review_page_class_add_actions (widget_class);
+  _eg_review_page_class_add_marks (widget_class);
 }
 
 static void
 eg_review_page_init (EgReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  eg_toast_set_overlay (GTK_WIDGET (self), self->toast_overlay);
 
   self->saver = eg_grade_saver_new ();
   g_signal_connect_object (self->saver, "finished", G_CALLBACK (saver_finished_cb), self,

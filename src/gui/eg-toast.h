@@ -8,9 +8,13 @@
 
 G_BEGIN_DECLS
 
-AdwToast *eg_toast_new  (const char *text);
-void      eg_toast_show (GtkWidget  *widget,
-                         const char *text,
-                         gboolean    with_undo);
+AdwToast *eg_toast_new         (const char      *text);
+void      eg_toast_show        (GtkWidget       *widget,
+                                const char      *text,
+                                gboolean         with_undo);
+void      eg_toast_overlay_add (AdwToastOverlay *overlay,
+                                AdwToast        *toast);
+void      eg_toast_set_overlay (GtkWidget       *widget,
+                                AdwToastOverlay *overlay);
 
 G_END_DECLS

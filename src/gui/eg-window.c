@@ -42,9 +42,13 @@ void
 eg_window_add_toast (EgWindow   *self,
                      const char *message)
 {
+  GtkWidget *page;
+
   g_return_if_fail (EG_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, eg_toast_new (message));
+  /* in the page's own overlay, above its buttons, if it has one */
+  page = gtk_stack_get_visible_child (self->main_stack);
+  eg_toast_show (page != NULL ? page : GTK_WIDGET (self->toast_overlay), message, FALSE);
 }
 
 /**

@@ -1,0 +1,19 @@
+/* eg-card-cell.h - the card table's cells show the card's marks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "eg-card-row.h"
+
+G_BEGIN_DECLS
+
+GtkWidget *eg_card_cell_new_flag (void);
+void       eg_card_cell_bind     (GtkWidget *cell,
+                                  EgCardRow *row);
+void       eg_card_cell_unbind   (GtkWidget *cell,
+                                  EgCardRow *row);
+
+G_END_DECLS
