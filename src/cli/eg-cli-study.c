@@ -158,13 +158,14 @@ undo (EgScheduler *scheduler,
       gint64       now)
 {
   g_autoptr(GError) error = NULL;
+  g_auto(EgUndoInfo) info = { 0 };
 
-  if (!eg_scheduler_undo (scheduler, queue, now, NULL, NULL, &error))
+  if (!eg_scheduler_undo_full (scheduler, EG_UNDO_SCOPE_ALL, queue, now, &info, &error))
     {
       g_print ("%s\n", error->message);
       return FALSE;
     }
-  g_print ("Undone.\n");
+  g_print ("%s.\n", info.description);   /* "Undid grade Good on card 302." */
   return TRUE;
 }
 

@@ -58,7 +58,7 @@ printf '\n3\n\n1\nu\nq\n' | "$cli" --db "$db" review --at $at >"$tmp/review" 2>&
 check "interactive review shows question, answer and the four intervals" \
   grep -q '1 Again (1m)  2 Hard (6m)  3 Good (10m)  4 Easy (8d)' "$tmp/review"
 check "interactive review grades" grep -q '16/301 Good: new → learning' "$tmp/review"
-check "u undoes the last grade" grep -q 'Undone.' "$tmp/review"
+check "u undoes the last grade, saying which" grep -q 'Undid grade Again on card 302.' "$tmp/review"
 "$cli" --db "$db" log >"$tmp/log"
 check "the log holds the one grade that was not undone" test "$(wc -l <"$tmp/log")" -eq 1
 "$cli" --db "$db" due --at $at >"$tmp/due"

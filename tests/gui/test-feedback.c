@@ -244,7 +244,8 @@ row_cells (EgWindow    *window,
            const char  *question,
            GtkWidget  **flag)
 {
-  GtkWidget *table = GTK_WIDGET (eg_library_page_get_card_table (eg_window_get_library_page (window)));
+  EgLibraryPage *library = eg_window_get_library_page (window);
+  GtkWidget *table = GTK_WIDGET (eg_library_page_get_card_table (library));
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
   GPtrArray *cells = g_ptr_array_new ();
   GtkWidget *row = NULL;
