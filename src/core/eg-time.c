@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "eg-time.h"
 
 gint64
@@ -142,4 +144,143 @@ eg_time_format_interval (gint64 ms)
   if (days < 365)
     return g_strdup_printf ("%.1fmo", days / 30.4375);
   return g_strdup_printf ("%.1fy", days / 365.25);
+}
+
+/* The local calendar date of @ms, in days from 1970-01-01 */
+static int
+local_day (gint64 ms)
+{
+  return eg_time_study_day (ms, 0);
+}
+
+/**
+ * eg_time_format_day_relative:
+ * @day: a day (a study day, or a calendar date), in days from 1970-01-01
+ * @today: the day it is
+ *
+ * Returns: (transfer full): @day seen from @today, translated: "today",
+ *   "tomorrow", "in 12 days", "in 2 months" (from 31 days on), "in 3
+ *   years" (from 365 days on); "yesterday", "12 days ago"… for a day past
+ */
+char *
+eg_time_format_day_relative (int day,
+                             int today)
+{
+  int days = ABS (day - today);
+  gboolean future = day > today;
+  int n;
+
+  if (days == 0)
+    return g_strdup (_("today"));
+  if (days == 1)
+    return g_strdup (future ? _("tomorrow") : _("yesterday"));
+  if (days < 31)
+    return g_strdup_printf (future ? g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days",
+                                                  days)
+                                   : g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago",
+                                                  days),
+                            days);
+  if (days < 365)
+    {
+      n = MAX ((int) (days / 30.4375 + 0.5), 1);
+      return g_strdup_printf (future ? g_dngettext (GETTEXT_PACKAGE, "in %d month",
+                                                    "in %d months", n)
+                                     : g_dngettext (GETTEXT_PACKAGE, "%d month ago",
+                                                    "%d months ago", n),
+                              n);
+    }
+  n = MAX ((int) (days / 365.25 + 0.5), 1);
+  return g_strdup_printf (future ? g_dngettext (GETTEXT_PACKAGE, "in %d year", "in %d years", n)
+                                 : g_dngettext (GETTEXT_PACKAGE, "%d year ago", "%d years ago",
+                                                n),
+                          n);
+}
+
+/**
+ * eg_time_format_relative:
+ * @when_ms: the time to describe
+ * @now_ms: the time it is
+ *
+ * Returns: (transfer full): @when_ms seen from @now_ms, translated: "now"
+ *   (within half a minute), "in 8 min", "in 3 hours" (the same day), then
+ *   by local calendar days as eg_time_format_day_relative() ("tomorrow",
+ *   "in 12 days"); "8 min ago", "3 hours ago", "yesterday"… for a time past
+ */
+char *
+eg_time_format_relative (gint64 when_ms,
+                         gint64 now_ms)
+{
+  gint64 distance = ABS (when_ms - now_ms);
+  gboolean future = when_ms > now_ms;
+  int minutes = (int) MIN ((distance + 30000) / 60000, G_MAXINT);
+  int n;
+
+  if (minutes < 1)
+    return g_strdup (_("now"));
+  if (minutes < 60)
+    return g_strdup_printf (future ? g_dngettext (GETTEXT_PACKAGE, "in %d min", "in %d min",
+                                                  minutes)
+                                   : g_dngettext (GETTEXT_PACKAGE, "%d min ago", "%d min ago",
+                                                  minutes),
+                            minutes);
+  if (local_day (when_ms) == local_day (now_ms))
+    {
+      n = (minutes + 30) / 60;
+      return g_strdup_printf (future ? g_dngettext (GETTEXT_PACKAGE, "in %d hour", "in %d hours",
+                                                    n)
+                                     : g_dngettext (GETTEXT_PACKAGE, "%d hour ago",
+                                                    "%d hours ago", n),
+                              n);
+    }
+  return eg_time_format_day_relative (local_day (when_ms), local_day (now_ms));
+}
+
+/**
+ * eg_time_format_exact:
+ *
+ * Returns: (transfer full): @ms as a local date and time, "2026-12-04
+ *   21:51", the one format the library and the card info write a time in
+ */
+char *
+eg_time_format_exact (gint64 ms)
+{
+  gint64 seconds = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (seconds);
+
+  if (time == NULL)
+    return g_strdup ("?");
+  /* Translators: a date and time, see g_date_time_format(); keep it short */
+  return g_date_time_format (time, C_("date and time", "%Y-%m-%d %H:%M"));
+}
+
+/**
+ * eg_time_format_due:
+ * @due_ms: when a card is due
+ * @due_day: the study day a review card is due on
+ * @on_a_day: whether the card is due on a day (a review card), not at a
+ *   time (a (re)learning card)
+ * @now_ms: the time it is
+ * @today: the study day of @now_ms
+ * @exact: (out) (optional) (transfer full): the exact time (a date for a
+ *   card due on a day), for a tooltip or beside it
+ *
+ * When a card is due, as the library's Due column and the card info show
+ * it: "in 8 min" for a learning step, "today", "tomorrow", "in 12 days"
+ * for a review card (due on its study day, whatever the hour).
+ *
+ * Returns: (transfer full): the text, translated
+ */
+char *
+eg_time_format_due (gint64    due_ms,
+                    int       due_day,
+                    gboolean  on_a_day,
+                    gint64    now_ms,
+                    int       today,
+                    char    **exact)
+{
+  if (exact != NULL)
+    *exact = on_a_day ? eg_time_format_day (due_day) : eg_time_format_exact (due_ms);
+  if (on_a_day)
+    return eg_time_format_day_relative (due_day, today);
+  return eg_time_format_relative (due_ms, now_ms);
 }

@@ -23,5 +23,16 @@ gint64    eg_time_study_day_start (int     day,
                                    int     day_start_hour);
 char     *eg_time_format_day      (int     day);
 char     *eg_time_format_interval (gint64  ms);
+char     *eg_time_format_day_relative (int      day,
+                                       int      today);
+char     *eg_time_format_relative (gint64     when_ms,
+                                   gint64     now_ms);
+char     *eg_time_format_exact    (gint64     ms);
+char     *eg_time_format_due      (gint64     due_ms,
+                                   int        due_day,
+                                   gboolean   on_a_day,
+                                   gint64     now_ms,
+                                   int        today,
+                                   char     **exact);
 
 G_END_DECLS

@@ -44,15 +44,7 @@ state_name (int state)
     }
 }
 
-static char *
-format_time (gint64 ms)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (ms / 1000);
-
-  return g_date_time_format (time, "%x %H:%M");
-}
-
-static void
+static GtkWidget *
 add_row (AdwPreferencesGroup *group,
          const char          *title,
          const char          *value)
@@ -65,6 +57,7 @@ add_row (AdwPreferencesGroup *group,
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   adw_preferences_group_add (group, row);
+  return row;
 }
 
 static void
@@ -120,13 +113,19 @@ eg_card_info_new (EgScheduler  *scheduler,
         .difficulty = card->state.difficulty, .due = card->state.due,
         .last_review = card->state.last_review,
       };
-      g_autofree char *due = format_time (card->state.due);
+      g_autofree char *exact = NULL;
+      /* as the library's Due column: "in 8 min", "tomorrow", the exact time under it */
+      g_autofree char *due = eg_time_format_due (card->state.due, card->state.due_day,
+                                                 card->state.state == EG_FSRS_STATE_REVIEW, now_ms,
+                                                 eg_scheduler_study_day (scheduler, now_ms),
+                                                 &exact);
       g_autofree char *s = g_strdup_printf (_("%.2f days"), card->state.stability);
       g_autofree char *d = g_strdup_printf ("%.2f", card->state.difficulty);
       g_autofree char *r = g_strdup_printf ("%.0f %%",
                                             100 * eg_fsrs_retrievability (params, &fsrs, now_ms));
 
-      add_row (self->card_group, _("Due"), due);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (add_row (self->card_group, _("Due"), due)),
+                                   exact);
       add_row (self->card_group, _("Stability"), s);
       add_row (self->card_group, _("Difficulty"), d);
       add_row (self->card_group, _("Retrievability now"), r);
@@ -145,7 +144,7 @@ eg_card_info_new (EgScheduler  *scheduler,
   for (guint i = reviews->len; i > 0; i--)
     {
       EgReview *review = g_ptr_array_index (reviews, i - 1);
-      g_autofree char *when = format_time (review->reviewed_at);
+      g_autofree char *when = eg_time_format_exact (review->reviewed_at);
       g_autofree char *title = g_strdup_printf ("%s · %s", when, rating_name (review->rating));
       g_autofree char *interval = eg_time_format_interval (review->due_after - review->reviewed_at);
       double r = review->state_before == 0 || review->stability_before <= 0 ? 1.0

@@ -149,6 +149,7 @@ fill_page (EgCardModel *self,
   guint first = page * EG_CARD_MODEL_PAGE_SIZE;
   guint n = MIN (EG_CARD_MODEL_PAGE_SIZE, self->ids->len - first);
   gint64 now = eg_time_now_ms ();
+  int today = eg_scheduler_study_day (self->scheduler, now);
   guint next = 0;
 
   cards = eg_store_get_cards (eg_scheduler_get_store (self->scheduler),
@@ -183,11 +184,12 @@ fill_page (EgCardModel *self,
         section = g_hash_table_lookup (self->sections, &card->section_id);
 
       if (i >= rows->len)
-        g_ptr_array_add (rows, card ? eg_card_row_new (card, section, params, now) : NULL);
+        g_ptr_array_add (rows, card ? eg_card_row_new (card, section, params, now, today) : NULL);
       else if (card != NULL && g_ptr_array_index (rows, i) != NULL)
-        eg_card_row_update (g_ptr_array_index (rows, i), card, section, params, now);
+        eg_card_row_update (g_ptr_array_index (rows, i), card, section, params, now,
+                            today);
       else if (card != NULL)
-        rows->pdata[i] = eg_card_row_new (card, section, params, now);
+        rows->pdata[i] = eg_card_row_new (card, section, params, now, today);
     }
   g_ptr_array_set_size (rows, n);
   return TRUE;

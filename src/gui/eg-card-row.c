@@ -21,6 +21,7 @@ struct _EgCardRow
   int      flag;          /* 0, or 1..7 (eg-card-cell.c shows it) */
   gboolean suspended;
   char    *values[13];    /* one per property, in their order */
+  char    *due_exact;     /* the due column's tooltip */
 };
 
 G_DEFINE_FINAL_TYPE (EgCardRow, eg_card_row, G_TYPE_OBJECT)
@@ -46,6 +47,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Not a column: the exact due time, the Due cell's tooltip */
+#define PROP_DUE_EXACT N_PROPS
+static GParamSpec *due_exact_property;
+
 static const char * const property_names[N_PROPS] = {
   NULL, "number", "question", "section", "due", "interval", "stability", "difficulty",
   "retrievability", "reviews", "lapses", "flag", "modified", "status",
@@ -59,6 +64,7 @@ eg_card_row_finalize (GObject *object)
   g_free (self->key);
   for (guint i = 0; i < G_N_ELEMENTS (self->values); i++)
     g_free (self->values[i]);
+  g_free (self->due_exact);
 
   G_OBJECT_CLASS (eg_card_row_parent_class)->finalize (object);
 }
@@ -73,6 +79,8 @@ eg_card_row_get_property (GObject    *object,
 
   if (prop_id > PROP_0 && prop_id < N_PROPS)
     g_value_set_string (value, self->values[prop_id - 1]);
+  else if (prop_id == PROP_DUE_EXACT)
+    g_value_set_string (value, self->due_exact);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -89,6 +97,9 @@ eg_card_row_class_init (EgCardRowClass *klass)
     properties[i] = g_param_spec_string (property_names[i], NULL, NULL, NULL,
                                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  due_exact_property = g_param_spec_string ("due-exact", NULL, NULL, NULL,
+                                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_DUE_EXACT, due_exact_property);
 }
 
 static void
@@ -120,10 +131,12 @@ static const char * const flag_names[] = {
 /* The row's texts for @card, in column order. */
 static void
 format_values (char               *values[N_PROPS - 1],
+               char              **due_exact,
                const EgCard       *card,
                const char         *section,
                const EgFsrsParams *params,
-               gint64              now_ms)
+               gint64              now_ms,
+               int                 today)
 {
   const EgCardState *s = &card->state;
   gboolean reviewed = s->state != 0;
@@ -134,7 +147,12 @@ format_values (char               *values[N_PROPS - 1],
   values[PROP_NUMBER - 1] = g_strdup_printf ("%d", card->number);
   values[PROP_QUESTION - 1] = eg_markdown_to_plain (card->question);
   values[PROP_SECTION - 1] = g_strdup (section ? section : "");
-  values[PROP_DUE - 1] = reviewed ? format_date (s->due) : g_strdup (_("New"));
+  /* "in 8 min", "tomorrow", "in 12 days"; the exact time in the tooltip */
+  *due_exact = NULL;
+  values[PROP_DUE - 1] = reviewed ? eg_time_format_due (s->due, s->due_day,
+                                                        s->state == EG_FSRS_STATE_REVIEW,
+                                                        now_ms, today, due_exact)
+                                  : g_strdup (_("New"));
   /* Translators: an interval in days, in the card table */
   values[PROP_INTERVAL - 1] = reviewed ? g_strdup_printf (_("%d d"), s->scheduled_days)
                                        : g_strdup ("");
@@ -157,7 +175,8 @@ EgCardRow *
 eg_card_row_new (const EgCard       *card,
                  const char         *section,
                  const EgFsrsParams *params,
-                 gint64              now_ms)
+                 gint64              now_ms,
+                 int                 today)
 {
   EgCardRow *self = g_object_new (EG_TYPE_CARD_ROW, NULL);
 
@@ -165,7 +184,7 @@ eg_card_row_new (const EgCard       *card,
   self->key = g_strdup (card->key);
   self->flag = card->flag;
   self->suspended = card->suspended;
-  format_values (self->values, card, section, params, now_ms);
+  format_values (self->values, &self->due_exact, card, section, params, now_ms, today);
   return self;
 }
 
@@ -180,9 +199,11 @@ eg_card_row_update (EgCardRow          *self,
                     const EgCard       *card,
                     const char         *section,
                     const EgFsrsParams *params,
-                    gint64              now_ms)
+                    gint64              now_ms,
+                    int                 today)
 {
   char *values[N_PROPS - 1];
+  char *due_exact;
 
   g_return_if_fail (EG_IS_CARD_ROW (self));
 
@@ -191,9 +212,16 @@ eg_card_row_update (EgCardRow          *self,
   self->key = g_strdup (card->key);
   self->flag = card->flag;            /* notified with the flag's text */
   self->suspended = card->suspended;  /* notified with the status */
-  format_values (values, card, section, params, now_ms);
+  format_values (values, &due_exact, card, section, params, now_ms, today);
 
   g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (due_exact, self->due_exact) != 0)
+    {
+      g_free (self->due_exact);
+      self->due_exact = g_steal_pointer (&due_exact);
+      g_object_notify_by_pspec (G_OBJECT (self), due_exact_property);
+    }
+  g_free (due_exact);
   for (guint i = 0; i < N_PROPS - 1; i++)
     {
       if (g_strcmp0 (values[i], self->values[i]) == 0)

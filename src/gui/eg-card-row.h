@@ -16,12 +16,14 @@ G_DECLARE_FINAL_TYPE (EgCardRow, eg_card_row, EG, CARD_ROW, GObject)
 EgCardRow  *eg_card_row_new      (const EgCard       *card,
                                   const char         *section,
                                   const EgFsrsParams *params,
-                                  gint64              now_ms);
+                                  gint64              now_ms,
+                                  int                 today);
 void        eg_card_row_update   (EgCardRow          *self,
                                   const EgCard       *card,
                                   const char         *section,
                                   const EgFsrsParams *params,
-                                  gint64              now_ms);
+                                  gint64              now_ms,
+                                  int                 today);
 gint64      eg_card_row_get_id   (EgCardRow *self);
 const char *eg_card_row_get_key  (EgCardRow *self);
 int         eg_card_row_get_flag (EgCardRow *self);

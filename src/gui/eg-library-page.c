@@ -47,7 +47,7 @@ static const struct
   { "number", EG_SORT_NUMBER, TRUE, 5 },
   { "question", EG_SORT_QUESTION, FALSE, 40 },
   { "section", EG_SORT_SECTION, FALSE, 24 },
-  { "due", EG_SORT_DUE, FALSE, 10 },
+  { "due", EG_SORT_DUE, FALSE, 12 },
   { "interval", EG_SORT_INTERVAL, TRUE, 7 },
   { "stability", EG_SORT_STABILITY, TRUE, 6 },
   { "difficulty", EG_SORT_DIFFICULTY, TRUE, 5 },
@@ -449,6 +449,12 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
                                     gtk_list_item_get_child (item), "text",
                                     G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (item), "binding", binding);
+  /* the Due cell says "in 8 min", "tomorrow"; its tooltip the exact time */
+  if (columns[GPOINTER_TO_UINT (data)].sort == EG_SORT_DUE)
+    g_object_set_data (G_OBJECT (item), "tooltip-binding",
+                       g_object_bind_property (gtk_list_item_get_item (item), "due-exact",
+                                               gtk_list_item_get_child (item), "tooltip-text",
+                                               G_BINDING_SYNC_CREATE));
 }
 
 static void
@@ -462,6 +468,9 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
   if (binding != NULL)
     g_binding_unbind (binding);
   g_object_set_data (G_OBJECT (item), "binding", NULL);
+  if (g_object_get_data (G_OBJECT (item), "tooltip-binding") != NULL)
+    g_binding_unbind (g_object_get_data (G_OBJECT (item), "tooltip-binding"));
+  g_object_set_data (G_OBJECT (item), "tooltip-binding", NULL);
 }
 
 /**
