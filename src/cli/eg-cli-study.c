@@ -68,8 +68,9 @@ eg_cli_due (EgCliContext  *ctx,
   EgQueueCounts counts;
   gint64 next;
 
-  if (!eg_cli_parse_options (ctx, "", "How many cards are due now, and when the next is.",
-                             NULL, &argc, &argv))
+  if (!eg_cli_parse_options (ctx, "",
+                             "How many cards are due today (the cards is:due finds), and when "
+                             "the next is.", NULL, &argc, &argv))
     return 1;
   if (argc > 1)
     return eg_cli_usage_error ("due: unexpected argument “%s”", argv[1]);
@@ -79,7 +80,7 @@ eg_cli_due (EgCliContext  *ctx,
   if (!(queue = eg_scheduler_build_queue (scheduler, ctx->now_ms, &error)))
     return eg_cli_fail (error);
   eg_queue_get_counts (queue, &counts);
-  g_print ("Due now: %u new, %u learning, %u review\n",
+  g_print ("Due today: %u new, %u learning, %u review\n",
            counts.new_cards, counts.learning, counts.review);
 
   if (eg_queue_peek (queue, ctx->now_ms) != 0)

@@ -456,7 +456,7 @@ static const Command commands[] = {
   { "export", "--format json|markdown [-o FILE]", "Export the collection", command_export },
   { "stats", "", "Collection statistics", command_stats },
   { "set-language", "DECK LANGUAGE", "Language of a deck's inline code", command_set_language },
-  { "due", "", "Cards due now, and when the next one is", eg_cli_due },
+  { "due", "", "Cards due today, and when the next one is", eg_cli_due },
   { "review", "[--grade N]", "Review in the terminal, or grade the next card", eg_cli_review },
   { "forecast", "[--days N]", "Cards due on each of the next days", eg_cli_forecast },
   { "log", "[--card KEY] [--json]", "The review log, oldest first", eg_cli_log },

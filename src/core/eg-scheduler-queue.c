@@ -113,6 +113,13 @@ _eg_queue_remove_card (EgQueue *queue,
  * due time; review cards due today, least likely remembered first; new cards
  * in deck order, spread among the reviews.  Daily limits count what was
  * studied earlier today; suspended, buried and deleted cards are left out.
+ *
+ * This queue is what "due today" means, the one definition: the search's
+ * is:due (the library's Due Today) and `engram-cli due` show its cards
+ * (eg_queue_list_cards(), eg_queue_get_counts()): the (re)learning cards
+ * due before the study day ends, the review cards due today or before up
+ * to the reviews left of the daily limit, the new cards the new-card limit
+ * still lets in.
  */
 EgQueue *
 eg_scheduler_build_queue (EgScheduler  *self,
@@ -339,6 +346,30 @@ eg_queue_get_counts (EgQueue       *queue,
       else
         counts->review++;
     }
+}
+
+/**
+ * eg_queue_list_cards:
+ *
+ * What is due today (README, "Studying"): the cards left in the queue,
+ * the (re)learning cards (due before the study day ends) first.
+ *
+ * Returns: (transfer full) (element-type gint64): their ids
+ */
+GArray *
+eg_queue_list_cards (EgQueue *queue)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (queue != NULL, NULL);
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                           queue->learning->len + queue->main->len - queue->main_pos);
+  for (guint i = 0; i < queue->learning->len; i++)
+    g_array_append_val (ids, g_array_index (queue->learning, LearnEntry, i).card_id);
+  for (guint i = queue->main_pos; i < queue->main->len; i++)
+    g_array_append_val (ids, g_array_index (queue->main, MainEntry, i).card_id);
+  return ids;
 }
 
 /**

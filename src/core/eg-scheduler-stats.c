@@ -14,7 +14,6 @@ typedef struct
   const EgFsrsParams *params;
   gint64              now_ms;
   GArray             *stats;      /* EgSectionStats */
-  GArray             *reviewed;   /* guint per section: the cards with a mastery */
   GHashTable         *index;      /* section id -> its index in stats */
 } SectionCount;
 
@@ -31,12 +30,10 @@ count_card (const EgStudyState *state,
     i = GPOINTER_TO_UINT (found);
   else
     {
-      EgSectionStats fresh = { state->section_id, 0, 0, 0, 0 };
-      guint zero = 0;
+      EgSectionStats fresh = { state->section_id, 0, 0, 0, 0, 0 };
 
       i = count->stats->len;
       g_array_append_val (count->stats, fresh);
-      g_array_append_val (count->reviewed, zero);
       g_hash_table_insert (count->index, g_memdup2 (&state->section_id, sizeof (gint64)),
                            GUINT_TO_POINTER (i));
     }
@@ -54,7 +51,7 @@ count_card (const EgStudyState *state,
       };
 
       current->mastery += eg_fsrs_retrievability (count->params, &card, count->now_ms);
-      g_array_index (count->reviewed, guint, i)++;
+      current->reviewed++;
     }
   if (state->due && state->active)
     current->due++;
@@ -64,8 +61,12 @@ count_card (const EgStudyState *state,
  * eg_scheduler_section_stats:
  *
  * Returns: (transfer full): an #EgSectionStats for every section that has
- *   cards: how many cards, new, due now, and how well it is known (the mean
- *   current retrievability of its reviewed cards)
+ *   cards: how many cards, new, due today (limits aside: (re)learning cards
+ *   due before the study day ends, review cards due today or before;
+ *   neither suspended nor buried), studied, and how well the section is
+ *   known: the expected recall of its cards now, a card never studied
+ *   counting as not known (the current retrievability of its studied
+ *   cards, summed, over all its cards)
  */
 GArray *
 eg_scheduler_section_stats (EgScheduler  *self,
@@ -73,22 +74,23 @@ eg_scheduler_section_stats (EgScheduler  *self,
                             GError      **error)
 {
   g_autoptr(GArray) stats = g_array_new (FALSE, TRUE, sizeof (EgSectionStats));
-  g_autoptr(GArray) reviewed = g_array_new (FALSE, TRUE, sizeof (guint));
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  SectionCount count = { &self->params, now_ms, stats, reviewed, index };
+  SectionCount count = { &self->params, now_ms, stats, index };
+  int today;
 
   g_return_val_if_fail (EG_IS_SCHEDULER (self), NULL);
 
-  if (!_eg_store_foreach_state (self->store, now_ms, eg_scheduler_study_day (self, now_ms),
-                                count_card, &count, error))
+  today = eg_scheduler_study_day (self, now_ms);
+  if (!_eg_store_foreach_state (self->store, now_ms, today,
+                                _eg_scheduler_day_start (self, today + 1), count_card, &count,
+                                error))
     return NULL;
 
   for (guint i = 0; i < stats->len; i++)
     {
       EgSectionStats *s = &g_array_index (stats, EgSectionStats, i);
-      guint n = g_array_index (reviewed, guint, i);
 
-      s->mastery = n > 0 ? s->mastery / n : -1;
+      s->mastery = s->total > 0 ? s->mastery / s->total : 0;
     }
   return g_steal_pointer (&stats);
 }

@@ -88,8 +88,10 @@ typedef struct
   gint64 section_id;
   guint  total;
   guint  new_cards;
-  guint  due;          /* learning due now, reviews due today */
-  double mastery;      /* mean current retrievability of its reviewed cards, -1 if none */
+  guint  due;          /* learning due before the day ends, reviews due today */
+  guint  reviewed;     /* cards studied at least once */
+  double mastery;      /* known: summed current retrievability of its reviewed cards over
+                        * all its cards (a card never studied counts as not known) */
 } EgSectionStats;
 
 /* What the queue has left for today. */
@@ -160,6 +162,7 @@ gint64        eg_queue_peek                 (EgQueue       *queue,
                                              gint64         now_ms);
 void          eg_queue_get_counts           (EgQueue       *queue,
                                              EgQueueCounts *counts);
+GArray       *eg_queue_list_cards           (EgQueue       *queue);
 gint64        eg_queue_get_next_due         (EgQueue       *queue);
 void          eg_queue_remove               (EgQueue       *queue,
                                              gint64         card_id);

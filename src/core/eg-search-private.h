@@ -84,6 +84,8 @@ struct _EgSearch
   gboolean  by_id;        /* every match is in a list of ids: see finds_by_id() */
   int       match;        /* the parameter of a full-text query ANDed with the
                            * rest, which joins cards_fts f; 0 for none */
+  int       due;          /* the parameter is:due reads: the ids of today's queue
+                           * as a JSON array, set when the search runs; 0 for none */
 };
 
 /* Where a deck: filter names the card's deck: select_rows() makes it

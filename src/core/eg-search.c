@@ -14,7 +14,6 @@
 
 #include "eg-scheduler.h"
 #include "eg-search-private.h"
-#include "eg-time.h"
 
 G_DEFINE_QUARK (eg-search-error-quark, eg_search_error)
 
@@ -74,23 +73,42 @@ eg_search_free (EgSearch *search)
 }
 
 /* The collection's FSRS parameters and today's study day, as the
- * scheduler has them: the search's retrievability is the one on screen */
+ * scheduler has them: the search's retrievability is the one on screen.
+ * For is:due, today's queue (eg_scheduler_build_queue()): the search shows
+ * the cards a review of every deck would, as `engram-cli due` counts them. */
 static gboolean
 load_settings (EgStore       *store,
+               EgSearch      *search,
                gint64         now_ms,
                EgFsrsParams  *params,
                int           *today,
                GError       **error)
 {
-  EgSchedulerSettings settings;
-  gboolean ok;
+  g_autoptr(EgScheduler) scheduler = eg_scheduler_new (store, error);
+  g_autoptr(EgQueue) queue = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) json = NULL;
+  EgSearchParam *param;
 
-  eg_scheduler_settings_init (&settings);
-  ok = eg_scheduler_settings_load (&settings, store, error) &&
-       eg_scheduler_settings_to_params (&settings, params, error);
-  *today = eg_time_study_day (now_ms, settings.day_start_hour);
-  eg_scheduler_settings_clear (&settings);
-  return ok;
+  if (scheduler == NULL)
+    return FALSE;
+  *params = *eg_scheduler_get_params (scheduler);
+  *today = eg_scheduler_study_day (scheduler, now_ms);
+  if (search->due == 0)
+    return TRUE;
+
+  if (!(queue = eg_scheduler_build_queue (scheduler, now_ms, error)))
+    return FALSE;
+  ids = eg_queue_list_cards (queue);
+  json = g_string_new ("[");
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+  param = &g_array_index (search->params, EgSearchParam, search->due - FIRST_PARAM);
+  g_free (param->s);
+  param->s = g_string_free (g_steal_pointer (&json), FALSE);
+  return TRUE;
 }
 
 /* Runs @search; the card keys too into @keys, if given. */
@@ -119,7 +137,7 @@ run_search (EgStore       *store,
   /* one snapshot, and one lock for all the statements */
   if (!eg_store_begin_read (store, error))
     return NULL;
-  ok = load_settings (store, now_ms, &params, &today, error) &&
+  ok = load_settings (store, search, now_ms, &params, &today, error) &&
        _eg_store_search_set_params (store, &params, error) &&
        _eg_store_search_read_rows (store, search, sort, now_ms, today, rows, texts, card_keys,
                                    error);

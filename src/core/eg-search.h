@@ -11,7 +11,9 @@
  *                        that is no key: words of the heading (Markdown, emoji,
  *                        case and accents ignored; with '*', the whole heading)
  *   deck:NAME            the same for decks, by key or title
- *   is:due is:new is:learn is:review is:suspended is:buried is:flagged
+ *   is:due               due today: the cards of today's queue (see
+ *                        eg_scheduler_build_queue()), daily limits applied
+ *   is:new is:learn is:review is:suspended is:buried is:flagged
  *   flag:N               N from 0 to 7
  *   prop:ivl>10 prop:due<=1 prop:s>30 prop:d<5 prop:r<0.8 prop:reps>3 prop:lapses>=2
  *                        operators < <= > >= = !=

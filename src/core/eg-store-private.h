@@ -300,6 +300,7 @@ typedef void (*EgStudyStateFunc) (const EgStudyState *state,
 gboolean      _eg_store_foreach_state    (EgStore            *self,
                                           gint64              now_ms,
                                           int                 day,
+                                          gint64              day_end_ms,
                                           EgStudyStateFunc    func,
                                           gpointer            user_data,
                                           GError            **error);

@@ -151,8 +151,10 @@ compile_filter (EgSearch     *search,
         break;
       }
     case EG_SEARCH_FILTER_IS_DUE:
-      search->uses_state = TRUE;
-      g_string_append (sql, "(" EG_STORE_SQL_ACTIVE " AND " EG_STORE_SQL_DUE ")");
+      /* today's queue, as the scheduler builds it: see eg_search.c */
+      if (search->due == 0)
+        search->due = add_text (search, "[]");
+      g_string_append_printf (sql, "c.id IN (SELECT value FROM json_each (?%d))", search->due);
       break;
     case EG_SEARCH_FILTER_IS_NEW:
       search->uses_state = TRUE;
@@ -372,7 +374,7 @@ compile (EgSearch     *search,
 }
 
 /* Whether @node finds its cards by id: a full-text match (joined at the
- * top level, "c.id IN (…)" otherwise), rated: or has:, alone or ANDed with
+ * top level, "c.id IN (…)" otherwise), rated:, has: or is:due, alone or ANDed with
  * other terms.
  */
 static gboolean
@@ -386,7 +388,8 @@ finds_by_id (EgSearchNode *node)
     {
     case EG_SEARCH_NODE_FILTER:
       return node->filter == EG_SEARCH_FILTER_RATED || node->filter == EG_SEARCH_FILTER_HAS_NOTE ||
-             node->filter == EG_SEARCH_FILTER_HAS_HIGHLIGHT;
+             node->filter == EG_SEARCH_FILTER_HAS_HIGHLIGHT ||
+             node->filter == EG_SEARCH_FILTER_IS_DUE;
     case EG_SEARCH_NODE_AND:
       for (guint i = 0; i < node->children->len; i++)
         if (finds_by_id (g_ptr_array_index (node->children, i)))

@@ -3,7 +3,7 @@
  * Only the store's files (eg-store*.c) include this: the card states as SQL
  * numbers, the columns of a state, and the conditions that decide what is
  * due, each written once.  In the conditions, cards are "c" and card_state
- * is "s"; ?1 is the time (ms) and ?2 the study day.
+ * is "s"; ?1 is the time (ms), ?2 the study day and ?3 when it ends (ms).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,10 +33,12 @@ G_STATIC_ASSERT (EG_FSRS_STATE_NEW == 0 && EG_FSRS_STATE_LEARNING == 1 &&
 #define EG_STORE_SQL_IS_REVIEWED \
   "s.state IN (" EG_STORE_STATE_REVIEW ", " EG_STORE_STATE_RELEARNING ")"
 
-/* Due now: a (re)learning card whose time has come, a review card due
- * today or before; suspended and buried cards too */
+/* Due today, limits aside: a (re)learning card due before the study day
+ * ends (?3), a review card due today or before; suspended and buried cards
+ * too.  (Today's queue, eg_scheduler_build_queue(), takes these cards
+ * within the daily limits, and new cards.) */
 #define EG_STORE_SQL_DUE \
-  "(" EG_STORE_SQL_IS_LEARNING " AND s.due <= ?1 OR " EG_STORE_SQL_IS_REVIEW " AND s.due_day <= ?2)"
+  "(" EG_STORE_SQL_IS_LEARNING " AND s.due < ?3 OR " EG_STORE_SQL_IS_REVIEW " AND s.due_day <= ?2)"
 
 /* Neither suspended nor buried at ?1 */
 #define EG_STORE_SQL_ACTIVE \

@@ -371,6 +371,7 @@ _eg_store_set_card_field (EgStore      *self,
 /**
  * _eg_store_foreach_state:
  * @day: the study day of @now_ms
+ * @day_end_ms: when it ends
  *
  * Calls @func for every card that is not deleted, in no particular order.
  */
@@ -378,6 +379,7 @@ gboolean
 _eg_store_foreach_state (EgStore           *self,
                          gint64             now_ms,
                          int                day,
+                         gint64             day_end_ms,
                          EgStudyStateFunc   func,
                          gpointer           user_data,
                          GError           **error)
@@ -393,6 +395,7 @@ _eg_store_foreach_state (EgStore           *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, now_ms);
   sqlite3_bind_int (stmt, 2, day);
+  sqlite3_bind_int64 (stmt, 3, day_end_ms);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

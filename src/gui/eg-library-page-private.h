@@ -15,6 +15,13 @@
 
 G_BEGIN_DECLS
 
+/* What a deck's review would take today, within the daily limits */
+typedef struct
+{
+  gint64         deck_id;
+  EgQueueCounts  counts;
+} EgDeckToday;
+
 struct _EgLibraryPage
 {
   GtkWidget            parent_instance;
@@ -31,6 +38,7 @@ struct _EgLibraryPage
   gboolean             had_sections;
   gboolean             painted;       /* the window's first frame is on screen */
   GArray              *stats;         /* EgSectionStats, as last counted */
+  GArray              *today;         /* EgDeckToday, counted with the stats */
   char                *shown_query;   /* what the table shows: search, section, sort */
   guint                search_idle;   /* the text changed: search before the next frame */
   GCancellable        *stats_cancellable;

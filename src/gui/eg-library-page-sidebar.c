@@ -106,26 +106,78 @@ static void
 apply_stats (EgLibraryPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items));
+  const EgSchedulerSettings *settings;
 
-  if (self->stats == NULL)
+  if (self->stats == NULL || self->scheduler == NULL)
     return;
+  settings = eg_scheduler_get_settings (self->scheduler);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(EgSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_items), i);
+      EgSidebarKind kind = eg_sidebar_item_get_kind (item);
 
-      if (eg_sidebar_item_get_kind (item) != EG_SIDEBAR_SECTION)
-        continue;
-      for (guint k = 0; k < self->stats->len; k++)
+      for (guint k = 0; kind == EG_SIDEBAR_SECTION && k < self->stats->len; k++)
         {
           EgSectionStats *s = &g_array_index (self->stats, EgSectionStats, k);
 
           if (s->section_id == eg_sidebar_item_get_id (item))
-            eg_sidebar_item_set_stats (item, s->due, s->new_cards, s->total, s->mastery);
+            eg_sidebar_item_set_stats (item, s->due, s->new_cards, s->total, s->reviewed,
+                                       s->mastery);
+        }
+      for (guint k = 0; kind == EG_SIDEBAR_DECK && self->today && k < self->today->len; k++)
+        {
+          EgDeckToday *t = &g_array_index (self->today, EgDeckToday, k);
+
+          if (t->deck_id == eg_sidebar_item_get_id (item))
+            eg_sidebar_item_set_today (item, t->counts.new_cards, t->counts.learning,
+                                       t->counts.review, settings->new_per_day,
+                                       settings->reviews_per_day);
         }
     }
 }
 
-/* Counts every section's cards in a worker thread, on its own connection. */
+typedef struct
+{
+  GArray *stats;   /* EgSectionStats */
+  GArray *today;   /* EgDeckToday */
+} SidebarCounts;
+
+static void
+sidebar_counts_free (SidebarCounts *counts)
+{
+  g_clear_pointer (&counts->stats, g_array_unref);
+  g_clear_pointer (&counts->today, g_array_unref);
+  g_free (counts);
+}
+
+/* Each deck's queue today: what the daily limits let in */
+static GArray *
+count_today (EgScheduler  *scheduler,
+             gint64        now_ms,
+             GError      **error)
+{
+  g_autoptr(GPtrArray) decks = eg_store_list_decks (eg_scheduler_get_store (scheduler), error);
+  g_autoptr(GArray) today = g_array_new (FALSE, TRUE, sizeof (EgDeckToday));
+
+  if (decks == NULL)
+    return NULL;
+  for (guint i = 0; i < decks->len; i++)
+    {
+      EgQueueOptions options = { .deck_id = ((EgDeckInfo *) g_ptr_array_index (decks, i))->id };
+      g_autoptr(EgQueue) queue = eg_scheduler_build_queue_full (scheduler, now_ms, &options,
+                                                                error);
+      EgDeckToday deck = { options.deck_id };
+
+      if (queue == NULL)
+        return NULL;
+      eg_queue_get_counts (queue, &deck.counts);
+      g_array_append_val (today, deck);
+    }
+  return g_steal_pointer (&today);
+}
+
+/* Counts every section's cards, and each deck's cards today, in a worker
+ * thread, on its own connection. */
 static void
 count_sections_thread (GTask        *task,
                        gpointer      source_object,
@@ -135,17 +187,30 @@ count_sections_thread (GTask        *task,
   g_autoptr(EgStore) store = NULL;
   g_autoptr(EgScheduler) scheduler = NULL;
   g_autoptr(GError) error = NULL;
-  GArray *stats;
+  SidebarCounts *counts = g_new0 (SidebarCounts, 1);
+  gint64 now = eg_time_now_ms ();
 
   /* it only reads: the app's own connection waits for the integrity check */
   if (!(store = eg_store_open_full (task_data, EG_STORE_OPEN_UNCHECKED, &error)) ||
       !(scheduler = eg_scheduler_new (store, &error)) ||
-      !(stats = eg_scheduler_section_stats (scheduler, eg_time_now_ms (), &error)))
+      !eg_store_begin_read (store, &error))
     {
+      sidebar_counts_free (counts);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_return_pointer (task, stats, (GDestroyNotify) g_array_unref);
+  /* one snapshot for both */
+  counts->stats = eg_scheduler_section_stats (scheduler, now, &error);
+  if (counts->stats != NULL)
+    counts->today = count_today (scheduler, now, &error);
+  eg_store_end_read (store);
+  if (counts->today == NULL)
+    {
+      sidebar_counts_free (counts);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, counts, (GDestroyNotify) sidebar_counts_free);
 }
 
 static void
@@ -155,9 +220,9 @@ sections_counted_cb (GObject      *object,
 {
   EgLibraryPage *self = EG_LIBRARY_PAGE (object);
   g_autoptr(GError) error = NULL;
-  GArray *stats = g_task_propagate_pointer (G_TASK (result), &error);
+  SidebarCounts *counts = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (stats == NULL)
+  if (counts == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -169,7 +234,10 @@ sections_counted_cb (GObject      *object,
       return;
     }
   g_clear_pointer (&self->stats, g_array_unref);
-  self->stats = stats;
+  g_clear_pointer (&self->today, g_array_unref);
+  self->stats = g_steal_pointer (&counts->stats);
+  self->today = g_steal_pointer (&counts->today);
+  sidebar_counts_free (counts);
   apply_stats (self);
 }
 

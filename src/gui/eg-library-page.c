@@ -614,6 +614,7 @@ eg_library_page_dispose (GObject *object)
     g_cancellable_cancel (self->stats_cancellable);
   g_clear_object (&self->stats_cancellable);
   g_clear_pointer (&self->stats, g_array_unref);
+  g_clear_pointer (&self->today, g_array_unref);
   g_clear_pointer (&self->shown_query, g_free);
 
   G_OBJECT_CLASS (eg_library_page_parent_class)->dispose (object);

@@ -19,7 +19,8 @@ struct _EgSidebarItem
   char          *icon_name;
   char          *query;
   char          *counts;
-  double         mastery;   /* 0..1, or -1 when nothing was reviewed */
+  char          *details;   /* the counts in words, for the tooltip */
+  double         mastery;   /* 0..1 over all its cards, or -1 before it is counted */
 };
 
 G_DEFINE_FINAL_TYPE (EgSidebarItem, eg_sidebar_item, G_TYPE_OBJECT)
@@ -51,6 +52,7 @@ eg_sidebar_item_finalize (GObject *object)
   g_free (self->icon_name);
   g_free (self->query);
   g_free (self->counts);
+  g_free (self->details);
 
   G_OBJECT_CLASS (eg_sidebar_item_parent_class)->finalize (object);
 }
@@ -98,9 +100,8 @@ eg_sidebar_item_get_property (GObject    *object,
       }
       break;
     case PROP_TOOLTIP:
-      if (self->mastery >= 0)
-        g_value_take_string (value, g_strdup_printf (_("%s\nKnown: %.0f %% expected recall today"),
-                                                     self->title, 100 * self->mastery));
+      if (self->details != NULL)
+        g_value_take_string (value, g_strdup_printf ("%s\n%s", self->title, self->details));
       else
         g_value_set_string (value, self->title);
       break;
@@ -195,30 +196,118 @@ eg_sidebar_item_new_section (gint64      section_id,
   return self;
 }
 
-void
-eg_sidebar_item_set_stats (EgSidebarItem *self,
-                           guint          due,
-                           guint          new_cards,
-                           guint          total,
-                           double         mastery)
+/* Sets the counts and their words; notifies what changed */
+static void
+set_counts (EgSidebarItem *self,
+            char          *counts,
+            char          *details,
+            double         mastery)
 {
-  g_autofree char *counts = NULL;
-
-  g_return_if_fail (EG_IS_SIDEBAR_ITEM (self));
-
-  /* Translators: cards due, new and in all, in the sidebar */
-  counts = g_strdup_printf (_("%u due · %u new · %u"), due, new_cards, total);
-  if (g_strcmp0 (counts, self->counts) == 0 && mastery == self->mastery)
-    return;
+  if (g_strcmp0 (counts, self->counts) == 0 && g_strcmp0 (details, self->details) == 0 &&
+      mastery == self->mastery)
+    {
+      g_free (counts);
+      g_free (details);
+      return;
+    }
 
   g_free (self->counts);
-  self->counts = g_steal_pointer (&counts);
+  g_free (self->details);
+  self->counts = counts;
+  self->details = details;
   self->mastery = mastery;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_COUNTS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MASTERY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_MASTERY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOLTIP]);
+}
+
+/**
+ * eg_sidebar_item_set_stats:
+ * @due: cards due today, limits aside (learning and review)
+ * @new_cards: cards never studied
+ * @total: all its cards
+ * @reviewed: cards studied at least once
+ * @mastery: how well the whole section is known, 0..1 (a card never
+ *   studied counts as not known)
+ *
+ * A section's counts: what is in it, whatever today's limits let in.
+ */
+void
+eg_sidebar_item_set_stats (EgSidebarItem *self,
+                           guint          due,
+                           guint          new_cards,
+                           guint          total,
+                           guint          reviewed,
+                           double         mastery)
+{
+  g_autofree char *cards = NULL;
+  g_autofree char *known = NULL;
+  g_autofree char *due_text = NULL;
+  g_autofree char *new_text = NULL;
+
+  g_return_if_fail (EG_IS_SIDEBAR_ITEM (self));
+
+  /* Translators: the cards of a section in the sidebar, e.g. "20 cards" */
+  cards = g_strdup_printf (ngettext ("%u card", "%u cards", total), total);
+  if (reviewed == 0)
+    /* Translators: the tooltip of a section none of whose cards was studied */
+    known = g_strdup (_("Known: nothing yet, no card studied"));
+  else
+    /* Translators: the tooltip of a section's bar: "Known: 5 % of 20 cards (1
+     * studied, expected recall 100 %)"; the first %s is "20 cards" */
+    known = g_strdup_printf (ngettext ("Known: %.0f %% of %s (%u studied, expected recall "
+                                       "%.0f %%)",
+                                       "Known: %.0f %% of %s (%u studied, expected recall "
+                                       "%.0f %%)", reviewed),
+                             100 * mastery, cards, reviewed,
+                             100 * mastery * total / reviewed);
+  /* Translators: tooltip of a section: learning and review cards due today */
+  due_text = g_strdup_printf (ngettext ("%u due today (learning or review)",
+                                        "%u due today (learning or review)", due), due);
+  /* Translators: tooltip of a section: its cards never studied */
+  new_text = g_strdup_printf (ngettext ("%u new, never studied", "%u new, never studied",
+                                        new_cards), new_cards);
+  set_counts (self,
+              /* Translators: a section's cards due today, new and in all, in the sidebar;
+               * the last %s is "20 cards" */
+              g_strdup_printf (_("%u due · %u new · %s"), due, new_cards, cards),
+              /* Translators: a section's tooltip: what is due, new, in all, how well
+               * known; then where the daily limits are */
+              g_strdup_printf (_("%s · %s · %s\n%s\nToday’s limits apply to the whole deck: "
+                                 "see the deck’s row."),
+                               due_text, new_text, cards, known),
+              mastery);
+}
+
+/**
+ * eg_sidebar_item_set_today:
+ * @new_cards: @learning: @review: what the deck's review takes today
+ * @new_per_day: @reviews_per_day: the daily limits
+ *
+ * A deck's cards today, within the daily limits: what its review shows.
+ */
+void
+eg_sidebar_item_set_today (EgSidebarItem *self,
+                           guint          new_cards,
+                           guint          learning,
+                           guint          review,
+                           int            new_per_day,
+                           int            reviews_per_day)
+{
+  g_return_if_fail (EG_IS_SIDEBAR_ITEM (self));
+
+  set_counts (self,
+              /* Translators: in a deck's row of the sidebar: what its review takes today */
+              g_strdup_printf (_("Today: %u new · %u learning · %u review"),
+                               new_cards, learning, review),
+              /* Translators: the tooltip of a deck's counts */
+              g_strdup_printf (_("Today’s review of this deck: %u new, %u learning and %u "
+                                 "review cards, within the daily limits of %d new cards "
+                                 "and %d reviews"),
+                               new_cards, learning, review, new_per_day, reviews_per_day),
+              -1);
 }
 
 /**

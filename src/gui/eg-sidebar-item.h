@@ -31,7 +31,14 @@ void           eg_sidebar_item_set_stats      (EgSidebarItem *self,
                                                guint          due,
                                                guint          new_cards,
                                                guint          total,
+                                               guint          reviewed,
                                                double         mastery);
+void           eg_sidebar_item_set_today      (EgSidebarItem *self,
+                                               guint          new_cards,
+                                               guint          learning,
+                                               guint          review,
+                                               int            new_per_day,
+                                               int            reviews_per_day);
 gboolean       eg_sidebar_item_equal          (EgSidebarItem *a,
                                                EgSidebarItem *b);
 EgSidebarKind  eg_sidebar_item_get_kind       (EgSidebarItem *self);

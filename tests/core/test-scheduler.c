@@ -898,8 +898,9 @@ card_r (Fixture    *f,
 }
 
 /* The sidebar's counts: cards (deleted ones left out), new cards, due
- * cards (suspended and buried ones left out) and mastery, the mean
- * retrievability of the reviewed cards (-1 for none). */
+ * cards (suspended and buried ones left out), studied cards and mastery,
+ * the retrievability of the studied cards summed over all the cards (a
+ * card never studied counts as not known). */
 static void
 test_section_stats (void)
 {
@@ -943,17 +944,20 @@ test_section_stats (void)
   g_assert_cmpuint (one->total, ==, 4);
   g_assert_cmpuint (one->new_cards, ==, 2);
   g_assert_cmpuint (one->due, ==, 1);
+  g_assert_cmpuint (one->reviewed, ==, 2);
   g_assert_cmpfloat_with_epsilon (one->mastery, (card_r (&f, "1/101", t0 + HOUR) +
-                                                 card_r (&f, "1/102", t0 + HOUR)) / 2, 1e-12);
+                                                 card_r (&f, "1/102", t0 + HOUR)) / 4, 1e-12);
   g_assert_cmpuint (two->total, ==, 4);
   g_assert_cmpuint (two->new_cards, ==, 2);       /* the buried card is still new */
   g_assert_cmpuint (two->due, ==, 1);             /* 2/202, not the suspended 2/201 */
+  g_assert_cmpuint (two->reviewed, ==, 2);
   g_assert_cmpfloat_with_epsilon (two->mastery, (card_r (&f, "2/201", t0 + HOUR) +
-                                                 card_r (&f, "2/202", t0 + HOUR)) / 2, 1e-12);
+                                                 card_r (&f, "2/202", t0 + HOUR)) / 4, 1e-12);
   g_assert_cmpuint (three->total, ==, 3);         /* the deleted card left out */
   g_assert_cmpuint (three->new_cards, ==, 3);
   g_assert_cmpuint (three->due, ==, 0);
-  g_assert_cmpfloat (three->mastery, ==, -1);
+  g_assert_cmpuint (three->reviewed, ==, 0);
+  g_assert_cmpfloat (three->mastery, ==, 0);
 
   /* on the day the Easy card is due it is due too, and less well known */
   g_clear_pointer (&stats, g_array_unref);
@@ -963,10 +967,149 @@ test_section_stats (void)
   g_assert_nonnull (one);
   g_assert_cmpuint (one->due, ==, 2);
   g_assert_cmpfloat (one->mastery, <, (card_r (&f, "1/101", t0 + HOUR) +
-                                       card_r (&f, "1/102", t0 + HOUR)) / 2);
+                                       card_r (&f, "1/102", t0 + HOUR)) / 4);
   g_assert_cmpfloat_with_epsilon (one->mastery, (card_r (&f, "1/101", t0 + 8 * DAY) +
-                                                 card_r (&f, "1/102", t0 + 8 * DAY)) / 2,
+                                                 card_r (&f, "1/102", t0 + 8 * DAY)) / 4,
                                   1e-12);
+  fixture_teardown (&f);
+}
+
+/* Issue 12, point 3: one card of twenty studied (Easy, so known for days)
+ * leaves the section 1/20 known, not solidly green; the stats say on how
+ * many cards the figure stands. */
+static void
+test_mastery_counts_every_card (void)
+{
+  Fixture f = { 0 };
+  gint64 t0 = iso ("2026-11-02T09:00:00+01:00");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) stats = NULL;
+  const EgSectionStats *one;
+
+  fixture_setup (&f, 1, 20, t0 - DAY);
+  grade (&f, NULL, id_of (&f, "1/101"), EG_FSRS_EASY, t0);
+
+  stats = eg_scheduler_section_stats (f.scheduler, t0 + MINUTE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->len, ==, 1);
+  one = &g_array_index (stats, EgSectionStats, 0);
+  g_assert_cmpuint (one->total, ==, 20);
+  g_assert_cmpuint (one->new_cards, ==, 19);
+  g_assert_cmpuint (one->reviewed, ==, 1);
+  g_assert_cmpfloat_with_epsilon (one->mastery, card_r (&f, "1/101", t0 + MINUTE) / 20, 1e-12);
+  g_assert_cmpfloat (one->mastery, <=, 0.05);
+  fixture_teardown (&f);
+}
+
+/* The search's keys of @query at @now, space-separated, in deck order */
+static char *
+search_keys (Fixture    *f,
+             const char *query,
+             gint64      now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgSearch) search = eg_search_new (query, &error);
+  g_auto(GStrv) keys = NULL;
+
+  g_assert_no_error (error);
+  keys = eg_search_card_keys (f->store, search, EG_SORT_DECK_ORDER, FALSE, now, &error);
+  g_assert_no_error (error);
+  return g_strjoinv (" ", keys);
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The queue's cards at @now, by key, in deck order (as the search gives them) */
+static char *
+queue_keys (Fixture *f,
+            gint64   now,
+            guint    expected_new,
+            guint    expected_learning,
+            guint    expected_review)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgQueue) queue = eg_scheduler_build_queue (f->scheduler, now, &error);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cards = NULL;
+  EgQueueCounts counts;
+
+  g_assert_no_error (error);
+  eg_queue_get_counts (queue, &counts);
+  g_assert_cmpuint (counts.new_cards, ==, expected_new);
+  g_assert_cmpuint (counts.learning, ==, expected_learning);
+  g_assert_cmpuint (counts.review, ==, expected_review);
+  ids = eg_queue_list_cards (queue);
+  g_assert_cmpuint (ids->len, ==, expected_new + expected_learning + expected_review);
+  cards = eg_store_get_cards (f->store, (gint64 *) (void *) ids->data, ids->len, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cards->len; i++)
+    g_ptr_array_add (keys, g_strdup (((EgCard *) g_ptr_array_index (cards, i))->key));
+  /* the keys of this deck sort as its order does */
+  g_ptr_array_sort (keys, compare_keys);
+  g_ptr_array_add (keys, NULL);
+  return g_strjoinv (" ", (char **) keys->pdata);
+}
+
+/* Issue 12, point 5: "due today" is one thing.  The search is:due (the
+ * library's Due Today) finds exactly the cards of today's queue, whose
+ * counts engram-cli due prints: learning cards due before the study day
+ * ends (not only those due now), review cards due today within the
+ * review limit, new cards within what is left of the new-card limit;
+ * suspended and buried cards are not due. */
+static void
+test_due_today_is_one_thing (void)
+{
+  Fixture f = { 0 };
+  gint64 t0 = iso ("2026-11-02T09:00:00+01:00");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *queue = NULL;
+  gint64 ids[1];
+
+  fixture_setup (&f, 2, 15, t0 - DAY);
+  set_setting (&f, "fuzz", "false");
+  set_setting (&f, "new-per-day", "5");
+
+  /* a fresh collection: the first five new cards */
+  search = search_keys (&f, "is:due", t0);
+  queue = queue_keys (&f, t0, 5, 0, 0);
+  g_assert_cmpstr (search, ==, "1/101 1/102 1/103 1/104 1/105");
+  g_assert_cmpstr (search, ==, queue);
+  g_clear_pointer (&search, g_free);
+  g_clear_pointer (&queue, g_free);
+
+  /* three studied: learning, due in 1 and 10 minutes; two new left today */
+  grade (&f, NULL, id_of (&f, "1/101"), EG_FSRS_AGAIN, t0);
+  grade (&f, NULL, id_of (&f, "1/102"), EG_FSRS_GOOD, t0);
+  grade (&f, NULL, id_of (&f, "1/103"), EG_FSRS_HARD, t0);
+  ids[0] = id_of (&f, "1/105");
+  g_assert_true (eg_scheduler_set_suspended (f.scheduler, ids, 1, TRUE, &error));
+  g_assert_no_error (error);
+
+  search = search_keys (&f, "is:due", t0);
+  queue = queue_keys (&f, t0, 2, 3, 0);
+  g_assert_cmpstr (search, ==, "1/101 1/102 1/103 1/104 1/106");
+  g_assert_cmpstr (search, ==, queue);
+  g_clear_pointer (&search, g_free);
+  g_clear_pointer (&queue, g_free);
+
+  /* combined with other terms, as the library's search does */
+  search = search_keys (&f, "is:due section:1 -is:new", t0);
+  g_assert_cmpstr (search, ==, "1/101 1/102 1/103");
+  g_clear_pointer (&search, g_free);
+
+  /* the next day: a review card due, the learning cards still due */
+  grade (&f, NULL, id_of (&f, "1/104"), EG_FSRS_EASY, t0);
+  search = search_keys (&f, "is:due", t0 + 8 * DAY);
+  queue = queue_keys (&f, t0 + 8 * DAY, 5, 3, 1);
+  g_assert_cmpstr (search, ==, queue);
+  g_assert_nonnull (strstr (search, "1/104"));
   fixture_teardown (&f);
 }
 
@@ -995,6 +1138,8 @@ main (int    argc,
   g_test_add_func ("/scheduler/grade-is-committed", test_grade_is_committed);
   g_test_add_func ("/scheduler/forecast-and-next-due", test_forecast_and_next_due);
   g_test_add_func ("/scheduler/section-stats", test_section_stats);
+  g_test_add_func ("/scheduler/mastery-counts-every-card", test_mastery_counts_every_card);
+  g_test_add_func ("/scheduler/due-today-is-one-thing", test_due_today_is_one_thing);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();

@@ -62,7 +62,7 @@ check "u undoes the last grade, saying which" grep -q 'Undid grade Again on card
 "$cli" --db "$db" log >"$tmp/log"
 check "the log holds the one grade that was not undone" test "$(wc -l <"$tmp/log")" -eq 1
 "$cli" --db "$db" due --at $at >"$tmp/due"
-check "due counts what is left" grep -q '^Due now: 19 new, 1 learning, 0 review$' "$tmp/due"
+check "due counts what is left" grep -q '^Due today: 19 new, 1 learning, 0 review$' "$tmp/due"
 "$cli" --db "$db" forecast --days 3 --at $at >"$tmp/forecast"
 check "forecast prints one line per day" test "$(wc -l <"$tmp/forecast")" -eq 3
 check "the learning card is due today" grep -q '^2030-01-07	1$' "$tmp/forecast"

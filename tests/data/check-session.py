@@ -122,7 +122,7 @@ def session(fuzz):
 def main():
     log, mornings = session(fuzz=False)
     check('day 1 offers the daily 20 new cards',
-          mornings[0].startswith('Due now: 20 new, 0 learning, 0 review'), mornings[0])
+          mornings[0].startswith('Due today: 20 new, 0 learning, 0 review'), mornings[0])
 
     by_card = {}
     for row in log:
@@ -176,9 +176,9 @@ def main():
           json.dumps(rows[2:4]))
 
     check('on day 2 only new cards are due (reviews are 2 days out)',
-          mornings[1].startswith('Due now: 20 new, 0 learning, 0 review'), mornings[1])
+          mornings[1].startswith('Due today: 20 new, 0 learning, 0 review'), mornings[1])
     check('on day 3 the 20 cards of day 1 come back with 20 new ones',
-          mornings[2].startswith('Due now: 20 new, 0 learning, 20 review'), mornings[2])
+          mornings[2].startswith('Due today: 20 new, 0 learning, 20 review'), mornings[2])
     intervals = sorted(rows[-1]['scheduled_days'] for rows in by_card.values())
     check('intervals grow to weeks and months',
           intervals[len(intervals) // 2] >= 11 and intervals[-1] >= 40, str(intervals[-20:]))

@@ -79,9 +79,9 @@ check_library (EgWindow *window)
   g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window),
                                          "Expert Level Golang Interview Questions", FALSE));
   /* the counts are made in the background, after the first frame */
-  wait.text = "0 due · 20 new · 20";
+  wait.text = "0 due · 20 new · 20 cards";
   g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
-  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window), "0 due · 25 new · 25", FALSE));
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (window), "0 due · 25 new · 25 cards", FALSE));
 
   /* the deck is selected: all its cards; then the first section: its 20 */
   g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 245);
@@ -807,7 +807,7 @@ test_export (void)
   g_autofree char *state_after = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-  LabelWait label = { GTK_WIDGET (window), "0 due · 20 new · 20" };
+  LabelWait label = { GTK_WIDGET (window), "0 due · 20 new · 20 cards" };
 
   g_assert_true (eg_gui_test_wait_for (label_shown, &label, 10000));
 
