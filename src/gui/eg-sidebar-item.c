@@ -304,7 +304,7 @@ eg_sidebar_item_set_today (EgSidebarItem *self,
                                new_cards, learning, review),
               /* Translators: the tooltip of a deck's counts */
               g_strdup_printf (_("Today’s review of this deck: %u new, %u learning and %u "
-                                 "review cards, within the daily limits of %d new cards "
+                                 "review cards,\nwithin the daily limits of %d new cards "
                                  "and %d reviews"),
                                new_cards, learning, review, new_per_day, reviews_per_day),
               -1);

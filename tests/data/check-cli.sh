@@ -6,7 +6,7 @@ cli=$1 fixtures=$2
 . "$(dirname "$0")/tap.sh"
 db="$tmp/t.db"
 
-echo "1..25"
+echo "1..26"
 "$cli" --db "$db" import "$fixtures/expert-go-interview-questions.md" >"$tmp/first" 2>&1
 check "first import adds 12 sections and 245 cards" \
   grep -q '12 sections, 245 cards: 245 added, 0 updated, 0 unchanged, 0 removed' "$tmp/first"
@@ -63,6 +63,9 @@ check "u undoes the last grade, saying which" grep -q 'Undid grade Again on card
 check "the log holds the one grade that was not undone" test "$(wc -l <"$tmp/log")" -eq 1
 "$cli" --db "$db" due --at $at >"$tmp/due"
 check "due counts what is left" grep -q '^Due today: 19 new, 1 learning, 0 review$' "$tmp/due"
+# the learning card is due in 10 minutes: due today all the same, as is:due says
+"$cli" --db "$db" search is:due --at $at >"$tmp/is-due"
+check "is:due finds the 20 cards due counts" test "$(wc -l <"$tmp/is-due")" -eq 20
 "$cli" --db "$db" forecast --days 3 --at $at >"$tmp/forecast"
 check "forecast prints one line per day" test "$(wc -l <"$tmp/forecast")" -eq 3
 check "the learning card is due today" grep -q '^2030-01-07	1$' "$tmp/forecast"
