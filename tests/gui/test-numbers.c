@@ -180,10 +180,12 @@ test_due_column_and_card_info (void)
   row = g_list_model_get_item (eg_library_page_get_cards (page), 0);
   new_row = g_list_model_get_item (eg_library_page_get_cards (page), 1);
   g_assert_cmpstr (eg_card_row_get_key (row), ==, "16/301");
-  g_object_get (row, "due", &due, "due-exact", &exact, NULL);
+  g_object_get (row, "due", &due, NULL);
   g_object_get (new_row, "due", &new_due, NULL);
+  g_test_message ("the Due column says “%s”", due);
   g_assert_true (g_str_equal (due, "in 10 min") || g_str_equal (due, "in 9 min"));
   g_assert_cmpstr (new_due, ==, "New");
+  g_object_get (row, "due-exact", &exact, NULL);
   /* "2026-12-04 21:51" */
   g_assert_nonnull (exact);
   g_assert_cmpuint (strlen (exact), ==, 16);
