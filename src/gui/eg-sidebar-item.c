@@ -230,7 +230,7 @@ set_counts (EgSidebarItem *self,
  * @total: all its cards
  * @reviewed: cards studied at least once
  * @mastery: how well the whole section is known, 0..1 (a card never
- *   studied counts as not known)
+ *   studied counts as not known); its bar shows once a card is studied
  *
  * A section's counts: what is in it, whatever today's limits let in.
  */
@@ -278,7 +278,9 @@ eg_sidebar_item_set_stats (EgSidebarItem *self,
               g_strdup_printf (_("%s · %s · %s\n%s\nToday’s limits apply to the whole deck: "
                                  "see the deck’s row."),
                                due_text, new_text, cards, known),
-              mastery);
+              /* the bar once a card is studied: an empty bar on every row
+               * of a new deck would say nothing */
+              reviewed > 0 ? mastery : -1);
 }
 
 /**
