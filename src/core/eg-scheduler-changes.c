@@ -37,10 +37,35 @@ eg_scheduler_grade (EgScheduler    *self,
                                   result, error);
 }
 
+/* A preview's grade: nothing is written (no state, no review-log row, no
+ * undo step); the card leaves the queue. */
+static gboolean
+grade_preview (EgScheduler    *self,
+               EgQueue        *queue,
+               gint64          card_id,
+               EgGradeResult  *result,
+               GError        **error)
+{
+  EgCardSnapshot *snapshot;
+  EgFsrsCard before;
+  int due_day;
+
+  snapshot = _eg_scheduler_snapshot_card (self, card_id, &before, &due_day, error);
+  if (snapshot == NULL)
+    return FALSE;
+  _eg_card_snapshot_free (snapshot);
+  if (queue != NULL)
+    _eg_queue_remove_card (queue, card_id);
+  if (result != NULL)
+    *result = (EgGradeResult) { before, before, 0, due_day };
+  return TRUE;
+}
+
 /**
  * eg_scheduler_grade_full:
- * @reschedule: %FALSE for a preview: the review is logged (marked as not
- *   rescheduling) but the card's schedule stays as it was
+ * @reschedule: %FALSE for a preview: nothing is written (neither the card's
+ *   state nor a review-log row) and there is nothing to undo; the card
+ *   leaves @queue
  *
  * As eg_scheduler_grade().
  */
@@ -63,6 +88,9 @@ eg_scheduler_grade_full (EgScheduler    *self,
 
   g_return_val_if_fail (EG_IS_SCHEDULER (self), FALSE);
   g_return_val_if_fail (rating >= EG_FSRS_AGAIN && rating <= EG_FSRS_EASY, FALSE);
+
+  if (!reschedule)
+    return grade_preview (self, queue, card_id, result, error);
 
   if (!_eg_store_begin (self->store, error))
     return FALSE;

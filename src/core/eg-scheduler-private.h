@@ -39,6 +39,8 @@ struct _EgScheduler
 
 gint64        _eg_scheduler_day_start        (EgScheduler       *self,
                                               int                day);
+int           _eg_scheduler_new_limit        (EgScheduler       *self,
+                                              int                day);
 EgCardSnapshot *_eg_scheduler_snapshot_card  (EgScheduler       *self,
                                               gint64             card_id,
                                               EgFsrsCard        *fsrs,

@@ -197,7 +197,9 @@ take_all (EgScheduler         *self,
 }
 
 /* Today's reviews (due by @horizon_day) and new cards, within the day's
- * limits: new card i goes after round ((i + 1) * R / (N + 1)) reviews */
+ * limits (the new-card limit with what was added today; studying ahead,
+ * @horizon_day after @today, lifts the review limit): new card i goes after
+ * round ((i + 1) * R / (N + 1)) reviews */
 static gboolean
 take_due (EgScheduler         *self,
           EgQueue             *queue,
@@ -213,10 +215,13 @@ take_due (EgScheduler         *self,
   if ((introduced = _eg_store_count_graded (self->store, today, EG_FSRS_STATE_NEW, error)) < 0 ||
       (reviewed = _eg_store_count_graded (self->store, today, EG_FSRS_STATE_REVIEW, error)) < 0 ||
       !_eg_store_list_due_reviews (self->store, scope, horizon_day,
-                                   MAX (self->settings.reviews_per_day - reviewed, 0),
+                                   /* studying ahead is asked for: past the limit */
+                                   horizon_day > today ? G_MAXINT
+                                   : MAX (self->settings.reviews_per_day - reviewed, 0),
                                    reviews, error) ||
       !_eg_store_list_new_cards (self->store, scope,
-                                 MAX (self->settings.new_per_day - introduced, 0), news, error))
+                                 MAX (_eg_scheduler_new_limit (self, today) - introduced, 0),
+                                 news, error))
     return FALSE;
   remember_cards (queue, reviews);
   remember_cards (queue, news);

@@ -107,12 +107,27 @@ typedef struct
 {
   gint64    deck_id;      /* 0: every deck */
   gint64    section_id;   /* 0: every section */
-  gint64    ahead_ms;     /* study ahead: take what is due by now + ahead_ms */
+  gint64    ahead_ms;     /* study ahead: take what is due by now + ahead_ms, past the
+                           * daily review limit (graded as FSRS grades early reviews) */
   gboolean  all_cards;    /* every card of the selection in deck order, due or not, no limits */
   const gint64 *card_ids; /* custom study: exactly these cards, in this order, no limits */
   guint     n_card_ids;
-  gboolean  preview_only; /* grades leave the schedule alone (see eg_scheduler_grade_full()) */
+  gboolean  preview_only; /* grades write nothing (see eg_scheduler_grade_full()) */
 } EgQueueOptions;
+
+/* What today's limits held back of a session's cards, and what studying
+ * ahead or a preview would take (see eg_scheduler_get_day_limits()). */
+typedef struct
+{
+  guint new_studied;      /* new cards introduced today (the whole collection) */
+  guint new_limit;        /* today's new-card limit, with what was added today */
+  guint new_waiting;      /* new cards of the session's part held back by it */
+  guint review_studied;   /* review cards graded today */
+  guint review_limit;
+  guint review_waiting;   /* reviews due today held back by the review limit */
+  guint due_ahead;        /* reviews due in the next days (not today) */
+  guint n_cards;          /* every card a preview of the part shows */
+} EgDayLimits;
 
 #define EG_TYPE_SCHEDULER (eg_scheduler_get_type ())
 G_DECLARE_FINAL_TYPE (EgScheduler, eg_scheduler, EG, SCHEDULER, GObject)
@@ -170,6 +185,20 @@ void          eg_queue_free                 (EgQueue       *queue);
 gint64        eg_scheduler_next_due         (EgScheduler   *self,
                                              gint64         now_ms,
                                              GError       **error);
+
+/* Today's limits (eg-scheduler-limits.c) */
+int           eg_scheduler_get_new_limit    (EgScheduler   *self,
+                                             gint64         now_ms);
+gboolean      eg_scheduler_add_new_today    (EgScheduler   *self,
+                                             gint64         now_ms,
+                                             guint          n_more,
+                                             GError       **error);
+gboolean      eg_scheduler_get_day_limits   (EgScheduler          *self,
+                                             gint64                now_ms,
+                                             const EgQueueOptions *options,
+                                             guint                 ahead_days,
+                                             EgDayLimits          *limits,
+                                             GError              **error);
 
 /* Changes: each commits before it returns, and each can be undone. */
 gboolean      eg_scheduler_grade            (EgScheduler   *self,
