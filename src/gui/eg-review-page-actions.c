@@ -1,6 +1,6 @@
 /* eg-review-page-actions.c - the review page's actions beyond showing and
  * grading: the card menu (edit, card info; its marks are in
- * eg-review-page-marks.c) and the done page (study ahead, the whole section)
+ * eg-review-page-marks.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -78,37 +78,9 @@ edit_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
-static void
-study_ahead_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  EgReviewPage *self = EG_REVIEW_PAGE (widget);
-  EgQueueOptions options = self->options;
-
-  options.ahead_ms = 24 * 3600 * G_GINT64_CONSTANT (1000);
-  options.all_cards = FALSE;
-  eg_review_page_start (self, &options);
-}
-
-static void
-whole_section_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  EgReviewPage *self = EG_REVIEW_PAGE (widget);
-  EgQueueOptions options = self->options;
-
-  options.all_cards = TRUE;
-  eg_review_page_start (self, &options);
-}
-
 void
 _eg_review_page_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "review.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "review.info", NULL, info_action);
-  gtk_widget_class_install_action (widget_class, "review.study-ahead", NULL, study_ahead_action);
-  gtk_widget_class_install_action (widget_class, "review.whole-section", NULL,
-                                   whole_section_action);
 }

@@ -1,8 +1,9 @@
 /* eg-review-page-private.h - the review page's parts, shared by its files
  *
  * eg-review-page.c shows cards and grades them; eg-review-page-actions.c has
- * the card menu's actions and the done page's; eg-review-page-marks.c the
- * card's marks (flagged, suspended, buried).
+ * the card menu's actions; eg-review-page-marks.c the card's marks (flagged,
+ * suspended, buried); eg-review-page-done.c the page a session ends on and
+ * its choices.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,16 +31,20 @@ struct _EgReviewPage
   gboolean        revealed;
   EgGradeSaver   *saver;          /* a grade waiting for a busy collection */
 
-  /* time on the current card, counted only while the window is active */
-  gint64          active_since;    /* monotonic µs, 0 while inactive */
-  gint64          spent_us;
+  /* time on the current card (ms), from showing it to grading it, paused
+   * while the user is in another window */
+  gint64          running_since;
+  gboolean        running;
+  gboolean        away;            /* the window went inactive */
+  gint64          spent_ms;
   GtkWindow      *window;
   gulong          active_handler;
 
   /* the session */
+  char           *scope_title;     /* the deck, the section, or all decks */
   guint           reviewed;
   guint           again;
-  gint64          session_us;
+  GArray         *durations;       /* gint64 ms of each saved grade, as logged */
 
   /* the change on screen: its token goes with each card shown, for tracing */
   EgTraceSpan     trace;
@@ -60,14 +65,23 @@ struct _EgReviewPage
   GtkLabel       *easy_interval;
   GtkWidget      *good_button;
   GtkSpinner     *saving_spinner;
-  GtkWidget      *study_ahead_button;
   AdwStatusPage  *done_page;
   AdwToastOverlay *toast_overlay;   /* around the card: toasts never cover the buttons */
   GtkWidget      *marks_box;
   GtkWidget      *flag_mark;
   GtkWidget      *suspended_mark;
   GtkWidget      *buried_mark;
+  GtkWidget      *done_list;
+  AdwActionRow   *learn_more_row;
+  AdwActionRow   *study_ahead_row;
+  AdwActionRow   *preview_row;
+  GtkWidget      *done_back_button;
 };
+
+/* Time on a card counts up to this (a user who walked away) */
+#define EG_REVIEW_MAX_CARD_MS (5 * 60 * 1000)
+/* Studying ahead takes the reviews due in this many days */
+#define EG_REVIEW_AHEAD_DAYS 7
 
 gint64  _eg_review_page_now_ms               (EgReviewPage   *self);
 void    _eg_review_page_toast                (EgReviewPage   *self,
@@ -81,6 +95,13 @@ void    _eg_review_page_show_next            (EgReviewPage   *self);
 void    _eg_review_page_class_add_actions    (GtkWidgetClass *widget_class);
 void    _eg_review_page_class_add_marks      (GtkWidgetClass *widget_class);
 void    _eg_review_page_update_marks         (EgReviewPage   *self);
+
+/* The page a session ends on (eg-review-page-done.c) */
+gint64  _eg_review_page_session_ms           (EgReviewPage   *self);
+char   *_eg_review_page_scope_title          (EgReviewPage   *self,
+                                              const EgQueueOptions *options);
+void    _eg_review_page_show_done            (EgReviewPage   *self);
+void    _eg_review_page_class_add_done       (GtkWidgetClass *widget_class);
 
 /* for tests */
 void    _eg_review_page_set_save_timeout     (EgReviewPage   *self,

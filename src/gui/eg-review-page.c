@@ -87,42 +87,57 @@ _eg_review_page_error_toast (EgReviewPage *self,
 /* Time on the card                                                     */
 /* ------------------------------------------------------------------ */
 
+/* ms on a clock that only goes forward (the page's clock, in tests) */
+static gint64
+ticks_ms (EgReviewPage *self)
+{
+  if (self->clock != NULL)
+    return self->clock (self->clock_data);
+  return g_get_monotonic_time () / 1000;
+}
+
 void
 _eg_review_page_clock_pause (EgReviewPage *self)
 {
-  if (self->active_since != 0)
+  if (self->running)
     {
-      self->spent_us += g_get_monotonic_time () - self->active_since;
-      self->active_since = 0;
+      self->spent_ms += MAX (ticks_ms (self) - self->running_since, 0);
+      self->running = FALSE;
     }
 }
 
+/* The clock runs while a card shows, unless the window went inactive (a
+ * window that was never told active, as without a window manager, counts) */
 static void
 clock_resume (EgReviewPage *self)
 {
-  if (self->active_since == 0 && self->window != NULL && gtk_window_is_active (self->window))
-    self->active_since = g_get_monotonic_time ();
+  if (!self->running && !self->away && self->card != NULL)
+    {
+      self->running_since = ticks_ms (self);
+      self->running = TRUE;
+    }
 }
 
 static void
 window_active_cb (EgReviewPage *self)
 {
-  if (gtk_window_is_active (self->window))
-    clock_resume (self);
-  else
+  self->away = !gtk_window_is_active (self->window);
+  if (self->away)
     _eg_review_page_clock_pause (self);
+  else
+    clock_resume (self);
 }
 
+/* The time on the card, for its grade: from showing it to the key */
 static gint64
 clock_take_ms (EgReviewPage *self)
 {
   gint64 spent;
 
   _eg_review_page_clock_pause (self);
-  spent = self->spent_us;
-  self->spent_us = 0;
-  self->session_us += spent;
-  return spent / 1000;
+  spent = MIN (self->spent_ms, EG_REVIEW_MAX_CARD_MS);
+  self->spent_ms = 0;
+  return spent;
 }
 
 /* A grade that was not saved: its time counts on the card again. */
@@ -130,8 +145,7 @@ static void
 clock_give_back (EgReviewPage *self,
                  gint64        duration_ms)
 {
-  self->spent_us += duration_ms * 1000;
-  self->session_us -= duration_ms * 1000;
+  self->spent_ms += duration_ms;
   clock_resume (self);
 }
 
@@ -139,12 +153,15 @@ clock_give_back (EgReviewPage *self,
 /* Showing                                                              */
 /* ------------------------------------------------------------------ */
 
+/* The header: the session's scope; the card's number and section, and
+ * what is left */
 static void
 update_title (EgReviewPage *self)
 {
+  g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *heading = NULL;
-  g_autofree char *counts_text = NULL;
   EgQueueCounts counts = { 0 };
+  guint left;
 
   if (self->card != NULL)
     {
@@ -166,12 +183,37 @@ update_title (EgReviewPage *self)
     }
   if (self->queue != NULL)
     eg_queue_get_counts (self->queue, &counts);
+  left = counts.new_cards + counts.learning + counts.review;
 
-  /* Translators: new, learning and review cards left */
-  counts_text = g_strdup_printf (_("%u new · %u learning · %u review"),
-                                 counts.new_cards, counts.learning, counts.review);
-  adw_window_title_set_title (self->title, heading ? heading : _("Review"));
-  adw_window_title_set_subtitle (self->title, counts_text);
+  if (self->options.preview_only)
+    g_string_append (subtitle, _("Preview"));
+  if (self->card != NULL)
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      /* Translators: the card's number in its deck */
+      g_string_append_printf (subtitle, _("Card %d"), self->card->number);
+      if (heading != NULL && g_strcmp0 (heading, self->scope_title) != 0)
+        g_string_append_printf (subtitle, " · %s", heading);
+    }
+  if (subtitle->len > 0)
+    g_string_append (subtitle, " · ");
+  if (self->options.preview_only || self->options.ahead_ms > 0 || self->options.n_card_ids > 0)
+    g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u left", "%u left", left),
+                            left);
+  else
+    g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u left today",
+                                                   "%u left today", left), left);
+
+  adw_window_title_set_title (self->title, self->scope_title ? self->scope_title : _("Review"));
+  adw_window_title_set_subtitle (self->title, subtitle->str);
+  {
+    /* Translators: new, learning and review cards left */
+    g_autofree char *counts_text = g_strdup_printf (_("%u new · %u learning · %u review"),
+                                                    counts.new_cards, counts.learning,
+                                                    counts.review);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), counts_text);
+  }
 }
 
 static void
@@ -253,52 +295,10 @@ set_revealed (EgReviewPage *self,
 static void
 show_done (EgReviewPage *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  gint64 now = _eg_review_page_now_ms (self);
-  gint64 next = self->queue ? eg_queue_get_next_due (self->queue) : 0;
-
   g_clear_pointer (&self->card, eg_card_free);
   update_title (self);
   _eg_review_page_update_marks (self);
-
-  if (self->reviewed > 0)
-    {
-      guint minutes = (guint) (self->session_us / 60000000);
-      guint seconds = (guint) (self->session_us / 1000000 % 60);
-
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "You reviewed %u card in %u:%02u",
-                                           "You reviewed %u cards in %u:%02u",
-                                           self->reviewed),
-                              self->reviewed, minutes, seconds);
-      g_string_append_printf (text, _(", and answered Again %u%% of the time."),
-                              (guint) (100.0 * self->again / self->reviewed + 0.5));
-      g_string_append (text, "\n");
-    }
-
-  if (next == 0)
-    next = eg_scheduler_next_due (self->scheduler, now, &error);
-  if (next > 0)
-    {
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (next / 1000);
-      g_autofree char *in = eg_time_format_interval (next - now);
-      g_autofree char *at = g_date_time_format (when, "%x %H:%M");
-
-      g_string_append_printf (text, _("The next card is due in %s (%s)."), in, at);
-    }
-  else if (error != NULL)
-    g_string_append_printf (text, _("When the next card is due cannot be told: %s"),
-                            error->message);
-  else
-    g_string_append (text, _("No card is waiting."));
-
-  adw_status_page_set_description (self->done_page, text->str);
-  gtk_stack_set_visible_child_name (self->stack, "done");
-  gtk_widget_grab_focus (self->study_ahead_button);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.whole-section",
-                                 self->options.section_id != 0 || self->options.deck_id != 0);
+  _eg_review_page_show_done (self);
 }
 
 /* Shows the queue's next card, or the done page. */
@@ -339,8 +339,8 @@ _eg_review_page_show_next (EgReviewPage *self)
   eg_card_view_show_card (self->card_view, self->card, self->language, FALSE, self->trace.token);
   gtk_stack_set_visible_child_name (self->stack, "card");
 
-  self->spent_us = 0;
-  self->active_since = 0;
+  self->spent_ms = 0;
+  self->running = FALSE;
   clock_resume (self);
 }
 
@@ -374,7 +374,9 @@ eg_review_page_start (EgReviewPage         *self,
     }
   self->reviewed = 0;
   self->again = 0;
-  self->session_us = 0;
+  g_array_set_size (self->durations, 0);
+  g_free (self->scope_title);
+  self->scope_title = _eg_review_page_scope_title (self, &self->options);
 
   g_clear_pointer (&self->queue, eg_queue_free);
   self->queue = eg_scheduler_build_queue_full (self->scheduler, _eg_review_page_now_ms (self),
@@ -412,8 +414,10 @@ reveal_action (GtkWidget  *widget,
 /* A grade was committed: on to the next card. */
 static void
 graded (EgReviewPage *self,
-        EgFsrsRating  rating)
+        EgFsrsRating  rating,
+        gint64        duration_ms)
 {
+  g_array_append_val (self->durations, duration_ms);
   self->reviewed++;
   if (rating == EG_FSRS_AGAIN)
     self->again++;
@@ -476,7 +480,7 @@ saver_finished_cb (EgReviewPage   *self,
   update_bar (self);
   if (error == NULL)
     {
-      graded (self, grade->rating);
+      graded (self, grade->rating, grade->duration_ms);
       return;
     }
   grade_failed (self, grade, error);
@@ -506,7 +510,7 @@ grade (EgReviewPage *self,
   switch (eg_grade_saver_save (self->saver, self->scheduler, self->queue, &pending, &error))
     {
     case EG_GRADE_SAVE_DONE:
-      graded (self, rating);
+      graded (self, rating, pending.duration_ms);
       break;
     case EG_GRADE_SAVE_WAITING:
       update_bar (self);
@@ -525,12 +529,15 @@ settle_pending (EgReviewPage *self)
   g_autoptr(GError) error = NULL;
   const EgPendingGrade *pending = eg_grade_saver_get_pending (self->saver);
   EgFsrsRating rating;
+  gint64 duration_ms;
 
   if (pending == NULL)
     return;
   rating = pending->rating;
+  duration_ms = pending->duration_ms;
   if (eg_grade_saver_finish_now (self->saver, &error))
     {
+      g_array_append_val (self->durations, duration_ms);
       self->reviewed++;
       self->again += rating == EG_FSRS_AGAIN;
     }
@@ -568,7 +575,7 @@ space_action (GtkWidget  *widget,
       /* on the done page, Enter does what the focused button says */
       GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
 
-      if (GTK_IS_BUTTON (focus))
+      if (GTK_IS_BUTTON (focus) || GTK_IS_LIST_BOX_ROW (focus))
         gtk_widget_activate (focus);
       return;
     }
@@ -602,6 +609,13 @@ undo_action (GtkWidget  *widget,
       _eg_review_page_toast (self, _("Grade taken back before it was saved"), FALSE);
       return;
     }
+  if (self->options.preview_only)
+    {
+      /* a change from before the preview is not what Ctrl+Z means here */
+      _eg_review_page_toast (self, _("A preview changes nothing, so there is nothing to undo"),
+                             FALSE);
+      return;
+    }
   if (!eg_scheduler_undo_full (self->scheduler, EG_UNDO_SCOPE_ALL, self->queue,
                                _eg_review_page_now_ms (self), &info, &error))
     {
@@ -609,7 +623,11 @@ undo_action (GtkWidget  *widget,
       return;
     }
   if (info.kind == EG_UNDO_GRADE && self->reviewed > 0)
-    self->reviewed--;
+    {
+      self->reviewed--;
+      if (self->durations->len > 0)
+        g_array_set_size (self->durations, self->durations->len - 1);
+    }
   /* every undo says what it undid */
   _eg_review_page_toast (self, info.description, FALSE);
   _eg_review_page_trace_begin (self);
@@ -721,6 +739,8 @@ eg_review_page_dispose (GObject *object)
   g_clear_pointer (&self->card, eg_card_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->card_ids, g_free);
+  g_clear_pointer (&self->scope_title, g_free);
+  g_clear_pointer (&self->durations, g_array_unref);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->settings);
 
@@ -759,8 +779,6 @@ eg_review_page_class_init (EgReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EgReviewPage, easy_interval);
   gtk_widget_class_bind_template_child (widget_class, EgReviewPage, good_button);
   gtk_widget_class_bind_template_child (widget_class, EgReviewPage, saving_spinner);
-  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, done_page);
-  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, study_ahead_button);
   gtk_widget_class_bind_template_child (widget_class, EgReviewPage, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "review.reveal", NULL, reveal_action);
@@ -772,6 +790,7 @@ eg_review_page_class_init (EgReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.back", NULL, back_action);
   _eg_review_page_class_add_actions (widget_class);
   _eg_review_page_class_add_marks (widget_class);
+  _eg_review_page_class_add_done (widget_class);
 }
 
 static void
@@ -780,6 +799,7 @@ eg_review_page_init (EgReviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   eg_toast_set_overlay (GTK_WIDGET (self), self->toast_overlay);
 
+  self->durations = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->saver = eg_grade_saver_new ();
   g_signal_connect_object (self->saver, "finished", G_CALLBACK (saver_finished_cb), self,
                            G_CONNECT_SWAPPED);
