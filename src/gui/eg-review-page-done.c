@@ -259,6 +259,10 @@ show_choices (EgReviewPage      *self,
     }
 
   gtk_widget_set_visible (self->done_list, first != NULL);
+  /* the choice Enter takes shows the key */
+  gtk_widget_set_visible (self->learn_more_key, first == GTK_WIDGET (self->learn_more_row));
+  gtk_widget_set_visible (self->study_ahead_key, first == GTK_WIDGET (self->study_ahead_row));
+  gtk_widget_set_visible (self->preview_key, first == GTK_WIDGET (self->preview_row));
   return first ? first : self->done_back_button;
 }
 
@@ -363,6 +367,9 @@ _eg_review_page_class_add_done (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, EgReviewPage, study_ahead_row);
   gtk_widget_class_bind_template_child (widget_class, EgReviewPage, preview_row);
   gtk_widget_class_bind_template_child (widget_class, EgReviewPage, done_back_button);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, learn_more_key);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, study_ahead_key);
+  gtk_widget_class_bind_template_child (widget_class, EgReviewPage, preview_key);
 
   gtk_widget_class_install_action (widget_class, "review.learn-more", "i", learn_more_action);
   gtk_widget_class_install_action (widget_class, "review.study-ahead", NULL, study_ahead_action);

@@ -75,6 +75,9 @@ struct _EgReviewPage
   AdwActionRow   *learn_more_row;
   AdwActionRow   *study_ahead_row;
   AdwActionRow   *preview_row;
+  GtkWidget      *learn_more_key;
+  GtkWidget      *study_ahead_key;
+  GtkWidget      *preview_key;
   GtkWidget      *done_back_button;
 };
 
