@@ -104,12 +104,8 @@ eg_scheduler_get_day_limits (EgScheduler           *self,
                              EgDayLimits           *limits,
                              GError               **error)
 {
-  g_autoptr(GArray) news = g_array_new (FALSE, FALSE, sizeof (EgStudyCard));
-  g_autoptr(GArray) today_reviews = g_array_new (FALSE, FALSE, sizeof (EgStudyCard));
-  g_autoptr(GArray) ahead = g_array_new (FALSE, FALSE, sizeof (EgStudyCard));
-  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (EgStudyCard));
+  EgStudyCounts cards;
   EgStudyScope scope;
-  gint64 day_end;
   int today, introduced, reviewed;
 
   g_return_val_if_fail (EG_IS_SCHEDULER (self), FALSE);
@@ -117,16 +113,11 @@ eg_scheduler_get_day_limits (EgScheduler           *self,
 
   scope = (EgStudyScope) { options->deck_id, options->section_id, now_ms };
   today = eg_scheduler_study_day (self, now_ms);
-  day_end = _eg_scheduler_day_start (self, today + 1);
   if ((introduced = _eg_store_count_graded (self->store, today, EG_FSRS_STATE_NEW, error)) < 0 ||
       (reviewed = _eg_store_count_graded (self->store, today, EG_FSRS_STATE_REVIEW,
                                           error)) < 0 ||
-      !_eg_store_list_new_cards (self->store, &scope, G_MAXINT, news, error) ||
-      !_eg_store_list_due_reviews (self->store, &scope, today, G_MAXINT, today_reviews, error) ||
-      !_eg_store_list_due_reviews (self->store, &scope, today + (int) ahead_days, G_MAXINT,
-                                   ahead, error) ||
-      !_eg_store_list_not_learning (self->store, &scope, all, error) ||
-      !_eg_store_list_learning (self->store, &scope, day_end, all, error))
+      !_eg_store_count_study (self->store, &scope, today, today + (int) ahead_days,
+                              _eg_scheduler_day_start (self, today + 1), &cards, error))
     return FALSE;
 
   *limits = (EgDayLimits) {
@@ -134,13 +125,13 @@ eg_scheduler_get_day_limits (EgScheduler           *self,
     .new_limit = MAX (_eg_scheduler_new_limit (self, today), 0),
     .review_studied = reviewed,
     .review_limit = MAX (self->settings.reviews_per_day, 0),
-    .due_ahead = ahead->len - today_reviews->len,
-    .n_cards = all->len,
+    .due_ahead = cards.due_by_ahead - cards.due_today,
+    .n_cards = cards.not_learning + cards.learning,
   };
   /* what is left of the scope once the limit is used up waits for it */
   if ((guint) introduced >= limits->new_limit)
-    limits->new_waiting = news->len;
+    limits->new_waiting = cards.new_cards;
   if ((guint) reviewed >= limits->review_limit)
-    limits->review_waiting = today_reviews->len;
+    limits->review_waiting = cards.due_today;
   return TRUE;
 }

@@ -236,6 +236,23 @@ gboolean      _eg_store_list_not_learning (EgStore            *self,
                                            const EgStudyScope *scope,
                                            GArray             *cards,
                                            GError            **error);
+/* How many cards a session could take (eg-store-study-counts.c) */
+typedef struct
+{
+  guint new_cards;
+  guint due_today;      /* review cards due today or before */
+  guint due_by_ahead;   /* review cards due by the day ahead, today's included */
+  guint not_learning;   /* new and review cards */
+  guint learning;       /* (re)learning cards due before the time given */
+} EgStudyCounts;
+
+gboolean      _eg_store_count_study      (EgStore            *self,
+                                          const EgStudyScope *scope,
+                                          int                 today,
+                                          int                 ahead_day,
+                                          gint64              learning_before,
+                                          EgStudyCounts      *counts,
+                                          GError            **error);
 gboolean      _eg_store_get_study_card   (EgStore            *self,
                                           gint64              card_id,
                                           EgStudyCard        *card,
