@@ -360,6 +360,56 @@ test_study_ahead (void)
   fixture_teardown (&f);
 }
 
+/* A window that is never told it is active (no window manager, or one that
+ * keeps the focus elsewhere) still counts the time on each card: the review
+ * log has it, and the end page sums it.  (Before, such a session said "in
+ * 0:00".) */
+static void
+test_inactive_window_counts (void)
+{
+  g_autofree char *db = eg_test_tmp_path ("collection.db");
+  g_autofree char *deck = eg_test_tmp_path ("deck.md");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(EgImportReport) report = NULL;
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GError) error = NULL;
+  EgWindow *window;
+  EgReviewPage *page;
+
+  g_assert_true (g_file_set_contents (deck, THREE_CARDS, -1, NULL));
+  store = eg_store_open (db, &error);
+  file = g_file_new_for_path (deck);
+  report = eg_import_file (store, file, eg_time_now_ms () - 60000, EG_IMPORT_FLAGS_NONE,
+                           NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* never presented: never active */
+  window = eg_window_new (NULL);
+  eg_window_set_store (window, store);
+  page = EG_REVIEW_PAGE (eg_window_get_review_page (window));
+  g_assert_false (gtk_window_is_active (GTK_WINDOW (window)));
+  test_now = eg_time_now_ms ();
+  eg_review_page_set_clock (page, test_clock, NULL);
+
+  g_assert_true (eg_window_start_review (window, NULL));
+  for (int i = 0; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.reveal", NULL));
+      test_now += (9 + i) * SECOND;
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.grade", "i", 4));
+    }
+  g_assert_cmpstr (eg_review_page_get_visible (page), ==, "done");
+  reviews = eg_store_list_reviews (store, 0, &error);
+  g_assert_cmpuint (reviews->len, ==, 3);
+  for (guint i = 0; i < reviews->len; i++)
+    g_assert_cmpint (((EgReview *) g_ptr_array_index (reviews, i))->duration_ms, ==,
+                     (9 + i) * 1000);
+  g_assert_nonnull (strstr (adw_status_page_get_description (page->done_page),
+                            "You reviewed 3 cards in 0:30"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -382,6 +432,7 @@ main (int    argc,
   g_test_add_func ("/gui/review-session/header-and-keys", test_header_and_keys);
   g_test_add_func ("/gui/review-session/daily-limit", test_daily_limit);
   g_test_add_func ("/gui/review-session/study-ahead", test_study_ahead);
+  g_test_add_func ("/gui/review-session/inactive-window-counts", test_inactive_window_counts);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();
