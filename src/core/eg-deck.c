@@ -96,15 +96,17 @@ eg_deck_free (EgDeck *deck)
 }
 
 static void
-add_warning (Parser     *parser,
-             guint       line,
-             const char *format,
-             ...) G_GNUC_PRINTF (3, 4);
+add_warning (Parser        *parser,
+             EgWarningKind  kind,
+             guint          line,
+             const char    *format,
+             ...) G_GNUC_PRINTF (4, 5);
 
 static void
-add_warning (Parser     *parser,
-             guint       line,
-             const char *format,
+add_warning (Parser        *parser,
+             EgWarningKind  kind,
+             guint          line,
+             const char    *format,
              ...)
 {
   EgRepairWarning *warning = g_new0 (EgRepairWarning, 1);
@@ -112,6 +114,7 @@ add_warning (Parser     *parser,
 
   va_start (args, format);
   warning->line = line;
+  warning->kind = kind;
   warning->message = g_strdup_vprintf (format, args);
   va_end (args);
   g_ptr_array_add (parser->deck->warnings, warning);
@@ -382,7 +385,7 @@ finish_body (Parser *parser)
 
       if (duplicate)
         {
-          add_warning (parser, parser->part_line,
+          add_warning (parser, EG_WARNING_REPEATED_PART, parser->part_line,
                        _("card %d repeats its “%s” part word for word; kept one"),
                        parser->card->number, part->name);
           eg_card_part_free (part);
@@ -450,8 +453,8 @@ start_section (Parser     *parser,
       key = g_strdup_printf ("%s-%u", base, i);
     }
   if (!g_str_equal (key, base))
-    add_warning (parser, line, _("section key “%s” is used twice; this section is “%s”"),
-                 base, key);
+    add_warning (parser, EG_WARNING_REPEATED_SECTION, line,
+                 _("section key “%s” is used twice; this section is “%s”"), base, key);
   g_hash_table_add (parser->section_keys, key);
 
   section->line = line;
@@ -499,8 +502,9 @@ start_card (Parser *parser,
       key = g_strdup_printf ("%s-%u", base, i);
     }
   if (!g_str_equal (key, base))
-    add_warning (parser, line, _("card number %d appears twice in section “%s”; "
-                                 "this one is card “%s”"), number, parser->section->key, key);
+    add_warning (parser, EG_WARNING_REPEATED_NUMBER, line,
+                 _("card number %d appears twice in section “%s”; this one is card “%s”"),
+                 number, parser->section->key, key);
   g_hash_table_add (parser->card_keys, key);
 
   card->line = line;
@@ -644,7 +648,8 @@ parse_line (Parser *parser,
   else if (!line_is_blank (line) && !is_separator (line))
     {
       if (parser->stray_line == 0)
-        add_warning (parser, lineno, _("text outside any card is ignored"));
+        add_warning (parser, EG_WARNING_OUTSIDE_CARD, lineno,
+                     _("text outside any card is ignored"));
       parser->stray_line = lineno;
     }
 }
@@ -671,7 +676,8 @@ finish_deck (Parser  *parser,
 
       if (section->cards->len == 0)
         {
-          add_warning (parser, section->line, _("section “%s” has no cards"), section->heading);
+          add_warning (parser, EG_WARNING_EMPTY_SECTION, section->line,
+                       _("section “%s” has no cards"), section->heading);
           g_ptr_array_remove_index (deck->sections, i - 1);
         }
     }
@@ -726,8 +732,8 @@ eg_deck_parse (const char  *text,
     parse_line (&parser, i);
 
   if (parser.in_fence && parser.card != NULL)
-    add_warning (&parser, parser.card->line, _("card %d: a code block is never closed"),
-                 parser.card->number);
+    add_warning (&parser, EG_WARNING_OPEN_CODE_BLOCK, parser.card->line,
+                 _("card %d: a code block is never closed"), parser.card->number);
   if (deck->title == NULL)
     deck->title = title_from_name (name);
   finish_card (&parser);

@@ -37,6 +37,17 @@ conflict_free (EgImportConflict *conflict)
   g_free (conflict);
 }
 
+static void
+change_free (EgImportChange *change)
+{
+  g_free (change->key);
+  g_free (change->question);
+  g_free (change->answer);
+  g_free (change->old_question);
+  g_free (change->old_answer);
+  g_free (change);
+}
+
 void
 eg_import_report_free (EgImportReport *report)
 {
@@ -48,6 +59,7 @@ eg_import_report_free (EgImportReport *report)
   g_clear_pointer (&report->removed_keys, g_ptr_array_unref);
   g_clear_pointer (&report->conflicts, g_ptr_array_unref);
   g_clear_pointer (&report->warnings, g_ptr_array_unref);
+  g_clear_pointer (&report->changes, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -65,10 +77,66 @@ report_new (EgDeck *deck)
   report->removed_keys = g_ptr_array_new_with_free_func (g_free);
   report->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
   report->warnings = g_ptr_array_ref (deck->warnings);
+  report->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
   return report;
 }
 
-/* What @plan does; in the transaction it was made or written in. */
+static gboolean
+parts_equal (GPtrArray *a,
+             GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      EgCardPart *x = g_ptr_array_index (a, i);
+      EgCardPart *y = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (x->name, y->name) != 0 || g_strcmp0 (x->text, y->text) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Lists @step's card among the changes, with what the file changes in it;
+ * before the plan is written. */
+static gboolean
+add_change (EgStore         *store,
+            EgImportReport  *report,
+            EgImportStep    *step,
+            GError         **error)
+{
+  g_autoptr(EgCard) stored = NULL;
+  EgImportChange *change;
+
+  if (report->changes->len >= EG_IMPORT_MAX_CHANGES)
+    return TRUE;
+  if (step->kind == EG_IMPORT_STEP_UPDATE &&
+      !(stored = eg_store_get_card (store, step->stored->id, error)))
+    return FALSE;
+
+  change = g_new0 (EgImportChange, 1);
+  change->key = g_strdup (step->key);
+  change->number = step->card->number;
+  change->question = g_strdup (step->card->question);
+  change->answer = g_strdup (step->card->answer);
+  change->kind = stored != NULL ? EG_IMPORT_CHANGE_UPDATED : EG_IMPORT_CHANGE_ADDED;
+  if (stored != NULL)
+    {
+      change->old_question = g_strdup (stored->question);
+      change->old_answer = g_strdup (stored->answer);
+      if (g_strcmp0 (stored->question, step->card->question) != 0)
+        change->fields |= EG_IMPORT_CHANGED_QUESTION;
+      if (g_strcmp0 (stored->answer, step->card->answer) != 0)
+        change->fields |= EG_IMPORT_CHANGED_ANSWER;
+      if (!parts_equal (stored->parts, step->card->parts))
+        change->fields |= EG_IMPORT_CHANGED_PARTS;
+    }
+  g_ptr_array_add (report->changes, change);
+  return TRUE;
+}
+
+/* What @plan does; in the transaction it was made in, before it is written. */
 static gboolean
 fill_report (EgStore         *store,
              EgImportPlan    *plan,
@@ -78,6 +146,7 @@ fill_report (EgStore         *store,
   report->added = report->updated = report->unchanged = 0;
   g_ptr_array_set_size (report->conflicts, 0);
   g_ptr_array_set_size (report->removed_keys, 0);
+  g_ptr_array_set_size (report->changes, 0);
 
   for (guint i = 0; i < plan->steps->len; i++)
     {
@@ -88,9 +157,13 @@ fill_report (EgStore         *store,
         {
         case EG_IMPORT_STEP_ADD:
           report->added++;
+          if (!add_change (store, report, step, error))
+            return FALSE;
           break;
         case EG_IMPORT_STEP_UPDATE:
           report->updated++;
+          if (!add_change (store, report, step, error))
+            return FALSE;
           break;
         case EG_IMPORT_STEP_SAME:
         case EG_IMPORT_STEP_KEEP:
@@ -322,8 +395,8 @@ eg_import_deck_full (EgStore               *store,
         goto failed;
     }
 
-  if (!write_plan (store, plan, now_ms, cancellable, progress, progress_data, error) ||
-      !fill_report (store, plan, report, error) ||
+  if (!fill_report (store, plan, report, error) ||
+      !write_plan (store, plan, now_ms, cancellable, progress, progress_data, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !_eg_store_commit (store, error))
     goto failed;

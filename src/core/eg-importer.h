@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "eg-deck.h"
+#include "eg-repair.h"
 #include "eg-store.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,46 @@ typedef struct
   char *question;            /* the card's question in the collection (Markdown) */
 } EgImportConflict;
 
+/* The most cards a report lists in @changes; the counts are always whole */
+#define EG_IMPORT_MAX_CHANGES 500
+
+typedef enum
+{
+  EG_IMPORT_CHANGE_ADDED,
+  EG_IMPORT_CHANGE_UPDATED,
+} EgImportChangeKind;
+
+typedef enum
+{
+  EG_IMPORT_CHANGED_QUESTION = 1 << 0,
+  EG_IMPORT_CHANGED_ANSWER   = 1 << 1,
+  EG_IMPORT_CHANGED_PARTS    = 1 << 2,
+} EgImportChangedFields;
+
+/* A card the import adds or gives the file's text. */
+typedef struct
+{
+  char                  *key;
+  int                    number;
+  EgImportChangeKind     kind;
+  EgImportChangedFields  fields;        /* updated: what the file changes */
+  char                  *question;      /* the file's (Markdown) */
+  char                  *answer;        /* the file's (Markdown) */
+  char                  *old_question;  /* updated: the collection's before, else NULL */
+  char                  *old_answer;    /* updated: the collection's before, else NULL */
+} EgImportChange;
+
+/* The report's warnings of one kind, said in words (see
+ * eg_import_report_group_warnings()). */
+typedef struct
+{
+  EgWarningKind  kind;
+  char          *text;       /* one sentence, e.g. "3 characters damaged by a wrong
+                              * encoding were repaired; 1 could not be repaired with
+                              * certainty: line 1407." */
+  GPtrArray     *details;    /* char *, "Line 1407: lost byte in …", with code points */
+} EgImportNotice;
+
 typedef struct
 {
   char       *name;          /* the file */
@@ -52,6 +93,8 @@ typedef struct
   GPtrArray  *conflicts;     /* EgImportConflict, in the file's order */
   GPtrArray  *warnings;      /* EgRepairWarning */
   guint       n_repaired;
+  GPtrArray  *changes;       /* EgImportChange, added and updated cards in the file's
+                              * order, at most EG_IMPORT_MAX_CHANGES */
 } EgImportReport;
 
 typedef void (*EgImportProgressFunc) (double   fraction,
@@ -95,7 +138,10 @@ EgImportReport *eg_import_file_full    (EgStore               *store,
                                         gpointer               progress_data,
                                         GError               **error);
 void            eg_import_report_free  (EgImportReport        *report);
+GPtrArray      *eg_import_report_group_warnings (const EgImportReport *report);
+void            eg_import_notice_free  (EgImportNotice        *notice);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgImportReport, eg_import_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgImportNotice, eg_import_notice_free)
 
 G_END_DECLS

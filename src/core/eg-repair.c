@@ -739,6 +739,7 @@ create_warning (guint           line,
   warning = g_new0 (EgRepairWarning, 1);
   warning->line = line;
   warning->message = g_string_free (g_steal_pointer (&message), FALSE);
+  warning->kind = EG_WARNING_REPAIR_GUESS;
 
   return warning;
 }

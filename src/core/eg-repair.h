@@ -17,10 +17,25 @@ G_BEGIN_DECLS
  * message reads like
  *   line 1407: lost byte in "â€" repaired as "”" (U+201D); other candidates: …
  */
+/* What a warning is about, so that a report can group them (see
+ * eg_import_report_group_warnings()). */
+typedef enum
+{
+  EG_WARNING_OTHER,
+  EG_WARNING_REPAIR_GUESS,       /* a repaired character chosen among several */
+  EG_WARNING_REPEATED_PART,      /* a card repeats a part word for word */
+  EG_WARNING_REPEATED_NUMBER,    /* a number appears twice in a section */
+  EG_WARNING_REPEATED_SECTION,   /* a section key is used twice */
+  EG_WARNING_OUTSIDE_CARD,       /* text outside any card */
+  EG_WARNING_EMPTY_SECTION,      /* a section without cards */
+  EG_WARNING_OPEN_CODE_BLOCK,    /* a code block never closed */
+} EgWarningKind;
+
 typedef struct
 {
-  guint  line;     /* 1-based line in the text handed to eg_repair_mojibake() */
-  char  *message;  /* human readable, UTF-8 */
+  guint          line;     /* 1-based line in the text handed to eg_repair_mojibake() */
+  char          *message;  /* human readable, UTF-8 */
+  EgWarningKind  kind;
 } EgRepairWarning;
 
 void  eg_repair_warning_free (EgRepairWarning *warning);

@@ -405,7 +405,8 @@ static void
 set_busy (EgApplication *self,
           gboolean       busy)
 {
-  const char *names[] = { "back-up-now", "restore-backup", "start-new-collection" };
+  const char *names[] = { "back-up-now", "restore-backup", "start-new-collection",
+                          "undo-import" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
@@ -489,9 +490,10 @@ back_up_now_action (GSimpleAction *action,
 
 typedef struct
 {
-  char *db_path;
-  char *name;
-  char *kept;
+  char     *db_path;
+  char     *name;
+  char     *kept;
+  gboolean  undo_import;   /* Undo in the toast of an import */
 } Restore;
 
 static void
@@ -538,6 +540,8 @@ restored_cb (GObject      *object,
   _eg_application_open_collection (self, window);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     message = g_strdup_printf (_("The backup was not restored: %s"), error->message);
+  else if (restore->undo_import)
+    message = g_strdup (_("Import undone: the collection is as it was before"));
   else if (restore->kept != NULL)
     message = g_strdup_printf (_("Backup restored. The collection as it was is kept in “%s”."),
                                restore->kept);
@@ -549,7 +553,8 @@ restored_cb (GObject      *object,
 
 static void
 restore (EgApplication *self,
-         const char    *name)
+         const char    *name,
+         gboolean       undo_import)
 {
   g_autoptr(GTask) task = NULL;
   Restore *data = g_new0 (Restore, 1);
@@ -557,11 +562,13 @@ restore (EgApplication *self,
 
   data->db_path = eg_store_default_path ();
   data->name = g_strdup (name);
+  data->undo_import = undo_import;
 
   /* nothing of this process reads the collection while it is replaced */
   _eg_application_close_collection (self);
   if (window != NULL)
-    eg_window_show_loading (window, _("Restoring the Backup…"),
+    eg_window_show_loading (window, undo_import ? _("Undoing the Import…")
+                                                : _("Restoring the Backup…"),
                             _("The collection as it is now is backed up first."));
 
   set_busy (self, TRUE);
@@ -580,7 +587,7 @@ restore_response_cb (AdwMessageDialog *dialog,
   EgApplication *self = EG_APPLICATION (user_data);
 
   if (g_str_equal (response, "restore"))
-    restore (self, g_object_get_data (G_OBJECT (dialog), "backup-name"));
+    restore (self, g_object_get_data (G_OBJECT (dialog), "backup-name"), FALSE);
 }
 
 /* app.restore-backup('NAME'): asks, then restores the backup NAME. */
@@ -624,6 +631,16 @@ restore_backup_action (GSimpleAction *action,
   g_object_set_data_full (G_OBJECT (dialog), "backup-name", g_strdup (name), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* app.undo-import('NAME'): the toast of an import goes back to the backup
+ * NAME the import took; the collection as it is now is backed up first. */
+static void
+undo_import_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  restore (EG_APPLICATION (user_data), g_variant_get_string (parameter, NULL), TRUE);
 }
 
 /* app.open-read-only: the library of a damaged collection, nothing written */
@@ -713,6 +730,7 @@ _eg_application_add_collection_actions (EgApplication *self)
     { "backups", backups_action },
     { "back-up-now", back_up_now_action },
     { "restore-backup", restore_backup_action, "s" },
+    { "undo-import", undo_import_action, "s" },
     { "start-new-collection", start_new_collection_action },
     { "open-read-only", open_read_only_action },
   };

@@ -16,7 +16,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "eg-import-conflicts.h"
+#include "eg-import-preview.h"
+#include "eg-toast.h"
 #include "eg-window-private.h"
 
 typedef struct
@@ -26,6 +27,7 @@ typedef struct
   EgImportFlags   flags;
   char          **theirs;     /* cards that take the file's version */
   EgImportReport *report;
+  char           *backup_name; /* the backup taken before the import, for Undo */
   GtkProgressBar *progress;
   int             permille;   /* atomic: written by the import's thread */
   int             pending;    /* atomic: a progress update is queued */
@@ -38,6 +40,7 @@ import_job_free (ImportJob *job)
   g_clear_object (&job->file);
   g_strfreev (job->theirs);
   g_clear_pointer (&job->report, eg_import_report_free);
+  g_free (job->backup_name);
   g_clear_object (&job->progress);
   g_free (job);
 }
@@ -67,21 +70,26 @@ import_progress_cb (double   fraction,
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_progress, g_object_ref (task), g_object_unref);
 }
 
-/* In the import's thread: a backup of what the import is about to change. */
+/* In the import's thread: a backup of what the import is about to change,
+ * an empty collection too: it is what Undo goes back to. */
 static gboolean
 back_up_before_import (EgStore        *store,
-                       EgImportFlags   flags,
+                       ImportJob      *job,
                        GError        **error)
 {
   g_autoptr(EgBackupInfo) backup = NULL;
 
-  if ((flags & EG_IMPORT_FLAGS_DRY_RUN) || eg_store_is_empty (store))
+  if (job->flags & EG_IMPORT_FLAGS_DRY_RUN)
     return TRUE;
   backup = eg_backup_create (store, EG_BACKUP_REASON_IMPORT, eg_time_now_ms (), NULL, error);
   if (backup == NULL)
-    g_prefix_error (error, _("Nothing was imported, because the collection could not be "
-                             "backed up first: "));
-  return backup != NULL;
+    {
+      g_prefix_error (error, _("Nothing was imported, because the collection could not be "
+                               "backed up first: "));
+      return FALSE;
+    }
+  job->backup_name = g_strdup (backup->name);
+  return TRUE;
 }
 
 /* In a worker thread, on its own connection: long imports keep the window alive. */
@@ -96,7 +104,7 @@ import_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   if (!(store = eg_store_open (job->db_path, &error)) ||
-      !back_up_before_import (store, job->flags, &error) ||
+      !back_up_before_import (store, job, &error) ||
       !(job->report = eg_import_file_full (store, job->file, eg_time_now_ms (), job->flags,
                                            (const char * const *) job->theirs, cancellable,
                                            import_progress_cb, task, &error)))
@@ -131,36 +139,25 @@ run_import (EgWindow            *self,
   g_task_run_in_thread (task, import_thread);
 }
 
-static char *
-describe_report (EgImportReport *report,
-                 gboolean        preview)
+/* "Imported: 2 added, 1 updated", with Undo when the application can go
+ * back to the backup taken before */
+static void
+show_imported (EgWindow  *self,
+               ImportJob *job)
 {
-  GString *text = g_string_new (NULL);
+  g_autofree char *message = g_strdup_printf (_("Imported: %u added, %u updated"),
+                                              job->report->added, job->report->updated);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  AdwToast *toast = eg_toast_new (message);
 
-  g_string_append_printf (text, _("“%s”: %u sections, %u cards.\n"),
-                          report->deck_title, report->sections, report->cards);
-  g_string_append_printf (text, preview ? _("%u would be added, %u updated, %u unchanged")
-                                        : _("%u added, %u updated, %u unchanged"),
-                          report->added, report->updated, report->unchanged);
-  if (report->removed > 0)
-    g_string_append_printf (text, _("; %u no longer in the file (they are kept)"),
-                            report->removed);
-  if (report->conflicts->len > 0)
-    g_string_append_printf (text, _("; %u changed both in the file and here"),
-                            report->conflicts->len);
-  g_string_append (text, ".");
-  if (report->n_repaired > 0)
-    g_string_append_printf (text, _("\n%u characters damaged by a wrong encoding are repaired."),
-                            report->n_repaired);
-  for (guint i = 0; i < report->warnings->len && i < 8; i++)
+  if (job->backup_name != NULL && app != NULL &&
+      g_action_group_has_action (G_ACTION_GROUP (app), "undo-import"))
     {
-      EgRepairWarning *w = g_ptr_array_index (report->warnings, i);
-
-      g_string_append_printf (text, _("\nLine %u: %s"), w->line, w->message);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "app.undo-import");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (job->backup_name));
     }
-  if (report->warnings->len > 8)
-    g_string_append_printf (text, _("\n… and %u more warnings"), report->warnings->len - 8);
-  return g_string_free (text, FALSE);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -182,11 +179,7 @@ import_done_cb (GObject      *object,
                                  ? _("Import cancelled: nothing was changed") : error->message);
       return;
     }
-  {
-    g_autofree char *message = g_strdup_printf (_("Imported: %u added, %u updated"),
-                                                job->report->added, job->report->updated);
-    eg_window_add_toast (self, message);
-  }
+  show_imported (self, job);
   eg_window_reload (self);
 }
 
@@ -205,13 +198,16 @@ import_confirm_cb (AdwMessageDialog *dialog,
 {
   AdwMessageDialog *progress_dialog;
   GtkWidget *progress;
-  GtkWidget *conflicts = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *preview = adw_message_dialog_get_extra_child (dialog);
+  EgImportConflicts *conflicts = NULL;
   char **theirs = NULL;
 
   if (g_strcmp0 (response, "import") != 0)
     return;
-  if (EG_IS_IMPORT_CONFLICTS (conflicts))
-    theirs = eg_import_conflicts_get_theirs (EG_IMPORT_CONFLICTS (conflicts));
+  if (EG_IS_IMPORT_PREVIEW (preview))
+    conflicts = eg_import_preview_get_conflicts (EG_IMPORT_PREVIEW (preview));
+  if (conflicts != NULL)
+    theirs = eg_import_conflicts_get_theirs (conflicts);
 
   progress = gtk_progress_bar_new ();
   progress_dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
@@ -246,15 +242,14 @@ import_preview_cb (GObject      *object,
     }
 
   /* nothing is written until the user says so */
-  body = describe_report (job->report, TRUE);
+  body = eg_import_preview_summarize (job->report);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Import This Deck?"),
                                                        body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "import", _("_Import"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "import");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  if (job->report->conflicts->len > 0)
-    adw_message_dialog_set_extra_child (dialog, eg_import_conflicts_new (job->report->conflicts));
+  adw_message_dialog_set_extra_child (dialog, eg_import_preview_new (job->report));
   g_signal_connect_object (dialog, "response", G_CALLBACK (import_confirm_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -16,6 +16,7 @@
 #include "eg-core.h"
 #include "eg-gui-test.h"
 #include "eg-import-conflicts.h"
+#include "eg-import-preview.h"
 #include "eg-store-private.h"
 #include "eg-test-util.h"
 #include "eg-window.h"
@@ -599,7 +600,7 @@ test_import_preview (void)
   eg_window_import_file (window, file);
   g_assert_nonnull (dialog = eg_gui_test_wait_for_dialog ("Import This Deck?", 10000));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
-                            "“Another Deck”: 1 sections, 2 cards.\n2 would be added, 0 updated"));
+                            "“Another Deck”: 2 cards\n2 new, 0 updated"));
   g_assert_cmpuint (n_decks (store), ==, 1);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -903,9 +904,10 @@ test_import_conflict (void)
   eg_window_import_file (window, file);
   g_assert_nonnull (dialog = eg_gui_test_wait_for_dialog ("Import This Deck?", 10000));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
-                            "0 would be added, 0 updated, 1 unchanged; "
-                            "1 changed both in the file and here."));
-  conflicts = adw_message_dialog_get_extra_child (dialog);
+                            "0 new, 0 updated, 1 unchanged, 0 removed from the file; "
+                            "1 changed both in the file and here"));
+  conflicts = GTK_WIDGET (eg_import_preview_get_conflicts (
+                            EG_IMPORT_PREVIEW (adw_message_dialog_get_extra_child (dialog))));
   g_assert_true (EG_IS_IMPORT_CONFLICTS (conflicts));
   g_assert_cmpuint (eg_import_conflicts_get_n_rows (EG_IMPORT_CONFLICTS (conflicts)), ==, 1);
   g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (dialog), "What is new?", FALSE));
