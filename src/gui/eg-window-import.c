@@ -250,6 +250,7 @@ import_preview_cb (GObject      *object,
   adw_message_dialog_set_default_response (dialog, "import");
   adw_message_dialog_set_close_response (dialog, "cancel");
   adw_message_dialog_set_extra_child (dialog, eg_import_preview_new (job->report));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
   g_signal_connect_object (dialog, "response", G_CALLBACK (import_confirm_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
