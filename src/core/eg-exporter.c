@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "eg-exporter.h"
 #include "eg-time.h"
@@ -98,6 +99,30 @@ add_card (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* Moves @s and @c past the sections and cards of the deck @deck_id */
+static void
+skip_deck (gint64     deck_id,
+           GPtrArray *sections,
+           guint     *s,
+           GPtrArray *cards,
+           guint     *c)
+{
+  for (; *s < sections->len; (*s)++)
+    {
+      EgSectionInfo *section = g_ptr_array_index (sections, *s);
+
+      if (section->deck_id != deck_id)
+        break;
+      while (*c < cards->len && ((EgCard *) g_ptr_array_index (cards, *c))->section_id ==
+                                section->id)
+        (*c)++;
+    }
+}
+
+static char *export_json (EgStore     *store,
+                          const char  *deck_key,
+                          GError     **error);
+
 /**
  * eg_export_json:
  *
@@ -108,6 +133,34 @@ char *
 eg_export_json (EgStore  *store,
                 GError  **error)
 {
+  g_return_val_if_fail (EG_IS_STORE (store), NULL);
+
+  return export_json (store, NULL, error);
+}
+
+/**
+ * eg_export_deck_json:
+ * @deck_key: the deck
+ *
+ * Returns: the deck @deck_key as eg_export_json() writes it, the only deck
+ *   of "decks"
+ */
+char *
+eg_export_deck_json (EgStore     *store,
+                     const char  *deck_key,
+                     GError     **error)
+{
+  g_return_val_if_fail (EG_IS_STORE (store), NULL);
+  g_return_val_if_fail (deck_key != NULL, NULL);
+
+  return export_json (store, deck_key, error);
+}
+
+static char *
+export_json (EgStore     *store,
+             const char  *deck_key,
+             GError     **error)
+{
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -116,8 +169,7 @@ eg_export_json (EgStore  *store,
   g_autoptr(GPtrArray) cards = NULL;
   guint c = 0;
   guint s = 0;
-
-  g_return_val_if_fail (EG_IS_STORE (store), NULL);
+  gboolean found = FALSE;
 
   if (!(decks = eg_store_list_decks (store, error)) ||
       !(sections = eg_store_list_sections (store, 0, error)) ||
@@ -131,6 +183,12 @@ eg_export_json (EgStore  *store,
     {
       EgDeckInfo *deck = g_ptr_array_index (decks, d);
 
+      if (deck_key != NULL && !g_str_equal (deck->key, deck_key))
+        {
+          skip_deck (deck->id, sections, &s, cards, &c);
+          continue;
+        }
+      found = TRUE;
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "key");
       json_builder_add_string_value (builder, deck->key);
@@ -181,6 +239,11 @@ eg_export_json (EgStore  *store,
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
+  if (deck_key != NULL && !found)
+    {
+      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND, _("No deck “%s”"), deck_key);
+      return NULL;
+    }
 
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
@@ -300,4 +363,54 @@ eg_export_markdown (EgStore     *store,
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The longest name eg_export_file_name() gives, in bytes, extension aside */
+#define MAX_NAME_BYTES 200
+
+/**
+ * eg_export_file_name:
+ * @title: (nullable): a deck's title
+ * @extension: "md" or "json"
+ *
+ * A file name for a deck, from its title: the characters no file system
+ * takes ("/", "\\", ":", "*", "?", "\"", "<", ">", "|", controls) and
+ * leading dots become spaces, runs of spaces one, at most 200 bytes, and
+ * "deck" when nothing is left.  "Go: Tips/Tricks" gives "Go Tips Tricks.md".
+ *
+ * Returns: (transfer full): the file name
+ */
+char *
+eg_export_file_name (const char *title,
+                     const char *extension)
+{
+  g_autofree char *valid = g_utf8_make_valid (title != NULL ? title : "", -1);
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  g_return_val_if_fail (extension != NULL, NULL);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean space = g_unichar_isspace (c) || g_unichar_iscntrl (c) ||
+                       (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL) ||
+                       (c == '.' && name->len == 0);
+      const char *next = g_utf8_next_char (p);
+
+      if (space)
+        {
+          if (name->len > 0 && name->str[name->len - 1] != ' ')
+            g_string_append_c (name, ' ');
+          continue;
+        }
+      if (name->len + (next - p) > MAX_NAME_BYTES)
+        break;
+      g_string_append_len (name, p, next - p);
+    }
+  while (name->len > 0 && (name->str[name->len - 1] == ' ' || name->str[name->len - 1] == '.'))
+    g_string_truncate (name, name->len - 1);
+  if (name->len == 0)
+    g_string_assign (name, "deck");
+  g_string_append_printf (name, ".%s", extension);
+  return g_string_free (g_steal_pointer (&name), FALSE);
 }

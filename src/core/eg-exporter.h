@@ -17,6 +17,11 @@ char *eg_export_json     (EgStore     *store,
 char *eg_export_markdown (EgStore     *store,
                           const char  *deck_key,
                           GError     **error);
+char *eg_export_deck_json (EgStore    *store,
+                           const char *deck_key,
+                           GError    **error);
+char *eg_export_file_name (const char *title,
+                           const char *extension);
 void  eg_export_append_card (GString     *out,
                              int          number,
                              const char  *question,

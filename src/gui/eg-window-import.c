@@ -302,6 +302,23 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The deck of the sidebar's selection, or NULL */
+static EgDeckInfo *
+selected_deck (EgWindow  *self,
+               GError   **error)
+{
+  g_autoptr(GPtrArray) decks = eg_store_list_decks (self->store, error);
+  gint64 deck_id = eg_library_page_get_deck_id (self->library_page);
+
+  for (guint i = 0; decks != NULL && i < decks->len; i++)
+    if (((EgDeckInfo *) g_ptr_array_index (decks, i))->id == deck_id)
+      return g_ptr_array_steal_index (decks, i);
+  if (decks != NULL)
+    g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
+                 _("Select the deck to export in the sidebar"));
+  return NULL;
+}
+
 /**
  * eg_window_export_deck:
  *
@@ -313,25 +330,54 @@ eg_window_export_deck (EgWindow  *self,
                        GFile     *file,
                        GError   **error)
 {
-  g_autoptr(GPtrArray) decks = eg_store_list_decks (self->store, error);
-  g_autofree char *markdown = NULL;
-  gint64 deck_id = eg_library_page_get_deck_id (self->library_page);
-  const char *key = NULL;
+  return eg_window_export_deck_as (self, file, EG_EXPORT_FORMAT_MARKDOWN, error);
+}
 
-  for (guint i = 0; decks != NULL && i < decks->len; i++)
-    if (((EgDeckInfo *) g_ptr_array_index (decks, i))->id == deck_id)
-      key = ((EgDeckInfo *) g_ptr_array_index (decks, i))->key;
-  if (key == NULL)
-    {
-      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
-                   _("Select the deck to export in the sidebar"));
-      return FALSE;
-    }
-  if (!(markdown = eg_export_markdown (self->store, key, error)))
+/**
+ * eg_window_export_deck_as:
+ * @format: a Markdown deck, or JSON with the cards' schedule
+ *
+ * Writes the deck of the sidebar's selection to @file in @format, never
+ * over the collection (see eg_output_write()).
+ */
+gboolean
+eg_window_export_deck_as (EgWindow        *self,
+                          GFile           *file,
+                          EgExportFormat   format,
+                          GError         **error)
+{
+  g_autoptr(EgDeckInfo) deck = selected_deck (self, error);
+  g_autofree char *text = NULL;
+
+  if (deck == NULL)
+    return FALSE;
+  text = format == EG_EXPORT_FORMAT_JSON ? eg_export_deck_json (self->store, deck->key, error)
+                                         : eg_export_markdown (self->store, deck->key, error);
+  if (text == NULL)
     return FALSE;
   /* never over the collection; through symlinks; pipes and devices as they are */
-  return eg_output_write_file (file, markdown, strlen (markdown),
-                               eg_store_get_path (self->store), error);
+  return eg_output_write_file (file, text, strlen (text), eg_store_get_path (self->store), error);
+}
+
+/* "Deck exported to “Go.md”", with Open Folder */
+static void
+show_exported (EgWindow *self,
+               GFile    *file)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Deck exported to “%s”"), name);
+  AdwToast *toast = eg_toast_new (message);
+
+  if (folder != NULL && g_file_is_native (folder))
+    {
+      g_autofree char *uri = g_file_get_uri (folder);
+
+      adw_toast_set_button_label (toast, _("_Open Folder"));
+      adw_toast_set_action_name (toast, "win.open-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -341,16 +387,46 @@ export_chosen_cb (GtkNativeDialog *chooser,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  EgExportFormat format = EG_EXPORT_FORMAT_MARKDOWN;
+  GtkFileFilter *filter;
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+  if (response != GTK_RESPONSE_ACCEPT ||
+      !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
     {
-      if (eg_window_export_deck (self, file, &error))
-        eg_window_add_toast (self, _("Deck exported"));
-      else
-        eg_window_add_toast (self, error->message);
+      g_object_unref (chooser);
+      return;
     }
+
+  /* the name's extension says the format; without one, the chosen filter */
+  name = g_file_get_basename (file);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  if (g_str_has_suffix (name, ".json") ||
+      (!g_str_has_suffix (name, ".md") && filter != NULL &&
+       filter == g_object_get_data (G_OBJECT (chooser), "json-filter")))
+    format = EG_EXPORT_FORMAT_JSON;
+
+  if (eg_window_export_deck_as (self, file, format, &error))
+    show_exported (self, file);
+  else
+    eg_window_add_toast (self, error->message);
   g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *title,
+            const char     *suffix,
+            const char     *mime_type)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, title);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (chooser, filter);
+  if (g_str_equal (suffix, "json"))
+    g_object_set_data (G_OBJECT (chooser), "json-filter", filter);
 }
 
 static void
@@ -359,18 +435,35 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   EgWindow *self = EG_WINDOW (widget);
+  g_autoptr(EgDeckInfo) deck = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
-  if (eg_library_page_get_deck_id (self->library_page) == 0)
+  if (eg_library_page_get_deck_id (self->library_page) == 0 ||
+      !(deck = selected_deck (self, &error)))
     {
       eg_window_add_toast (self, _("Select the deck to export in the sidebar"));
       return;
     }
   chooser = gtk_file_chooser_native_new (_("Export the Deck"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "deck.md");
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown Deck"), "md", "text/markdown");
+  add_filter (GTK_FILE_CHOOSER (chooser), _("JSON, with the Cards’ Schedule"), "json",
+              "application/json");
+  name = eg_export_file_name (deck->title, "md");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* win.open-folder('URI'): the folder an export went to, in the file manager */
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
 void
@@ -378,4 +471,5 @@ _eg_window_class_add_import_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
 }

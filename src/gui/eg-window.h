@@ -12,6 +12,12 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  EG_EXPORT_FORMAT_MARKDOWN,   /* a deck file, as imported */
+  EG_EXPORT_FORMAT_JSON,       /* with the cards' schedule */
+} EgExportFormat;
+
 #define EG_TYPE_WINDOW (eg_window_get_type ())
 G_DECLARE_FINAL_TYPE (EgWindow, eg_window, EG, WINDOW, AdwApplicationWindow)
 
@@ -39,6 +45,10 @@ void           eg_window_import_file      (EgWindow             *self,
                                            GFile                *file);
 gboolean       eg_window_export_deck      (EgWindow             *self,
                                            GFile                *file,
+                                           GError              **error);
+gboolean       eg_window_export_deck_as   (EgWindow             *self,
+                                           GFile                *file,
+                                           EgExportFormat        format,
                                            GError              **error);
 
 G_END_DECLS

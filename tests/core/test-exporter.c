@@ -271,6 +271,79 @@ test_markdown_needs_deck_choice (void)
   g_assert_cmpstr (one, ==, "# Beta\n\n### 1. B?\nB.\n\n---\n\n");
 }
 
+/* One deck of several as JSON: only it, its sections and cards. */
+static void
+test_deck_json (void)
+{
+  g_autofree char *a = eg_test_tmp_path ("a.md");
+  g_autofree char *b = eg_test_tmp_path ("b.md");
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(EgImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+  g_autofree char *none = NULL;
+  JsonArray *decks;
+  JsonObject *deck;
+
+  g_assert_true (g_file_set_contents (a, "# Alpha\n\n### 1. A?\nA.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "# Beta\n\n### 1. B?\nB.\n\n### 2. C?\nC.\n", -1,
+                                      NULL));
+  store = store_with (a);
+  file = g_file_new_for_path (b);
+  report = eg_import_file (store, file, NOW, EG_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  json = eg_export_deck_json (store, "beta", &error);
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  decks = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "decks");
+  g_assert_cmpuint (json_array_get_length (decks), ==, 1);
+  deck = json_array_get_object_element (decks, 0);
+  g_assert_cmpstr (json_object_get_string_member (deck, "title"), ==, "Beta");
+  g_assert_nonnull (strstr (json, "\"C?\""));
+  g_assert_null (strstr (json, "\"A?\""));
+
+  none = eg_export_deck_json (store, "gamma", &error);
+  g_assert_null (none);
+  g_assert_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND);
+}
+
+/* A deck's title as a file name any file system takes. */
+static void
+test_file_name (void)
+{
+  static const struct { const char *title; const char *ext; const char *name; } cases[] = {
+    { "Expert Level Golang Interview Questions", "md",
+      "Expert Level Golang Interview Questions.md" },
+    { "Go: Tips/Tricks", "json", "Go Tips Tricks.json" },
+    { "  ..hidden?  ", "md", "hidden.md" },
+    { "a\\b*c\"d<e>f|g\th\ni", "md", "a b c d e f g h i.md" },
+    { "🟢 Ünïcode ĳ", "md", "🟢 Ünïcode ĳ.md" },
+    { "", "md", "deck.md" },
+    { "///", "json", "deck.json" },
+    { NULL, "md", "deck.md" },
+  };
+  g_autoptr(GString) long_title = g_string_new (NULL);
+  g_autofree char *long_name = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = eg_export_file_name (cases[i].title, cases[i].ext);
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (long_title, "ä");
+  g_string_append (long_title, "ö");
+  long_name = eg_export_file_name (long_title->str, "md");
+  g_assert_cmpuint (strlen (long_name), ==, 203);
+  g_assert_true (g_utf8_validate (long_name, -1, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -285,6 +358,8 @@ main (int    argc,
   g_test_add_func ("/exporter/markdown-round-trip-seed", test_markdown_round_trip_seed);
   g_test_add_func ("/exporter/markdown-round-trip-edge-cases", test_markdown_round_trip_edge_cases);
   g_test_add_func ("/exporter/markdown-needs-deck-choice", test_markdown_needs_deck_choice);
+  g_test_add_func ("/exporter/deck-json", test_deck_json);
+  g_test_add_func ("/exporter/file-name", test_file_name);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();

@@ -1,10 +1,12 @@
-/* test-import.c - the import preview and its Undo (issue 12, point 12)
+/* test-import.c - the import preview and its Undo, the export (issue 12,
+ * points 12 and 13)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <adwaita.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "eg-application.h"
@@ -259,6 +261,89 @@ test_undo (void)
   stop_app (app);
 }
 
+static gboolean
+chooser_shown (gpointer data)
+{
+  return eg_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) != NULL;
+}
+
+typedef struct
+{
+  GtkWindow *chooser;
+  GFile     *file;
+} Chosen;
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  Chosen *chosen = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chosen->chooser));
+
+  return file != NULL && g_file_equal (file, chosen->file);
+}
+
+/* Export Deck…: the deck's title as the name, Markdown or JSON, and the
+ * toast offers to open the folder. */
+static void
+test_export (void)
+{
+  g_autofree char *seed = seed_text ();
+  g_autofree char *path = eg_test_tmp_path ("exported.json");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *shown = NULL;
+  g_autofree char *dir_uri = g_filename_to_uri (dir, NULL, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GListModel) filters = NULL;
+  Chosen chosen;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  LibraryWait wait = { NULL, 245 };
+  GtkWindow *chooser;
+  EgApplication *app;
+  EgWindow *window;
+  GtkWidget *open;
+  GVariant *target;
+
+  make_collection (seed);
+  wait.app = app = start_app ();
+  g_assert_true (eg_gui_test_wait_for (library_shows, &wait, 20000));
+  window = app_window (app);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  g_assert_true (eg_gui_test_wait_for (chooser_shown, NULL, 5000));
+  chooser = eg_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "Expert Level Golang Interview Questions.md");
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+
+  /* the user picks a folder and types a JSON name */
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), base);
+  chosen.chooser = chooser;
+  chosen.file = file;
+  g_assert_true (eg_gui_test_wait_for (chooser_has_file, &chosen, 5000));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  shown = g_strdup_printf ("Deck exported to “%s”", base);
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (window), shown, FALSE, 10000));
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (json_parser_get_root (parser)), "decks")), ==, 1);
+
+  open = find_button (GTK_WIDGET (window), "_Open Folder");
+  g_assert_nonnull (open);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (open)), ==, "win.open-folder");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open));
+  g_assert_cmpstr (target ? g_variant_get_string (target, NULL) : NULL, ==, dir_uri);
+
+  stop_app (app);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -282,6 +367,7 @@ main (int    argc,
 
   g_test_add_func ("/gui/import/preview", test_preview);
   g_test_add_func ("/gui/import/undo", test_undo);
+  g_test_add_func ("/gui/import/export", test_export);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();
