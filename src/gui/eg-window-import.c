@@ -398,13 +398,36 @@ export_chosen_cb (GtkNativeDialog *chooser,
       return;
     }
 
-  /* the name's extension says the format; without one, the chosen filter */
+  /* JSON when the name or the chosen filter says so; "Go.md" with the
+   * JSON filter becomes "Go.json", a name without extension gets one */
   name = g_file_get_basename (file);
   filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
   if (g_str_has_suffix (name, ".json") ||
-      (!g_str_has_suffix (name, ".md") && filter != NULL &&
-       filter == g_object_get_data (G_OBJECT (chooser), "json-filter")))
+      (filter != NULL && filter == g_object_get_data (G_OBJECT (chooser), "json-filter")))
     format = EG_EXPORT_FORMAT_JSON;
+  if (strchr (name, '.') == NULL ||
+      (format == EG_EXPORT_FORMAT_JSON && g_str_has_suffix (name, ".md")))
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *stem = g_str_has_suffix (name, ".md") ? g_strndup (name, strlen (name) - 3)
+                                                            : g_strdup (name);
+      g_autofree char *renamed = g_strconcat (stem, format == EG_EXPORT_FORMAT_JSON ? ".json"
+                                                                                    : ".md", NULL);
+
+      g_clear_object (&file);
+      file = g_file_get_child (parent, renamed);
+      /* the chooser asked about replacing the name it showed, not this one */
+      if (g_file_query_exists (file, NULL))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” exists already: nothing was "
+                                                        "exported. Choose it by its name to "
+                                                        "replace it."), renamed);
+
+          eg_window_add_toast (self, message);
+          g_object_unref (chooser);
+          return;
+        }
+    }
 
   if (eg_window_export_deck_as (self, file, format, &error))
     show_exported (self, file);

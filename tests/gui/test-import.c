@@ -341,6 +341,36 @@ test_export (void)
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open));
   g_assert_cmpstr (target ? g_variant_get_string (target, NULL) : NULL, ==, dir_uri);
 
+  /* the JSON filter with the name suggested: a .json file */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  g_assert_true (eg_gui_test_wait_for (chooser_shown, NULL, 5000));
+  chooser = eg_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  g_clear_object (&filters);
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  {
+    g_autoptr(GtkFileFilter) json = g_list_model_get_item (filters, 1);
+    g_autofree char *json_path = g_build_filename (dir, "Expert Level Golang Interview "
+                                                        "Questions.json", NULL);
+    g_autofree char *md_path = g_build_filename (dir, "Expert Level Golang Interview "
+                                                      "Questions.md", NULL);
+    g_autoptr(GFile) md_file = g_file_new_for_path (md_path);
+
+    gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), json);
+    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder,
+                                                        NULL));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                       "Expert Level Golang Interview Questions.md");
+    chosen = (Chosen) { chooser, md_file };
+    g_assert_true (eg_gui_test_wait_for (chooser_has_file, &chosen, 5000));
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (window),
+                                              "Deck exported to “Expert Level Golang Interview "
+                                              "Questions.json”", FALSE, 10000));
+    g_assert_true (json_parser_load_from_file (parser, json_path, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_file_test (md_path, G_FILE_TEST_EXISTS));
+  }
+
   stop_app (app);
 }
 
