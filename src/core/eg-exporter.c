@@ -241,7 +241,8 @@ export_json (EgStore     *store,
   json_builder_end_object (builder);
   if (deck_key != NULL && !found)
     {
-      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND, _("No deck “%s”"), deck_key);
+      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND, _("No deck “%s”"),
+                   deck_key);
       return NULL;
     }
 

@@ -1,4 +1,4 @@
-/* eg-card-editor.h - edit a card's Markdown, with a live preview
+/* eg-card-editor.h - edit a card's question, answer and parts, with a live preview
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,5 +26,9 @@ void       eg_card_editor_set_text (EgCardEditor *self,
 char      *eg_card_editor_get_text (EgCardEditor *self);
 gboolean   eg_card_editor_save     (EgCardEditor *self,
                                     GError      **error);
+GtkEditable   *eg_card_editor_get_question    (EgCardEditor *self);
+GtkTextBuffer *eg_card_editor_get_answer      (EgCardEditor *self);
+guint          eg_card_editor_get_n_parts     (EgCardEditor *self);
+const char    *eg_card_editor_get_number_text (EgCardEditor *self);
 
 G_END_DECLS
