@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "eg-application-private.h"
+#include "eg-help-overlay.h"
 #include "engram-resources.h"
 
 G_DEFINE_FINAL_TYPE (EgApplication, eg_application, ADW_TYPE_APPLICATION)
@@ -119,6 +120,14 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   const char *developers[] = { _("The Engram developers"), NULL };
+  const char *scheduling[] = {
+    "FSRS, Open Spaced Repetition https://github.com/open-spaced-repetition", NULL
+  };
+  const char *libraries[] = {
+    "GTK https://gtk.org", "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
+    "WebKitGTK https://webkitgtk.org", "SQLite https://sqlite.org",
+    "MD4C https://github.com/mity/md4c", NULL
+  };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -129,9 +138,15 @@ about_action (GSimpleAction *action,
                         "version", PACKAGE_VERSION,
                         "comments", _("Learn for the long term with spaced repetition."),
                         "developers", developers,
+                        "website", "https://github.com/engram-app/engram",
+                        "issue-url", "https://github.com/engram-app/engram/issues",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "copyright", "© 2026 The Engram developers",
                         NULL);
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("Scheduling"),
+                                                scheduling);
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("Built With"),
+                                                libraries);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -150,6 +165,13 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  eg_help_overlay_name_keys (window);
+}
+
+static void
 eg_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
@@ -163,6 +185,8 @@ eg_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   _eg_application_add_collection_actions (EG_APPLICATION (app));
+  /* after GTK gave the window its shortcuts window */
+  g_signal_connect_after (app, "window-added", G_CALLBACK (window_added_cb), NULL);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-sections",

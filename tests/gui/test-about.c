@@ -1,0 +1,178 @@
+/* test-about.c - the shortcuts window and About (issue 12, point 15)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "eg-application.h"
+#include "eg-core.h"
+#include "eg-gui-test.h"
+#include "eg-test-util.h"
+#include "eg-window.h"
+
+/* The default collection with the seed deck, so that no first start runs */
+static void
+make_collection (void)
+{
+  g_autofree char *path = eg_store_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *deck_path = eg_test_fixture ("expert-go-interview-questions.md");
+  g_autoptr(GFile) deck = g_file_new_for_path (deck_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(EgImportReport) report = NULL;
+
+  eg_test_rm_rf (dir);
+  store = eg_store_open (path, &error);
+  g_assert_no_error (error);
+  report = eg_import_file (store, deck, eg_time_now_ms (), EG_IMPORT_FLAGS_NONE, NULL, NULL,
+                           NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (eg_store_set_setting (store, "shipped-decks-imported", "1", &error));
+}
+
+static EgApplication *
+start_app (void)
+{
+  EgApplication *app = eg_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  return app;
+}
+
+static void
+stop_app (EgApplication *app)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  g_application_quit (G_APPLICATION (app));
+  g_object_unref (app);
+}
+
+static EgWindow *
+app_window (EgApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (EG_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Ctrl+?: a section for the library and one for review, each on one page;
+ * keys named as the HIG writes them. */
+static void
+test_shortcuts (void)
+{
+  static const char *library[] = {
+    "Show Shortcuts", "Quit", "Move Between the Sidebar, the Search and the Cards",
+    "Delete the Selected Cards", "Back to the Sidebar", "Save",
+  };
+  static const char *review[] = {
+    "Show the Answer, then Grade Good", "Grade Again, Hard, Good, Easy", "Card Info",
+    "Scroll a Page", "Zoom In, Out, Normal Size", "Back to the Library",
+  };
+  EgApplication *app;
+  EgWindow *window;
+  GtkWidget *overlay;
+
+  make_collection ();
+  app = start_app ();
+  window = app_window (app);
+  g_assert_nonnull (window);
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (overlay);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (eg_gui_test_wait_for (mapped, overlay, 5000));
+  for (guint i = 0; i < G_N_ELEMENTS (library); i++)
+    if (!eg_gui_test_shows_text (overlay, library[i], FALSE))
+      g_test_fail_printf ("the library's shortcuts do not show “%s” with the rest", library[i]);
+  g_assert_true (eg_gui_test_shows_text (overlay, "Esc", FALSE));
+  g_assert_false (eg_gui_test_shows_text (overlay, "Escape", FALSE));
+
+  g_object_set (overlay, "section-name", "review", NULL);
+  g_assert_true (eg_gui_test_wait_for_text (overlay, "Page Down", FALSE, 5000));
+  g_assert_true (eg_gui_test_shows_text (overlay, "Page Up", FALSE));
+  g_assert_false (eg_gui_test_shows_text (overlay, "Page_Down", FALSE));
+  for (guint i = 0; i < G_N_ELEMENTS (review); i++)
+    if (!eg_gui_test_shows_text (overlay, review[i], FALSE))
+      g_test_fail_printf ("the review's shortcuts do not show “%s” with the rest", review[i]);
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  stop_app (app);
+}
+
+/* About: the app's icon (from the resources, installed or not), the
+ * website, the issue tracker, the credits. */
+static void
+test_about (void)
+{
+  EgApplication *app;
+  AdwAboutWindow *about;
+  GtkIconTheme *theme;
+
+  make_collection ();
+  app = start_app ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = ADW_ABOUT_WINDOW (eg_gui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL));
+  g_assert_nonnull (about);
+  if (about == NULL)
+    return;
+
+  g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APP_ID);
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (about)));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+  g_assert_cmpstr (adw_about_window_get_website (about), ==,
+                   "https://github.com/engram-app/engram");
+  g_assert_cmpstr (adw_about_window_get_issue_url (about), ==,
+                   "https://github.com/engram-app/engram/issues");
+  g_assert_nonnull (adw_about_window_get_developers (about));
+
+  gtk_window_destroy (GTK_WINDOW (about));
+  stop_app (app);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *content = NULL;
+  int status;
+
+  g_set_prgname ("engram-tests");
+  eg_test_setup_dirs ("engram-test-about");
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+  content = g_test_build_filename (G_TEST_DIST, "..", "content", NULL);
+  g_setenv ("ENGRAM_CONTENT_DIR", content, TRUE);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+  eg_gui_init_resources ();
+
+  g_test_add_func ("/gui/about/shortcuts", test_shortcuts);
+  g_test_add_func ("/gui/about/about", test_about);
+
+  status = g_test_run ();
+  eg_test_cleanup_dirs ();
+  return status;
+}
