@@ -816,6 +816,19 @@ parse_or (Parser  *p,
   return g_steal_pointer (&node);
 }
 
+/* @a AND @b, taking both: a search and the scope it is run in, each
+ * parsed on its own so that an error names the columns of its own text. */
+EgSearchNode *
+_eg_search_node_new_and (EgSearchNode *a,
+                         EgSearchNode *b)
+{
+  EgSearchNode *node = node_new (EG_SEARCH_NODE_AND);
+
+  g_ptr_array_add (node->children, a);
+  g_ptr_array_add (node->children, b);
+  return node;
+}
+
 /* @error must not be NULL: the parser looks at it */
 EgSearchNode *
 _eg_search_parse (const char  *query,

@@ -86,6 +86,7 @@ struct _EgSearch
                            * rest, which joins cards_fts f; 0 for none */
   int       due;          /* the parameter is:due reads: the ids of today's queue
                            * as a JSON array, set when the search runs; 0 for none */
+  GStrv     terms;        /* what the text terms look for: see eg_search_get_terms() */
 };
 
 /* Where a deck: filter names the card's deck: select_rows() makes it
@@ -124,6 +125,8 @@ typedef struct
 EgSearchNode *_eg_search_parse          (const char     *query,
                                          GError        **error);
 void          _eg_search_node_free      (EgSearchNode   *node);
+EgSearchNode *_eg_search_node_new_and   (EgSearchNode   *a,
+                                         EgSearchNode   *b);
 char         *_eg_search_normalize_name (const char     *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgSearchNode, _eg_search_node_free)

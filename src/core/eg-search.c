@@ -25,6 +25,108 @@ param_clear (gpointer data)
   g_clear_pointer (&param->s, g_free);
 }
 
+/* Whether @c is part of a word as the full-text index reads it */
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK;
+}
+
+/* An FTS5 string ("escape analysis" or "gorout"*, quotes doubled inside)
+ * as a term: its words, one space apart, with a final '*' for a prefix. */
+static void
+add_fts_term (GPtrArray  *terms,
+              const char *fts)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) term = g_string_new (NULL);
+  gboolean prefix = g_str_has_suffix (fts, "\"*");
+  const char *end = fts + strlen (fts) - (prefix ? 2 : 1);
+  gboolean space = FALSE;
+
+  for (const char *s = fts + 1; s < end; s++)
+    {
+      g_string_append_c (text, *s);
+      if (s[0] == '"' && s[1] == '"')
+        s++;
+    }
+  for (const char *s = text->str; *s != '\0'; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (!is_word_char (c))
+        {
+          space = term->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (term, ' ');
+      space = FALSE;
+      g_string_append_unichar (term, c);
+    }
+  if (term->len == 0)
+    return;
+  if (prefix)
+    g_string_append_c (term, '*');
+  g_ptr_array_add (terms, g_string_free (g_steal_pointer (&term), FALSE));
+}
+
+/* The text terms of @node not under a NOT, in the order of the query */
+static void
+collect_terms (EgSearchNode *node,
+               GPtrArray    *terms)
+{
+  switch (node->kind)
+    {
+    case EG_SEARCH_NODE_AND:
+    case EG_SEARCH_NODE_OR:
+      for (guint i = 0; i < node->children->len; i++)
+        collect_terms (g_ptr_array_index (node->children, i), terms);
+      break;
+    case EG_SEARCH_NODE_FTS:
+      add_fts_term (terms, node->text);
+      break;
+    case EG_SEARCH_NODE_LITERAL:
+      g_ptr_array_add (terms, g_strdup (node->text));
+      break;
+    case EG_SEARCH_NODE_NOT:
+    case EG_SEARCH_NODE_FILTER:
+    default:
+      break;
+    }
+}
+
+static GStrv
+terms_of (EgSearchNode *root)
+{
+  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) unique = g_ptr_array_new ();
+
+  if (root != NULL)
+    collect_terms (root, terms);
+  for (guint i = 0; i < terms->len; i++)
+    if (!g_ptr_array_find_with_equal_func (unique, terms->pdata[i], g_str_equal, NULL))
+      g_ptr_array_add (unique, g_strdup (terms->pdata[i]));
+  g_ptr_array_add (unique, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&unique), FALSE);
+}
+
+/* @query parsed, or NULL (and no error) for a blank one */
+static EgSearchNode *
+parse (const char  *query,
+       GError     **error)
+{
+  g_autofree char *valid = g_utf8_make_valid (query ? query : "", -1);
+  g_autoptr(GError) local_error = NULL;
+  EgSearchNode *root;
+
+  if (valid[strspn (valid, " \t\r\n\f\v")] == '\0')
+    return NULL;
+  if (!(root = _eg_search_parse (valid, &local_error)))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return root;
+}
+
 /**
  * eg_search_new:
  * @query: (nullable): a query (see eg-search.h); %NULL or blank for every card
@@ -38,8 +140,28 @@ EgSearch *
 eg_search_new (const char  *query,
                GError     **error)
 {
+  return eg_search_new_scoped (query, NULL, error);
+}
+
+/**
+ * eg_search_new_scoped:
+ * @query: (nullable): what the user typed; %NULL or blank for every card
+ * @scopes: (nullable) (array zero-terminated=1): queries the cards must
+ *   match too, such as a saved search or `deck:"key"`
+ *
+ * Parses @query and each scope on its own, so that an error in @query
+ * names the columns of @query as typed, and runs them as one search (the
+ * scopes are never pasted into the text).  The terms to highlight are
+ * those of @query (see eg_search_get_terms()).
+ *
+ * Returns: (transfer full): the search, or %NULL with %EG_SEARCH_ERROR_SYNTAX
+ */
+EgSearch *
+eg_search_new_scoped (const char         *query,
+                      const char * const *scopes,
+                      GError            **error)
+{
   g_autoptr(EgSearch) search = g_new0 (EgSearch, 1);
-  g_autofree char *valid = NULL;
   g_autoptr(EgSearchNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
 
@@ -48,18 +170,41 @@ eg_search_new (const char  *query,
   search->params = g_array_new (FALSE, TRUE, sizeof (EgSearchParam));
   g_array_set_clear_func (search->params, param_clear);
 
-  valid = g_utf8_make_valid (query ? query : "", -1);
-  if (valid[strspn (valid, " \t\r\n\f\v")] == '\0')
-    return g_steal_pointer (&search);
+  root = parse (query, &local_error);
+  search->terms = terms_of (root);
+  for (guint i = 0; local_error == NULL && scopes != NULL && scopes[i] != NULL; i++)
+    {
+      EgSearchNode *scope = parse (scopes[i], &local_error);
 
-  if (!(root = _eg_search_parse (valid, &local_error)))
+      if (scope != NULL)
+        root = root ? _eg_search_node_new_and (g_steal_pointer (&root), scope) : scope;
+    }
+  if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-
-  _eg_store_search_compile (search, root);
+  if (root != NULL)
+    _eg_store_search_compile (search, root);
   return g_steal_pointer (&search);
+}
+
+/**
+ * eg_search_get_terms:
+ *
+ * What the text of the query looks for, to highlight in a card: words as
+ * the full-text index reads them, a phrase as its words one space apart
+ * (they match with any spaces or punctuation between them), with a final
+ * `*` when the last word is a prefix; and text without letters or digits
+ * (`=>`), which is found as a substring.  Negated terms are not listed.
+ *
+ * Returns: (transfer none): the terms, in the query's order, each once
+ */
+const char * const *
+eg_search_get_terms (EgSearch *search)
+{
+  g_return_val_if_fail (search != NULL, NULL);
+  return (const char * const *) search->terms;
 }
 
 void
@@ -68,6 +213,7 @@ eg_search_free (EgSearch *search)
   if (search == NULL)
     return;
   g_clear_pointer (&search->params, g_array_unref);
+  g_strfreev (search->terms);
   g_free (search->where);
   g_free (search);
 }

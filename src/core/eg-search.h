@@ -67,6 +67,10 @@ GQuark     eg_search_error_quark (void);
 
 EgSearch  *eg_search_new         (const char    *query,
                                   GError       **error);
+EgSearch  *eg_search_new_scoped  (const char         *query,
+                                  const char * const *scopes,
+                                  GError            **error);
+const char * const *eg_search_get_terms (EgSearch *search);
 void       eg_search_free        (EgSearch      *search);
 GArray    *eg_search_card_ids    (EgStore       *store,
                                   EgSearch      *search,
