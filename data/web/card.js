@@ -20,6 +20,94 @@
     element.innerHTML = html;
   }
 
+  // Search terms are highlighted in the text nodes of the card: a <mark>
+  // element is made around the matching text, which stays a text node, so
+  // no term is ever read as HTML.  Case and diacritics are ignored, as the
+  // search does; a word matches whole words (for "word*", the words it
+  // starts), text without letters or digits ("=>") anywhere.
+  const WORD = /[\p{L}\p{N}]/u;
+
+  // The text folded, and for each unit of it the index of the character it
+  // came from (with one more for the end).
+  function fold(text) {
+    let folded = '';
+    const map = [];
+    for (let i = 0; i < text.length;) {
+      const ch = String.fromCodePoint(text.codePointAt(i));
+      const f = ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+      for (let k = 0; k < f.length; k++) map.push(i);
+      folded += f;
+      i += ch.length;
+    }
+    map.push(text.length);
+    return { folded, map };
+  }
+
+  const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+  // A phrase's words (one space apart in the term) match with any spaces
+  // or punctuation between them, as in the index.
+  function patternOf(term) {
+    const prefix = term.endsWith('*') && term.length > 1;
+    const text = fold(prefix ? term.slice(0, -1) : term).folded;
+    if (!WORD.test(text)) return escapeRegExp(text);
+    const words = text.split(' ').filter((word) => word.length > 0).map(escapeRegExp);
+    return '(?<![\\p{L}\\p{N}])' + words.join('[^\\p{L}\\p{N}]+') +
+      (prefix ? '[\\p{L}\\p{N}]*' : '(?![\\p{L}\\p{N}])');
+  }
+
+  function markedRoots() {
+    return [$('question'), $('answer-body'), $('parts')];
+  }
+
+  function clearMarks() {
+    for (const root of markedRoots()) {
+      for (const mark of root.querySelectorAll('mark.engram-match')) {
+        const parent = mark.parentNode;
+        mark.replaceWith(...mark.childNodes);
+        parent.normalize();
+      }
+    }
+  }
+
+  function markTextNode(node, pattern) {
+    const { folded, map } = fold(node.data);
+    const ranges = [];
+    for (const match of folded.matchAll(pattern)) {
+      if (match[0].length > 0) ranges.push([map[match.index], map[match.index + match[0].length]]);
+    }
+    // from the end, so that the offsets before stay right
+    for (let i = ranges.length - 1; i >= 0; i--) {
+      const [start, end] = ranges[i];
+      if (end <= start) continue;
+      node.splitText(end);
+      const middle = node.splitText(start);
+      const mark = document.createElement('mark');
+      mark.className = 'engram-match';
+      middle.replaceWith(mark);
+      mark.append(middle);
+    }
+    return ranges.length;
+  }
+
+  function mark(marks) {
+    clearMarks();
+    const terms = Object.keys(marks || {})
+      .sort((a, b) => Number(a) - Number(b))
+      .map((key) => String(marks[key]))
+      .filter((term) => term.length > 0 && term !== '*');
+    if (terms.length === 0) return 0;
+    const pattern = new RegExp(terms.map(patternOf).join('|'), 'gu');
+    let count = 0;
+    for (const root of markedRoots()) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      while (walker.nextNode()) nodes.push(walker.currentNode);
+      for (const node of nodes) count += markTextNode(node, pattern);
+    }
+    return count;
+  }
+
   window.engram = {
     show(card) {
       setHtml($('question'), card.question);
@@ -37,9 +125,14 @@
         parts.append(heading, body);
       }
       $('answer').hidden = card.revealed === 0;
+      mark(card.marks);
       window.scrollTo(0, 0);
       afterPaint('shown', card.token);
       return true;
+    },
+
+    mark(marks) {
+      return mark(marks);
     },
 
     reveal(token) {

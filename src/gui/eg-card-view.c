@@ -35,6 +35,7 @@ struct _EgCardView
   char               *default_language;
   gboolean            revealed;
   guint64             token;
+  GStrv               marks;      /* search terms to highlight: eg_card_view_set_marks() */
 };
 
 G_DEFINE_FINAL_TYPE (EgCardView, eg_card_view, GTK_TYPE_WIDGET)
@@ -132,6 +133,22 @@ call_page (EgCardView *self,
   web_module->call (self->web_view, body, arguments);
 }
 
+/* The terms as the page takes them: a dictionary keyed "0", "1", ... */
+static GVariant *
+marks_variant (EgCardView *self)
+{
+  GVariantBuilder marks;
+
+  g_variant_builder_init (&marks, G_VARIANT_TYPE ("a{sv}"));
+  for (guint i = 0; self->marks != NULL && self->marks[i] != NULL; i++)
+    {
+      g_autofree char *index = g_strdup_printf ("%u", i);
+
+      g_variant_builder_add (&marks, "{sv}", index, g_variant_new_string (self->marks[i]));
+    }
+  return g_variant_builder_end (&marks);
+}
+
 static GVariant *
 card_arguments (EgCardView *self)
 {
@@ -166,6 +183,7 @@ card_arguments (EgCardView *self)
   g_variant_builder_add (&card, "{sv}", "parts", g_variant_builder_end (&parts));
   g_variant_builder_add (&card, "{sv}", "revealed", g_variant_new_int32 (self->revealed));
   g_variant_builder_add (&card, "{sv}", "token", g_variant_new_double ((double) self->token));
+  g_variant_builder_add (&card, "{sv}", "marks", marks_variant (self));
 
   return g_variant_new_parsed ("{'card': %v}", g_variant_builder_end (&card));
 }
@@ -221,6 +239,7 @@ eg_card_view_dispose (GObject *object)
   g_clear_pointer (&self->pending, g_variant_unref);
   g_clear_pointer (&self->card, eg_card_free);
   g_clear_pointer (&self->default_language, g_free);
+  g_clear_pointer (&self->marks, g_strfreev);
 
   G_OBJECT_CLASS (eg_card_view_parent_class)->dispose (object);
 }
@@ -335,6 +354,36 @@ eg_card_view_show_card (EgCardView *self,
   self->revealed = revealed;
   self->token = token;
   send_card (self);
+}
+
+/**
+ * eg_card_view_set_marks:
+ * @terms: (nullable) (array zero-terminated=1): what a search looks for,
+ *   as eg_search_get_terms() gives it
+ *
+ * Highlights @terms in the card shown and in the cards shown after it: the
+ * page wraps the matching text in `<mark>` elements, in the text nodes of
+ * the rendered card (no HTML is made of the terms).
+ */
+void
+eg_card_view_set_marks (EgCardView         *self,
+                        const char * const *terms)
+{
+  g_return_if_fail (EG_IS_CARD_VIEW (self));
+
+  if (self->marks == NULL && (terms == NULL || terms[0] == NULL))
+    return;
+  if (self->marks != NULL && terms != NULL &&
+      g_strv_equal ((const char * const *) self->marks, terms))
+    return;
+  g_clear_pointer (&self->marks, g_strfreev);
+  if (terms != NULL && terms[0] != NULL)
+    self->marks = g_strdupv ((char **) terms);
+  if (!self->ready)
+    send_card (self);   /* what is shown once the page is ready */
+  else if (self->card != NULL)
+    call_page (self, "return engram.mark (marks);",
+               g_variant_new_parsed ("{'marks': %v}", marks_variant (self)));
 }
 
 void

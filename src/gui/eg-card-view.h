@@ -26,6 +26,8 @@ void           eg_card_view_show_card      (EgCardView  *self,
                                             const char  *default_language,
                                             gboolean     revealed,
                                             guint64      token);
+void           eg_card_view_set_marks      (EgCardView         *self,
+                                            const char * const *terms);
 void           eg_card_view_reveal         (EgCardView  *self,
                                             guint64      token);
 void           eg_card_view_scroll         (EgCardView  *self,
