@@ -43,6 +43,9 @@ struct _EgCardModel
   GtkBitset    *selected;    /* positions */
 
   char         *search;
+  char         *filter;       /* as set; the ids were found with ids_filter */
+  char         *ids_filter;
+  GStrv         terms;        /* of the search the ids were found with */
   gint64        deck_id;      /* as set; the ids were found with ids_deck_id */
   gint64        ids_deck_id;
   gint64        section_id;
@@ -316,6 +319,9 @@ eg_card_model_finalize (GObject *object)
   g_clear_pointer (&self->scope_ids, g_array_unref);
   g_queue_clear (&self->page_order);
   g_free (self->search);
+  g_free (self->filter);
+  g_free (self->ids_filter);
+  g_strfreev (self->terms);
 
   G_OBJECT_CLASS (eg_card_model_parent_class)->finalize (object);
 }
@@ -515,39 +521,47 @@ narrow_to_section (EgCardModel  *self,
   return TRUE;
 }
 
-/* The search to run: the user's, checked on its own (its errors name its
- * own columns), narrowed to the model's deck.  The deck goes into the
- * search, by its key, so that SQL filters and sorts only its cards: the
- * only place a deck becomes query text. */
+/* The search to run: the user's, narrowed to the model's filter (a saved
+ * search) and deck.  Each is parsed on its own (eg_search_new_scoped()),
+ * so that an error names the columns of the user's own text.  The deck
+ * goes into the search, by its key, so that SQL filters and sorts only
+ * its cards. */
 static EgSearch *
 scoped_search (EgCardModel  *self,
                GError      **error)
 {
-  g_autoptr(EgSearch) search = eg_search_new (self->search, error);
   g_autoptr(GPtrArray) decks = NULL;
-  g_autofree char *scoped = NULL;
+  g_autofree char *deck = NULL;
+  const char *scopes[3] = { NULL, NULL, NULL };
+  guint n = 0;
 
-  if (search == NULL || self->deck_id == 0)
-    return g_steal_pointer (&search);
-  if (!(decks = eg_store_list_decks (eg_scheduler_get_store (self->scheduler), error)))
-    return NULL;
-  for (guint i = 0; i < decks->len && scoped == NULL; i++)
+  if (self->filter != NULL && self->filter[0] != '\0')
+    scopes[n++] = self->filter;
+  if (self->deck_id != 0)
     {
-      EgDeckInfo *deck = g_ptr_array_index (decks, i);
+      g_autoptr(EgSearch) check = NULL;
 
-      /* a key is a slug: letters, digits and "-" */
-      if (deck->id == self->deck_id)
-        scoped = self->search == NULL || self->search[0] == '\0'
-                 ? g_strdup_printf ("deck:\"%s\"", deck->key)
-                 : g_strdup_printf ("deck:\"%s\" (%s)", deck->key, self->search);
+      /* a wrong search is said before anything is read */
+      if (!(check = eg_search_new (self->search, error)) ||
+          !(decks = eg_store_list_decks (eg_scheduler_get_store (self->scheduler), error)))
+        return NULL;
+      for (guint i = 0; i < decks->len && deck == NULL; i++)
+        {
+          EgDeckInfo *info = g_ptr_array_index (decks, i);
+
+          /* a key is a slug: letters, digits and "-" */
+          if (info->id == self->deck_id)
+            deck = g_strdup_printf ("deck:\"%s\"", info->key);
+        }
+      if (deck == NULL)
+        {
+          g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
+                       _("The deck is no longer in the collection"));
+          return NULL;
+        }
+      scopes[n++] = deck;
     }
-  if (scoped == NULL)
-    {
-      g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND,
-                   _("The deck is no longer in the collection"));
-      return NULL;
-    }
-  return eg_search_new (scoped, error);
+  return eg_search_new_scoped (self->search, scopes, error);
 }
 
 /* Runs the search again.  The rows a view shows are refilled in place, so
@@ -573,6 +587,10 @@ reload (EgCardModel  *self,
                                   self->descending, eg_time_now_ms (), error)) ||
       !narrow_to_section (self, ids, same_data, error))
     return FALSE;
+  g_strfreev (self->terms);
+  self->terms = g_strdupv ((char **) eg_search_get_terms (search));
+  g_free (self->ids_filter);
+  self->ids_filter = g_strdup (self->filter);
 
   /* typing on ("escape analysi", "escape analysis") often finds the same */
   if (same_data && ids->len == self->ids->len &&
@@ -668,7 +686,8 @@ eg_card_model_set_query (EgCardModel   *self,
   /* the same query again (after an edit, say) reads the cards again */
   if (!reload (self,
                g_strcmp0 (old_search, search) != 0 || old_section != section_id ||
-               self->deck_id != self->ids_deck_id || old_sort != sort ||
+               self->deck_id != self->ids_deck_id ||
+               g_strcmp0 (self->filter, self->ids_filter) != 0 || old_sort != sort ||
                old_descending != descending,
                error))
     {
@@ -678,6 +697,7 @@ eg_card_model_set_query (EgCardModel   *self,
       self->sort = old_sort;
       self->descending = old_descending;
       eg_card_model_set_deck_id (self, self->ids_deck_id);
+      eg_card_model_set_filter (self, self->ids_filter);
       return FALSE;
     }
   return TRUE;
@@ -749,4 +769,40 @@ eg_card_model_get_n_loaded_pages (EgCardModel *self)
 {
   g_return_val_if_fail (EG_IS_CARD_MODEL (self), 0);
   return g_hash_table_size (self->pages);
+}
+
+/**
+ * eg_card_model_set_filter:
+ * @filter: (nullable): a query the cards must match too, such as a saved
+ *   search; %NULL for none
+ *
+ * From the next eg_card_model_set_query() (or eg_card_model_reload()) on,
+ * only the cards that match @filter as well as the search.  The two are
+ * parsed apart: an error in the search names its own columns.
+ */
+void
+eg_card_model_set_filter (EgCardModel *self,
+                          const char  *filter)
+{
+  g_return_if_fail (EG_IS_CARD_MODEL (self));
+
+  if (g_strcmp0 (self->filter, filter) == 0)
+    return;
+  g_free (self->filter);
+  self->filter = g_strdup (filter);
+}
+
+/**
+ * eg_card_model_get_terms:
+ *
+ * Returns: (transfer none): what the text of the last search that ran
+ *   looks for (see eg_search_get_terms()), to highlight
+ */
+const char * const *
+eg_card_model_get_terms (EgCardModel *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (EG_IS_CARD_MODEL (self), NULL);
+  return self->terms ? (const char * const *) self->terms : none;
 }

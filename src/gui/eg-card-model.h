@@ -27,6 +27,9 @@ gboolean     eg_card_model_set_query    (EgCardModel  *self,
 void         eg_card_model_set_deck_id  (EgCardModel  *self,
                                          gint64        deck_id);
 gint64       eg_card_model_get_deck_id  (EgCardModel  *self);
+void         eg_card_model_set_filter   (EgCardModel  *self,
+                                         const char   *filter);
+const char * const *eg_card_model_get_terms (EgCardModel *self);
 gboolean     eg_card_model_reload       (EgCardModel  *self,
                                          GError      **error);
 gint64       eg_card_model_get_card_id  (EgCardModel  *self,
