@@ -42,6 +42,8 @@ struct _EgLibraryPage
   char                *shown_query;   /* what the table shows: search, section, sort */
   guint                search_idle;   /* the text changed: search before the next frame */
   GCancellable        *stats_cancellable;
+  gboolean             search_all;     /* the search looks beyond the sidebar's selection */
+  gboolean             navigation_queued; /* see eg-library-page-adaptive.c */
   gboolean             cards_traced;   /* ENGRAM_TRACE: the first cards shown */
   gulong               cards_paint_handler;
 
@@ -62,6 +64,21 @@ struct _EgLibraryPage
   GtkLabel            *selection_label;
   AdwStatusPage       *loading_page;
   AdwToastOverlay     *toast_overlay;   /* above the action bar */
+  /* narrow windows: eg-library-page-adaptive.c */
+  AdwLeaflet          *card_leaflet;
+  GtkWidget           *card_list;
+  GtkWidget           *back_button;
+  GtkWidget           *selection_bar;
+  GtkWidget           *review_button;
+  /* the search's scope and results: eg-library-page-search.c */
+  GtkRevealer         *scope_revealer;
+  GtkLabel            *scope_label;
+  GtkWidget           *scope_chip;
+  GtkLabel            *scope_chip_label;
+  GtkWidget           *scope_restore;
+  GtkLabel            *scope_restore_label;
+  AdwStatusPage       *no_results_page;
+  GtkWidget           *no_results_button;
 };
 
 EgSidebarItem *_eg_library_page_get_selected_item   (EgLibraryPage        *self);
@@ -76,5 +93,19 @@ void           _eg_library_page_request_review      (EgLibraryPage        *self,
                                                      const EgQueueOptions *options);
 void           _eg_library_page_class_add_actions   (GtkWidgetClass       *widget_class);
 void           _eg_library_page_update_marks        (EgLibraryPage        *self);
+
+/* eg-library-page-adaptive.c */
+void           _eg_library_page_class_add_adaptive  (GtkWidgetClass       *widget_class);
+void           _eg_library_page_init_adaptive       (EgLibraryPage        *self);
+gboolean       _eg_library_page_show_content        (EgLibraryPage        *self);
+gboolean       _eg_library_page_show_card_pane      (EgLibraryPage        *self);
+
+/* eg-library-page-search.c */
+void           _eg_library_page_class_add_search    (GtkWidgetClass       *widget_class);
+void           _eg_library_page_get_scope           (EgLibraryPage        *self,
+                                                     gint64               *section_id,
+                                                     gint64               *deck_id,
+                                                     const char          **filter);
+void           _eg_library_page_show_search_state   (EgLibraryPage        *self);
 
 G_END_DECLS

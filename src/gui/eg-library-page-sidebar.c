@@ -97,6 +97,7 @@ sidebar_selection_changed_cb (EgLibraryPage *self)
 
   adw_window_title_set_title (self->content_title,
                               item ? eg_sidebar_item_get_title (item) : _("Engram"));
+  self->search_all = FALSE;   /* a search in the new selection */
   _eg_library_page_refresh_cards (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.add-card",
                                  item && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SECTION);
@@ -413,8 +414,10 @@ sidebar_activated_cb (EgLibraryPage *self,
   EgSidebarItem *item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_items), position);
 
   gtk_single_selection_set_selected (self->sidebar_selection, position);
-  /* Enter on a section or deck reviews it; on a search it shows the table */
-  if (item != NULL && eg_sidebar_item_get_kind (item) != EG_SIDEBAR_SEARCH)
+  /* Enter on a section or deck reviews it; on a search it shows the table,
+   * and so does any row of a narrow window's sidebar (a click, there) */
+  if (item != NULL && eg_sidebar_item_get_kind (item) != EG_SIDEBAR_SEARCH &&
+      !adw_leaflet_get_folded (self->leaflet))
     gtk_widget_activate_action (GTK_WIDGET (self), "library.review", NULL);
   else
     {

@@ -125,19 +125,15 @@ search_text_as_typed (const char *text)
   return g_strconcat (text, "*", NULL);
 }
 
-/* The search the table shows: the sidebar's saved search and the text. */
+/* The search the table shows: the text as typed.  The sidebar's saved
+ * search is its scope, never pasted into it (see
+ * _eg_library_page_get_scope()). */
 static char *
 current_query (EgLibraryPage *self)
 {
-  EgSidebarItem *item = _eg_library_page_get_selected_item (self);
   const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *text = search_text_as_typed (typed);
-  const char *saved = item && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SEARCH
-                      ? eg_sidebar_item_get_query (item) : NULL;
 
-  if (saved != NULL && text[0] != '\0')
-    return g_strdup_printf ("(%s) (%s)", saved, text);
-  return g_strdup (saved ? saved : text);
+  return search_text_as_typed (typed);
 }
 
 static void
@@ -192,20 +188,18 @@ _eg_library_page_refresh_cards (EgLibraryPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *query = NULL;
   g_autofree char *shown = NULL;
-  EgSidebarItem *item = _eg_library_page_get_selected_item (self);
+  const char *filter = NULL;
   gint64 section_id = 0;
   gint64 deck_id = 0;
   gboolean first = FALSE;
 
   if (self->cards == NULL)
     return FALSE;
-  if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SECTION)
-    section_id = eg_sidebar_item_get_id (item);
-  else if (item != NULL && eg_sidebar_item_get_kind (item) == EG_SIDEBAR_DECK)
-    deck_id = eg_sidebar_item_get_id (item);
+  _eg_library_page_get_scope (self, &section_id, &deck_id, &filter);
 
   query = current_query (self);
   eg_card_model_set_deck_id (self->cards, deck_id);
+  eg_card_model_set_filter (self->cards, filter);
   if (!eg_card_model_set_query (self->cards, query, section_id, self->sort, self->descending,
                                 &error))
     {
@@ -219,8 +213,9 @@ _eg_library_page_refresh_cards (EgLibraryPage *self)
   /* other cards, or another order: from the top, the first one selected
    * (the rows are refilled where they are, the selection follows the
    * cards); the same again, after an edit: as it was */
-  shown = g_strdup_printf ("%s\n%" G_GINT64_FORMAT "\n%" G_GINT64_FORMAT "\n%d\n%d", query,
-                           deck_id, section_id, self->sort, self->descending);
+  shown = g_strdup_printf ("%s\n%s\n%" G_GINT64_FORMAT "\n%" G_GINT64_FORMAT "\n%d\n%d", query,
+                           filter ? filter : "", deck_id, section_id, self->sort,
+                           self->descending);
   if (g_strcmp0 (shown, self->shown_query) != 0)
     {
       gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->card_table)),
@@ -243,6 +238,7 @@ _eg_library_page_refresh_cards (EgLibraryPage *self)
         gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->cards), 0, TRUE);
     }
   update_selection_label (self);
+  _eg_library_page_show_search_state (self);
   return TRUE;
 }
 
@@ -340,6 +336,7 @@ _eg_library_page_show_selected_card (EgLibraryPage *self)
       return;
     }
   _eg_library_page_ensure_preview (self);
+  eg_card_view_set_marks (self->preview, eg_card_model_get_terms (self->cards));
   eg_card_view_show_card (self->preview, card, _eg_library_page_deck_language (self, card->deck_id),
                           TRUE, 0);
 }
@@ -398,11 +395,20 @@ cards_load_failed_cb (EgLibraryPage *self,
   eg_toast_show (GTK_WIDGET (self), error->message, FALSE);
 }
 
+/* Enter or a double click edits the card; in a narrow window, where the
+ * preview has folded away, a click or Enter shows it. */
 static void
 card_activated_cb (EgLibraryPage *self,
                    guint          position)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "library.edit-card", NULL);
+  if (adw_leaflet_get_folded (self->card_leaflet))
+    {
+      if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->cards), position))
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->cards), position, TRUE);
+      _eg_library_page_show_card_pane (self);
+    }
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "library.edit-card", NULL);
 }
 
 /* The table's cells are GtkInscriptions made in code: their size does not
@@ -665,6 +671,8 @@ eg_library_page_class_init (EgLibraryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, card_activated_cb);
 
   _eg_library_page_class_add_actions (widget_class);
+  _eg_library_page_class_add_adaptive (widget_class);
+  _eg_library_page_class_add_search (widget_class);
 }
 
 /* Sorting happens in SQL: the columns' sorters only mark which column it
@@ -707,6 +715,7 @@ eg_library_page_init (EgLibraryPage *self)
   eg_toast_set_overlay (GTK_WIDGET (self), self->toast_overlay);
 
   _eg_library_page_init_sidebar (self);
+  _eg_library_page_init_adaptive (self);
 
   set_up_columns (self);
 

@@ -26,6 +26,7 @@ void               eg_library_page_show_loading      (EgLibraryPage *self,
 void               eg_library_page_show_error        (EgLibraryPage *self,
                                                       const char    *message);
 void               eg_library_page_show_sidebar      (EgLibraryPage *self);
+gboolean           eg_library_page_go_back           (EgLibraryPage *self);
 gint64             eg_library_page_get_deck_id       (EgLibraryPage *self);
 
 GListModel        *eg_library_page_get_sidebar       (EgLibraryPage *self);

@@ -194,7 +194,8 @@ show_sections_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  eg_library_page_show_sidebar (EG_WINDOW (widget)->library_page);
+  if (!eg_library_page_go_back (EG_WINDOW (widget)->library_page))
+    eg_library_page_show_sidebar (EG_WINDOW (widget)->library_page);
 }
 
 /* ------------------------------------------------------------------ */
