@@ -66,13 +66,13 @@ is_sidebar_list (GtkWidget *widget,
   return GTK_IS_LIST_VIEW (widget) && !GTK_IS_COLUMN_VIEW (gtk_widget_get_parent (widget));
 }
 
+/* the header bar's back button (by its icon: what a user sees) */
 static gboolean
 is_back_button (GtkWidget *widget,
                 gpointer   data)
 {
   return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
-                    "library.go-back") == 0;
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "go-previous-symbolic") == 0;
 }
 
 static gboolean
