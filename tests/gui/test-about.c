@@ -81,7 +81,7 @@ test_shortcuts (void)
 {
   static const char *library[] = {
     "Show Shortcuts", "Quit", "Move Between the Sidebar, the Search and the Cards",
-    "Delete the Selected Cards", "Back to the Sidebar", "Save",
+    "Delete the Selected Cards", "Back, in a Narrow Window", "Save",
   };
   static const char *review[] = {
     "Show the Answer, then Grade Good", "Grade Again, Hard, Good, Easy", "Card Info",

@@ -543,6 +543,38 @@ test_zoom (void)
   fixture_teardown (&f);
 }
 
+
+/* The HIG's narrowest window, 360 px: the page with the answer and its four
+ * grade buttons fits, and so do the question and Show Answer, measured with
+ * the app's style sheet (the key names' frames). */
+static void
+test_narrow (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  Fixture f = { 0 };
+  int minimum;
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  fixture_setup (&f, THREE_CARDS);
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 360, 640);
+  g_assert_true (start_and_wait (&f));
+  gtk_widget_measure (GTK_WIDGET (f.page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                      NULL, NULL);
+  g_test_message ("the question needs %d px", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  gtk_widget_measure (GTK_WIDGET (f.page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                      NULL, NULL);
+  g_test_message ("the answer and its grade buttons need %d px", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+  fixture_teardown (&f);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
+}
+
 /* Without the web module the card view says why, and nothing crashes. */
 static void
 test_missing_web_module (void)
@@ -604,6 +636,7 @@ main (int    argc,
   g_test_add_func ("/gui/review/flag-suspend-bury", test_flag_suspend_bury);
   g_test_add_func ("/gui/review/card-info", test_card_info);
   g_test_add_func ("/gui/review/zoom", test_zoom);
+  g_test_add_func ("/gui/review/narrow", test_narrow);
   g_test_add_func ("/gui/review/missing-web-module", test_missing_web_module);
 
   status = g_test_run ();
