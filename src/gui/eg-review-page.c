@@ -198,12 +198,15 @@ update_title (EgReviewPage *self)
     }
   if (subtitle->len > 0)
     g_string_append (subtitle, " · ");
+  /* "n of N": N is what this session has had, the cards graded and those left */
   if (self->options.preview_only || self->options.ahead_ms > 0 || self->options.n_card_ids > 0)
-    g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u left", "%u left", left),
-                            left);
+    g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u of %u left",
+                                                   "%u of %u left", left),
+                            left, left + self->reviewed);
   else
-    g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u left today",
-                                                   "%u left today", left), left);
+    g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u of %u left today",
+                                                   "%u of %u left today", left),
+                            left, left + self->reviewed);
 
   adw_window_title_set_title (self->title, self->scope_title ? self->scope_title : _("Review"));
   adw_window_title_set_subtitle (self->title, subtitle->str);

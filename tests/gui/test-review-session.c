@@ -175,7 +175,7 @@ test_header_and_keys (void)
   g_assert_true (eg_window_start_review (f.window, &options));
   g_assert_true (eg_gui_test_wait_for (painted_again, &(PaintWait) { &f, "shown", 0 }, 10000));
   g_assert_cmpstr (adw_window_title_get_title (f.page->title), ==, "Go Basics");
-  g_assert_cmpstr (subtitle (&f), ==, "Card 101 · Goroutines · 7 left today");
+  g_assert_cmpstr (subtitle (&f), ==, "Card 101 · Goroutines · 7 of 7 left today");
 
   collect_keys (GTK_WIDGET (f.page->bar_stack), keys);
   g_assert_cmpstr (keys->str, ==, "Space 1 2 3 4");
@@ -188,7 +188,7 @@ test_header_and_keys (void)
 
   /* one graded Easy: one left fewer */
   answer (&f, 4, 3);
-  g_assert_cmpstr (subtitle (&f), ==, "Card 102 · Goroutines · 6 left today");
+  g_assert_cmpstr (subtitle (&f), ==, "Card 102 · Goroutines · 6 of 7 left today");
 
   /* a section: its heading is the title */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.back", NULL));
@@ -196,7 +196,7 @@ test_header_and_keys (void)
   g_assert_true (eg_window_start_review (f.window, &options));
   g_assert_true (eg_gui_test_wait_for (painted_again, &(PaintWait) { &f, "shown", 1 }, 10000));
   g_assert_cmpstr (adw_window_title_get_title (f.page->title), ==, "Channels");
-  g_assert_cmpstr (subtitle (&f), ==, "Card 201 · 2 left today");
+  g_assert_cmpstr (subtitle (&f), ==, "Card 201 · 2 of 2 left today");
 
   /* everything due: all decks */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.back", NULL));
@@ -283,7 +283,7 @@ test_daily_limit (void)
 
   /* Enter: learn more; today's limit is 5, tomorrow's 2 */
   g_assert_true (start_with (&f, "review.space", NULL));
-  g_assert_cmpstr (subtitle (&f), ==, "Card 103 · 3 left today");
+  g_assert_cmpstr (subtitle (&f), ==, "Card 103 · 3 of 3 left today");
   g_assert_cmpint (eg_scheduler_get_new_limit (f.page->scheduler, test_now), ==, 5);
   g_assert_cmpint (eg_scheduler_get_new_limit (f.page->scheduler, test_now + DAY), ==, 2);
   answer (&f, 4, 2);
@@ -300,7 +300,7 @@ test_daily_limit (void)
   log = store_text (&f, log_sql);
   g_assert_true (start_with (&f, "review.preview-all", NULL));
   g_assert_cmpstr (adw_window_title_get_title (f.page->title), ==, "Goroutines");
-  g_assert_cmpstr (subtitle (&f), ==, "Preview · Card 101 · 5 left");
+  g_assert_cmpstr (subtitle (&f), ==, "Preview · Card 101 · 5 of 5 left");
   for (guint i = 0; i < 5; i++)
     answer (&f, i % 2 ? 1 : 3, 1);
   g_assert_cmpstr (eg_review_page_get_visible (f.page), ==, "done");
@@ -348,7 +348,7 @@ test_study_ahead (void)
   g_assert_true (focused_is (GTK_WIDGET (f.page->study_ahead_row)));
 
   g_assert_true (start_with (&f, "review.space", NULL));
-  g_assert_cmpstr (subtitle (&f), ==, "Card 1 · Three · 3 left");
+  g_assert_cmpstr (subtitle (&f), ==, "Card 1 · Three · 3 of 3 left");
   answer (&f, 3, 5);
   reviews = eg_store_list_reviews (f.store, 0, &error);
   g_assert_cmpuint (reviews->len, ==, 1);
