@@ -12,6 +12,7 @@
 #include "eg-application.h"
 #include "eg-backups-window.h"
 #include "eg-core.h"
+#include "app-fixture.h"
 #include "eg-gui-test.h"
 #include "eg-test-util.h"
 #include "eg-toast.h"
@@ -62,40 +63,6 @@ back_up (gint64 at_ms)
   info = eg_backup_create (store, EG_BACKUP_REASON_MANUAL, at_ms, NULL, &error);
   g_assert_no_error (error);
   return info;
-}
-
-static EgApplication *
-start_app (void)
-{
-  EgApplication *app = eg_application_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  return app;
-}
-
-static void
-stop_app (EgApplication *app)
-{
-  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (windows);
-  g_application_quit (G_APPLICATION (app));
-  g_object_unref (app);
-}
-
-static EgWindow *
-app_window (EgApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (EG_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
 }
 
 static gboolean
