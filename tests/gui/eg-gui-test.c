@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 #include <string.h>
+#include <webkit/webkit.h>
 
 #include "eg-gui-test.h"
 
@@ -171,4 +172,57 @@ eg_gui_test_wait_for_text (GtkWidget  *widget,
   TextWait wait = { widget, text, part };
 
   return eg_gui_test_wait_for (text_shown, &wait, timeout_ms);
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *text;
+} Eval;
+
+static void
+evaluated_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Eval *eval = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object),
+                                                                          result, &error);
+
+  eval->text = value ? jsc_value_to_string (value) : g_strdup_printf ("ERROR: %s", error->message);
+  eval->done = TRUE;
+}
+
+static gboolean
+eval_done (gpointer data)
+{
+  return ((Eval *) data)->done;
+}
+
+/**
+ * eg_gui_test_eval:
+ * @web_view: a WebKitWebView (a card view's)
+ *
+ * Evaluates @script in the page and waits for its value.
+ *
+ * Returns: (transfer full) (nullable): the value as text, "ERROR: …" when
+ *   the script threw, %NULL when no answer came within @timeout_ms
+ */
+char *
+eg_gui_test_eval (GtkWidget  *web_view,
+                  const char *script,
+                  guint       timeout_ms)
+{
+  Eval *eval = g_new0 (Eval, 1);
+  char *text;
+
+  /* the callback may come after a timeout: then @eval is left to it */
+  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (web_view), script, -1, NULL, NULL, NULL,
+                                       evaluated_cb, eval);
+  if (!eg_gui_test_wait_for (eval_done, eval, timeout_ms))
+    return NULL;
+  text = eval->text;
+  g_free (eval);
+  return text;
 }

@@ -22,5 +22,8 @@ gboolean          eg_gui_test_wait_for_text   (GtkWidget   *widget,
                                                const char  *text,
                                                gboolean     part,
                                                guint        timeout_ms);
+char             *eg_gui_test_eval            (GtkWidget   *web_view,
+                                               const char  *script,
+                                               guint        timeout_ms);
 
 G_END_DECLS

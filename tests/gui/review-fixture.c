@@ -50,43 +50,15 @@ act_and_wait (Fixture    *f,
   return eg_gui_test_wait_for (painted_again, &wait, 10000);
 }
 
-typedef struct
-{
-  gboolean  done;
-  char     *result;
-} Eval;
-
-static void
-evaluated_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Eval *eval = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object),
-                                                                          result, &error);
-
-  eval->result = value ? jsc_value_to_string (value) : g_strdup_printf ("ERROR: %s", error->message);
-  eval->done = TRUE;
-}
-
-static gboolean
-eval_done (gpointer data)
-{
-  return ((Eval *) data)->done;
-}
-
 /* Evaluates @script in the page's own world and returns its value as text. */
 char *
 page_eval (Fixture    *f,
            const char *script)
 {
-  Eval eval = { FALSE, NULL };
+  char *text = eg_gui_test_eval (eg_card_view_get_web_view (f->view), script, 10000);
 
-  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (eg_card_view_get_web_view (f->view)), script, -1,
-                                       NULL, NULL, NULL, evaluated_cb, &eval);
-  g_assert_true (eg_gui_test_wait_for (eval_done, &eval, 10000));
-  return eval.result;
+  g_assert_nonnull (text);
+  return text;
 }
 
 static gboolean

@@ -218,31 +218,6 @@ check_shown (Narrow   *n,
 
 typedef struct
 {
-  gboolean  done;
-  char     *text;
-} Eval;
-
-static void
-evaluated_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Eval *eval = user_data;
-  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object),
-                                                                          result, NULL);
-
-  eval->text = value ? jsc_value_to_string (value) : g_strdup ("");
-  eval->done = TRUE;
-}
-
-static gboolean
-eval_done (gpointer data)
-{
-  return ((Eval *) data)->done;
-}
-
-typedef struct
-{
   Narrow     *n;
   const char *question;
 } PreviewWait;
@@ -252,17 +227,11 @@ preview_shows (gpointer data)
 {
   PreviewWait *wait = data;
   EgCardView *preview = eg_library_page_get_preview (wait->n->page);
-  Eval eval = { FALSE, NULL };
-  gboolean same;
+  g_autofree char *text =
+    eg_gui_test_eval (eg_card_view_get_web_view (preview),
+                      "document.getElementById('question').textContent.trim()", 5000);
 
-  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (eg_card_view_get_web_view (preview)),
-                                       "document.getElementById('question').textContent.trim()",
-                                       -1, NULL, NULL, NULL, evaluated_cb, &eval);
-  if (!eg_gui_test_wait_for (eval_done, &eval, 5000))
-    return FALSE;
-  same = g_strcmp0 (eval.text, wait->question) == 0;
-  g_free (eval.text);
-  return same;
+  return g_strcmp0 (text, wait->question) == 0;
 }
 
 static void

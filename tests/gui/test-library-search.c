@@ -220,43 +220,14 @@ test_error_column (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-typedef struct
-{
-  gboolean  done;
-  char     *text;
-} Eval;
-
-static void
-evaluated_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Eval *eval = user_data;
-  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object),
-                                                                          result, NULL);
-
-  eval->text = value ? jsc_value_to_string (value) : g_strdup ("");
-  eval->done = TRUE;
-}
-
-static gboolean
-eval_done (gpointer data)
-{
-  return ((Eval *) data)->done;
-}
-
 static char *
 evaluate (EgLibraryPage *page,
           const char    *script)
 {
   EgCardView *preview = eg_library_page_get_preview (page);
-  Eval eval = { FALSE, NULL };
+  char *text = eg_gui_test_eval (eg_card_view_get_web_view (preview), script, 5000);
 
-  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (eg_card_view_get_web_view (preview)),
-                                       script, -1, NULL, NULL, NULL, evaluated_cb, &eval);
-  if (!eg_gui_test_wait_for (eval_done, &eval, 5000))
-    return g_strdup ("");
-  return eval.text;
+  return text != NULL ? text : g_strdup ("");
 }
 
 /* The marks in the preview: their texts, and the HTML of each */

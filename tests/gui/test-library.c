@@ -302,42 +302,15 @@ test_deck_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-typedef struct
-{
-  gboolean  done;
-  char     *text;
-} Eval;
-
-static void
-evaluated_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Eval *eval = user_data;
-  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object),
-                                                                          result, NULL);
-
-  eval->text = value ? jsc_value_to_string (value) : g_strdup ("");
-  eval->done = TRUE;
-}
-
-static gboolean
-eval_done (gpointer data)
-{
-  return ((Eval *) data)->done;
-}
-
 static char *
 preview_question (EgWindow *window)
 {
   EgCardView *preview = eg_library_page_get_preview (page_of (window));
-  Eval eval = { FALSE, NULL };
+  char *text = eg_gui_test_eval (eg_card_view_get_web_view (preview),
+                                 "document.getElementById('question').textContent.trim()", 5000);
 
-  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (eg_card_view_get_web_view (preview)),
-                                       "document.getElementById('question').textContent.trim()",
-                                       -1, NULL, NULL, NULL, evaluated_cb, &eval);
-  g_assert_true (eg_gui_test_wait_for (eval_done, &eval, 5000));
-  return eval.text;
+  g_assert_nonnull (text);
+  return text;
 }
 
 typedef struct
