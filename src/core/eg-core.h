@@ -15,6 +15,7 @@
 #include "eg-input.h"
 #include "eg-markdown.h"
 #include "eg-output.h"
+#include "eg-rendered-text.h"
 #include "eg-repair.h"
 #include "eg-scheduler.h"
 #include "eg-search.h"
