@@ -26,6 +26,7 @@ static const char read_fields[] =
   "  answer: document.getElementById ('answer-body').textContent,"
   "  parts: Array.from (document.querySelectorAll ('#parts > section.part-body'),"
   "                     (e) => e.textContent),"
+  "  spans: document.querySelectorAll ('#card code span[style]').length,"
   "})";
 
 typedef struct
@@ -34,6 +35,7 @@ typedef struct
   guint64     shown;      /* the token of the last card painted */
   guint       n_checked;
   guint       n_mismatched;
+  guint       n_highlighted;  /* fields shown with highlighting spans */
 } Check;
 
 static void
@@ -144,6 +146,8 @@ check_card (Check      *check,
     }
 
   fields = json_node_get_object (json_parser_get_root (parser));
+  if (json_object_get_int_member (fields, "spans") > 0)
+    check->n_highlighted++;
   compare (check, deck_card->key, "question", deck_card->question,
            json_object_get_string_member (fields, "question"));
   compare (check, deck_card->key, "answer", deck_card->answer,
@@ -200,13 +204,18 @@ test_shipped_deck (void)
           EgDeckCard *card = g_ptr_array_index (section->cards, c);
 
           n_parts += card->parts->len;
-          check_card (&check, card, deck->default_language, ++token);
+          /* the shipped copy in content/ says "default-language: go" */
+          check_card (&check, card, deck->default_language != NULL ? deck->default_language : "go",
+                      ++token);
         }
     }
 
   g_test_message ("%u fields of %u cards compared, %u differ", check.n_checked,
                   (guint) token, check.n_mismatched);
+  g_test_message ("%u cards shown with highlighted code", check.n_highlighted);
   g_assert_cmpuint (token, ==, 245);
+  /* the comparison covers the highlighter's spans */
+  g_assert_cmpuint (check.n_highlighted, >, 0);
   g_assert_cmpuint (check.n_checked, ==, 2 * 245 + n_parts);
   g_assert_cmpuint (check.n_mismatched, ==, 0);
 
