@@ -534,7 +534,11 @@ eg_anchor_place (const EgAnchor *anchor,
   g_free (prefix.chars);
   g_free (suffix.chars);
   if (match == EG_ANCHOR_ORPHANED)
-    new_start = new_end = 0, new_score = 0.0;
+    {
+      new_start = 0;
+      new_end = 0;
+      new_score = 0.0;
+    }
   if (start != NULL)
     *start = new_start;
   if (end != NULL)

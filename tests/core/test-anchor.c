@@ -357,6 +357,45 @@ test_place_long_quote (void)
   g_assert_cmpuint (end, ==, g_utf8_strlen (new_text, -1) - 7);
 }
 
+/* Similar words in another sentence are not the highlighted words */
+static void
+test_place_near_miss (void)
+{
+  const char *old_text = "The GC trigger is controlled by GOGC. It runs the collector "
+                         "when the heap grows by 100% since the last run, by default.";
+  const char *new_text = "The GC trigger is controlled by GOGC. It also sets GOMEMLIMIT. "
+                         "Another sentence says the stack grows by 2x since the first run.";
+  g_autoptr(EgAnchor) anchor = NULL;
+  guint start = 9, end = 9;
+
+  /* "when the heap grows by 100% since the last run" */
+  anchor = eg_anchor_describe (old_text, 60, 106);
+  g_assert_cmpstr (anchor->exact, ==, "when the heap grows by 100% since the last run");
+  g_assert_cmpint (eg_anchor_place (anchor, new_text, &start, &end, NULL),
+                   ==, EG_ANCHOR_ORPHANED);
+  g_assert_cmpuint (start, ==, 0);
+  g_assert_cmpuint (end, ==, 0);
+}
+
+/* The passage deleted where it was but still written elsewhere: the same
+ * words, so it goes there */
+static void
+test_place_copy_survives (void)
+{
+  const char *old_text = "First paragraph, with the highlighted words in it.\n\n"
+                         "Second paragraph: the highlighted words in it too.";
+  const char *new_text = "First paragraph, rewritten.\n\n"
+                         "Second paragraph: the highlighted words in it too.";
+  g_autoptr(EgAnchor) anchor = eg_anchor_describe (old_text, 22, 48);
+  guint start, end;
+
+  g_assert_cmpstr (anchor->exact, ==, "the highlighted words in i");
+  g_assert_cmpint (eg_anchor_place (anchor, new_text, &start, &end, NULL),
+                   ==, EG_ANCHOR_EXACT);
+  g_assert_cmpuint (start, ==, 47);
+  g_assert_cmpuint (end, ==, 73);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -372,6 +411,8 @@ main (int    argc,
   g_test_add_func ("/anchor/place/short-quote", test_place_short_quote);
   g_test_add_func ("/anchor/place/bad-input", test_place_bad_input);
   g_test_add_func ("/anchor/place/long-quote", test_place_long_quote);
+  g_test_add_func ("/anchor/place/near-miss", test_place_near_miss);
+  g_test_add_func ("/anchor/place/copy-survives", test_place_copy_survives);
   build_corpus ();
 
   status = g_test_run ();
