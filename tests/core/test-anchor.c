@@ -29,6 +29,7 @@ typedef struct
 } Case;
 
 static GPtrArray *cases;
+static GPtrArray *answers;   /* plain text of answers with a passage */
 
 static void
 case_free (gpointer data)
@@ -219,11 +220,11 @@ build_corpus (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(EgDeck) deck = eg_deck_load (file, NULL, &error);
-  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func (g_free);
   guint step;
   guint added = 0;
 
   g_assert_no_error (error);
+  answers = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < deck->sections->len; i++)
     {
       EgDeckSection *section = g_ptr_array_index (deck->sections, i);
@@ -396,6 +397,80 @@ test_place_copy_survives (void)
   g_assert_cmpuint (end, ==, 73);
 }
 
+/* A random edit of @text outside [lo, hi) (bytes), at a space: a word
+ * inserted or a word deleted.  Returns the new text; *shift is what the
+ * bytes after the edit moved by (only edits before lo move the passage). */
+static char *
+edit_outside (GRand      *rand,
+              const char *text,
+              gsize       lo,
+              gsize       hi,
+              gssize     *shift)
+{
+  gsize len = strlen (text);
+  gsize at = g_rand_int_range (rand, 0, len);
+  const char *space = strchr (text + at, ' ');
+  const char *next;
+
+  *shift = 0;
+  if (space == NULL)
+    return g_strdup (text);
+  at = space - text;
+  next = strchr (space + 1, ' ');
+  if (at + 40 >= lo && at <= hi + 40)
+    return g_strdup (text);
+  if (g_rand_boolean (rand) || next == NULL || ((gsize) (next - text) + 40 >= lo && at < lo))
+    {
+      *shift = at < lo ? 12 : 0;
+      return splice (text, at, 0, " lorem ipsum");
+    }
+  *shift = at < lo ? -(next - space) : 0;
+  return splice (text, at, next - space, "");
+}
+
+/* Many answers, edited far from the passage and one letter changed inside
+ * it: each highlight lands on exactly the passage. */
+static void
+test_place_random_edits (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  guint fuzzy = 0;
+
+  for (guint round = 0; round < 3; round++)
+    for (guint i = 0; i < answers->len; i++)
+      {
+        g_autofree char *text = g_strdup (answers->pdata[i]);
+        g_autoptr(EgAnchor) anchor = NULL;
+        gsize s, e, mid;
+        guint start, end;
+        EgAnchorMatch match;
+
+        g_assert_true (pick_passage (text, &s, &e));
+        anchor = eg_anchor_describe (text, cp (text, s), cp (text, e));
+        mid = s + (e - s) / 2;
+        if (round > 0 && g_ascii_isalpha (text[mid]))
+          text[mid] = text[mid] == 'x' ? 'y' : 'x';
+        for (guint n = 0; n < 1 + round; n++)
+          {
+            gssize shift;
+            char *edited = edit_outside (rand, text, s, e, &shift);
+
+            g_free (text);
+            text = edited;
+            s += shift;
+            e += shift;
+          }
+
+        match = eg_anchor_place (anchor, text, &start, &end, NULL);
+        g_assert_cmpint (match, !=, EG_ANCHOR_ORPHANED);
+        g_assert_cmpuint (start, ==, cp (text, s));
+        g_assert_cmpuint (end, ==, cp (text, e));
+        fuzzy += match == EG_ANCHOR_FUZZY;
+      }
+  g_test_message ("%u of %u placed approximately", fuzzy, 3 * answers->len);
+  g_assert_cmpuint (fuzzy, >, answers->len);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -413,9 +488,11 @@ main (int    argc,
   g_test_add_func ("/anchor/place/long-quote", test_place_long_quote);
   g_test_add_func ("/anchor/place/near-miss", test_place_near_miss);
   g_test_add_func ("/anchor/place/copy-survives", test_place_copy_survives);
+  g_test_add_func ("/anchor/place/random-edits", test_place_random_edits);
   build_corpus ();
 
   status = g_test_run ();
   g_ptr_array_unref (cases);
+  g_ptr_array_unref (answers);
   return status;
 }
