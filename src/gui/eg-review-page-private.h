@@ -42,6 +42,8 @@ struct _EgReviewPage
 
   /* the session */
   char           *scope_title;     /* the deck, the section, or all decks */
+  GHashTable     *headings;        /* section id -> its heading as plain text, read
+                                    * once a session for each deck shown */
   guint           reviewed;
   guint           again;
   GArray         *durations;       /* gint64 ms of each saved grade, as logged */

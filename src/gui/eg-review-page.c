@@ -153,6 +153,39 @@ clock_give_back (EgReviewPage *self,
 /* Showing                                                              */
 /* ------------------------------------------------------------------ */
 
+/* The heading of @card's section, as plain text: its deck's headings are
+ * read once a session, not for every card shown. */
+static const char *
+section_heading (EgReviewPage *self,
+                 const EgCard *card)
+{
+  gint64 key = card->section_id;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+
+  if (self->headings == NULL)
+    self->headings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  else if (g_hash_table_contains (self->headings, &key))
+    return g_hash_table_lookup (self->headings, &key);
+
+  /* the headings only: the sections' counts take a pass over every card */
+  sections = eg_store_list_section_headings (eg_scheduler_get_store (self->scheduler),
+                                             card->deck_id, &error);
+  if (sections == NULL)
+    {
+      _eg_review_page_error_toast (self, error);
+      return NULL;
+    }
+  for (guint i = 0; i < sections->len; i++)
+    {
+      EgSectionInfo *info = g_ptr_array_index (sections, i);
+
+      g_hash_table_insert (self->headings, g_memdup2 (&info->id, sizeof info->id),
+                           eg_markdown_to_plain (info->heading));
+    }
+  return g_hash_table_lookup (self->headings, &key);
+}
+
 /* The header: the session's scope; the card's number and section, and
  * what is left */
 static void
@@ -164,23 +197,7 @@ update_title (EgReviewPage *self)
   guint left;
 
   if (self->card != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) sections = NULL;
-
-      /* the headings only: the sections' counts take a pass over every card */
-      sections = eg_store_list_section_headings (eg_scheduler_get_store (self->scheduler),
-                                                 self->card->deck_id, &error);
-      if (sections == NULL)
-        _eg_review_page_error_toast (self, error);
-      for (guint i = 0; sections != NULL && i < sections->len; i++)
-        {
-          EgSectionInfo *info = g_ptr_array_index (sections, i);
-
-          if (info->id == self->card->section_id)
-            heading = eg_markdown_to_plain (info->heading);
-        }
-    }
+    heading = g_strdup (section_heading (self, self->card));
   if (self->queue != NULL)
     eg_queue_get_counts (self->queue, &counts);
   left = counts.new_cards + counts.learning + counts.review;
@@ -380,6 +397,7 @@ eg_review_page_start (EgReviewPage         *self,
   g_array_set_size (self->durations, 0);
   g_free (self->scope_title);
   self->scope_title = _eg_review_page_scope_title (self, &self->options);
+  g_clear_pointer (&self->headings, g_hash_table_unref);   /* an edit may have renamed one */
 
   g_clear_pointer (&self->queue, eg_queue_free);
   self->queue = eg_scheduler_build_queue_full (self->scheduler, _eg_review_page_now_ms (self),
@@ -743,6 +761,7 @@ eg_review_page_dispose (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->card_ids, g_free);
   g_clear_pointer (&self->scope_title, g_free);
+  g_clear_pointer (&self->headings, g_hash_table_unref);
   g_clear_pointer (&self->durations, g_array_unref);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->settings);
