@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "eg-damaged-page.h"
+#include "eg-toast.h"
 
 struct _EgDamagedPage
 {
@@ -63,7 +64,7 @@ eg_damaged_page_show (EgDamagedPage *self,
 
   description = g_strdup_printf (_("%s.\n\nRestore a backup, or start a new collection: "
                                    "the file is then moved aside and kept."), message);
-  adw_status_page_set_description (self->status_page, description);
+  eg_status_page_set_text (self->status_page, description);
   gtk_widget_set_visible (self->read_only_button, readable);
   eg_backup_list_set_collection (self->list, collection_path);
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "eg-library-page-private.h"
+#include "eg-toast.h"
 
 /* Whether a search is typed (the scope of no search is the selection) */
 static gboolean
@@ -93,7 +94,7 @@ describe_no_results (EgLibraryPage *self,
         description = g_strdup (_("No card matches this search. Try other words, fewer "
                                   "of them, or a word’s start followed by *."));
     }
-  adw_status_page_set_description (self->no_results_page, description);
+  eg_status_page_set_text (self->no_results_page, description);
   gtk_widget_set_visible (self->no_results_button, has_search (self) && scoped);
 }
 

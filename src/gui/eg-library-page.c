@@ -81,7 +81,7 @@ eg_library_page_show_loading (EgLibraryPage *self,
   g_return_if_fail (EG_IS_LIBRARY_PAGE (self));
 
   adw_status_page_set_title (self->loading_page, title);
-  adw_status_page_set_description (self->loading_page, description);
+  eg_status_page_set_text (self->loading_page, description);
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
 }
@@ -98,7 +98,7 @@ eg_library_page_show_error (EgLibraryPage *self,
   g_return_if_fail (EG_IS_LIBRARY_PAGE (self));
 
   gtk_spinner_stop (self->spinner);
-  adw_status_page_set_description (self->error_page, message);
+  eg_status_page_set_text (self->error_page, message);
   gtk_stack_set_visible_child_name (self->content_stack, "error");
 }
 

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "eg-review-page-private.h"
+#include "eg-toast.h"
 
 /**
  * _eg_review_page_session_ms:
@@ -295,7 +296,7 @@ _eg_review_page_show_done (EgReviewPage *self)
 
   adw_status_page_set_title (self->done_page, held_back ? _("Daily Limit Reached")
                                                         : _("All Caught Up"));
-  adw_status_page_set_description (self->done_page, text->str);
+  eg_status_page_set_text (self->done_page, text->str);
   gtk_stack_set_visible_child_name (self->stack, "done");
   gtk_widget_grab_focus (show_choices (self, &limits));
 }

@@ -121,3 +121,19 @@ eg_toast_show (GtkWidget  *widget,
     }
   eg_toast_overlay_add (overlay, toast);
 }
+
+/**
+ * eg_status_page_set_text:
+ * @text: (nullable): plain text, e.g. naming a section "Go Internals & Runtime"
+ *   or saying "due in <1m"
+ *
+ * Sets the page's description, which libadwaita reads as markup, escaped.
+ */
+void
+eg_status_page_set_text (AdwStatusPage *page,
+                         const char    *text)
+{
+  g_autofree char *escaped = text != NULL ? g_markup_escape_text (text, -1) : NULL;
+
+  adw_status_page_set_description (page, escaped);
+}

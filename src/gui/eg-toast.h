@@ -1,4 +1,4 @@
-/* eg-toast.h - toasts whose text is shown as it is
+/* eg-toast.h - toasts (and status pages) whose text is shown as it is
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,5 +16,8 @@ void      eg_toast_overlay_add (AdwToastOverlay *overlay,
                                 AdwToast        *toast);
 void      eg_toast_set_overlay (GtkWidget       *widget,
                                 AdwToastOverlay *overlay);
+
+void      eg_status_page_set_text (AdwStatusPage *page,
+                                   const char    *text);
 
 G_END_DECLS

@@ -195,6 +195,13 @@ test_no_results (void)
   g_assert_cmpuint (n_rows (page), ==, 0);
   g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (page), "No Cards Here", FALSE, 5000));
 
+  /* a section whose heading has an "&": said as it is, not read as markup */
+  g_assert_true (eg_library_page_select_sidebar (page, FIRST_SECTION + 5));
+  g_assert_true (eg_library_page_set_search (page, "zebraquux"));
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (page),
+                                            "Go Internals & Runtime” matches this search.",
+                                            TRUE, 5000));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
