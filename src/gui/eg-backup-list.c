@@ -181,6 +181,7 @@ eg_backup_list_set_collection (EgBackupList *self,
 {
   g_autofree char *dir = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;
 
   g_return_if_fail (EG_IS_BACKUP_LIST (self));
 
@@ -190,7 +191,9 @@ eg_backup_list_set_collection (EgBackupList *self,
   description = g_strdup_printf (_("Engram backs up your collection every day, before each "
                                    "import and before a restore. Backups are kept in “%s”."),
                                  dir);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), description);
+  /* the description is markup; a folder may be named "Notes & Cards" */
+  escaped = g_markup_escape_text (description, -1);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), escaped);
   eg_backup_list_reload (self);
 }
 

@@ -96,6 +96,7 @@ eg_card_info_new (EgScheduler  *scheduler,
   g_autoptr(EgCard) card = NULL;
   g_autoptr(GPtrArray) reviews = NULL;
   g_autofree char *question = NULL;
+  g_autofree char *escaped = NULL;
 
   if (!(card = eg_store_get_card (store, card_id, error)) ||
       !(reviews = eg_store_list_reviews (store, card_id, error)))
@@ -103,7 +104,9 @@ eg_card_info_new (EgScheduler  *scheduler,
 
   self = g_object_new (EG_TYPE_CARD_INFO, NULL);
   question = eg_markdown_to_plain (card->question);
-  adw_preferences_group_set_description (self->card_group, question);
+  /* the description is markup: "ch <- v" or "&" must show as they are */
+  escaped = g_markup_escape_text (question, -1);
+  adw_preferences_group_set_description (self->card_group, escaped);
   add_row (self->card_group, _("Key"), card->key);
   add_row (self->card_group, _("State"), state_name (card->state.state));
   if (card->state.state != 0)

@@ -544,6 +544,29 @@ test_zoom (void)
 }
 
 
+/* Card info shows a question with "<-" and "&" as it is (the group's
+ * description is markup). */
+static void
+test_card_info_plain_text (void)
+{
+  Fixture f = { 0 };
+  GtkWindow *info;
+
+  fixture_setup (&f, "# Chan\n\n### 1. What do `ch <- v` & `<-ch` do?\nSend & receive.\n");
+  g_assert_true (start_and_wait (&f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "review.info", NULL));
+  info = eg_gui_test_find_toplevel (EG_TYPE_CARD_INFO, NULL);
+  g_assert_nonnull (info);
+  if (info != NULL)
+    {
+      gtk_window_present (info);
+      g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (info), "What do ch <- v & <-ch do?",
+                                                FALSE, 5000));
+      gtk_window_destroy (info);
+    }
+  fixture_teardown (&f);
+}
+
 /* The HIG's narrowest window, 360 px: the page with the answer and its four
  * grade buttons fits, and so do the question and Show Answer, measured with
  * the app's style sheet (the key names' frames). */
@@ -635,6 +658,7 @@ main (int    argc,
   g_test_add_func ("/gui/review/study-these-now", test_study_these_now);
   g_test_add_func ("/gui/review/flag-suspend-bury", test_flag_suspend_bury);
   g_test_add_func ("/gui/review/card-info", test_card_info);
+  g_test_add_func ("/gui/review/card-info-plain-text", test_card_info_plain_text);
   g_test_add_func ("/gui/review/zoom", test_zoom);
   g_test_add_func ("/gui/review/narrow", test_narrow);
   g_test_add_func ("/gui/review/missing-web-module", test_missing_web_module);
