@@ -7,6 +7,7 @@
 #define EG_CORE_INSIDE
 
 #include "eg-anchor.h"
+#include "eg-annotation.h"
 #include "eg-store-backup.h"
 #include "eg-card.h"
 #include "eg-deck.h"
