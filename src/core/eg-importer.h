@@ -89,6 +89,8 @@ typedef struct
   guint       unchanged;     /* had the file's text, or kept the user's edit of a card
                               * that did not change in the file */
   guint       removed;       /* in the collection, no longer in the file (kept) */
+  guint       highlights_placed;    /* highlights of updated cards placed again */
+  guint       highlights_orphaned;  /* highlights of updated cards that could not be */
   GPtrArray  *removed_keys;  /* char * */
   GPtrArray  *conflicts;     /* EgImportConflict, in the file's order */
   GPtrArray  *warnings;      /* EgRepairWarning */

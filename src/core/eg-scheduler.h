@@ -52,6 +52,7 @@ typedef enum
   EG_UNDO_FLAG,
   EG_UNDO_RESET,
   EG_UNDO_DELETE,
+  EG_UNDO_ANNOTATE,    /* a highlight or note added, changed or deleted */
 } EgUndoKind;
 
 /* Where a change can be undone: a grade only in review; a change of cards
@@ -246,6 +247,39 @@ gboolean      eg_scheduler_reset            (EgScheduler   *self,
 gboolean      eg_scheduler_delete           (EgScheduler   *self,
                                              const gint64  *card_ids,
                                              guint          n_cards,
+                                             gint64         now_ms,
+                                             GError       **error);
+/* Annotations, each undoable (in review and in the library): the store's
+ * calls of the same names (eg-store.h) with an undo step. */
+gint64        eg_scheduler_add_highlight    (EgScheduler   *self,
+                                             gint64         card_id,
+                                             const char    *field,
+                                             guint          start,
+                                             guint          end,
+                                             const char    *comment,
+                                             const char    *color,
+                                             gint64         now_ms,
+                                             GError       **error);
+gint64        eg_scheduler_set_note         (EgScheduler   *self,
+                                             gint64         card_id,
+                                             const char    *body,
+                                             gint64         now_ms,
+                                             GError       **error);
+gboolean      eg_scheduler_update_annotation (EgScheduler  *self,
+                                             gint64         id,
+                                             const char    *body,
+                                             const char    *color,
+                                             gint64         now_ms,
+                                             GError       **error);
+gboolean      eg_scheduler_reattach_highlight (EgScheduler *self,
+                                             gint64         id,
+                                             const char    *field,
+                                             guint          start,
+                                             guint          end,
+                                             gint64         now_ms,
+                                             GError       **error);
+gboolean      eg_scheduler_delete_annotation (EgScheduler  *self,
+                                             gint64         id,
                                              gint64         now_ms,
                                              GError       **error);
 gboolean      eg_scheduler_can_undo         (EgScheduler   *self);

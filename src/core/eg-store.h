@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 
+#include "eg-annotation.h"
 #include "eg-card.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,7 @@ typedef enum
   EG_STORE_ERROR_BUSY,            /* another program is writing */
   EG_STORE_ERROR_FULL,            /* the disk is full */
   EG_STORE_ERROR_IO,
+  EG_STORE_ERROR_INVALID,         /* an argument the collection cannot take */
 } EgStoreError;
 
 typedef enum
@@ -197,6 +199,65 @@ char       *eg_store_get_setting        (EgStore        *self,
 gboolean    eg_store_set_setting        (EgStore        *self,
                                          const char     *key,
                                          const char     *value,
+                                         GError        **error);
+
+/* Annotations (eg-store-annotations.c).  Each call is its own transaction
+ * and keeps the card's full-text row current (comments and notes are
+ * searchable).  Deleting marks the row deleted (@deleted = time); undo puts
+ * a copy back with eg_store_put_annotation(). */
+typedef enum
+{
+  EG_STORE_ANNOTATIONS_DEFAULT  = 0,       /* highlights and notes, not deleted */
+  EG_STORE_ANNOTATIONS_ORPHANED = 1 << 0,  /* only orphaned highlights */
+} EgStoreAnnotationsFlags;
+
+gint64      eg_store_add_highlight      (EgStore        *self,
+                                         gint64          card_id,
+                                         const char     *field,
+                                         guint           start,
+                                         guint           end,
+                                         const char     *comment,
+                                         const char     *color,
+                                         gint64          now_ms,
+                                         GError        **error);
+gint64      eg_store_set_note           (EgStore        *self,
+                                         gint64          card_id,
+                                         const char     *body,
+                                         gint64          now_ms,
+                                         GError        **error);
+EgAnnotation *eg_store_get_note         (EgStore        *self,
+                                         gint64          card_id,
+                                         GError        **error);
+EgAnnotation *eg_store_get_annotation   (EgStore        *self,
+                                         gint64          id,
+                                         GError        **error);
+GPtrArray  *eg_store_list_annotations   (EgStore        *self,
+                                         gint64          card_id,
+                                         EgStoreAnnotationsFlags flags,
+                                         GError        **error);
+guint       eg_store_count_annotations  (EgStore        *self,
+                                         const gint64   *card_ids,
+                                         guint           n_cards,
+                                         GError        **error);
+gboolean    eg_store_update_annotation  (EgStore        *self,
+                                         gint64          id,
+                                         const char     *body,
+                                         const char     *color,
+                                         gint64          now_ms,
+                                         GError        **error);
+gboolean    eg_store_reattach_highlight (EgStore        *self,
+                                         gint64          id,
+                                         const char     *field,
+                                         guint           start,
+                                         guint           end,
+                                         gint64          now_ms,
+                                         GError        **error);
+gboolean    eg_store_delete_annotation  (EgStore        *self,
+                                         gint64          id,
+                                         gint64          now_ms,
+                                         GError        **error);
+gboolean    eg_store_put_annotation     (EgStore        *self,
+                                         const EgAnnotation *annotation,
                                          GError        **error);
 
 void        eg_deck_info_free           (EgDeckInfo     *info);
