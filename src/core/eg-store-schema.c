@@ -182,7 +182,14 @@ static const char * const migrations[] = {
    */
   "ALTER TABLE cards ADD COLUMN imported_hash TEXT;"
   "UPDATE cards SET imported_hash = content_hash;",
+
+  /* 5 -> 6: the content hash of the card's text a highlight was last
+   * placed on (eg-store-annotations.c); NULL in older rows.
+   */
+  "ALTER TABLE annotations ADD COLUMN card_hash TEXT;",
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == EG_STORE_SCHEMA_VERSION);
 
 int
 _eg_store_n_migrations (void)

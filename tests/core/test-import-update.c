@@ -402,6 +402,7 @@ test_base_after_migration (void)
     /* as written by schema version 4, then upgraded */
     g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE cards DROP COLUMN imported_hash;"
+                                       "ALTER TABLE annotations DROP COLUMN card_hash;"
                                        "PRAGMA user_version = 4", NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_close (db);
   }
