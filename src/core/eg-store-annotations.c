@@ -90,9 +90,9 @@ check_utf8 (const char  *text,
 {
   if (text == NULL || g_utf8_validate (text, -1, NULL))
     return TRUE;
-  /* TRANSLATORS: %s is "The comment" or "The note" */
+  /* TRANSLATORS: %s is "The comment", "The note" or "The new text" */
   g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_INVALID,
-               _("%s is not valid UTF-8 text"), what);
+               _("%s is not valid UTF-8"), what);
   return FALSE;
 }
 
@@ -698,7 +698,7 @@ eg_store_update_annotation (EgStore     *self,
 
   g_return_val_if_fail (EG_IS_STORE (self), FALSE);
 
-  if (!check_utf8 (body, _("The comment"), error) ||
+  if (!check_utf8 (body, _("The new text"), error) ||
       (color != NULL && !check_color (color, error)))
     return FALSE;
   if (body != NULL && is_blank (body))
