@@ -144,6 +144,7 @@ fill_report (EgStore         *store,
              GError         **error)
 {
   report->added = report->updated = report->unchanged = 0;
+  report->highlights_placed = report->highlights_orphaned = 0;
   g_ptr_array_set_size (report->conflicts, 0);
   g_ptr_array_set_size (report->removed_keys, 0);
   g_ptr_array_set_size (report->changes, 0);
@@ -204,13 +205,38 @@ read_plan (EgStore             *store,
   return _eg_import_plan_new (deck, stored, source_path, theirs, error);
 }
 
+/* Gives a card the file's text; its highlights are placed again first (so
+ * that its new full-text row has their quotes), counted in @report. */
 static gboolean
-write_card (EgStore       *store,
-            EgImportStep  *step,
-            gint64         deck_id,
-            gint64         section_id,
-            gint64         now_ms,
-            GError       **error)
+update_card (EgStore         *store,
+             EgImportStep    *step,
+             EgImportReport  *report,
+             gint64           now_ms,
+             GError         **error)
+{
+  EgDeckCard *card = step->card;
+  EgCard updated = {
+    .id = step->stored->id,
+    .question = card->question,
+    .answer = card->answer,
+    .parts = card->parts,
+    .content_hash = card->content_hash,
+  };
+
+  return _eg_store_reanchor_card (store, &updated, &report->highlights_placed,
+                                  &report->highlights_orphaned, error) &&
+         _eg_store_replace_card_content (store, step->stored->id, card->question, card->answer,
+                                         card->parts, card->content_hash, TRUE, now_ms, error);
+}
+
+static gboolean
+write_card (EgStore         *store,
+            EgImportStep    *step,
+            EgImportReport  *report,
+            gint64           deck_id,
+            gint64           section_id,
+            gint64           now_ms,
+            GError         **error)
 {
   EgDeckCard *card = step->card;
 
@@ -238,17 +264,18 @@ write_card (EgStore       *store,
     return FALSE;
 
   if (step->kind == EG_IMPORT_STEP_UPDATE)
-    return _eg_store_replace_card_content (store, step->stored->id, card->question, card->answer,
-                                           card->parts, card->content_hash, TRUE, now_ms, error);
+    return update_card (store, step, report, now_ms, error);
   if (step->base)
     return _eg_store_set_imported_hash (store, step->stored->id, card->content_hash, error);
   return TRUE;
 }
 
-/* Writes @plan in the caller's write transaction. */
+/* Writes @plan in the caller's write transaction; counts the highlights
+ * placed again in @report. */
 static gboolean
 write_plan (EgStore               *store,
             EgImportPlan          *plan,
+            EgImportReport        *report,
             gint64                 now_ms,
             GCancellable          *cancellable,
             EgImportProgressFunc   progress,
@@ -277,7 +304,7 @@ write_plan (EgStore               *store,
 
       for (guint j = 0; j < section->cards->len; j++, done++)
         {
-          if (!write_card (store, &g_array_index (plan->steps, EgImportStep, done),
+          if (!write_card (store, &g_array_index (plan->steps, EgImportStep, done), report,
                            deck_id, section_id, now_ms, error))
             return FALSE;
 
@@ -396,7 +423,7 @@ eg_import_deck_full (EgStore               *store,
     }
 
   if (!fill_report (store, plan, report, error) ||
-      !write_plan (store, plan, now_ms, cancellable, progress, progress_data, error) ||
+      !write_plan (store, plan, report, now_ms, cancellable, progress, progress_data, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !_eg_store_commit (store, error))
     goto failed;

@@ -625,7 +625,8 @@ failed:
  * @parts: (element-type EgCardPart): the card's named parts
  *
  * Saves an edited card.  Its key, scheduling state, history and annotations
- * stay; the change is one transaction.
+ * stay, its highlights placed again over the new text (orphaned where they
+ * cannot be); the change is one transaction.
  */
 gboolean
 eg_store_update_card (EgStore     *self,
@@ -638,6 +639,7 @@ eg_store_update_card (EgStore     *self,
 {
   g_autofree char *hash = NULL;
   g_autoptr(EgCard) existing = NULL;
+  EgCard edited;
 
   g_return_val_if_fail (EG_IS_STORE (self), FALSE);
   g_return_val_if_fail (question != NULL && answer != NULL, FALSE);
@@ -646,9 +648,18 @@ eg_store_update_card (EgStore     *self,
     return FALSE;
 
   hash = eg_card_hash (question, answer, parts);
+  edited = (EgCard) {
+    .id = card_id,
+    .question = (char *) question,
+    .answer = (char *) answer,
+    .parts = parts,
+    .content_hash = hash,
+  };
   if (!_eg_store_begin (self, error))
     return FALSE;
-  if (!_eg_store_replace_card_content (self, card_id, question, answer, parts, hash, FALSE,
+  /* highlights first: the full-text row written next has their new quotes */
+  if (!_eg_store_reanchor_card (self, &edited, NULL, NULL, error) ||
+      !_eg_store_replace_card_content (self, card_id, question, answer, parts, hash, FALSE,
                                        now_ms, error))
     {
       _eg_store_rollback (self);

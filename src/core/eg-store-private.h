@@ -150,6 +150,15 @@ void          _eg_store_read_state    (sqlite3_stmt *stmt,
                                        int           first_column,
                                        EgCardState  *state);
 
+/* Placing highlights again when a card's text changes (eg-store-reanchor.c) */
+gboolean      _eg_store_reanchor_card (EgStore       *self,
+                                       const EgCard  *card,
+                                       guint         *placed,
+                                       guint         *orphaned,
+                                       GError       **error);
+EgAnchor     *_eg_annotation_place_in_text (const EgAnchor *anchor,
+                                            const char     *text);
+
 /* Decks and sections (eg-store-decks.c) */
 void          _eg_store_split_key     (const char   *key,
                                        char        **deck_key,
