@@ -138,6 +138,10 @@ print_report (EgImportReport *report,
            "%u removed from source%s\n",
            report->sections, report->cards, report->added, report->updated,
            report->unchanged, report->removed, dry_run ? " (dry run: nothing written)" : "");
+  if (report->highlights_placed > 0 || report->highlights_orphaned > 0)
+    g_print ("  %u highlight%s placed again, %u orphaned (kept, to attach again or delete)\n",
+             report->highlights_placed, report->highlights_placed == 1 ? "" : "s",
+             report->highlights_orphaned);
   if (report->n_repaired > 0)
     g_print ("  %u characters repaired (the file had been mis-decoded as Windows-1252)\n",
              report->n_repaired);

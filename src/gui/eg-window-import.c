@@ -139,16 +139,27 @@ run_import (EgWindow            *self,
   g_task_run_in_thread (task, import_thread);
 }
 
-/* "Imported: 2 added, 1 updated", with Undo when the application can go
+/* "Imported: 2 added, 1 updated" (and the highlights of updated cards
+ * placed again or orphaned, if any), with Undo when the application can go
  * back to the backup taken before */
 static void
 show_imported (EgWindow  *self,
                ImportJob *job)
 {
-  g_autofree char *message = g_strdup_printf (_("Imported: %u added, %u updated"),
-                                              job->report->added, job->report->updated);
+  EgImportReport *report = job->report;
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  AdwToast *toast = eg_toast_new (message);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (report->highlights_placed > 0 || report->highlights_orphaned > 0)
+    message = g_strdup_printf (_("Imported: %u added, %u updated; highlights: %u placed again, "
+                                 "%u orphaned"),
+                               report->added, report->updated, report->highlights_placed,
+                               report->highlights_orphaned);
+  else
+    message = g_strdup_printf (_("Imported: %u added, %u updated"),
+                               report->added, report->updated);
+  toast = eg_toast_new (message);
 
   if (job->backup_name != NULL && app != NULL &&
       g_action_group_has_action (G_ACTION_GROUP (app), "undo-import"))
