@@ -13,11 +13,22 @@ typedef struct _EgUndoEntry EgUndoEntry;
 
 struct _EgUndoEntry
 {
-  EgUndoKind  kind;
-  int         value;       /* the grade's rating; the flag set */
-  GPtrArray  *snapshots;   /* EgCardSnapshot */
-  GArray     *log_ids;     /* gint64: review_log rows this change added */
+  EgUndoKind     kind;
+  int            value;       /* the grade's rating; the flag set; EgAnnotateAction */
+  GPtrArray     *snapshots;   /* EgCardSnapshot */
+  GArray        *log_ids;     /* gint64: review_log rows this change added */
+  EgAnnotation  *annotation;  /* EG_UNDO_ANNOTATE: the annotation as it was (for an
+                               * addition: the new row, deleted) */
 };
+
+/* What an EG_UNDO_ANNOTATE step did (its value) */
+typedef enum
+{
+  EG_ANNOTATE_ADD,
+  EG_ANNOTATE_CHANGE,        /* comment, colour or note text changed */
+  EG_ANNOTATE_REATTACH,
+  EG_ANNOTATE_DELETE,
+} EgAnnotateAction;
 
 /* What a card's state was when the queue took it: a grade of a card that
  * another program graded meanwhile is refused (see _eg_scheduler_check_version()). */
@@ -67,6 +78,13 @@ EgUndoEntry  *_eg_undo_entry_new             (EgUndoKind         kind);
 void          _eg_undo_entry_free            (EgUndoEntry       *entry);
 void          _eg_scheduler_push_undo        (EgScheduler       *self,
                                               EgUndoEntry       *entry);
+
+/* Annotations (eg-scheduler-annotations.c) */
+gboolean      _eg_scheduler_undo_annotation  (EgScheduler       *self,
+                                              const EgUndoEntry *entry,
+                                              GError           **error);
+char         *_eg_scheduler_describe_annotation (const EgUndoEntry *entry,
+                                                 int                number);
 
 /* The queue (eg-scheduler-queue.c) */
 void          _eg_scheduler_remember_version (GHashTable        *versions,

@@ -2,8 +2,11 @@
  *
  * Each change keeps a copy of its cards' rows as they were and the ids of
  * the review-log rows it added; undo puts the rows back exactly and removes
- * those log rows.  Each change has a scope (eg_undo_kind_get_scope()): the
- * library undoes changes of cards, never a grade, which only review undoes.
+ * those log rows; a change of a highlight or note keeps a copy of it as it
+ * was and puts it back (eg-scheduler-annotations.c).  Each change has a
+ * scope (eg_undo_kind_get_scope()): the library undoes changes of cards,
+ * never a grade, which only review undoes; review and the library both undo
+ * changes of annotations.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +23,7 @@ _eg_undo_entry_free (EgUndoEntry *entry)
 {
   g_ptr_array_unref (entry->snapshots);
   g_array_unref (entry->log_ids);
+  g_clear_pointer (&entry->annotation, eg_annotation_free);
   g_free (entry);
 }
 
@@ -54,12 +58,21 @@ eg_scheduler_can_undo (EgScheduler *self)
  * eg_undo_kind_get_scope:
  *
  * Returns: where a change of @kind can be undone: a grade in review only,
- *   a change of cards wherever cards are changed
+ *   a change of cards wherever cards are changed, a change of annotations
+ *   (made in review and in the library) in both
  */
 EgUndoScope
 eg_undo_kind_get_scope (EgUndoKind kind)
 {
-  return kind == EG_UNDO_GRADE ? EG_UNDO_SCOPE_REVIEW : EG_UNDO_SCOPE_CARDS;
+  switch (kind)
+    {
+    case EG_UNDO_GRADE:
+      return EG_UNDO_SCOPE_REVIEW;
+    case EG_UNDO_ANNOTATE:
+      return EG_UNDO_SCOPE_ALL;
+    default:
+      return EG_UNDO_SCOPE_CARDS;
+    }
 }
 
 void
@@ -80,6 +93,8 @@ card_number (EgScheduler *self,
 static gint64
 first_card (const EgUndoEntry *entry)
 {
+  if (entry->annotation != NULL)
+    return entry->annotation->card_id;
   return entry->snapshots->len
          ? ((EgCardSnapshot *) g_ptr_array_index (entry->snapshots, 0))->card_id : 0;
 }
@@ -121,6 +136,8 @@ describe (EgScheduler       *self,
       return ONE_OR_MANY (_("Undid bury on card %d"),
                           g_dngettext (GETTEXT_PACKAGE, "Undid bury on %u card",
                                        "Undid bury on %u cards", n));
+    case EG_UNDO_ANNOTATE:
+      return _eg_scheduler_describe_annotation (entry, number);
     case EG_UNDO_RESET:
       return ONE_OR_MANY (_("Undid reset on card %d"),
                           g_dngettext (GETTEXT_PACKAGE, "Undid reset on %u card",
@@ -180,6 +197,31 @@ find_undoable (EgScheduler  *self,
   g_set_error (error, EG_SCHEDULER_ERROR, EG_SCHEDULER_ERROR_NOTHING_TO_UNDO,
                _("There is nothing to undo"));
   return NULL;
+}
+
+/* Puts @entry's cards' rows back and removes the review-log rows it added,
+ * in one transaction. */
+static gboolean
+restore_rows (EgScheduler        *self,
+              const EgUndoEntry  *entry,
+              GError            **error)
+{
+  if (!_eg_store_begin (self->store, error))
+    return FALSE;
+
+  for (guint i = 0; i < entry->log_ids->len; i++)
+    if (!_eg_store_delete_review (self->store, g_array_index (entry->log_ids, gint64, i), error))
+      goto failed;
+  for (guint i = entry->snapshots->len; i > 0; i--)
+    if (!_eg_store_restore_snapshot (self->store, g_ptr_array_index (entry->snapshots, i - 1),
+                                     error))
+      goto failed;
+
+  return _eg_store_commit (self->store, error);
+
+failed:
+  _eg_store_rollback (self->store);
+  return FALSE;
 }
 
 /**
@@ -242,19 +284,9 @@ eg_scheduler_undo_full (EgScheduler  *self,
     return FALSE;
   entry = link->data;
 
-  if (!_eg_store_begin (self->store, error))
+  if (entry->kind == EG_UNDO_ANNOTATE ? !_eg_scheduler_undo_annotation (self, entry, error)
+                                      : !restore_rows (self, entry, error))
     return FALSE;
-
-  for (guint i = 0; i < entry->log_ids->len; i++)
-    if (!_eg_store_delete_review (self->store, g_array_index (entry->log_ids, gint64, i), error))
-      goto failed;
-  for (guint i = entry->snapshots->len; i > 0; i--)
-    if (!_eg_store_restore_snapshot (self->store, g_ptr_array_index (entry->snapshots, i - 1),
-                                     error))
-      goto failed;
-
-  if (!_eg_store_commit (self->store, error))
-    goto failed;
 
   g_queue_delete_link (&self->undo, link);
   for (guint i = 0; i < entry->snapshots->len; i++)
@@ -270,7 +302,7 @@ eg_scheduler_undo_full (EgScheduler  *self,
       .kind = entry->kind,
       .scope = eg_undo_kind_get_scope (entry->kind),
       .card_id = first_card (entry),
-      .n_cards = entry->snapshots->len,
+      .n_cards = entry->annotation != NULL ? 1 : entry->snapshots->len,
       .description = describe (self, entry),
     };
 
@@ -284,8 +316,4 @@ eg_scheduler_undo_full (EgScheduler  *self,
 
   _eg_undo_entry_free (entry);
   return TRUE;
-
-failed:
-  _eg_store_rollback (self->store);
-  return FALSE;
 }
