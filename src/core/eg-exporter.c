@@ -32,8 +32,61 @@ add_time (JsonBuilder *builder,
 }
 
 static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* A highlight with its quote and position selectors (code points of the
+ * field's rendered text) and comment, or a note with its text. */
+static void
+add_annotation (JsonBuilder        *builder,
+                const EgAnnotation *annotation)
+{
+  gboolean highlight = annotation->kind == EG_ANNOTATION_HIGHLIGHT;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, annotation->id);
+  add_string (builder, "kind", eg_annotation_kind_to_string (annotation->kind));
+  if (highlight && annotation->anchor != NULL)
+    {
+      add_string (builder, "field", annotation->field);
+      json_builder_set_member_name (builder, "quote");
+      json_builder_begin_object (builder);
+      add_string (builder, "exact", annotation->anchor->exact);
+      add_string (builder, "prefix", annotation->anchor->prefix);
+      add_string (builder, "suffix", annotation->anchor->suffix);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "position");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, annotation->anchor->start);
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, annotation->anchor->end);
+      json_builder_end_object (builder);
+      add_string (builder, "comment", annotation->body);
+      add_string (builder, "color", annotation->color);
+      json_builder_set_member_name (builder, "orphaned");
+      json_builder_add_boolean_value (builder, annotation->orphaned);
+    }
+  else
+    add_string (builder, "body", annotation->body);
+  add_time (builder, "created", annotation->created);
+  add_time (builder, "modified", annotation->modified);
+  json_builder_end_object (builder);
+}
+
+static void
 add_card (JsonBuilder *builder,
-          EgCard      *card)
+          EgCard      *card,
+          GPtrArray   *annotations)
 {
   const EgCardState *s = &card->state;
 
@@ -60,6 +113,12 @@ add_card (JsonBuilder *builder,
       json_builder_add_string_value (builder, part->text);
       json_builder_end_object (builder);
     }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "annotations");
+  json_builder_begin_array (builder);
+  for (guint i = 0; annotations != NULL && i < annotations->len; i++)
+    add_annotation (builder, g_ptr_array_index (annotations, i));
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "content_hash");
@@ -119,6 +178,38 @@ skip_deck (gint64     deck_id,
     }
 }
 
+/* card id -> GPtrArray of its annotations (not deleted), in the card's
+ * order: read once for the whole collection */
+static GHashTable *
+annotations_by_card (EgStore  *store,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) all = eg_store_list_annotations (store, 0, EG_STORE_ANNOTATIONS_DEFAULT,
+                                                        error);
+  GHashTable *by_card;
+
+  if (all == NULL)
+    return NULL;
+  by_card = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                   (GDestroyNotify) g_ptr_array_unref);
+  /* the annotations move into the lists */
+  g_ptr_array_set_free_func (all, NULL);
+  for (guint i = 0; i < all->len; i++)
+    {
+      EgAnnotation *annotation = g_ptr_array_index (all, i);
+      GPtrArray *list = g_hash_table_lookup (by_card, &annotation->card_id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_annotation_free);
+          g_hash_table_insert (by_card, &annotation->card_id, list);
+        }
+      /* the key is the card id of the list's first annotation */
+      g_ptr_array_add (list, annotation);
+    }
+  return by_card;
+}
+
 static char *export_json (EgStore     *store,
                           const char  *deck_key,
                           GError     **error);
@@ -167,13 +258,15 @@ export_json (EgStore     *store,
   g_autoptr(GPtrArray) decks = NULL;
   g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GHashTable) annotations = NULL;
   guint c = 0;
   guint s = 0;
   gboolean found = FALSE;
 
   if (!(decks = eg_store_list_decks (store, error)) ||
       !(sections = eg_store_list_sections (store, 0, error)) ||
-      !(cards = eg_store_list_cards (store, 0, error)))
+      !(cards = eg_store_list_cards (store, 0, error)) ||
+      !(annotations = annotations_by_card (store, error)))
     return NULL;
 
   json_builder_begin_object (builder);
@@ -228,7 +321,7 @@ export_json (EgStore     *store,
 
               if (card->section_id != section->id)
                 break;
-              add_card (builder, card);
+              add_card (builder, card, g_hash_table_lookup (annotations, &card->id));
             }
           json_builder_end_array (builder);
           json_builder_end_object (builder);

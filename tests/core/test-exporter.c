@@ -105,6 +105,76 @@ test_json (void)
   g_assert_true (json_object_get_null_member (state, "last_review"));
 }
 
+/* Each card's annotations: highlights with their selectors and comment,
+ * the note with its text; deleted ones are left out */
+static void
+test_json_annotations (void)
+{
+  g_autoptr(EgStore) store = seeded_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(EgCard) c = eg_store_find_card (store, "36/716", &error);
+  g_autofree char *text = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *exact = NULL;
+  JsonObject *root, *deck, *section, *card, *highlight, *note, *quote, *position;
+  JsonArray *annotations;
+  gint64 id, gone;
+
+  g_assert_no_error (error);
+  text = eg_annotation_field_text (c, "answer");
+  exact = g_utf8_substring (text, 1, 31);
+  id = eg_store_add_highlight (store, c->id, "answer", 1, 31, "the *key* sentence", "blue",
+                               NOW + 1000, &error);
+  g_assert_no_error (error);
+  gone = eg_store_add_highlight (store, c->id, "answer", 40, 50, NULL, NULL, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_true (eg_store_delete_annotation (store, gone, NOW + 2000, &error));
+  g_assert_cmpint (eg_store_set_note (store, c->id, "Ask about LockOSThread.", NOW + 3000,
+                                      &error), >, 0);
+  g_assert_no_error (error);
+
+  json = eg_export_json (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  deck = json_array_get_object_element (json_object_get_array_member (root, "decks"), 0);
+  section = find_by_key (json_object_get_array_member (deck, "sections"), "36");
+  card = find_by_key (json_object_get_array_member (section, "cards"), "36/716");
+  annotations = json_object_get_array_member (card, "annotations");
+  g_assert_cmpuint (json_array_get_length (annotations), ==, 2);
+
+  highlight = json_array_get_object_element (annotations, 0);
+  g_assert_cmpint (json_object_get_int_member (highlight, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (highlight, "kind"), ==, "highlight");
+  g_assert_cmpstr (json_object_get_string_member (highlight, "field"), ==, "answer");
+  quote = json_object_get_object_member (highlight, "quote");
+  g_assert_cmpstr (json_object_get_string_member (quote, "exact"), ==, exact);
+  g_assert_cmpstr (json_object_get_string_member (quote, "prefix"), ==, "\"");
+  g_assert_nonnull (json_object_get_string_member (quote, "suffix"));
+  position = json_object_get_object_member (highlight, "position");
+  g_assert_cmpint (json_object_get_int_member (position, "start"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (position, "end"), ==, 31);
+  g_assert_cmpstr (json_object_get_string_member (highlight, "comment"), ==,
+                   "the *key* sentence");
+  g_assert_cmpstr (json_object_get_string_member (highlight, "color"), ==, "blue");
+  g_assert_false (json_object_get_boolean_member (highlight, "orphaned"));
+  g_assert_cmpstr (json_object_get_string_member (highlight, "created"), ==,
+                   "2026-11-18T11:06:41.000Z");
+
+  note = json_array_get_object_element (annotations, 1);
+  g_assert_cmpstr (json_object_get_string_member (note, "kind"), ==, "note");
+  g_assert_cmpstr (json_object_get_string_member (note, "body"), ==, "Ask about LockOSThread.");
+  g_assert_false (json_object_has_member (note, "quote"));
+  g_assert_false (json_object_has_member (note, "position"));
+
+  /* every card has the member, empty when it has no annotations */
+  card = find_by_key (json_object_get_array_member (section, "cards"), "36/717");
+  g_assert_nonnull (card);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (card, "annotations")),
+                    ==, 0);
+}
+
 static char *
 cards_fingerprint (EgStore *store)
 {
@@ -355,6 +425,7 @@ main (int    argc,
   g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/exporter/json", test_json);
+  g_test_add_func ("/exporter/json-annotations", test_json_annotations);
   g_test_add_func ("/exporter/markdown-round-trip-seed", test_markdown_round_trip_seed);
   g_test_add_func ("/exporter/markdown-round-trip-edge-cases", test_markdown_round_trip_edge_cases);
   g_test_add_func ("/exporter/markdown-needs-deck-choice", test_markdown_needs_deck_choice);
