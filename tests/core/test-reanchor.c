@@ -468,6 +468,195 @@ test_import (Fixture       *f,
   g_assert_cmpuint (all->len, ==, 4);
 }
 
+/* The shipped deck, 20 of its cards highlighted, then imported again with
+ * edits near, inside, around and far from each passage, or deleting it */
+
+typedef enum
+{
+  EDIT_FAR,         /* a paragraph added at the end */
+  EDIT_NEAR,        /* words inserted just before the passage */
+  EDIT_TYPO,        /* two letters swapped inside the passage */
+  EDIT_EMPHASIS,    /* the passage made bold */
+  EDIT_DELETED,     /* the passage cut out */
+  N_EDITS
+} EditKind;
+
+typedef struct
+{
+  gint64    id;
+  char     *key;
+  char     *expected;   /* the passage in the new text, NULL: orphaned */
+} Highlighted;
+
+static void
+highlighted_clear (gpointer data)
+{
+  Highlighted *h = data;
+
+  g_free (h->key);
+  g_free (h->expected);
+}
+
+/* A passage of about 40 code points from the middle of @text, from a word
+ * start to a word end; NULL unless it is plain words found once in both
+ * the Markdown and its rendered text */
+static char *
+pick_passage (const char *markdown,
+              const char *text)
+{
+  const char *start = g_utf8_offset_to_pointer (text, g_utf8_strlen (text, -1) / 3);
+  const char *end;
+  g_autofree char *passage = NULL;
+
+  if (strstr (markdown, "```") != NULL)
+    return NULL;
+  while (*start != '\0' && *start != ' ')
+    start++;
+  while (*start == ' ')
+    start++;
+  end = g_utf8_offset_to_pointer (start, MIN (40, g_utf8_strlen (start, -1)));
+  while (*end != '\0' && *end != ' ' && *end != '\n')
+    end++;
+  if (end - start < 30)
+    return NULL;
+  passage = g_strndup (start, end - start);
+  if (strpbrk (passage, "*_`[]<>\\\n") != NULL || g_str_has_suffix (passage, ".") ||
+      strstr (markdown, passage) == NULL ||
+      strstr (strstr (markdown, passage) + 1, passage) != NULL ||
+      strstr (strstr (text, passage) + 1, passage) != NULL)
+    return NULL;
+  return g_steal_pointer (&passage);
+}
+
+/* @answer with @kind of edit of @passage; *expected is the passage in it */
+static char *
+edit_passage (const char  *answer,
+              const char  *passage,
+              EditKind     kind,
+              char       **expected)
+{
+  const char *at = strstr (answer, passage);
+  gsize before = at - answer;
+  const char *after = at + strlen (passage);
+  g_autofree char *typo = g_strdup (passage);
+  char *middle;
+
+  switch (kind)
+    {
+    case EDIT_FAR:
+      *expected = g_strdup (passage);
+      return g_strconcat (answer, "\n\nSee also the Go memory model.", NULL);
+    case EDIT_NEAR:
+      *expected = g_strdup (passage);
+      return g_strdup_printf ("%.*sNote well: %s", (int) before, answer, at);
+    case EDIT_TYPO:
+      for (middle = typo + strlen (typo) / 2; middle[1] != '\0'; middle++)
+        if (g_ascii_isalpha (middle[0]) && g_ascii_isalpha (middle[1]) && middle[0] != middle[1])
+          break;
+      g_assert_true (g_ascii_isalpha (middle[0]) && g_ascii_isalpha (middle[1]));
+      { char c = middle[0]; middle[0] = middle[1]; middle[1] = c; }
+      *expected = g_strdup (typo);
+      return g_strdup_printf ("%.*s%s%s", (int) before, answer, typo, after);
+    case EDIT_EMPHASIS:
+      *expected = g_strdup (passage);
+      return g_strdup_printf ("%.*s**%s**%s", (int) before, answer, passage, after);
+    case EDIT_DELETED:
+    default:
+      *expected = NULL;
+      return g_strdup_printf ("%.*s%s", (int) before, answer, after);
+    }
+}
+
+static void
+test_import_shipped_deck (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *seed = eg_test_fixture ("expert-go-interview-questions.md");
+  g_autoptr(GFile) file = g_file_new_for_path (seed);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(EgImportReport) report = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GArray) marked = g_array_new (FALSE, TRUE, sizeof (Highlighted));
+  g_autofree char *deck = NULL;
+  g_autoptr(GString) updated = NULL;
+  g_autofree char *path = NULL;
+  guint n_orphans = 0;
+
+  /* the fixture's collection is not used: the shipped deck in one of its own */
+  g_clear_object (&f->store);
+  g_unlink (f->path);
+  store = eg_store_open (f->path, &error);
+  g_assert_no_error (error);
+  report = eg_import_file (store, file, NOW, EG_IMPORT_FLAGS_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&report, eg_import_report_free);
+  deck = eg_export_markdown (store, NULL, &error);
+  g_assert_no_error (error);
+  updated = g_string_new (deck);
+  cards = eg_store_list_cards (store, 0, &error);
+  g_assert_no_error (error);
+  g_array_set_clear_func (marked, highlighted_clear);
+
+  for (guint i = 0; i < cards->len && marked->len < 20; i++)
+    {
+      EgCard *card = g_ptr_array_index (cards, i);
+      g_autofree char *text = eg_annotation_field_text (card, "answer");
+      g_autofree char *passage = pick_passage (card->answer, text);
+      g_autofree char *old_block = NULL;
+      g_autofree char *new_block = NULL;
+      g_autofree char *new_answer = NULL;
+      Highlighted h = { 0 };
+      guint start;
+      const char *at;
+
+      if (passage == NULL)
+        continue;
+      start = g_utf8_pointer_to_offset (text, strstr (text, passage));
+      h.id = eg_store_add_highlight (store, card->id, "answer", start,
+                                     start + g_utf8_strlen (passage, -1), "why it matters",
+                                     NULL, NOW, &error);
+      g_assert_no_error (error);
+      h.key = g_strdup (card->key);
+      new_answer = edit_passage (card->answer, passage, marked->len % N_EDITS, &h.expected);
+      n_orphans += h.expected == NULL;
+      g_array_append_val (marked, h);
+
+      /* the card in the deck file: "### N. question\nanswer" */
+      old_block = g_strdup_printf ("### %d. %s\n%s\n", card->number, card->question, card->answer);
+      new_block = g_strdup_printf ("### %d. %s\n%s\n", card->number, card->question, new_answer);
+      at = strstr (updated->str, old_block);
+      g_assert_nonnull (at);
+      g_assert_null (strstr (at + 1, old_block));
+      g_string_erase (updated, at - updated->str, strlen (old_block));
+      g_string_insert (updated, at - updated->str, new_block);
+    }
+  g_assert_cmpuint (marked->len, ==, 20);
+
+  path = g_strconcat (f->path, ".updated.md", NULL);
+  g_assert_true (g_file_set_contents (path, updated->str, -1, NULL));
+  g_clear_object (&file);
+  file = g_file_new_for_path (path);
+  report = eg_import_file (store, file, NOW + 1000, EG_IMPORT_FLAGS_NONE, NULL, NULL, NULL,
+                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->updated, ==, 20);
+  g_assert_cmpuint (report->highlights_placed, ==, 20 - n_orphans);
+  g_assert_cmpuint (report->highlights_orphaned, ==, n_orphans);
+
+  /* each on exactly its passage, or orphaned: none elsewhere */
+  f->store = g_object_ref (store);
+  for (guint i = 0; i < marked->len; i++)
+    {
+      Highlighted *h = &g_array_index (marked, Highlighted, i);
+      g_autofree char *placed = placed_text (f, h->id);
+
+      g_test_message ("%s (edit %u): %s", h->key, i % N_EDITS, placed ? placed : "orphaned");
+      g_assert_cmpstr (placed, ==, h->expected);
+    }
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -490,6 +679,7 @@ main (int    argc,
   ADD ("edit/field-gone", test_edit_field_gone);
   ADD ("edit/reindexes", test_edit_reindexes);
   ADD ("import", test_import);
+  ADD ("import-shipped-deck", test_import_shipped_deck);
 #undef ADD
 
   rc = g_test_run ();
