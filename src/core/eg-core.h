@@ -8,6 +8,7 @@
 
 #include "eg-anchor.h"
 #include "eg-annotation.h"
+#include "eg-annotation-export.h"
 #include "eg-store-backup.h"
 #include "eg-card.h"
 #include "eg-deck.h"
