@@ -337,11 +337,11 @@ command_show (EgCliContext  *ctx,
 /* "-" (or no -o) is the standard output; any other file is written
  * through eg_output_write(), which never writes over the collection.
  */
-static gboolean
-write_output (EgCliContext  *ctx,
-              const char    *path,
-              const char    *data,
-              GError       **error)
+gboolean
+eg_cli_write_output (EgCliContext  *ctx,
+                     const char    *path,
+                     const char    *data,
+                     GError       **error)
 {
   if (path == NULL || g_str_equal (path, "-"))
     {
@@ -389,7 +389,7 @@ command_export (EgCliContext  *ctx,
   else
     data = eg_export_markdown (ctx->store, deck, &error);
 
-  if (data == NULL || !write_output (ctx, output, data, &error))
+  if (data == NULL || !eg_cli_write_output (ctx, output, data, &error))
     return error ? eg_cli_fail (error) : 1;
 
   return 0;
@@ -468,6 +468,10 @@ static const Command commands[] = {
   { "settings", "[KEY [VALUE]]", "Show or change the scheduler's settings", eg_cli_settings },
   { "backup", "create|list|restore NAME", "Back up the collection, list or restore backups",
     eg_cli_backup },
+  { "highlight", "add CARD_KEY --quote TEXT", "Highlight a passage of a card", eg_cli_highlight },
+  { "note", "set CARD_KEY TEXT|show CARD_KEY", "Set or show a card's note", eg_cli_note },
+  { "annotations", "list|delete ID|export", "List, delete or export highlights and notes",
+    eg_cli_annotations },
 };
 
 static void

@@ -41,6 +41,10 @@ gboolean eg_cli_open_store    (EgCliContext  *ctx,
 int      eg_cli_fail          (GError        *error);
 int      eg_cli_usage_error   (const char    *format,
                                ...) G_GNUC_PRINTF (1, 2);
+gboolean eg_cli_write_output  (EgCliContext  *ctx,
+                               const char    *path,
+                               const char    *data,
+                               GError       **error);
 
 /* Commands defined in their own files */
 int      eg_cli_due           (EgCliContext  *ctx,
@@ -62,6 +66,15 @@ int      eg_cli_search        (EgCliContext  *ctx,
                                int            argc,
                                char         **argv);
 int      eg_cli_backup        (EgCliContext  *ctx,
+                               int            argc,
+                               char         **argv);
+int      eg_cli_highlight     (EgCliContext  *ctx,
+                               int            argc,
+                               char         **argv);
+int      eg_cli_note          (EgCliContext  *ctx,
+                               int            argc,
+                               char         **argv);
+int      eg_cli_annotations   (EgCliContext  *ctx,
                                int            argc,
                                char         **argv);
 
