@@ -108,6 +108,245 @@
     return count;
   }
 
+  // Highlights and the card's note (engram.annotate()).  A highlight is
+  // given as a field ("question", "answer" or "part:NAME") and a range of
+  // Unicode code points of that field's textContent (what the core anchors
+  // on); it is drawn with the CSS Custom Highlight API, over the text,
+  // which is never changed.  The ranges are made again whenever the card's
+  // DOM changes (a card shown, search marks).
+  const COLORS = ['yellow', 'green', 'blue', 'pink'];
+  let highlights = [];   // { id, field, start, end, color, comment }
+  let drawn = [];        // { id, range } as drawn now
+  let caretBrowsing = false;
+
+  // JavaScript strings count UTF-16 units; the core counts code points.
+  function codePoints(text) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
+      }
+      n++;
+    }
+    return n;
+  }
+
+  // The UTF-16 offset of the @count-th code point of @text
+  function unitOffset(text, count) {
+    let i = 0;
+    for (let n = 0; n < count && i < text.length; n++) {
+      const unit = text.charCodeAt(i);
+      const next = text.charCodeAt(i + 1);
+      i += unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+    }
+    return i;
+  }
+
+  // The element whose textContent is @field's text
+  function fieldElement(field) {
+    if (field === 'question') return $('question');
+    if (field === 'answer') return $('answer-body');
+    if (typeof field === 'string' && field.startsWith('part:')) {
+      const name = field.slice(5);
+      for (const heading of $('parts').querySelectorAll('h2.part')) {
+        if (heading.textContent === name) return heading.nextElementSibling;
+      }
+    }
+    return null;
+  }
+
+  // The field @node is in, or null; field is null for a part that has the
+  // name of an earlier one (the core knows only the first).
+  function fieldOf(node) {
+    const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    const body = element && element.closest('#question, #answer-body, #parts > section.part-body');
+    if (!body) return null;
+    if (body.id === 'question') return { field: 'question', element: body };
+    if (body.id === 'answer-body') return { field: 'answer', element: body };
+    const field = 'part:' + body.previousElementSibling.textContent;
+    return { field: fieldElement(field) === body ? field : null, element: body };
+  }
+
+  // The text nodes of @element, each with the code point it starts at
+  function textIndex(element) {
+    const nodes = [];
+    let length = 0;
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const n = codePoints(node.data);
+      nodes.push({ node, start: length, length: n });
+      length += n;
+    }
+    return { nodes, length };
+  }
+
+  // Where code point @at is: a start in the node it begins, an end in the
+  // node it closes, so that a range never takes an empty edge of a node.
+  function locate(index, at, isEnd) {
+    for (const entry of index.nodes) {
+      const inside = isEnd ? at > entry.start && at <= entry.start + entry.length
+                           : at >= entry.start && at < entry.start + entry.length;
+      if (inside) return [entry.node, unitOffset(entry.node.data, at - entry.start)];
+    }
+    return null;
+  }
+
+  function drawHighlights() {
+    if (!window.CSS || !CSS.highlights) return 0;
+    for (const color of COLORS) CSS.highlights.delete('engram-' + color);
+    CSS.highlights.delete('engram-comment');
+    drawn = [];
+    const groups = new Map();
+    const indexes = new Map();
+    const add = (name, range) => {
+      if (!groups.has(name)) groups.set(name, []);
+      groups.get(name).push(range);
+    };
+    for (const highlight of highlights) {
+      const element = fieldElement(highlight.field);
+      if (!element) continue;
+      if (!indexes.has(element)) indexes.set(element, textIndex(element));
+      const index = indexes.get(element);
+      if (!(highlight.start >= 0 && highlight.start < highlight.end && highlight.end <= index.length)) continue;
+      const start = locate(index, highlight.start, false);
+      const end = locate(index, highlight.end, true);
+      if (!start || !end) continue;
+      const range = new Range();
+      range.setStart(start[0], start[1]);
+      range.setEnd(end[0], end[1]);
+      drawn.push({ id: highlight.id, range });
+      add('engram-' + (COLORS.includes(highlight.color) ? highlight.color : COLORS[0]), range);
+      if (highlight.comment) add('engram-comment', range);
+    }
+    for (const [name, ranges] of groups) {
+      const registered = new Highlight(...ranges);
+      if (name === 'engram-comment') registered.priority = 1;
+      CSS.highlights.set(name, registered);
+    }
+    return drawn.length;
+  }
+
+  function showNote(label, html) {
+    let box = $('engram-note');
+    if (!html) {
+      if (box) box.remove();
+      return;
+    }
+    if (!box) {
+      box = document.createElement('aside');
+      box.id = 'engram-note';
+      box.className = 'engram-note';
+      box.setAttribute('role', 'note');
+      const title = document.createElement('h2');
+      title.className = 'engram-note-title';
+      const body = document.createElement('div');
+      body.className = 'engram-note-body';
+      box.append(title, body);
+      $('answer').append(box);
+    }
+    box.firstElementChild.textContent = label;
+    box.setAttribute('aria-label', label);
+    setHtml(box.lastElementChild, html);
+  }
+
+  function annotate(annotations) {
+    const list = (annotations && annotations.highlights) || {};
+    highlights = Object.keys(list)
+      .sort((a, b) => Number(a) - Number(b))
+      .map((key) => list[key]);
+    showNote(annotations ? annotations.noteLabel : '', annotations ? annotations.note : '');
+    return drawHighlights();
+  }
+
+  // The highlight drawn at a point of the viewport (the shortest when
+  // highlights overlap), or at a DOM position.
+  function drawnAtPoint(x, y) {
+    let found = null;
+    for (const entry of drawn) {
+      for (const rect of entry.range.getClientRects()) {
+        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom &&
+            (!found || entry.range.toString().length < found.range.toString().length)) found = entry;
+      }
+    }
+    return found;
+  }
+
+  function drawnAtPosition(node, offset) {
+    let found = null;
+    for (const entry of drawn) {
+      const range = entry.range;
+      if (range.comparePoint(node, offset) === 0 &&
+          !(node === range.endContainer && offset === range.endOffset) &&
+          (!found || range.toString().length < found.range.toString().length)) found = entry;
+    }
+    return found;
+  }
+
+  function isVisible(entry) {
+    return entry.range.getClientRects().length > 0;
+  }
+
+  function activate(entry) {
+    const rect = entry.range.getBoundingClientRect();
+    post({ type: 'activated', token: 0, id: entry.id,
+           x: rect.left, y: rect.top, width: rect.width, height: rect.height });
+    return entry.id;
+  }
+
+  function activateAtCaret() {
+    const selection = document.getSelection();
+    if (!selection || selection.rangeCount === 0) return 0;
+    const range = selection.getRangeAt(0);
+    const entry = drawnAtPosition(range.startContainer, range.startOffset);
+    return entry && isVisible(entry) ? activate(entry) : 0;
+  }
+
+  document.addEventListener('click', (event) => {
+    if (event.button !== 0 || drawn.length === 0) return;
+    const selection = document.getSelection();
+    if (selection && !selection.isCollapsed) return;   // the end of a drag
+    const entry = drawnAtPoint(event.clientX, event.clientY);
+    if (entry) activate(entry);
+  });
+
+  document.addEventListener('keydown', (event) => {
+    if (!caretBrowsing || (event.key !== 'Enter' && event.key !== ' ') ||
+        event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const selection = document.getSelection();
+    if (!selection || !selection.isCollapsed) return;
+    if (activateAtCaret() !== 0) event.preventDefault();
+  });
+
+  const isSpace = (ch) => /\s/u.test(ch);
+
+  // The selection as a field and a range of code points of its text, its
+  // white space at either end left out; or why there is none.
+  function readSelection() {
+    const selection = document.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return { error: 'none' };
+    const range = selection.getRangeAt(0);
+    const first = fieldOf(range.startContainer);
+    const last = fieldOf(range.endContainer);
+    if (!first && !last) return { error: 'none' };
+    if (!first || !last || first.element !== last.element) return { error: 'fields' };
+    if (first.field === null) return { error: 'part' };
+    const text = range.toString();
+    if (!/\S/u.test(text)) return { error: 'none' };
+    const before = document.createRange();
+    before.setStart(first.element, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    const chars = Array.from(text);
+    let lead = 0;
+    let trail = 0;
+    while (isSpace(chars[lead])) lead++;
+    while (isSpace(chars[chars.length - 1 - trail])) trail++;
+    const start = codePoints(before.toString()) + lead;
+    return { field: first.field, start, end: start + chars.length - lead - trail };
+  }
+
   window.engram = {
     show(card) {
       setHtml($('question'), card.question);
@@ -126,13 +365,33 @@
       }
       $('answer').hidden = card.revealed === 0;
       mark(card.marks);
+      annotate(card.annotations);
       window.scrollTo(0, 0);
       afterPaint('shown', card.token);
       return true;
     },
 
     mark(marks) {
-      return mark(marks);
+      const count = mark(marks);
+      drawHighlights();   // the marks split text nodes: draw on the new ones
+      return count;
+    },
+
+    annotate(annotations) {
+      return annotate(annotations);
+    },
+
+    selection() {
+      return readSelection();
+    },
+
+    activateAtCaret() {
+      return activateAtCaret();
+    },
+
+    setCaretBrowsing(on) {
+      caretBrowsing = on !== 0;
+      return true;
     },
 
     reveal(token) {

@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
 
 #include "eg-card-view.h"
 #include "eg-highlighter.h"
@@ -36,6 +38,7 @@ struct _EgCardView
   gboolean            revealed;
   guint64             token;
   GStrv               marks;      /* search terms to highlight: eg_card_view_set_marks() */
+  GPtrArray          *annotations; /* EgAnnotation of the card: eg_card_view_set_annotations() */
 };
 
 G_DEFINE_FINAL_TYPE (EgCardView, eg_card_view, GTK_TYPE_WIDGET)
@@ -43,6 +46,7 @@ G_DEFINE_FINAL_TYPE (EgCardView, eg_card_view, GTK_TYPE_WIDGET)
 enum {
   READY,
   PAINTED,
+  ANNOTATION_ACTIVATED,
   N_SIGNALS
 };
 
@@ -149,6 +153,60 @@ marks_variant (EgCardView *self)
   return g_variant_builder_end (&marks);
 }
 
+/* The card's highlights and note as the page takes them (engram.annotate()):
+ * highlights, a dictionary keyed "0", "1", ... of {id, field, start, end,
+ * color, comment}, orphans left out; note, its HTML ("" for none); and
+ * noteLabel, the note's heading.
+ */
+static GVariant *
+annotations_variant (EgCardView *self)
+{
+  GVariantBuilder highlights;
+  GVariantBuilder annotations;
+  g_autofree char *note = NULL;
+  guint n = 0;
+
+  g_variant_builder_init (&highlights, G_VARIANT_TYPE ("a{sv}"));
+  for (guint i = 0; self->annotations != NULL && i < self->annotations->len; i++)
+    {
+      EgAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+      g_autofree char *index = NULL;
+      GVariantBuilder entry;
+
+      if (annotation->deleted != 0)
+        continue;
+      if (annotation->kind == EG_ANNOTATION_NOTE)
+        {
+          g_autofree char *body = g_strstrip (g_strdup (annotation->body != NULL ? annotation->body : ""));
+
+          if (note == NULL && body[0] != '\0')
+            note = eg_card_view_render_html (self, annotation->body, self->default_language);
+          continue;
+        }
+      if (annotation->orphaned || annotation->anchor == NULL || annotation->field == NULL)
+        continue;
+
+      g_variant_builder_init (&entry, G_VARIANT_TYPE ("a{sv}"));
+      g_variant_builder_add (&entry, "{sv}", "id", g_variant_new_double ((double) annotation->id));
+      g_variant_builder_add (&entry, "{sv}", "field", g_variant_new_string (annotation->field));
+      g_variant_builder_add (&entry, "{sv}", "start", g_variant_new_double (annotation->anchor->start));
+      g_variant_builder_add (&entry, "{sv}", "end", g_variant_new_double (annotation->anchor->end));
+      g_variant_builder_add (&entry, "{sv}", "color",
+                             g_variant_new_string (annotation->color != NULL ? annotation->color
+                                                                             : EG_ANNOTATION_DEFAULT_COLOR));
+      g_variant_builder_add (&entry, "{sv}", "comment",
+                             g_variant_new_int32 (annotation->body != NULL && annotation->body[0] != '\0'));
+      index = g_strdup_printf ("%u", n++);
+      g_variant_builder_add (&highlights, "{sv}", index, g_variant_builder_end (&entry));
+    }
+
+  g_variant_builder_init (&annotations, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (&annotations, "{sv}", "highlights", g_variant_builder_end (&highlights));
+  g_variant_builder_add (&annotations, "{sv}", "note", g_variant_new_string (note != NULL ? note : ""));
+  g_variant_builder_add (&annotations, "{sv}", "noteLabel", g_variant_new_string (_("Note")));
+  return g_variant_builder_end (&annotations);
+}
+
 static GVariant *
 card_arguments (EgCardView *self)
 {
@@ -184,6 +242,7 @@ card_arguments (EgCardView *self)
   g_variant_builder_add (&card, "{sv}", "revealed", g_variant_new_int32 (self->revealed));
   g_variant_builder_add (&card, "{sv}", "token", g_variant_new_double ((double) self->token));
   g_variant_builder_add (&card, "{sv}", "marks", marks_variant (self));
+  g_variant_builder_add (&card, "{sv}", "annotations", annotations_variant (self));
 
   return g_variant_new_parsed ("{'card': %v}", g_variant_builder_end (&card));
 }
@@ -202,14 +261,50 @@ send_card (EgCardView *self)
   call_page (self, "return engram.show (card);", card_arguments (self));
 }
 
+/* A highlight was clicked, or Enter pressed in it: the message has its id
+ * and its bounding box in CSS pixels of the viewport. */
+static void
+highlight_activated (EgCardView *self,
+                     const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *message;
+  double zoom = eg_card_view_get_zoom (self);
+  double x, y;
+  GdkRectangle rect;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+  message = json_node_get_object (json_parser_get_root (parser));
+  if (!json_object_has_member (message, "id"))
+    return;
+
+  /* the page's CSS pixels are zoomed */
+  x = json_object_get_double_member_with_default (message, "x", 0) * zoom;
+  y = json_object_get_double_member_with_default (message, "y", 0) * zoom;
+  rect.width = (int) ceil (json_object_get_double_member_with_default (message, "width", 0) * zoom);
+  rect.height = (int) ceil (json_object_get_double_member_with_default (message, "height", 0) * zoom);
+  if (!gtk_widget_translate_coordinates (self->web_view, GTK_WIDGET (self), x, y, &x, &y))
+    return;
+  rect.x = (int) floor (x);
+  rect.y = (int) floor (y);
+
+  g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0,
+                 (gint64) json_object_get_double_member (message, "id"), &rect);
+}
+
 static void
 page_message_cb (GObject    *owner,
                  const char *kind,
-                 guint64     token)
+                 guint64     token,
+                 const char *json)
 {
   EgCardView *self = EG_CARD_VIEW (owner);
 
-  if (g_strcmp0 (kind, "ready") == 0)
+  if (g_strcmp0 (kind, "activated") == 0)
+    highlight_activated (self, json);
+  else if (g_strcmp0 (kind, "ready") == 0)
     {
       self->ready = TRUE;
       call_page (self, "return engram.setDark (dark);",
@@ -240,6 +335,7 @@ eg_card_view_dispose (GObject *object)
   g_clear_pointer (&self->card, eg_card_free);
   g_clear_pointer (&self->default_language, g_free);
   g_clear_pointer (&self->marks, g_strfreev);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
 
   G_OBJECT_CLASS (eg_card_view_parent_class)->dispose (object);
 }
@@ -270,6 +366,20 @@ eg_card_view_class_init (EgCardViewClass *klass)
   signals[PAINTED] = g_signal_new ("painted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2,
                                    G_TYPE_STRING, G_TYPE_UINT64);
+
+  /**
+   * EgCardView::annotation-activated:
+   * @id: the highlight's id (#EgAnnotation.id)
+   * @rect: (type GdkRectangle): its bounding box, in the card view's
+   *   coordinates (for a popover pointing at it)
+   *
+   * A highlight was clicked, or Enter or Space pressed in it while caret
+   * browsing, or eg_card_view_activate_at_caret() found it.
+   */
+  signals[ANNOTATION_ACTIVATED] = g_signal_new ("annotation-activated", G_TYPE_FROM_CLASS (klass),
+                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                G_TYPE_NONE, 2, G_TYPE_INT64,
+                                                GDK_TYPE_RECTANGLE | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cardview");
@@ -336,6 +446,10 @@ eg_card_view_render_html (EgCardView *self,
  * eg_card_view_show_card:
  * @revealed: show the answer too
  * @token: returned with the #EgCardView::painted signal
+ *
+ * Shows @card.  The highlights and note set with
+ * eg_card_view_set_annotations() stay when @card is the card shown (same id
+ * and key), and are cleared for another card.
  */
 void
 eg_card_view_show_card (EgCardView *self,
@@ -347,6 +461,10 @@ eg_card_view_show_card (EgCardView *self,
   g_return_if_fail (EG_IS_CARD_VIEW (self));
   g_return_if_fail (card != NULL);
 
+  /* a card's highlights are not another's */
+  if (self->card == NULL || self->card->id != card->id ||
+      g_strcmp0 (self->card->key, card->key) != 0)
+    g_clear_pointer (&self->annotations, g_ptr_array_unref);
   g_clear_pointer (&self->card, eg_card_free);
   self->card = eg_store_card_copy (card);
   g_free (self->default_language);
@@ -464,4 +582,159 @@ eg_card_view_get_web_view (EgCardView *self)
 {
   g_return_val_if_fail (EG_IS_CARD_VIEW (self), NULL);
   return self->web_view;
+}
+
+/**
+ * eg_card_view_set_annotations:
+ * @annotations: (nullable) (element-type EgAnnotation): the annotations of
+ *   the card shown, as eg_store_list_annotations() gives them; copied
+ *
+ * Draws the card's highlights over its text (orphaned ones are not drawn)
+ * and shows its note under the answer, when the answer is shown.  They stay
+ * through reveal, theme and zoom changes and a new show of the same card,
+ * until set again or another card is shown.
+ */
+void
+eg_card_view_set_annotations (EgCardView *self,
+                              GPtrArray  *annotations)
+{
+  g_return_if_fail (EG_IS_CARD_VIEW (self));
+
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  if (annotations != NULL && annotations->len > 0)
+    {
+      self->annotations = g_ptr_array_new_full (annotations->len, (GDestroyNotify) eg_annotation_free);
+      for (guint i = 0; i < annotations->len; i++)
+        g_ptr_array_add (self->annotations, eg_annotation_copy (g_ptr_array_index (annotations, i)));
+    }
+
+  if (self->card == NULL)
+    return;
+  if (!self->ready)
+    send_card (self);   /* what is shown once the page is ready */
+  else
+    call_page (self, "return engram.annotate (annotations);",
+               g_variant_new_parsed ("{'annotations': %v}", annotations_variant (self)));
+}
+
+static void
+selection_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+  JsonObject *selection;
+  const char *why;
+
+  json = web_module->call_finish (GTK_WIDGET (object), result, &error);
+  if (json == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!json_parser_load_from_data (parser, json, -1, &error) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("The card page gave no selection"));
+      return;
+    }
+  selection = json_node_get_object (json_parser_get_root (parser));
+  why = json_object_get_string_member_with_default (selection, "error", NULL);
+  if (g_strcmp0 (why, "fields") == 0)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             _("Select a passage within one field: the question, the answer or one part"));
+  else if (g_strcmp0 (why, "part") == 0)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             _("This part has the name of an earlier one and cannot be highlighted"));
+  else if (why != NULL || !json_object_has_member (selection, "field"))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             _("Select a passage of the card first"));
+  else
+    g_task_return_pointer (task, json_object_ref (selection), (GDestroyNotify) json_object_unref);
+}
+
+/**
+ * eg_card_view_get_selection:
+ *
+ * Reads the text selected in the card; see
+ * eg_card_view_get_selection_finish().
+ */
+void
+eg_card_view_get_selection (EgCardView          *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (EG_IS_CARD_VIEW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, eg_card_view_get_selection);
+  if (!self->ready || self->card == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("Select a passage of the card first"));
+      return;
+    }
+  web_module->call_async (self->web_view, "return engram.selection ();", NULL, cancellable,
+                          selection_read_cb, g_steal_pointer (&task));
+}
+
+/**
+ * eg_card_view_get_selection_finish:
+ * @field: (out) (optional) (transfer full): "question", "answer" or
+ *   "part:NAME"
+ * @start: (out) (optional): the passage's first code point in the field's
+ *   rendered text (eg_annotation_field_text())
+ * @end: (out) (optional): the code point after its last
+ *
+ * The selection with the white space at its ends left out.
+ *
+ * Returns: %FALSE with a #G_IO_ERROR_NOT_FOUND error to show to the user
+ *   when nothing is selected, only white space, or text of two fields
+ */
+gboolean
+eg_card_view_get_selection_finish (EgCardView    *self,
+                                   GAsyncResult  *result,
+                                   char         **field,
+                                   guint         *start,
+                                   guint         *end,
+                                   GError       **error)
+{
+  g_autoptr(JsonObject) selection = NULL;
+
+  g_return_val_if_fail (EG_IS_CARD_VIEW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  selection = g_task_propagate_pointer (G_TASK (result), error);
+  if (selection == NULL)
+    return FALSE;
+  if (field != NULL)
+    *field = g_strdup (json_object_get_string_member (selection, "field"));
+  if (start != NULL)
+    *start = (guint) json_object_get_int_member (selection, "start");
+  if (end != NULL)
+    *end = (guint) json_object_get_int_member (selection, "end");
+  return TRUE;
+}
+
+/**
+ * eg_card_view_activate_at_caret:
+ *
+ * Asks the page whether the caret (or the selection's start) is in a
+ * highlight shown; if so, #EgCardView::annotation-activated is emitted for
+ * it, a little later.
+ */
+void
+eg_card_view_activate_at_caret (EgCardView *self)
+{
+  g_return_if_fail (EG_IS_CARD_VIEW (self));
+
+  if (self->ready && self->card != NULL)
+    call_page (self, "return engram.activateAtCaret ();", NULL);
 }

@@ -38,6 +38,19 @@ void           eg_card_view_set_zoom       (EgCardView  *self,
                                             double       zoom);
 double         eg_card_view_get_zoom       (EgCardView  *self);
 GtkWidget     *eg_card_view_get_web_view   (EgCardView  *self);
+void           eg_card_view_set_annotations (EgCardView  *self,
+                                             GPtrArray   *annotations);
+void           eg_card_view_get_selection   (EgCardView          *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean       eg_card_view_get_selection_finish (EgCardView    *self,
+                                                  GAsyncResult  *result,
+                                                  char         **field,
+                                                  guint         *start,
+                                                  guint         *end,
+                                                  GError       **error);
+void           eg_card_view_activate_at_caret (EgCardView *self);
 char          *eg_card_view_render_html    (EgCardView  *self,
                                             const char  *markdown,
                                             const char  *default_language);

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <webkit/webkit.h>
 
 #include "eg-web-module.h"
@@ -128,6 +129,31 @@ decide_policy_cb (WebKitWebView            *view,
   return TRUE;
 }
 
+static void
+annotate_activated_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       GtkWidget     *view)
+{
+  g_autofree char *name = g_strconcat ("annotate.", g_action_get_name (G_ACTION (action)), NULL);
+  GtkWidget *owner = gtk_widget_get_parent (view);
+
+  if (owner != NULL)
+    gtk_widget_activate_action (owner, name, NULL);
+}
+
+static void
+add_annotate_item (WebKitContextMenu *menu,
+                   GtkWidget         *view,
+                   const char        *name,
+                   const char        *label)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new (name, NULL);
+
+  g_signal_connect_object (action, "activate", G_CALLBACK (annotate_activated_cb), view, 0);
+  webkit_context_menu_append (menu, webkit_context_menu_item_new_from_gaction (G_ACTION (action),
+                                                                              label, NULL));
+}
+
 static gboolean
 context_menu_cb (WebKitWebView       *view,
                  WebKitContextMenu   *menu,
@@ -144,7 +170,47 @@ context_menu_cb (WebKitWebView       *view,
       if (webkit_context_menu_item_get_stock_action (item) != WEBKIT_CONTEXT_MENU_ACTION_COPY)
         webkit_context_menu_remove (menu, item);
     }
+
+  /* and on a selection, highlighting it (the page that shows the view
+   * has the actions) */
+  if (webkit_hit_test_result_context_is_selection (hit_test_result))
+    {
+      if (webkit_context_menu_get_n_items (menu) > 0)
+        webkit_context_menu_append (menu, webkit_context_menu_item_new_separator ());
+      add_annotate_item (menu, GTK_WIDGET (view), "highlight", _("_Highlight"));
+      add_annotate_item (menu, GTK_WIDGET (view), "highlight-comment",
+                         _("Highlight with _Comment…"));
+    }
   return webkit_context_menu_get_n_items (menu) == 0;
+}
+
+static void
+page_called_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object),
+                                                                 result, &error);
+  if (value == NULL)
+    g_critical ("The card page failed: %s", error->message);
+}
+
+#define PAGE_CALL(view, body, arguments, cancellable, callback, data) \
+  webkit_web_view_call_async_javascript_function (WEBKIT_WEB_VIEW (view), body, -1, arguments, \
+                                                  EG_WEB_MODULE_WORLD, PAGE_URI, \
+                                                  cancellable, callback, data)
+
+/* Caret browsing (F7) changes what Enter and Space do in a highlight */
+static void
+tell_caret_browsing (WebKitWebView *view)
+{
+  gboolean on = webkit_settings_get_enable_caret_browsing (webkit_web_view_get_settings (view));
+
+  PAGE_CALL (view, "return window.engram ? engram.setCaretBrowsing (on) : false;",
+             g_variant_new_parsed ("{'on': <%i>}", on), NULL, page_called_cb, NULL);
 }
 
 static void
@@ -156,14 +222,24 @@ script_message_cb (WebKitUserContentManager *manager,
   g_autoptr(JSCValue) type = NULL;
   g_autoptr(JSCValue) token = NULL;
   g_autofree char *kind = NULL;
+  g_autofree char *json = NULL;
 
   if (!jsc_value_is_object (value))
     return;
   type = jsc_value_object_get_property (value, "type");
   token = jsc_value_object_get_property (value, "token");
   kind = jsc_value_to_string (type);
-  if (kind != NULL)
-    func (owner, kind, (guint64) jsc_value_to_double (token));
+  if (kind == NULL)
+    return;
+  if (g_str_equal (kind, "ready"))
+    {
+      WebKitWebView *view = g_object_get_data (G_OBJECT (manager), "eg-view");
+
+      if (view != NULL)
+        tell_caret_browsing (view);
+    }
+  json = jsc_value_to_json (value, 0);
+  func (owner, kind, (guint64) jsc_value_to_double (token), json);
 }
 
 static GtkWidget *
@@ -217,6 +293,10 @@ new_view (GObject          *owner,
   webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
   webkit_settings_set_enable_developer_extras (settings, g_getenv ("ENGRAM_INSPECTOR") != NULL);
 
+  g_object_set_data (G_OBJECT (content), "eg-view", view);   /* the view holds @content */
+  g_signal_connect_object (settings, "notify::enable-caret-browsing",
+                           G_CALLBACK (tell_caret_browsing), view, G_CONNECT_SWAPPED);
+
   g_signal_connect (view, "decide-policy", G_CALLBACK (decide_policy_cb), NULL);
   g_signal_connect (view, "context-menu", G_CALLBACK (context_menu_cb), NULL);
 
@@ -225,27 +305,34 @@ new_view (GObject          *owner,
 }
 
 static void
-page_called_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JSCValue) value = NULL;
-
-  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object),
-                                                                 result, &error);
-  if (value == NULL)
-    g_critical ("The card page failed: %s", error->message);
-}
-
-static void
 call (GtkWidget  *view,
       const char *body,
       GVariant   *arguments)
 {
-  webkit_web_view_call_async_javascript_function (WEBKIT_WEB_VIEW (view), body, -1, arguments,
-                                                  EG_WEB_MODULE_WORLD, PAGE_URI,
-                                                  NULL, page_called_cb, NULL);
+  PAGE_CALL (view, body, arguments, NULL, page_called_cb, NULL);
+}
+
+static void
+call_async (GtkWidget           *view,
+            const char          *body,
+            GVariant            *arguments,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  PAGE_CALL (view, body, arguments, cancellable, callback, user_data);
+}
+
+static char *
+call_finish (GtkWidget     *view,
+             GAsyncResult  *result,
+             GError       **error)
+{
+  g_autoptr(JSCValue) value = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (view),
+                                                                 result, error);
+  return value != NULL ? jsc_value_to_json (value, 0) : NULL;
 }
 
 static void
@@ -272,6 +359,8 @@ eg_web_module_get (void)
     .call = call,
     .set_zoom = set_zoom,
     .get_zoom = get_zoom,
+    .call_async = call_async,
+    .call_finish = call_finish,
   };
 
   return &module;

@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* Bump when EgWebModule changes: a stale module is refused, not called. */
-#define EG_WEB_MODULE_ABI 1
+#define EG_WEB_MODULE_ABI 2
 
 #define EG_WEB_MODULE_NAME "engram-web"
 #define EG_WEB_MODULE_SYMBOL "eg_web_module_get"
@@ -25,12 +25,15 @@ G_BEGIN_DECLS
 /**
  * EgWebMessageFunc:
  * @kind: "ready" once the page has loaded, then "shown", "revealed" or
- *   "themed" when the first frame with that change is painted
+ *   "themed" when the first frame with that change is painted, or
+ *   "activated" when a highlight is clicked (or Enter pressed in it)
  * @token: the token the change was made with
+ * @json: the whole message as JSON
  */
 typedef void (*EgWebMessageFunc) (GObject    *owner,
                                   const char *kind,
-                                  guint64     token);
+                                  guint64     token,
+                                  const char *json);
 
 typedef struct
 {
@@ -38,7 +41,10 @@ typedef struct
 
   /* A web view, a WebKitWebView, showing engram:///card.html from the
    * resources, with its own web context and an ephemeral network session.
-   * @func gets the page's messages for as long as @owner lives.
+   * @func gets the page's messages for as long as @owner lives.  The
+   * context menu of a selection has "Highlight" and "Highlight with
+   * Comment…", which activate "annotate.highlight" and
+   * "annotate.highlight-comment" on the view's parent and its ancestors.
    */
   GtkWidget *(*new_view) (GObject          *owner,
                           EgWebMessageFunc  func);
@@ -50,6 +56,17 @@ typedef struct
   void       (*set_zoom) (GtkWidget        *view,
                           double            zoom);
   double     (*get_zoom) (GtkWidget        *view);
+  /* Calls the page script as call() does, and gives its value back as
+   * JSON through call_finish() */
+  void       (*call_async)  (GtkWidget           *view,
+                             const char          *body,
+                             GVariant            *arguments,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data);
+  char      *(*call_finish) (GtkWidget           *view,
+                             GAsyncResult        *result,
+                             GError             **error);
 } EgWebModule;
 
 typedef const EgWebModule *(*EgWebModuleGetFunc) (void);

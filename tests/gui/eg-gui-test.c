@@ -214,11 +214,28 @@ eg_gui_test_eval (GtkWidget  *web_view,
                   const char *script,
                   guint       timeout_ms)
 {
+  return eg_gui_test_eval_in_world (web_view, NULL, script, timeout_ms);
+}
+
+/**
+ * eg_gui_test_eval_in_world:
+ * @world: (nullable): a script world's name, %NULL for the page's own
+ *
+ * eg_gui_test_eval() in @world.  What a world sees of the CSS highlight
+ * registry is not always what another world put there: read it in the world
+ * that wrote it (the card page's, "engram").
+ */
+char *
+eg_gui_test_eval_in_world (GtkWidget  *web_view,
+                           const char *world,
+                           const char *script,
+                           guint       timeout_ms)
+{
   Eval *eval = g_new0 (Eval, 1);
   char *text;
 
   /* the callback may come after a timeout: then @eval is left to it */
-  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (web_view), script, -1, NULL, NULL, NULL,
+  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (web_view), script, -1, world, NULL, NULL,
                                        evaluated_cb, eval);
   if (!eg_gui_test_wait_for (eval_done, eval, timeout_ms))
     return NULL;

@@ -25,5 +25,9 @@ gboolean          eg_gui_test_wait_for_text   (GtkWidget   *widget,
 char             *eg_gui_test_eval            (GtkWidget   *web_view,
                                                const char  *script,
                                                guint        timeout_ms);
+char             *eg_gui_test_eval_in_world   (GtkWidget   *web_view,
+                                               const char  *world,
+                                               const char  *script,
+                                               guint        timeout_ms);
 
 G_END_DECLS
