@@ -323,6 +323,13 @@ test_drawn (Fixture       *fixture,
   assert_eval (fixture, read_highlights, expected_highlights);
   assert_texts_unchanged (fixture);
   assert_eval (fixture, read_note, "shown: Note | Mine: check time.After first.");
+  /* WebKit drops a ::highlight rule with a property it does not take there:
+   * the comment's cue must be one it keeps */
+  assert_eval (fixture,
+               "getComputedStyle (document.getElementById ('answer-body'),"
+               "  '::highlight(engram-comment)').textDecorationLine + ' ' + getComputedStyle ("
+               "  document.getElementById ('answer-body'), '::highlight(engram-pink)').backgroundColor",
+               "underline rgba(242, 117, 185, 0.45)");
   /* the note is rendered Markdown */
   assert_eval (fixture, "document.querySelector ('.engram-note-body strong').textContent", "Mine");
 
@@ -632,6 +639,90 @@ test_activated (Fixture       *fixture,
   g_assert_cmpint (fixture->activated_id, ==, 13);
 }
 
+static void
+annotate_cb (GSimpleAction *action,
+             GVariant      *parameter,
+             GString       *log)
+{
+  g_string_append_printf (log, "%s;", g_action_get_name (G_ACTION (action)));
+}
+
+/* Opens the web view's context menu as WebKit does, on a hit test result of
+ * @context, with Copy in it; returns its items' labels, "-" a separator */
+static char *
+open_context_menu (Fixture              *fixture,
+                   WebKitHitTestResultContext context,
+                   WebKitContextMenu   **menu_out)
+{
+  GtkWidget *web_view = eg_card_view_get_web_view (fixture->view);
+  g_autoptr(WebKitHitTestResult) hit = g_object_new (WEBKIT_TYPE_HIT_TEST_RESULT,
+                                                     "context", context, NULL);
+  WebKitContextMenu *menu = webkit_context_menu_new ();
+  GString *labels = g_string_new ("");
+  gboolean handled = FALSE;
+
+  webkit_context_menu_append (menu, webkit_context_menu_item_new_from_stock_action (
+                                      WEBKIT_CONTEXT_MENU_ACTION_COPY));
+  webkit_context_menu_append (menu, webkit_context_menu_item_new_from_stock_action (
+                                      WEBKIT_CONTEXT_MENU_ACTION_RELOAD));
+  g_signal_emit_by_name (web_view, "context-menu", menu, hit, &handled);
+  g_assert_false (handled);
+  for (GList *l = webkit_context_menu_get_items (menu); l != NULL; l = l->next)
+    {
+      WebKitContextMenuItem *item = l->data;
+      GAction *action = webkit_context_menu_item_get_gaction (item);
+
+      if (webkit_context_menu_item_is_separator (item))
+        g_string_append (labels, "-;");
+      else if (webkit_context_menu_item_get_stock_action (item) == WEBKIT_CONTEXT_MENU_ACTION_COPY)
+        g_string_append (labels, "Copy;");
+      else
+        g_string_append_printf (labels, "%s;", action != NULL ? g_action_get_name (action) : "?");
+    }
+  *menu_out = menu;
+  return g_string_free (labels, FALSE);
+}
+
+static void
+test_context_menu (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const GActionEntry entries[] = {
+    { "highlight", (gpointer) annotate_cb },
+    { "highlight-comment", (gpointer) annotate_cb },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GString) log = g_string_new ("");
+  WebKitContextMenu *menu = NULL;
+  g_autofree char *items = NULL;
+  GList *l;
+
+  /* the page that shows the card has the actions */
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), log);
+  gtk_widget_insert_action_group (fixture->window, "annotate", G_ACTION_GROUP (group));
+  show (fixture, fixture->card, TRUE);
+
+  items = open_context_menu (fixture, WEBKIT_HIT_TEST_RESULT_CONTEXT_SELECTION |
+                                      WEBKIT_HIT_TEST_RESULT_CONTEXT_DOCUMENT, &menu);
+  g_assert_cmpstr (items, ==, "Copy;-;highlight;highlight-comment;");
+  for (l = webkit_context_menu_get_items (menu); l != NULL; l = l->next)
+    {
+      GAction *action = webkit_context_menu_item_get_gaction (l->data);
+
+      if (action != NULL && webkit_context_menu_item_get_stock_action (l->data) ==
+                            WEBKIT_CONTEXT_MENU_ACTION_CUSTOM)
+        g_action_activate (action, NULL);
+    }
+  g_assert_cmpstr (log->str, ==, "highlight;highlight-comment;");
+  g_object_unref (menu);
+  g_clear_pointer (&items, g_free);
+
+  /* no selection: Copy only */
+  items = open_context_menu (fixture, WEBKIT_HIT_TEST_RESULT_CONTEXT_DOCUMENT, &menu);
+  g_assert_cmpstr (items, ==, "Copy;");
+  g_object_unref (menu);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -661,6 +752,7 @@ main (int    argc,
   ADD ("empty-note", test_empty_note);
   ADD ("selection", test_selection);
   ADD ("activated", test_activated);
+  ADD ("context-menu", test_context_menu);
 #undef ADD
 
   status = g_test_run ();
