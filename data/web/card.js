@@ -112,7 +112,8 @@
   // given as a field ("question", "answer" or "part:NAME") and a range of
   // Unicode code points of that field's textContent (what the core anchors
   // on); it is drawn with the CSS Custom Highlight API, over the text,
-  // which is never changed.  The ranges are made again whenever the card's
+  // which is never changed: highlights "engram-COLOR" and, for those with a
+  // comment, "engram-COLOR-comment".  The ranges are made again whenever the card's
   // DOM changes (a card shown, search marks).
   const COLORS = ['yellow', 'green', 'blue', 'pink'];
   let highlights = [];   // { id, field, start, end, color, comment }
@@ -196,8 +197,10 @@
 
   function drawHighlights() {
     if (!window.CSS || !CSS.highlights) return 0;
-    for (const color of COLORS) CSS.highlights.delete('engram-' + color);
-    CSS.highlights.delete('engram-comment');
+    for (const color of COLORS) {
+      CSS.highlights.delete('engram-' + color);
+      CSS.highlights.delete('engram-' + color + '-comment');
+    }
     drawn = [];
     const groups = new Map();
     const indexes = new Map();
@@ -218,14 +221,13 @@
       range.setStart(start[0], start[1]);
       range.setEnd(end[0], end[1]);
       drawn.push({ id: highlight.id, range });
-      add('engram-' + (COLORS.includes(highlight.color) ? highlight.color : COLORS[0]), range);
-      if (highlight.comment) add('engram-comment', range);
+      // one name per colour, and per colour with a comment: each range is
+      // in one highlight only, which WebKit looks through for each text box
+      // it paints
+      add('engram-' + (COLORS.includes(highlight.color) ? highlight.color : COLORS[0]) +
+          (highlight.comment ? '-comment' : ''), range);
     }
-    for (const [name, ranges] of groups) {
-      const registered = new Highlight(...ranges);
-      if (name === 'engram-comment') registered.priority = 1;
-      CSS.highlights.set(name, registered);
-    }
+    for (const [name, ranges] of groups) CSS.highlights.set(name, new Highlight(...ranges));
     return drawn.length;
   }
 

@@ -212,10 +212,9 @@ make_annotations (const EgCard *card)
 }
 
 static const char expected_highlights[] =
-  "{\"engram-comment\":[\"only nil channels blocks\"],"
-  "\"engram-green\":[\"block forever\"],"
+  "{\"engram-green\":[\"block forever\"],"
   "\"engram-pink\":[\"timeout with time.After\"],"
-  "\"engram-yellow\":[\"only nil channels blocks\"]}";
+  "\"engram-yellow-comment\":[\"only nil channels blocks\"]}";
 
 static char *
 eval (Fixture    *fixture,
@@ -327,9 +326,11 @@ test_drawn (Fixture       *fixture,
    * the comment's cue must be one it keeps */
   assert_eval (fixture,
                "getComputedStyle (document.getElementById ('answer-body'),"
-               "  '::highlight(engram-comment)').textDecorationLine + ' ' + getComputedStyle ("
-               "  document.getElementById ('answer-body'), '::highlight(engram-pink)').backgroundColor",
-               "underline rgba(242, 117, 185, 0.45)");
+               "  '::highlight(engram-yellow-comment)').textDecorationLine + ' ' + getComputedStyle ("
+               "  document.getElementById ('answer-body'), '::highlight(engram-yellow-comment)').backgroundColor"
+               "  + ' ' + getComputedStyle (document.getElementById ('answer-body'),"
+               "  '::highlight(engram-pink)').textDecorationLine",
+               "underline rgba(246, 211, 45, 0.55) none");
   /* the note is rendered Markdown */
   assert_eval (fixture, "document.querySelector ('.engram-note-body strong').textContent", "Mine");
 
@@ -368,7 +369,7 @@ test_drawn (Fixture       *fixture,
 
   /* NULL clears them too */
   eg_card_view_set_annotations (fixture->view, annotations);
-  assert_eval (fixture, "CSS.highlights.size", "4");
+  assert_eval (fixture, "CSS.highlights.size", "3");
   eg_card_view_set_annotations (fixture->view, NULL);
   assert_eval (fixture, "CSS.highlights.size", "0");
   assert_eval (fixture, read_note, "none");
@@ -390,7 +391,7 @@ test_reveal (Fixture       *fixture,
   assert_eval (fixture, read_highlights, expected_highlights);
   assert_eval (fixture, read_note, "shown: Note | Mine: check time.After first.");
   /* drawn where they are: the answer's highlight has boxes now */
-  assert_eval (fixture, "[...CSS.highlights.get ('engram-yellow')][0].getClientRects ().length > 0",
+  assert_eval (fixture, "[...CSS.highlights.get ('engram-yellow-comment')][0].getClientRects ().length > 0",
                "true");
 }
 
@@ -587,7 +588,7 @@ test_activated (Fixture       *fixture,
   click_highlight (fixture, "engram-pink");
   wait_count (&fixture->n_activated, 1);
   g_assert_cmpint (fixture->activated_id, ==, 13);
-  click_highlight (fixture, "engram-yellow");
+  click_highlight (fixture, "engram-yellow-comment");
   wait_count (&fixture->n_activated, 2);
   g_assert_cmpint (fixture->activated_id, ==, 11);
   /* the box is in the view, the size of some text */
@@ -621,7 +622,7 @@ test_activated (Fixture       *fixture,
   /* zoomed, the box is in the widget's pixels */
   eg_card_view_set_zoom (fixture->view, 1.5);
   assert_eval (fixture, "window.scrollTo (0, 0); 'ok'", "ok");
-  click_highlight (fixture, "engram-yellow");
+  click_highlight (fixture, "engram-yellow-comment");
   wait_count (&fixture->n_activated, 4);
   g_assert_cmpint (fixture->activated_id, ==, 11);
   g_assert_cmpint (fixture->activated_rect.width, >, at_1.width * 1.2);
