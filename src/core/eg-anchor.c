@@ -483,6 +483,14 @@ place_fuzzy (const Ucs4 *text,
 
   if (best < FUZZY_THRESHOLD || rival > best - AMBIGUITY)
     return FALSE;
+  /* the fewest edits can take a space the quote does not have for a word
+   * it has ("sends POSIX signals" for "sends signals" is " signals") */
+  while (best_end - best_start > 1 && g_unichar_isspace (text->chars[best_start]) &&
+         !g_unichar_isspace (quote->chars[0]))
+    best_start++;
+  while (best_end - best_start > 1 && g_unichar_isspace (text->chars[best_end - 1]) &&
+         !g_unichar_isspace (quote->chars[quote->len - 1]))
+    best_end--;
   *start = best_start;
   *end = best_end;
   *score = best;

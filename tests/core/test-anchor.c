@@ -306,6 +306,25 @@ test_place_code_points (void)
   g_assert_cmpuint (end, ==, 8);
 }
 
+/* Words inserted after the passage's first word: the fewest edits drop
+ * that word; the place never starts or ends with a space the quote has not */
+static void
+test_place_no_edge_space (void)
+{
+  const char *before = "The runtime sends signals for asynchronous preemption of tight loops today.";
+  const char *after = "The runtime sends POSIX signals for asynchronous preemption of tight loops today.";
+  g_autoptr(EgAnchor) anchor = eg_anchor_describe (before, 12, 68);
+  g_autofree char *placed = NULL;
+  guint start, end;
+
+  g_assert_cmpstr (anchor->exact, ==, "sends signals for asynchronous preemption of tight loops");
+  g_assert_cmpint (eg_anchor_place (anchor, after, &start, &end, NULL), ==, EG_ANCHOR_FUZZY);
+  placed = g_utf8_substring (after, start, end);
+  g_assert_false (g_ascii_isspace (placed[0]));
+  g_assert_true (g_str_has_suffix (placed, "of tight loops"));
+  g_assert_nonnull (strstr (placed, "signals for asynchronous preemption of tight loops"));
+}
+
 /* A short common quote is not taken to another place with another context */
 static void
 test_place_short_quote (void)
@@ -483,6 +502,7 @@ main (int    argc,
   g_test_add_func ("/anchor/describe/code-points", test_describe_code_points);
   g_test_add_func ("/anchor/describe/bad-range", test_describe_bad_range);
   g_test_add_func ("/anchor/place/code-points", test_place_code_points);
+  g_test_add_func ("/anchor/place/no-edge-space", test_place_no_edge_space);
   g_test_add_func ("/anchor/place/short-quote", test_place_short_quote);
   g_test_add_func ("/anchor/place/bad-input", test_place_bad_input);
   g_test_add_func ("/anchor/place/long-quote", test_place_long_quote);
