@@ -55,6 +55,27 @@ eg_scheduler_can_undo (EgScheduler *self)
 }
 
 /**
+ * eg_scheduler_peek_undo:
+ * @kind: (out): the kind of change undo would take back
+ *
+ * Returns: whether there is a change to undo (then @kind is set)
+ */
+gboolean
+eg_scheduler_peek_undo (EgScheduler *self,
+                        EgUndoKind  *kind)
+{
+  EgUndoEntry *entry;
+
+  g_return_val_if_fail (EG_IS_SCHEDULER (self), FALSE);
+
+  entry = g_queue_peek_head (&self->undo);
+  if (entry == NULL)
+    return FALSE;
+  *kind = entry->kind;
+  return TRUE;
+}
+
+/**
  * eg_undo_kind_get_scope:
  *
  * Returns: where a change of @kind can be undone: a grade in review only,

@@ -283,6 +283,8 @@ gboolean      eg_scheduler_delete_annotation (EgScheduler  *self,
                                              gint64         now_ms,
                                              GError       **error);
 gboolean      eg_scheduler_can_undo         (EgScheduler   *self);
+gboolean      eg_scheduler_peek_undo        (EgScheduler   *self,
+                                             EgUndoKind    *kind);
 gboolean      eg_scheduler_undo             (EgScheduler   *self,
                                              EgQueue       *queue,
                                              gint64         now_ms,

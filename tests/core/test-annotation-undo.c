@@ -160,10 +160,13 @@ test_add (Fixture       *f,
   g_autoptr(EgAnnotation) added = get (f, id);
   g_autoptr(EgAnnotation) undone = NULL;
   g_autofree char *said = NULL;
+  EgUndoKind kind;
 
   g_assert_cmpstr (added->anchor->exact, ==, "scheduler preempts");
   g_assert_cmpuint (n_listed (f), ==, 1);
   g_assert_true (eg_scheduler_can_undo (f->scheduler));
+  g_assert_true (eg_scheduler_peek_undo (f->scheduler, &kind));
+  g_assert_cmpint (kind, ==, EG_UNDO_ANNOTATE);
 
   said = undo (f, EG_UNDO_SCOPE_CARDS);
   g_assert_cmpstr (said, ==, "Undid highlight on card 101");
@@ -174,6 +177,7 @@ test_add (Fixture       *f,
   undone->deleted = 0;
   assert_same (undone, added);
   g_assert_false (eg_scheduler_can_undo (f->scheduler));
+  g_assert_false (eg_scheduler_peek_undo (f->scheduler, &kind));
 }
 
 static void
