@@ -573,6 +573,30 @@ eg_card_view_get_zoom (EgCardView *self)
 }
 
 /**
+ * eg_card_view_set_caret_browsing:
+ *
+ * Turns caret browsing on or off: a caret in the card, moved with the arrow
+ * keys, Shift+arrows selecting.
+ */
+void
+eg_card_view_set_caret_browsing (EgCardView *self,
+                                 gboolean    caret_browsing)
+{
+  g_return_if_fail (EG_IS_CARD_VIEW (self));
+
+  if (self->web_view != NULL)
+    web_module->set_caret_browsing (self->web_view, caret_browsing);
+}
+
+gboolean
+eg_card_view_get_caret_browsing (EgCardView *self)
+{
+  g_return_val_if_fail (EG_IS_CARD_VIEW (self), FALSE);
+
+  return self->web_view != NULL && web_module->get_caret_browsing (self->web_view);
+}
+
+/**
  * eg_card_view_get_web_view:
  *
  * Returns: (nullable): the WebKitWebView, %NULL if WebKit could not load

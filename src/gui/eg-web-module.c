@@ -348,6 +348,20 @@ get_zoom (GtkWidget *view)
   return webkit_web_view_get_zoom_level (WEBKIT_WEB_VIEW (view));
 }
 
+static void
+set_caret_browsing (GtkWidget *view,
+                    gboolean   caret_browsing)
+{
+  webkit_settings_set_enable_caret_browsing (webkit_web_view_get_settings (WEBKIT_WEB_VIEW (view)),
+                                             caret_browsing);
+}
+
+static gboolean
+get_caret_browsing (GtkWidget *view)
+{
+  return webkit_settings_get_enable_caret_browsing (webkit_web_view_get_settings (WEBKIT_WEB_VIEW (view)));
+}
+
 G_MODULE_EXPORT const EgWebModule *eg_web_module_get (void);
 
 const EgWebModule *
@@ -361,6 +375,8 @@ eg_web_module_get (void)
     .get_zoom = get_zoom,
     .call_async = call_async,
     .call_finish = call_finish,
+    .set_caret_browsing = set_caret_browsing,
+    .get_caret_browsing = get_caret_browsing,
   };
 
   return &module;

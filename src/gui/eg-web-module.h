@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* Bump when EgWebModule changes: a stale module is refused, not called. */
-#define EG_WEB_MODULE_ABI 2
+#define EG_WEB_MODULE_ABI 3
 
 #define EG_WEB_MODULE_NAME "engram-web"
 #define EG_WEB_MODULE_SYMBOL "eg_web_module_get"
@@ -67,6 +67,10 @@ typedef struct
   char      *(*call_finish) (GtkWidget           *view,
                              GAsyncResult        *result,
                              GError             **error);
+  /* Caret browsing: a caret in the page, moved with the arrow keys */
+  void       (*set_caret_browsing) (GtkWidget     *view,
+                                    gboolean       caret_browsing);
+  gboolean   (*get_caret_browsing) (GtkWidget     *view);
 } EgWebModule;
 
 typedef const EgWebModule *(*EgWebModuleGetFunc) (void);
