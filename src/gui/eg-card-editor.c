@@ -21,6 +21,7 @@
 
 #include "eg-card-editor.h"
 #include "eg-card-view.h"
+#include "eg-discard.h"
 
 #define PREVIEW_DELAY_MS 150
 
@@ -363,38 +364,13 @@ add_part_action (GtkWidget  *widget,
 }
 
 static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     EgCardEditor     *self)
-{
-  if (g_strcmp0 (response, "discard") == 0)
-    gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   EgCardEditor *self = EG_CARD_EDITOR (widget);
-  AdwMessageDialog *dialog;
 
-  if (!self->changed)
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Discard Changes?"),
-                                                       _("The changes to this card will be lost.")));
-  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  eg_discard_close (GTK_WINDOW (self), self->changed, _("The changes to this card will be lost."));
 }
 
 static gboolean
