@@ -210,7 +210,9 @@
     };
     for (const highlight of highlights) {
       const element = fieldElement(highlight.field);
-      if (!element) continue;
+      // WebKit paints the ranges of a hidden answer over the question, and
+      // not where they are once it shows: they are drawn on reveal()
+      if (!element || element.closest('[hidden]')) continue;
       if (!indexes.has(element)) indexes.set(element, textIndex(element));
       const index = indexes.get(element);
       if (!(highlight.start >= 0 && highlight.start < highlight.end && highlight.end <= index.length)) continue;
@@ -398,6 +400,7 @@
 
     reveal(token) {
       $('answer').hidden = false;
+      if (highlights.length > 0) drawHighlights();
       afterPaint('revealed', token);
       return true;
     },

@@ -17,5 +17,7 @@ GtkWidget *eg_card_info_new (EgScheduler  *scheduler,
                              gint64        card_id,
                              gint64        now_ms,
                              GError      **error);
+void       eg_card_info_set_can_reattach (EgCardInfo *self,
+                                          gboolean    can_reattach);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "eg-card-editor.h"
+#include "eg-card-info.h"
 #include "eg-card-row.h"
 #include "eg-library-page-private.h"
 #include "eg-toast.h"
@@ -193,11 +194,59 @@ reset_action (GtkWidget  *widget,
 }
 
 static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    EgLibraryPage    *self)
+{
+  if (g_strcmp0 (response, "delete") == 0)
+    change_selected (self, CHANGE_DELETE, 0);
+}
+
+/* Deleting cards that have highlights or a note asks first (the cards
+ * and their annotations come back with Undo, but the user should know). */
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  change_selected (EG_LIBRARY_PAGE (widget), CHANGE_DELETE, 0);
+  EgLibraryPage *self = EG_LIBRARY_PAGE (widget);
+  g_autoptr(GArray) ids = _eg_library_page_get_selected_ids (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  guint n;
+
+  n = ids->len == 0 ? 0 : eg_store_count_annotations (self->store,
+                                                      (const gint64 *) (const void *) ids->data,
+                                                      ids->len, &error);
+  if (error != NULL)
+    {
+      eg_toast_show (GTK_WIDGET (self), error->message, FALSE);
+      return;
+    }
+  if (n == 0)
+    {
+      change_selected (self, CHANGE_DELETE, 0);
+      return;
+    }
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The selected cards have %u highlight or note. "
+                                       "Undo brings the cards back with it.",
+                                       "The selected cards have %u highlights and notes. "
+                                       "Undo brings the cards back with them.", n), n);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       g_dngettext (GETTEXT_PACKAGE,
+                                                                    "Delete Annotated Card?",
+                                                                    "Delete Annotated Cards?",
+                                                                    ids->len),
+                                                       body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The Cards menu's check items: whether every selected card is flagged,
@@ -307,6 +356,8 @@ undo_action (GtkWidget  *widget,
   eg_toast_show (GTK_WIDGET (self), info.description, FALSE);
   eg_library_page_reload (self);
   _eg_library_page_update_marks (self);
+  if (self->annotator != NULL)
+    eg_annotator_reload (self->annotator);
 }
 
 static void
@@ -340,6 +391,47 @@ edit_card_action (GtkWidget  *widget,
   g_signal_connect_object (editor, "saved", G_CALLBACK (card_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (editor), parent_window (self));
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+reattach_cb (EgLibraryPage *self,
+             gint64         id)
+{
+  if (self->annotator != NULL)
+    eg_annotator_start_reattach (self->annotator, id);
+}
+
+/* The selected card's state, annotations and history; an orphaned
+ * highlight can be attached to a selection in the preview. */
+static void
+info_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EgLibraryPage *self = EG_LIBRARY_PAGE (widget);
+  g_autoptr(GArray) ids = _eg_library_page_get_selected_ids (self);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *info;
+
+  if (ids->len != 1)
+    {
+      eg_toast_show (GTK_WIDGET (self), _("Select one card first"), FALSE);
+      return;
+    }
+  info = eg_card_info_new (self->scheduler, g_array_index (ids, gint64, 0), eg_time_now_ms (),
+                           &error);
+  if (info == NULL)
+    {
+      eg_toast_show (GTK_WIDGET (self), error->message, FALSE);
+      return;
+    }
+  _eg_library_page_ensure_preview (self);
+  eg_card_info_set_can_reattach (EG_CARD_INFO (info), TRUE);
+  g_signal_connect_object (info, "reattach", G_CALLBACK (reattach_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (info, "changed", G_CALLBACK (eg_annotator_reload), self->annotator,
+                           G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (info), parent_window (self));
+  gtk_window_present (GTK_WINDOW (info));
 }
 
 /* The number a new card of @section_id gets: after its last card. */
@@ -424,6 +516,7 @@ _eg_library_page_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "library.reset", NULL, reset_action);
   gtk_widget_class_install_action (widget_class, "library.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "library.edit-card", NULL, edit_card_action);
+  gtk_widget_class_install_action (widget_class, "library.info", NULL, info_action);
   gtk_widget_class_install_action (widget_class, "library.add-card", NULL, add_card_action);
   gtk_widget_class_install_action (widget_class, "library.focus-search", NULL,
                                    focus_search_action);

@@ -9,6 +9,8 @@
  */
 #pragma once
 
+#include "eg-annotator.h"
+
 #include "eg-card-model.h"
 #include "eg-library-page.h"
 #include "eg-sidebar-item.h"
@@ -33,6 +35,7 @@ struct _EgLibraryPage
   GtkSingleSelection  *sidebar_selection;
   EgCardModel         *cards;
   EgCardView          *preview;
+  EgAnnotator         *annotator;    /* of the preview's card */
   EgSortColumn         sort;
   gboolean             descending;
   gboolean             had_sections;

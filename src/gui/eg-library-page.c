@@ -267,6 +267,28 @@ search_activated_cb (EgLibraryPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->card_table));
 }
 
+/* In the preview, as in review: H highlights the selection, Shift+H with a
+ * comment, N opens the note, F7 turns caret browsing on, Enter opens the
+ * highlight at the caret. */
+static void
+add_preview_keys (EgLibraryPage *self)
+{
+  static const struct { const char *trigger; const char *action; } keys[] = {
+    { "h", "annotate.highlight" },
+    { "<Shift>h", "annotate.highlight-comment" },
+    { "n", "annotate.note" },
+    { "F7", "annotate.caret-browsing" },
+    { "Return|KP_Enter", "annotate.open" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].trigger),
+                        gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self->preview), controller);
+}
+
 void
 _eg_library_page_ensure_preview (EgLibraryPage *self)
 {
@@ -275,6 +297,9 @@ _eg_library_page_ensure_preview (EgLibraryPage *self)
   self->preview = EG_CARD_VIEW (eg_card_view_new ());
   eg_card_view_set_dark (self->preview,
                          adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  self->annotator = eg_annotator_new (self->preview);
+  eg_annotator_set_scheduler (self->annotator, self->scheduler);
+  add_preview_keys (self);
   adw_bin_set_child (self->preview_slot, GTK_WIDGET (self->preview));
 }
 
@@ -339,6 +364,7 @@ _eg_library_page_show_selected_card (EgLibraryPage *self)
   eg_card_view_set_marks (self->preview, eg_card_model_get_terms (self->cards));
   eg_card_view_show_card (self->preview, card, _eg_library_page_deck_language (self, card->deck_id),
                           TRUE, 0);
+  eg_annotator_set_card (self->annotator, card);
 }
 
 /* GTK 4.8 has no public way to ask a GtkColumnViewSorter for its primary
@@ -520,6 +546,11 @@ eg_library_page_set_scheduler (EgLibraryPage *self,
   if (!g_set_object (&self->scheduler, scheduler))
     return;
   self->store = scheduler ? eg_scheduler_get_store (scheduler) : NULL;
+  if (self->annotator != NULL)
+    {
+      eg_annotator_set_card (self->annotator, NULL);
+      eg_annotator_set_scheduler (self->annotator, scheduler);
+    }
 
   g_clear_object (&self->cards);
   if (self->scheduler != NULL)
@@ -610,6 +641,7 @@ eg_library_page_dispose (GObject *object)
   /* the table's sorter changes while the columns go */
   if (self->card_table != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->card_table), self);
+  g_clear_object (&self->annotator);
   gtk_widget_dispose_template (GTK_WIDGET (self), EG_TYPE_LIBRARY_PAGE);
   g_clear_object (&self->sidebar_selection);
   g_clear_object (&self->sidebar_items);
@@ -624,6 +656,12 @@ eg_library_page_dispose (GObject *object)
   g_clear_pointer (&self->shown_query, g_free);
 
   G_OBJECT_CLASS (eg_library_page_parent_class)->dispose (object);
+}
+
+static EgAnnotator *
+get_annotator (GtkWidget *widget)
+{
+  return EG_LIBRARY_PAGE (widget)->annotator;
 }
 
 static void
@@ -673,6 +711,7 @@ eg_library_page_class_init (EgLibraryPageClass *klass)
   _eg_library_page_class_add_actions (widget_class);
   _eg_library_page_class_add_adaptive (widget_class);
   _eg_library_page_class_add_search (widget_class);
+  eg_annotator_class_add_actions (widget_class, get_annotator);
 }
 
 /* Sorting happens in SQL: the columns' sorters only mark which column it

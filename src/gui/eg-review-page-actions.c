@@ -1,6 +1,6 @@
 /* eg-review-page-actions.c - the review page's actions beyond showing and
  * grading: the card menu (edit, card info; its marks are in
- * eg-review-page-marks.c)
+ * eg-review-page-marks.c; its highlights and note in eg-annotator.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,15 @@
 #include "eg-card-editor.h"
 #include "eg-card-info.h"
 #include "eg-review-page-private.h"
+
+static void
+reattach_cb (EgReviewPage *self,
+             gint64        id)
+{
+  if (!self->revealed)
+    gtk_widget_activate_action (GTK_WIDGET (self), "review.reveal", NULL);
+  eg_annotator_start_reattach (self->annotator, id);
+}
 
 static void
 info_action (GtkWidget  *widget,
@@ -32,6 +41,10 @@ info_action (GtkWidget  *widget,
       _eg_review_page_error_toast (self, error);
       return;
     }
+  eg_card_info_set_can_reattach (EG_CARD_INFO (info), TRUE);
+  g_signal_connect_object (info, "reattach", G_CALLBACK (reattach_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (info, "changed", G_CALLBACK (eg_annotator_reload), self->annotator,
+                           G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (info), GTK_WINDOW (gtk_widget_get_root (widget)));
   gtk_window_present (GTK_WINDOW (info));
 }
@@ -56,6 +69,8 @@ card_saved_cb (EgReviewPage *self,
   _eg_review_page_trace_begin (self);
   eg_card_view_show_card (self->card_view, self->card, self->language, self->revealed,
                           self->trace.token);
+  /* the store placed its highlights again in the new text */
+  eg_annotator_set_card (self->annotator, self->card);
   _eg_review_page_toast (self, _("Card saved"), FALSE);
 }
 

@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "eg-annotator.h"
 #include "eg-grade-saver.h"
 #include "eg-review-page.h"
 #include "eg-trace.h"
@@ -25,6 +26,7 @@ struct _EgReviewPage
   gint64         *card_ids;
   GSettings      *settings;
   EgCardView     *card_view;
+  EgAnnotator    *annotator;       /* of the card view's card */
 
   EgCard         *card;
   char           *language;

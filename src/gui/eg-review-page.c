@@ -357,6 +357,7 @@ _eg_review_page_show_next (EgReviewPage *self)
   update_intervals (self);
   eg_review_page_ensure_view (self);
   eg_card_view_show_card (self->card_view, self->card, self->language, FALSE, self->trace.token);
+  eg_annotator_set_card (self->annotator, self->card);
   gtk_stack_set_visible_child_name (self->stack, "card");
 
   self->spent_ms = 0;
@@ -590,17 +591,25 @@ space_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   EgReviewPage *self = EG_REVIEW_PAGE (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkPopover *popover = self->annotator ? eg_annotator_get_popover (self->annotator) : NULL;
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "card") != 0)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "card") != 0 ||
+      (popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover))))
     {
-      /* on the done page, Enter does what the focused button says */
-      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
-
+      /* on the done page and in a highlight's popover, Enter does what
+       * the focused button says */
       if (GTK_IS_BUTTON (focus) || GTK_IS_LIST_BOX_ROW (focus))
         gtk_widget_activate (focus);
       return;
     }
 
+  if (self->revealed && eg_annotator_get_caret_browsing (self->annotator))
+    {
+      /* while caret browsing, Enter opens the highlight at the caret */
+      eg_annotator_activate_at_caret (self->annotator);
+      return;
+    }
   if (!self->revealed)
     reveal_action (widget, NULL, NULL);
   else
@@ -615,6 +624,7 @@ undo_action (GtkWidget  *widget,
   EgReviewPage *self = EG_REVIEW_PAGE (widget);
   g_autoptr(GError) error = NULL;
   g_auto(EgUndoInfo) info = { 0 };
+  EgUndoKind kind;
 
   if (self->queue == NULL)
     return;
@@ -630,9 +640,11 @@ undo_action (GtkWidget  *widget,
       _eg_review_page_toast (self, _("Grade taken back before it was saved"), FALSE);
       return;
     }
-  if (self->options.preview_only)
+  if (self->options.preview_only &&
+      !(eg_scheduler_peek_undo (self->scheduler, &kind) && kind == EG_UNDO_ANNOTATE))
     {
-      /* a change from before the preview is not what Ctrl+Z means here */
+      /* a change from before the preview is not what Ctrl+Z means here;
+       * a highlight or note made in it is */
       _eg_review_page_toast (self, _("A preview changes nothing, so there is nothing to undo"),
                              FALSE);
       return;
@@ -641,6 +653,13 @@ undo_action (GtkWidget  *widget,
                                _eg_review_page_now_ms (self), &info, &error))
     {
       _eg_review_page_toast (self, error->message, FALSE);
+      return;
+    }
+  if (info.kind == EG_UNDO_ANNOTATE)
+    {
+      /* the card stays as it is on screen, with its highlights as they were */
+      _eg_review_page_toast (self, info.description, FALSE);
+      eg_annotator_reload (self->annotator);
       return;
     }
   if (info.kind == EG_UNDO_GRADE && self->reviewed > 0)
@@ -754,6 +773,7 @@ eg_review_page_dispose (GObject *object)
   /* the window closes while a grade waits: a last try, or at least a word */
   if (self->saver != NULL && !eg_grade_saver_finish_now (self->saver, &error))
     g_message ("The last grade was not saved: %s", error->message);
+  g_clear_object (&self->annotator);
   gtk_widget_dispose_template (GTK_WIDGET (self), EG_TYPE_REVIEW_PAGE);
   g_clear_object (&self->saver);   /* stops its timer before the queue goes */
   g_clear_pointer (&self->queue, eg_queue_free);
@@ -767,6 +787,20 @@ eg_review_page_dispose (GObject *object)
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (eg_review_page_parent_class)->dispose (object);
+}
+
+/* While caret browsing the arrow keys and Page Up/Down move the caret */
+static void
+caret_browsing_cb (EgReviewPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.scroll",
+                                 !eg_annotator_get_caret_browsing (self->annotator));
+}
+
+static EgAnnotator *
+get_annotator (GtkWidget *widget)
+{
+  return EG_REVIEW_PAGE (widget)->annotator;
 }
 
 static void
@@ -810,6 +844,7 @@ eg_review_page_class_init (EgReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.scroll", "s", scroll_action);
   gtk_widget_class_install_action (widget_class, "review.zoom", "s", zoom_action);
   gtk_widget_class_install_action (widget_class, "review.back", NULL, back_action);
+  eg_annotator_class_add_actions (widget_class, get_annotator);
   _eg_review_page_class_add_actions (widget_class);
   _eg_review_page_class_add_marks (widget_class);
   _eg_review_page_class_add_done (widget_class);
@@ -849,6 +884,8 @@ eg_review_page_set_scheduler (EgReviewPage *self,
   /* a grade still waiting belongs to the old scheduler's queue */
   settle_pending (self);
   g_set_object (&self->scheduler, scheduler);
+  if (self->annotator != NULL)
+    eg_annotator_set_scheduler (self->annotator, scheduler);
 }
 
 /**
@@ -871,6 +908,10 @@ eg_review_page_ensure_view (EgReviewPage *self)
   eg_card_view_set_zoom (self->card_view, g_settings_get_double (self->settings, "zoom"));
   g_signal_connect_object (self->card_view, "painted", G_CALLBACK (card_painted_cb), self,
                            G_CONNECT_SWAPPED);
+  self->annotator = eg_annotator_new (self->card_view);
+  eg_annotator_set_scheduler (self->annotator, self->scheduler);
+  g_signal_connect_object (self->annotator, "notify::caret-browsing",
+                           G_CALLBACK (caret_browsing_cb), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->card_slot, GTK_WIDGET (self->card_view));
 }
 

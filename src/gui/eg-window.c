@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "eg-annotations-window.h"
 #include "eg-card-view.h"
 #include "eg-toast.h"
 #include "eg-trace.h"
@@ -172,6 +173,28 @@ review_all_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   eg_window_start_review (EG_WINDOW (widget), NULL);
+}
+
+/* The Highlights and Notes window: every annotation, the orphans first */
+static void
+annotations_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EgWindow *self = EG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+
+  if (self->scheduler == NULL)
+    return;
+  window = eg_annotations_window_new (self->scheduler, &error);
+  if (window == NULL)
+    {
+      eg_window_add_toast (self, error->message);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Ctrl+Z, and the toasts' Undo: in the page on screen. */
@@ -387,6 +410,7 @@ eg_window_class_init (EgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sections", NULL, show_sections_action);
   gtk_widget_class_install_action (widget_class, "win.review-all", NULL, review_all_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.annotations", NULL, annotations_action);
   _eg_window_class_add_import_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "app-fixture.h"
+#include "eg-test-util.h"
 
 EgApplication *
 start_app (void)
@@ -40,4 +41,25 @@ app_window (EgApplication *app)
     if (EG_IS_WINDOW (l->data))
       return l->data;
   return NULL;
+}
+
+/* The default collection with the seed deck, so that no first start runs */
+void
+make_shipped_collection (void)
+{
+  g_autofree char *path = eg_store_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *deck_path = eg_test_fixture ("expert-go-interview-questions.md");
+  g_autoptr(GFile) deck = g_file_new_for_path (deck_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(EgImportReport) report = NULL;
+
+  eg_test_rm_rf (dir);
+  store = eg_store_open (path, &error);
+  g_assert_no_error (error);
+  report = eg_import_file (store, deck, eg_time_now_ms (), EG_IMPORT_FLAGS_NONE, NULL, NULL,
+                           NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (eg_store_set_setting (store, "shipped-decks-imported", "1", &error));
 }

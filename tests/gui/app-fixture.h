@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 EgApplication *start_app  (void);
 void           stop_app   (EgApplication *app);
 EgWindow      *app_window (EgApplication *app);
+void           make_shipped_collection (void);
 
 G_END_DECLS

@@ -14,27 +14,6 @@
 #include "eg-test-util.h"
 #include "eg-window.h"
 
-/* The default collection with the seed deck, so that no first start runs */
-static void
-make_collection (void)
-{
-  g_autofree char *path = eg_store_default_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *deck_path = eg_test_fixture ("expert-go-interview-questions.md");
-  g_autoptr(GFile) deck = g_file_new_for_path (deck_path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EgStore) store = NULL;
-  g_autoptr(EgImportReport) report = NULL;
-
-  eg_test_rm_rf (dir);
-  store = eg_store_open (path, &error);
-  g_assert_no_error (error);
-  report = eg_import_file (store, deck, eg_time_now_ms (), EG_IMPORT_FLAGS_NONE, NULL, NULL,
-                           NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (eg_store_set_setting (store, "shipped-decks-imported", "1", &error));
-}
-
 static gboolean
 mapped (gpointer data)
 {
@@ -53,12 +32,13 @@ test_shortcuts (void)
   static const char *review[] = {
     "Show the Answer, then Grade Good", "Grade Again, Hard, Good, Easy", "Card Info",
     "Scroll a Page", "Zoom In, Out, Normal Size", "Back to the Library",
+    "Highlight the Selected Passage", "Open the Card’s Note",
   };
   EgApplication *app;
   EgWindow *window;
   GtkWidget *overlay;
 
-  make_collection ();
+  make_shipped_collection ();
   app = start_app ();
   window = app_window (app);
   g_assert_nonnull (window);
@@ -94,7 +74,7 @@ test_about (void)
   AdwAboutWindow *about;
   GtkIconTheme *theme;
 
-  make_collection ();
+  make_shipped_collection ();
   app = start_app ();
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   about = ADW_ABOUT_WINDOW (eg_gui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL));
