@@ -145,7 +145,14 @@ undo_action (GtkWidget  *widget,
   EgAnnotationsWindow *self = EG_ANNOTATIONS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   g_auto(EgUndoInfo) info = { 0 };
+  EgUndoKind kind;
 
+  /* here, only a change of a highlight or note is taken back */
+  if (!eg_scheduler_peek_undo (self->scheduler, &kind) || kind != EG_UNDO_ANNOTATE)
+    {
+      toast (self, _("No change of a highlight or note to undo"), FALSE);
+      return;
+    }
   if (!eg_scheduler_undo_full (self->scheduler, EG_UNDO_SCOPE_CARDS, NULL, eg_time_now_ms (),
                                &info, &error) ||
       !fill (self, &error))

@@ -445,10 +445,10 @@ test_list_export_delete (void)
   GtkSelectionModel *cards;
   AdwMessageDialog *dialog;
   g_autofree char *passage = NULL;
-  gint64 card_id;
+  gint64 card_id, orphan;
 
   make_shipped_collection ();
-  make_orphan (&card_key);
+  orphan = make_orphan (&card_key);
   a.app = start_app ();
   g_assert_true (eg_gui_test_wait_for (library_shown, &a, 30000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app_window (a.app)), "win.annotations",
@@ -465,6 +465,16 @@ test_list_export_delete (void)
   g_assert_false (eg_annotations_window_export_to (list, onto, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
+
+  /* a delete there is undone there; with no such change left, it says so */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "annotation.delete", "x", orphan));
+  g_assert_cmpuint (eg_annotations_window_get_n_orphans (list), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "annotations.undo", NULL));
+  g_assert_cmpuint (eg_annotations_window_get_n_orphans (list), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "annotations.undo", NULL));
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (list), "No change of a highlight or note to undo",
+                                            FALSE, 5000));
+  g_assert_cmpuint (eg_annotations_window_get_n_orphans (list), ==, 1);
   gtk_window_destroy (GTK_WINDOW (list));
 
   /* Delete on the annotated card asks first; Cancel keeps it */
