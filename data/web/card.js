@@ -118,6 +118,7 @@
   const COLORS = ['yellow', 'green', 'blue', 'pink'];
   let highlights = [];   // { id, field, start, end, color, comment }
   let drawn = [];        // { id, range } as drawn now
+  let prepared = new Map();   // highlight name -> its ranges, in every field
   let caretBrowsing = false;
 
   // JavaScript strings count UTF-16 units; the core counts code points.
@@ -195,24 +196,34 @@
     return null;
   }
 
-  function drawHighlights() {
-    if (!window.CSS || !CSS.highlights) return 0;
+  // Registers the prepared ranges; those of a hidden answer only when
+  // @all.  WebKit paints the ranges of a hidden answer over the question,
+  // and not where they are once it shows: reveal() registers them, the
+  // ranges made beforehand.
+  function register(all) {
     for (const color of COLORS) {
       CSS.highlights.delete('engram-' + color);
       CSS.highlights.delete('engram-' + color + '-comment');
     }
+    for (const [name, ranges] of prepared) {
+      const shown = all ? ranges
+        : ranges.filter((range) => !range.startContainer.parentElement.closest('[hidden]'));
+      if (shown.length > 0) CSS.highlights.set(name, new Highlight(...shown));
+    }
+  }
+
+  function drawHighlights() {
+    if (!window.CSS || !CSS.highlights) return 0;
     drawn = [];
-    const groups = new Map();
+    prepared = new Map();
     const indexes = new Map();
     const add = (name, range) => {
-      if (!groups.has(name)) groups.set(name, []);
-      groups.get(name).push(range);
+      if (!prepared.has(name)) prepared.set(name, []);
+      prepared.get(name).push(range);
     };
     for (const highlight of highlights) {
       const element = fieldElement(highlight.field);
-      // WebKit paints the ranges of a hidden answer over the question, and
-      // not where they are once it shows: they are drawn on reveal()
-      if (!element || element.closest('[hidden]')) continue;
+      if (!element) continue;
       if (!indexes.has(element)) indexes.set(element, textIndex(element));
       const index = indexes.get(element);
       if (!(highlight.start >= 0 && highlight.start < highlight.end && highlight.end <= index.length)) continue;
@@ -229,7 +240,7 @@
       add('engram-' + (COLORS.includes(highlight.color) ? highlight.color : COLORS[0]) +
           (highlight.comment ? '-comment' : ''), range);
     }
-    for (const [name, ranges] of groups) CSS.highlights.set(name, new Highlight(...ranges));
+    register(!$('answer').hidden);
     return drawn.length;
   }
 
@@ -400,7 +411,7 @@
 
     reveal(token) {
       $('answer').hidden = false;
-      if (highlights.length > 0) drawHighlights();
+      if (prepared.size > 0 && window.CSS && CSS.highlights) register(true);
       afterPaint('revealed', token);
       return true;
     },
