@@ -10,6 +10,7 @@
 
 #include "eg-application-private.h"
 #include "eg-help-overlay.h"
+#include "eg-preferences.h"
 #include "engram-resources.h"
 
 G_DEFINE_FINAL_TYPE (EgApplication, eg_application, ADW_TYPE_APPLICATION)
@@ -178,9 +179,15 @@ eg_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *back_accels[] = { "<Alt>Left", NULL };
 
+  g_autoptr(GSettings) settings = NULL;
+
   eg_gui_init_resources ();
 
   G_APPLICATION_CLASS (eg_application_parent_class)->startup (app);
+
+  /* the style chosen in Preferences */
+  settings = g_settings_new (APP_ID);
+  eg_preferences_apply_style (settings);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

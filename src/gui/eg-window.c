@@ -18,6 +18,7 @@
 
 #include "eg-annotations-window.h"
 #include "eg-card-view.h"
+#include "eg-preferences.h"
 #include "eg-toast.h"
 #include "eg-trace.h"
 #include "eg-window-private.h"
@@ -195,6 +196,30 @@ annotations_action (GtkWidget  *widget,
     }
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+preferences_changed_cb (EgWindow *self)
+{
+  eg_library_page_reload (self->library_page);
+}
+
+/* Preferences: the collection's study settings and the app's style */
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EgWindow *self = EG_WINDOW (widget);
+  GtkWidget *preferences;
+
+  if (self->scheduler == NULL)
+    return;
+  preferences = eg_preferences_new (self->scheduler, self->settings);
+  g_signal_connect_object (preferences, "changed", G_CALLBACK (preferences_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 /* Ctrl+Z, and the toasts' Undo: in the page on screen. */
@@ -411,10 +436,13 @@ eg_window_class_init (EgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.review-all", NULL, review_all_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.annotations", NULL, annotations_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   _eg_window_class_add_import_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
 }
 
 static void

@@ -1,0 +1,324 @@
+/* eg-preferences.c - the study settings of the collection and the app's style
+ *
+ * The study settings are the collection's (those `engram-cli settings`
+ * knows), each a row whose value is applied with Enter or the row's apply
+ * button: the core checks it (eg_scheduler_settings_set_value()), a value
+ * the scheduler could not use is refused at the row with the reason and
+ * nothing is saved; a value taken is the scheduler's at once.  The style
+ * (follow the desktop, light, dark) is the app's, in GSettings.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "eg-preferences"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "eg-preferences.h"
+
+struct _EgPreferences
+{
+  AdwPreferencesWindow  parent_instance;
+
+  EgScheduler          *scheduler;
+  GSettings            *settings;
+  GHashTable           *rows;      /* key -> its row */
+  GtkLabel             *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (EgPreferences, eg_preferences, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  const char *key;
+  const char *title;
+  const char *hint;
+} Setting;
+
+/* The study settings, as the collection names them */
+static const Setting study_settings[] = {
+  { "desired-retention", N_("Desired Retention"),
+    N_("How likely you should be to remember a card when it is due, from 0.70 to 0.99") },
+  { "new-per-day", N_("New Cards per Day"), NULL },
+  { "reviews-per-day", N_("Reviews per Day"), NULL },
+  { "learning-steps", N_("Learning Steps"), N_("For example “1m 10m”") },
+  { "relearning-steps", N_("Relearning Steps"), N_("For example “10m”") },
+  { "maximum-interval", N_("Maximum Interval in Days"), NULL },
+  { "day-start-hour", N_("Next Day Starts at Hour"), N_("0 to 23, local time") },
+};
+
+GtkWidget *
+eg_preferences_get_row (EgPreferences *self,
+                        const char    *key)
+{
+  g_return_val_if_fail (EG_IS_PREFERENCES (self), NULL);
+  return g_hash_table_lookup (self->rows, key);
+}
+
+/* The collection's value of @key, as the collection keeps it */
+static char *
+current_value (EgPreferences *self,
+               const char    *key)
+{
+  const EgSchedulerSettings *s = eg_scheduler_get_settings (self->scheduler);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (g_str_equal (key, "desired-retention"))
+    return g_strdup (g_ascii_formatd (number, sizeof number, "%.2f", s->desired_retention));
+  if (g_str_equal (key, "new-per-day"))
+    return g_strdup_printf ("%d", s->new_per_day);
+  if (g_str_equal (key, "reviews-per-day"))
+    return g_strdup_printf ("%d", s->reviews_per_day);
+  if (g_str_equal (key, "learning-steps"))
+    return g_strjoinv (" ", s->learning_steps);
+  if (g_str_equal (key, "relearning-steps"))
+    return g_strjoinv (" ", s->relearning_steps);
+  if (g_str_equal (key, "maximum-interval"))
+    return g_strdup_printf ("%d", s->maximum_interval);
+  if (g_str_equal (key, "day-start-hour"))
+    return g_strdup_printf ("%d", s->day_start_hour);
+  if (g_str_equal (key, "fuzz"))
+    return g_strdup (s->fuzz ? "true" : "false");
+  g_return_val_if_reached (NULL);
+}
+
+static void
+show_error (EgPreferences *self,
+            GtkWidget     *row,
+            const char    *message)
+{
+  if (row != NULL)
+    {
+      if (message != NULL)
+        gtk_widget_add_css_class (row, "error");
+      else
+        gtk_widget_remove_css_class (row, "error");
+    }
+  gtk_label_set_label (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/**
+ * eg_preferences_apply:
+ * @key: a study setting ("new-per-day")
+ * @value: its new value as text ("30")
+ *
+ * Saves @value when the scheduler can use it and makes it the scheduler's;
+ * otherwise changes nothing, and the row says why.
+ */
+gboolean
+eg_preferences_apply (EgPreferences  *self,
+                      const char     *key,
+                      const char     *value,
+                      GError        **error)
+{
+  EgStore *store = eg_scheduler_get_store (self->scheduler);
+  EgSchedulerSettings settings;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+  g_autofree char *trimmed = g_strstrip (g_strdup (value));
+  GtkWidget *row = eg_preferences_get_row (self, key);
+
+  g_return_val_if_fail (EG_IS_PREFERENCES (self), FALSE);
+
+  eg_scheduler_settings_init (&settings);
+  ok = eg_scheduler_settings_set_value (store, key, trimmed, &local_error) &&
+       eg_scheduler_settings_load (&settings, store, &local_error) &&
+       eg_scheduler_set_settings (self->scheduler, &settings, &local_error);
+  eg_scheduler_settings_clear (&settings);
+  if (!ok)
+    {
+      show_error (self, row, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  show_error (self, row, NULL);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static void
+entry_apply_cb (AdwEntryRow   *row,
+                EgPreferences *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (row), "eg-key");
+
+  eg_preferences_apply (self, key, gtk_editable_get_text (GTK_EDITABLE (row)), NULL);
+}
+
+static void
+fuzz_cb (GtkSwitch     *toggle,
+         GParamSpec    *pspec,
+         EgPreferences *self)
+{
+  if (!eg_preferences_apply (self, "fuzz", gtk_switch_get_active (toggle) ? "true" : "false",
+                             NULL))
+    {
+      g_signal_handlers_block_by_func (toggle, fuzz_cb, self);
+      gtk_switch_set_active (toggle, !gtk_switch_get_active (toggle));
+      g_signal_handlers_unblock_by_func (toggle, fuzz_cb, self);
+    }
+}
+
+static AdwPreferencesGroup *
+build_study_group (EgPreferences *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *fuzz_row = adw_action_row_new ();
+  GtkWidget *fuzz = gtk_switch_new ();
+  g_autofree char *fuzz_value = current_value (self, "fuzz");
+
+  adw_preferences_group_set_title (group, _("Study"));
+  adw_preferences_group_set_description (group,
+    _("Kept in the collection. Press Enter or ✓ to apply a value; one the scheduler cannot "
+      "use is refused and nothing is saved."));
+  for (guint i = 0; i < G_N_ELEMENTS (study_settings); i++)
+    {
+      const Setting *setting = &study_settings[i];
+      GtkWidget *row = adw_entry_row_new ();
+      g_autofree char *value = current_value (self, setting->key);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(setting->title));
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (row), value);
+      if (setting->hint != NULL)
+        gtk_widget_set_tooltip_text (row, _(setting->hint));
+      g_object_set_data (G_OBJECT (row), "eg-key", (gpointer) setting->key);
+      g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), self);
+      g_signal_connect (row, "entry-activated", G_CALLBACK (entry_apply_cb), self);
+      g_hash_table_insert (self->rows, (gpointer) setting->key, row);
+      adw_preferences_group_add (group, row);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fuzz_row), _("Spread Due Dates"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (fuzz_row),
+                               _("Cards learned together come due on nearby days"));
+  gtk_switch_set_active (GTK_SWITCH (fuzz), g_str_equal (fuzz_value, "true"));
+  gtk_widget_set_valign (fuzz, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (fuzz_row), fuzz);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (fuzz_row), fuzz);
+  g_signal_connect (fuzz, "notify::active", G_CALLBACK (fuzz_cb), self);
+  g_hash_table_insert (self->rows, (gpointer) "fuzz", fuzz);
+  adw_preferences_group_add (group, fuzz_row);
+  return group;
+}
+
+/**
+ * eg_preferences_apply_style:
+ *
+ * Gives the app the style @settings chooses: the desktop's, light or dark.
+ */
+void
+eg_preferences_apply_style (GSettings *settings)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint style = (guint) g_settings_get_enum (settings, "style");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[MIN (style, G_N_ELEMENTS (schemes) - 1)]);
+}
+
+static void
+style_selected_cb (AdwComboRow   *row,
+                   GParamSpec    *pspec,
+                   EgPreferences *self)
+{
+  g_settings_set_enum (self->settings, "style", (int) adw_combo_row_get_selected (row));
+  eg_preferences_apply_style (self->settings);
+}
+
+static AdwPreferencesGroup *
+build_style_group (EgPreferences *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autoptr(GtkStringList) styles = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+
+  gtk_string_list_append (styles, _("Follow the Desktop"));
+  gtk_string_list_append (styles, _("Light"));
+  gtk_string_list_append (styles, _("Dark"));
+  adw_preferences_group_set_title (group, _("Appearance"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Style"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (styles));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row),
+                              (guint) g_settings_get_enum (self->settings, "style"));
+  g_signal_connect (row, "notify::selected", G_CALLBACK (style_selected_cb), self);
+  g_hash_table_insert (self->rows, (gpointer) "style", row);
+  adw_preferences_group_add (group, row);
+  return group;
+}
+
+static void
+eg_preferences_dispose (GObject *object)
+{
+  EgPreferences *self = (EgPreferences *)object;
+
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+
+  G_OBJECT_CLASS (eg_preferences_parent_class)->dispose (object);
+}
+
+static void
+eg_preferences_class_init (EgPreferencesClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = eg_preferences_dispose;
+
+  /**
+   * EgPreferences::changed:
+   *
+   * A study setting was saved: what is due may have changed.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+eg_preferences_init (EgPreferences *self)
+{
+  self->rows = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/**
+ * eg_preferences_new:
+ * @scheduler: the collection's scheduler, whose settings it changes
+ * @settings: the app's GSettings
+ */
+GtkWidget *
+eg_preferences_new (EgScheduler *scheduler,
+                    GSettings   *settings)
+{
+  EgPreferences *self = g_object_new (EG_TYPE_PREFERENCES, NULL);
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *errors = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  self->scheduler = g_object_ref (scheduler);
+  self->settings = g_object_ref (settings);
+  gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
+
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_xalign (self->error_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  adw_preferences_group_add (errors, GTK_WIDGET (self->error_label));
+
+  adw_preferences_page_add (page, build_style_group (self));
+  adw_preferences_page_add (page, build_study_group (self));
+  adw_preferences_page_add (page, errors);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,210 @@
+/* test-preferences.c - Preferences: each study setting refuses a value the
+ * scheduler cannot use (the row says why, nothing is saved) and takes a
+ * good one (saved, the scheduler's at once); the style follows the choice;
+ * Ctrl+, opens it from the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "eg-application.h"
+#include "eg-core.h"
+#include "eg-gui-test.h"
+#include "eg-preferences.h"
+#include "eg-test-util.h"
+#include "eg-window.h"
+
+typedef struct
+{
+  EgStore     *store;
+  EgScheduler *scheduler;
+  GSettings   *settings;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *db = eg_test_tmp_path ("preferences.db");
+  g_autofree char *deck = eg_test_fixture ("expert-go-interview-questions.md");
+  g_autoptr(GFile) file = g_file_new_for_path (deck);
+  g_autoptr(EgImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->store = eg_store_open (db, &error);
+  g_assert_no_error (error);
+  report = eg_import_file (f->store, file, eg_time_now_ms (), EG_IMPORT_FLAGS_NONE, NULL, NULL,
+                           NULL, &error);
+  g_assert_no_error (error);
+  f->scheduler = eg_scheduler_new (f->store, &error);
+  g_assert_no_error (error);
+  f->settings = g_settings_new (APP_ID);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_settings_reset (f->settings, "style");
+  g_clear_object (&f->settings);
+  g_clear_object (&f->scheduler);
+  g_clear_object (&f->store);
+}
+
+/* every study setting, a value the scheduler cannot use */
+static const struct { const char *key; const char *bad; } refused[] = {
+  { "desired-retention", "1.5" },
+  { "desired-retention", "0.5" },
+  { "new-per-day", "-1" },
+  { "new-per-day", "lots" },
+  { "reviews-per-day", "x" },
+  { "learning-steps", "5 parsecs" },
+  { "relearning-steps", "abc" },
+  { "maximum-interval", "0" },
+  { "day-start-hour", "24" },
+  { "fuzz", "maybe" },
+};
+
+static void
+test_refused (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *preferences = eg_preferences_new (f->scheduler, f->settings);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *before = eg_store_get_setting (f->store, refused[i].key);
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      int new_per_day = eg_scheduler_get_settings (f->scheduler)->new_per_day;
+      GtkWidget *row = eg_preferences_get_row (EG_PREFERENCES (preferences), refused[i].key);
+
+      g_test_message ("%s = %s", refused[i].key, refused[i].bad);
+      g_assert_false (eg_preferences_apply (EG_PREFERENCES (preferences), refused[i].key,
+                                            refused[i].bad, &error));
+      g_assert_nonnull (error);
+      /* said where the value was typed, and in the window */
+      g_assert_true (gtk_widget_has_css_class (row, "error"));
+      g_assert_true (eg_gui_test_shows_text (preferences, error->message, FALSE));
+      after = eg_store_get_setting (f->store, refused[i].key);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpint (eg_scheduler_get_settings (f->scheduler)->new_per_day, ==, new_per_day);
+    }
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+static void
+test_taken (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *preferences = eg_preferences_new (f->scheduler, f->settings);
+  GtkWidget *row = eg_preferences_get_row (EG_PREFERENCES (preferences), "new-per-day");
+  const EgSchedulerSettings *settings;
+  g_autofree char *saved = NULL;
+  g_autofree char *steps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  /* a refused value, then a good one typed in the row and applied */
+  g_assert_false (eg_preferences_apply (EG_PREFERENCES (preferences), "new-per-day", "lots",
+                                        NULL));
+  gtk_editable_set_text (GTK_EDITABLE (row), " 30 ");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  saved = eg_store_get_setting (f->store, "new-per-day");
+  g_assert_cmpstr (saved, ==, "30");
+
+  g_assert_true (eg_preferences_apply (EG_PREFERENCES (preferences), "desired-retention", "0.85",
+                                       &error));
+  g_assert_true (eg_preferences_apply (EG_PREFERENCES (preferences), "learning-steps", "2m 15m",
+                                       &error));
+  g_assert_true (eg_preferences_apply (EG_PREFERENCES (preferences), "day-start-hour", "5",
+                                       &error));
+  g_assert_true (eg_preferences_apply (EG_PREFERENCES (preferences), "fuzz", "false", &error));
+  g_assert_no_error (error);
+
+  /* the scheduler's at once */
+  settings = eg_scheduler_get_settings (f->scheduler);
+  g_assert_cmpint (settings->new_per_day, ==, 30);
+  g_assert_cmpfloat_with_epsilon (settings->desired_retention, 0.85, 1e-9);
+  steps = g_strjoinv (" ", settings->learning_steps);
+  g_assert_cmpstr (steps, ==, "2m 15m");
+  g_assert_cmpint (settings->day_start_hour, ==, 5);
+  g_assert_false (settings->fuzz);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+static void
+test_style (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *preferences = eg_preferences_new (f->scheduler, f->settings);
+  AdwComboRow *row = ADW_COMBO_ROW (eg_preferences_get_row (EG_PREFERENCES (preferences),
+                                                            "style"));
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  adw_combo_row_set_selected (row, 2);
+  g_assert_cmpint (g_settings_get_enum (f->settings, "style"), ==, 2);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_combo_row_set_selected (row, 1);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  adw_combo_row_set_selected (row, 0);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+static gboolean
+preferences_shown (gpointer data)
+{
+  return eg_gui_test_find_toplevel (EG_TYPE_PREFERENCES, NULL) != NULL;
+}
+
+static void
+test_shortcut (Fixture       *f,
+               gconstpointer  data)
+{
+  EgWindow *window = eg_window_new (NULL);
+  GtkWindow *preferences;
+
+  eg_window_set_store (window, f->store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  g_assert_true (eg_gui_test_wait_for (preferences_shown, NULL, 5000));
+  preferences = eg_gui_test_find_toplevel (EG_TYPE_PREFERENCES, NULL);
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (preferences), "New Cards per Day", FALSE));
+  gtk_window_destroy (preferences);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  eg_test_setup_dirs ("engram-test-preferences");
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+  eg_gui_init_resources ();
+
+  g_test_add ("/gui/preferences/refused", Fixture, NULL, fixture_setup, test_refused,
+              fixture_teardown);
+  g_test_add ("/gui/preferences/taken", Fixture, NULL, fixture_setup, test_taken,
+              fixture_teardown);
+  g_test_add ("/gui/preferences/style", Fixture, NULL, fixture_setup, test_style,
+              fixture_teardown);
+  g_test_add ("/gui/preferences/shortcut", Fixture, NULL, fixture_setup, test_shortcut,
+              fixture_teardown);
+
+  status = g_test_run ();
+  eg_test_cleanup_dirs ();
+  return status;
+}
