@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "eg-preferences.h"
+#include "eg-toast.h"
 
 struct _EgPreferences
 {
@@ -104,6 +105,9 @@ show_error (EgPreferences *self,
     }
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  /* the row may be far from the label: said where the eye is, too */
+  if (message != NULL)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), eg_toast_new (message));
 }
 
 /**
