@@ -247,6 +247,8 @@ build_style_group (EgPreferences *self)
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   g_autoptr(GtkStringList) styles = gtk_string_list_new (NULL);
   GtkWidget *row = adw_combo_row_new ();
+  GtkWidget *intervals_row;
+  GtkWidget *intervals;
 
   gtk_string_list_append (styles, _("Follow the Desktop"));
   gtk_string_list_append (styles, _("Light"));
@@ -259,6 +261,19 @@ build_style_group (EgPreferences *self)
   g_signal_connect (row, "notify::selected", G_CALLBACK (style_selected_cb), self);
   g_hash_table_insert (self->rows, (gpointer) "style", row);
   adw_preferences_group_add (group, row);
+
+  intervals_row = adw_action_row_new ();
+  intervals = gtk_switch_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (intervals_row),
+                                 _("Show Intervals on the Grade Buttons"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (intervals_row),
+                               _("When the card would be due again after each grade"));
+  gtk_widget_set_valign (intervals, GTK_ALIGN_CENTER);
+  g_settings_bind (self->settings, "show-intervals", intervals, "active", G_SETTINGS_BIND_DEFAULT);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (intervals_row), intervals);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (intervals_row), intervals);
+  g_hash_table_insert (self->rows, (gpointer) "show-intervals", intervals);
+  adw_preferences_group_add (group, intervals_row);
   return group;
 }
 

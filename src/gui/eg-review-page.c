@@ -862,6 +862,15 @@ eg_review_page_init (EgReviewPage *self)
                            G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
+  /* Preferences: the grade buttons say when the card would be due, or not */
+  g_settings_bind (self->settings, "show-intervals", self->again_interval, "visible",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "show-intervals", self->hard_interval, "visible",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "show-intervals", self->good_interval, "visible",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "show-intervals", self->easy_interval, "visible",
+                   G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (zoom_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

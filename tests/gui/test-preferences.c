@@ -13,6 +13,7 @@
 #include "eg-core.h"
 #include "eg-gui-test.h"
 #include "eg-preferences.h"
+#include "eg-review-page-private.h"
 #include "eg-test-util.h"
 #include "eg-window.h"
 
@@ -48,6 +49,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_settings_reset (f->settings, "style");
+  g_settings_reset (f->settings, "show-intervals");
   g_clear_object (&f->settings);
   g_clear_object (&f->scheduler);
   g_clear_object (&f->store);
@@ -156,6 +158,29 @@ test_style (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+/* The grade buttons' intervals show or not as Preferences say */
+static void
+test_intervals (Fixture       *f,
+                gconstpointer  data)
+{
+  EgWindow *window = eg_window_new (NULL);
+  EgReviewPage *page = EG_REVIEW_PAGE (eg_window_get_review_page (window));
+  GtkWidget *preferences = eg_preferences_new (f->scheduler, f->settings);
+  GtkSwitch *toggle = GTK_SWITCH (eg_preferences_get_row (EG_PREFERENCES (preferences),
+                                                          "show-intervals"));
+
+  g_assert_true (gtk_switch_get_active (toggle));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->good_interval)));
+  gtk_switch_set_active (toggle, FALSE);
+  g_assert_false (g_settings_get_boolean (f->settings, "show-intervals"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->again_interval)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->easy_interval)));
+  gtk_switch_set_active (toggle, TRUE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->hard_interval)));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 preferences_shown (gpointer data)
 {
@@ -200,6 +225,8 @@ main (int    argc,
   g_test_add ("/gui/preferences/taken", Fixture, NULL, fixture_setup, test_taken,
               fixture_teardown);
   g_test_add ("/gui/preferences/style", Fixture, NULL, fixture_setup, test_style,
+              fixture_teardown);
+  g_test_add ("/gui/preferences/intervals", Fixture, NULL, fixture_setup, test_intervals,
               fixture_teardown);
   g_test_add ("/gui/preferences/shortcut", Fixture, NULL, fixture_setup, test_shortcut,
               fixture_teardown);
