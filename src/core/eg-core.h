@@ -22,6 +22,7 @@
 #include "eg-repair.h"
 #include "eg-scheduler.h"
 #include "eg-search.h"
+#include "eg-stats.h"
 #include "eg-store.h"
 #include "eg-time.h"
 

@@ -341,6 +341,47 @@ gboolean      _eg_store_list_learning_due (EgStore           *self,
                                            GArray            *due,
                                            GError           **error);
 
+/* The statistics' rows (eg-store-stats.c), for the cards of a scope */
+typedef struct
+{
+  guint   reviews;               /* grades */
+  gint64  duration_ms;           /* their time */
+  guint   again;                 /* rated Again */
+  guint   review_state;          /* grades of cards in the review state */
+  guint   review_state_passed;   /* those not rated Again */
+} EgStoreDayReviews;
+
+typedef struct
+{
+  int   day;
+  guint reviews;
+} EgStoreDayCount;
+
+gboolean      _eg_store_stats_day        (EgStore            *self,
+                                          const EgStudyScope *scope,
+                                          int                 day,
+                                          EgStoreDayReviews  *reviews,
+                                          GError            **error);
+gboolean      _eg_store_stats_review_days (EgStore           *self,
+                                           const EgStudyScope *scope,
+                                           int                last_day,
+                                           GArray            *days,
+                                           GError           **error);
+gboolean      _eg_store_stats_states     (EgStore            *self,
+                                          const EgStudyScope *scope,
+                                          guint              *counts,
+                                          GError            **error);
+gboolean      _eg_store_stats_reviews_due (EgStore           *self,
+                                           const EgStudyScope *scope,
+                                           int                day,
+                                           guint              n_days,
+                                           guint             *counts,
+                                           GError           **error);
+gboolean      _eg_store_stats_learning_due (EgStore          *self,
+                                            const EgStudyScope *scope,
+                                            GArray           *due,
+                                            GError          **error);
+
 /* What eg_scheduler_next_due() weighs; 0 where there is none */
 typedef struct
 {

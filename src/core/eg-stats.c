@@ -1,0 +1,161 @@
+/* eg-stats.c - the statistics of the collection, a deck or a section:
+ * today's reviews, what falls due in the next days, the reviews of each day
+ * of the last year with the current streak, and the cards by state
+ *
+ * The store reads the rows (eg-store-stats.c); the days are the scheduler's
+ * study days.  Nothing here needs a display: the app draws these figures
+ * and `engram-cli stats --json` prints them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "eg-stats"
+
+#include "config.h"
+
+#include "eg-stats.h"
+#include "eg-store-private.h"
+
+static gboolean
+compute_today (EgStore             *store,
+               const EgStudyScope  *scope,
+               EgStats             *stats,
+               GError             **error)
+{
+  EgStoreDayReviews day;
+
+  if (!_eg_store_stats_day (store, scope, stats->today, &day, error))
+    return FALSE;
+  stats->reviews_today = day.reviews;
+  stats->time_today_ms = day.duration_ms;
+  stats->again_today = day.again;
+  stats->again_rate = day.reviews > 0 ? (double) day.again / day.reviews : -1;
+  stats->retention_reviews = day.review_state;
+  stats->retention_passed = day.review_state_passed;
+  stats->true_retention = day.review_state > 0
+                          ? (double) day.review_state_passed / day.review_state : -1;
+  return TRUE;
+}
+
+static gboolean
+compute_due (EgScheduler         *scheduler,
+             const EgStudyScope  *scope,
+             EgStats             *stats,
+             GError             **error)
+{
+  EgStore *store = eg_scheduler_get_store (scheduler);
+  guint reviews[EG_STATS_DUE_DAYS] = { 0 };
+  g_autoptr(GArray) learning = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!_eg_store_stats_reviews_due (store, scope, stats->today, EG_STATS_DUE_DAYS, reviews,
+                                    error) ||
+      !_eg_store_stats_learning_due (store, scope, learning, error))
+    return FALSE;
+  for (guint i = 0; i < EG_STATS_DUE_DAYS; i++)
+    stats->due[i].review = reviews[i];
+  for (guint i = 0; i < learning->len; i++)
+    {
+      int day = eg_scheduler_study_day (scheduler, g_array_index (learning, gint64, i));
+
+      day = MAX (day, stats->today);
+      if (day - stats->today < EG_STATS_DUE_DAYS)
+        stats->due[day - stats->today].learning++;
+    }
+  return TRUE;
+}
+
+static gboolean
+compute_history (EgStore             *store,
+                 const EgStudyScope  *scope,
+                 EgStats             *stats,
+                 GError             **error)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (EgStoreDayCount));
+  int expected;
+
+  if (!_eg_store_stats_review_days (store, scope, stats->today, days, error))
+    return FALSE;
+
+  stats->history_first_day = stats->today - (EG_STATS_HISTORY_DAYS - 1);
+  for (guint i = 0; i < days->len; i++)
+    {
+      const EgStoreDayCount *count = &g_array_index (days, EgStoreDayCount, i);
+
+      if (count->day < stats->history_first_day)
+        break;
+      stats->history[count->day - stats->history_first_day] = count->reviews;
+    }
+
+  /* latest first: the streak ends today, or yesterday when today has none yet */
+  expected = stats->today;
+  for (guint i = 0; i < days->len; i++)
+    {
+      int day = g_array_index (days, EgStoreDayCount, i).day;
+
+      if (i == 0 && day == stats->today - 1)
+        expected = day;
+      if (day != expected)
+        break;
+      stats->streak++;
+      expected--;
+    }
+  return TRUE;
+}
+
+static gboolean
+compute_states (EgStore             *store,
+                const EgStudyScope  *scope,
+                EgStats             *stats,
+                GError             **error)
+{
+  guint counts[5];
+
+  if (!_eg_store_stats_states (store, scope, counts, error))
+    return FALSE;
+  stats->new_cards = counts[EG_FSRS_STATE_NEW];
+  stats->learning = counts[EG_FSRS_STATE_LEARNING];
+  stats->review = counts[EG_FSRS_STATE_REVIEW];
+  stats->relearning = counts[EG_FSRS_STATE_RELEARNING];
+  stats->suspended = counts[4];
+  return TRUE;
+}
+
+/**
+ * eg_stats_compute:
+ * @deck_id: the deck, or 0 for every deck
+ * @section_id: the section, or 0 for every section
+ * @now_ms: the time the statistics are for
+ *
+ * Returns: (transfer full): the statistics of the cards in scope at
+ *   @now_ms, or %NULL with @error set
+ */
+EgStats *
+eg_stats_compute (EgScheduler  *scheduler,
+                  gint64        deck_id,
+                  gint64        section_id,
+                  gint64        now_ms,
+                  GError      **error)
+{
+  EgStore *store;
+  g_autoptr(EgStats) stats = NULL;
+  EgStudyScope scope = { deck_id, section_id, now_ms };
+
+  g_return_val_if_fail (EG_IS_SCHEDULER (scheduler), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  store = eg_scheduler_get_store (scheduler);
+  stats = g_new0 (EgStats, 1);
+  stats->today = eg_scheduler_study_day (scheduler, now_ms);
+
+  if (!compute_today (store, &scope, stats, error) ||
+      !compute_due (scheduler, &scope, stats, error) ||
+      !compute_history (store, &scope, stats, error) ||
+      !compute_states (store, &scope, stats, error))
+    return NULL;
+  return g_steal_pointer (&stats);
+}
+
+void
+eg_stats_free (EgStats *stats)
+{
+  g_free (stats);
+}

@@ -1,0 +1,71 @@
+/* eg-stats.h - the statistics of the collection, a deck or a section
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#if !defined(EG_CORE_INSIDE) && !defined(EG_CORE_COMPILATION)
+# error "Only <eg-core.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+#include "eg-scheduler.h"
+
+G_BEGIN_DECLS
+
+/* Days of the forecast and of the review history */
+#define EG_STATS_DUE_DAYS     30
+#define EG_STATS_HISTORY_DAYS 365
+
+/* Cards due on one study day */
+typedef struct
+{
+  guint learning;   /* learning or relearning */
+  guint review;
+} EgStatsDue;
+
+/* What the statistics show.  Days are study days (eg_time_study_day()); a
+ * review is a grade that rescheduled its card. */
+typedef struct
+{
+  int         today;                 /* the study day of the time given */
+
+  /* Today */
+  guint       reviews_today;
+  gint64      time_today_ms;         /* the reviews' durations, summed */
+  guint       again_today;           /* rated Again */
+  double      again_rate;            /* again_today / reviews_today; -1 when no review */
+  guint       retention_reviews;     /* reviews of cards in the review state */
+  guint       retention_passed;      /* of those, not rated Again */
+  double      true_retention;        /* retention_passed / retention_reviews; -1 when none */
+
+  /* due[0]: today, overdue cards included; due[i]: today + i.  Cards a
+   * session may show now (neither suspended nor buried). */
+  EgStatsDue  due[EG_STATS_DUE_DAYS];
+
+  /* history[i]: the reviews on study day history_first_day + i; the last
+   * is today */
+  int         history_first_day;
+  guint       history[EG_STATS_HISTORY_DAYS];
+  guint       streak;                /* days in a row with a review, up to today, or up
+                                      * to yesterday when there is none yet today */
+
+  /* Cards by state (not deleted); suspended cards only count as suspended */
+  guint       new_cards;
+  guint       learning;
+  guint       review;
+  guint       relearning;
+  guint       suspended;
+} EgStats;
+
+EgStats  *eg_stats_compute  (EgScheduler  *scheduler,
+                             gint64        deck_id,
+                             gint64        section_id,
+                             gint64        now_ms,
+                             GError      **error);
+void      eg_stats_free     (EgStats      *stats);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgStats, eg_stats_free)
+
+G_END_DECLS
