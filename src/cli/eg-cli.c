@@ -402,12 +402,31 @@ command_stats (EgCliContext  *ctx,
 {
   g_autoptr(GError) error = NULL;
   EgStoreStats stats = { 0 };
+  g_autofree char *deck = NULL;
+  g_autofree char *section = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      "Print the statistics the app shows (today, due, history, streak, cards by state) "
+      "as JSON", NULL },
+    { "deck", 0, 0, G_OPTION_ARG_STRING, &deck, "With --json: only this deck", "KEY" },
+    { "section", 0, 0, G_OPTION_ARG_STRING, &section, "With --json: only this section",
+      "KEY" },
+    { NULL }
+  };
 
-  if (!eg_cli_parse_options (ctx, "", "Counts of decks, sections, cards and reviews.",
-                      NULL, &argc, &argv))
+  if (!eg_cli_parse_options (ctx, "", "Counts of decks, sections, cards and reviews; with "
+                             "--json, the statistics of the collection, a deck or a section.",
+                             entries, &argc, &argv))
     return 1;
+  if (argc > 1)
+    return eg_cli_usage_error ("stats: unexpected argument “%s”", argv[1]);
+  if (!json && (deck != NULL || section != NULL))
+    return eg_cli_usage_error ("stats: --deck and --section go with --json");
   if (!eg_cli_open_store (ctx, EG_CLI_READ))
     return 1;
+  if (json)
+    return eg_cli_stats_json (ctx, deck, section);
   if (!eg_store_get_stats (ctx->store, &stats, &error))
     return eg_cli_fail (error);
 
@@ -458,7 +477,8 @@ static const Command commands[] = {
   { "list", "[--section KEY] [--sections]", "List cards or sections", command_list },
   { "show", "CARD_KEY", "Show one card", command_show },
   { "export", "--format json|markdown [-o FILE]", "Export the collection", command_export },
-  { "stats", "", "Collection statistics", command_stats },
+  { "stats", "[--json] [--deck|--section KEY]", "Collection statistics",
+    command_stats },
   { "set-language", "DECK LANGUAGE", "Language of a deck's inline code", command_set_language },
   { "due", "", "Cards due today, and when the next one is", eg_cli_due },
   { "review", "[--grade N]", "Review in the terminal, or grade the next card", eg_cli_review },

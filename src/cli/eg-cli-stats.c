@@ -1,0 +1,170 @@
+/* eg-cli-stats.c - `engram-cli stats --json`: the statistics the app shows
+ * (eg_stats_compute()) as one JSON object
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "eg-cli.h"
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_day (JsonBuilder *builder,
+         int          day)
+{
+  g_autofree char *date = eg_time_format_day (day);
+
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, date);
+}
+
+/* A share from 0 to 1, or null when there is nothing to share */
+static void
+add_share (JsonBuilder *builder,
+           const char  *name,
+           double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+add_today (JsonBuilder   *builder,
+           const EgStats *stats)
+{
+  json_builder_set_member_name (builder, "today");
+  json_builder_begin_object (builder);
+  add_day (builder, stats->today);
+  add_int (builder, "reviews", stats->reviews_today);
+  add_int (builder, "time_ms", stats->time_today_ms);
+  add_int (builder, "again", stats->again_today);
+  add_share (builder, "again_rate", stats->again_rate);
+  add_int (builder, "retention_reviews", stats->retention_reviews);
+  add_int (builder, "retention_passed", stats->retention_passed);
+  add_share (builder, "true_retention", stats->true_retention);
+  json_builder_end_object (builder);
+}
+
+static void
+add_days (JsonBuilder   *builder,
+          const EgStats *stats)
+{
+  json_builder_set_member_name (builder, "due");
+  json_builder_begin_array (builder);
+  for (int i = 0; i < EG_STATS_DUE_DAYS; i++)
+    {
+      json_builder_begin_object (builder);
+      add_day (builder, stats->today + i);
+      add_int (builder, "learning", stats->due[i].learning);
+      add_int (builder, "review", stats->due[i].review);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (int i = 0; i < EG_STATS_HISTORY_DAYS; i++)
+    {
+      json_builder_begin_object (builder);
+      add_day (builder, stats->history_first_day + i);
+      add_int (builder, "reviews", stats->history[i]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  add_int (builder, "streak", stats->streak);
+}
+
+static void
+add_cards (JsonBuilder   *builder,
+           const EgStats *stats)
+{
+  json_builder_set_member_name (builder, "cards");
+  json_builder_begin_object (builder);
+  add_int (builder, "new", stats->new_cards);
+  add_int (builder, "learning", stats->learning);
+  add_int (builder, "review", stats->review);
+  add_int (builder, "relearning", stats->relearning);
+  add_int (builder, "suspended", stats->suspended);
+  json_builder_end_object (builder);
+}
+
+/* The deck named @key, or 0 with @error set */
+static gint64
+find_deck (EgStore     *store,
+           const char  *key,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) decks = eg_store_list_decks (store, error);
+
+  if (decks == NULL)
+    return 0;
+  for (guint i = 0; i < decks->len; i++)
+    {
+      EgDeckInfo *deck = g_ptr_array_index (decks, i);
+
+      if (g_strcmp0 (deck->key, key) == 0)
+        return deck->id;
+    }
+  g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND, "No deck “%s”", key);
+  return 0;
+}
+
+/**
+ * eg_cli_stats_json:
+ * @deck_key: (nullable): only this deck's cards
+ * @section_key: (nullable): only this section's cards
+ *
+ * Prints the statistics of the collection, a deck or a section at the
+ * context's time as a JSON object.
+ */
+int
+eg_cli_stats_json (EgCliContext *ctx,
+                   const char   *deck_key,
+                   const char   *section_key)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(EgScheduler) scheduler = NULL;
+  g_autoptr(EgSectionInfo) section = NULL;
+  g_autoptr(EgStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 deck_id = 0;
+
+  if (!(scheduler = eg_scheduler_new (ctx->store, &error)))
+    return eg_cli_fail (error);
+  if (deck_key != NULL && !(deck_id = find_deck (ctx->store, deck_key, &error)))
+    return eg_cli_fail (error);
+  if (section_key != NULL && !(section = eg_store_find_section (ctx->store, section_key, &error)))
+    return eg_cli_fail (error);
+  stats = eg_stats_compute (scheduler, deck_id, section ? section->id : 0, ctx->now_ms, &error);
+  if (stats == NULL)
+    return eg_cli_fail (error);
+
+  json_builder_begin_object (builder);
+  add_today (builder, stats);
+  add_days (builder, stats);
+  add_cards (builder, stats);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+  return 0;
+}

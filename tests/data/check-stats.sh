@@ -1,0 +1,95 @@
+#!/bin/sh
+# engram-cli stats --json: the statistics the app shows, on a collection
+# graded with known grades and durations at known times (TZ=UTC: a study
+# day starts at 04:00 UTC); plain stats unchanged.
+#   check-stats.sh ENGRAM_CLI DECK
+set -u
+cli=$1 deck=$2
+. "$(dirname "$0")/tap.sh"
+db="$tmp/c.db"
+
+grade () {  # grade TIME RATING DURATION_MS
+  "$cli" --db "$db" --at "$1" review --grade "$2" --duration "$3" >/dev/null
+}
+
+# holds.py STATS LOG EXPRESSION: the expression, over the stats object s and
+# the review log (log --json) l, is true
+cat >"$tmp/holds.py" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+l = json.load(open(sys.argv[2]))
+today = [r for r in l if r["time"].startswith("2026-03-20T1")]
+value = eval(sys.argv[3])
+if value is not True:
+    print("%s: %r" % (sys.argv[3], value))
+    sys.exit(1)
+PY
+holds () {  # holds DESCRIPTION EXPRESSION
+  check "$1" python3 "$tmp/holds.py" "$tmp/stats.json" "$tmp/log.json" "$2"
+}
+
+echo "1..24"
+"$cli" --db "$db" import "$deck" >/dev/null
+# two new cards a day: the review card due today comes second today
+"$cli" --db "$db" settings new-per-day 2 >/dev/null
+grade 2026-03-10T10:00:00Z 4 1000
+grade 2026-03-18T10:00:00Z 3 1000
+grade 2026-03-18T10:01:00Z 3 1000
+grade 2026-03-19T10:00:00Z 3 1000
+grade 2026-03-20T03:00:00Z 3 1000   # the study day of the 19th
+grade 2026-03-20T10:00:00Z 3 2000
+grade 2026-03-20T10:01:00Z 3 3000
+grade 2026-03-20T10:02:00Z 1 4000
+grade 2026-03-20T10:03:00Z 3 5000
+"$cli" --db "$db" log --json >"$tmp/log.json"
+"$cli" --db "$db" --at 2026-03-20T12:00:00Z stats --json >"$tmp/stats.json" 2>"$tmp/err"
+check "stats --json succeeds and prints JSON" python3 -c \
+  "import json, sys; json.load(open(sys.argv[1]))" "$tmp/stats.json"
+
+holds "the object has its members" \
+  'sorted(s) == ["cards", "due", "history", "streak", "today"]'
+holds "today has its members" \
+  'sorted(s["today"]) == ["again", "again_rate", "date", "retention_passed", "retention_reviews", "reviews", "time_ms", "true_retention"]'
+holds "today is the study day of the time given" 's["today"]["date"] == "2026-03-20"'
+holds "today's reviews" 's["today"]["reviews"] == 4 == len(today)'
+holds "today's time" 's["today"]["time_ms"] == 14000'
+holds "today's again-rate" 's["today"]["again"] == 1 and s["today"]["again_rate"] == 0.25'
+holds "true retention: the review card graded Good today" \
+  's["today"]["retention_reviews"] == 1 and s["today"]["retention_passed"] == 1 and s["today"]["true_retention"] == 1'
+holds "true retention counts today's reviews of review cards" \
+  's["today"]["retention_reviews"] == len([r for r in today if r["state_before"] == "review"]) and s["today"]["retention_passed"] == len([r for r in today if r["state_before"] == "review" and r["rating"] > 1])'
+holds "true retention is their share not rated Again, or null" \
+  '(s["today"]["true_retention"] is None) == (s["today"]["retention_reviews"] == 0) and (s["today"]["retention_reviews"] == 0 or abs(s["today"]["true_retention"] - s["today"]["retention_passed"] / s["today"]["retention_reviews"]) < 1e-9)'
+holds "due: 30 days from today" \
+  'len(s["due"]) == 30 and s["due"][0]["date"] == "2026-03-20" and s["due"][29]["date"] == "2026-04-18"'
+holds "due: days split into learning and review" \
+  'all(sorted(d) == ["date", "learning", "review"] for d in s["due"])'
+holds "due today: the (re)learning cards left" \
+  's["due"][0]["learning"] == s["cards"]["learning"] + s["cards"]["relearning"]'
+holds "history: 365 days, today last" \
+  'len(s["history"]) == 365 and s["history"][-1]["date"] == "2026-03-20" and s["history"][0]["date"] == "2025-03-21"'
+holds "history: the reviews of each study day" \
+  '[d["reviews"] for d in s["history"][-11:]] == [1, 0, 0, 0, 0, 0, 0, 0, 2, 2, 4]'
+holds "history: every review of the log" 'sum(d["reviews"] for d in s["history"]) == len(l) == 9'
+holds "the streak: three days" 's["streak"] == 3'
+holds "cards by state: the five cards graded are no longer new" \
+  's["cards"]["new"] == 240 == 245 - len(set(r["card"] for r in l)) and sum(s["cards"].values()) == 245 and s["cards"]["suspended"] == 0'
+
+"$cli" --db "$db" --at 2026-03-22T12:00:00Z stats --json >"$tmp/stats.json"
+holds "a day without reviews ends the streak" \
+  's["streak"] == 0 and s["today"]["reviews"] == 0 and s["today"]["again_rate"] is None and s["today"]["true_retention"] is None'
+
+"$cli" --db "$db" --at 2026-03-20T12:00:00Z stats --json --deck expert-level-golang-interview-questions >"$tmp/stats.json"
+holds "--deck: the deck has every review" 's["today"]["reviews"] == 4 and s["streak"] == 3'
+
+"$cli" --db "$db" --at 2026-03-20T12:00:00Z stats --json --section 21 >"$tmp/stats.json"
+holds "--section: only its cards, never studied" \
+  's["today"]["reviews"] == 0 and s["streak"] == 0 and s["cards"]["new"] == 20 and sum(s["cards"].values()) == 20 and all(d["reviews"] == 0 for d in s["history"])'
+
+check "--deck refuses a deck that does not exist" sh -c \
+  "if '$cli' --db '$db' stats --json --deck nosuch 2>'$tmp/e'; then exit 1; fi; grep -q 'No deck “nosuch”' '$tmp/e'"
+check "--section goes with --json" sh -c \
+  "if '$cli' --db '$db' stats --section 21 2>'$tmp/e'; then exit 1; fi; grep -q 'go with --json' '$tmp/e'"
+"$cli" --db "$db" stats >"$tmp/plain"
+check "plain stats is unchanged" \
+  grep -q '^Cards:       245 (new [0-9]*, learning [0-9]*, review [0-9]*, relearning [0-9]*)$' "$tmp/plain"
