@@ -200,14 +200,17 @@
   // @all.  WebKit paints the ranges of a hidden answer over the question,
   // and not where they are once it shows: reveal() registers them, the
   // ranges made beforehand.
-  function register(all) {
+  // Registers the prepared ranges, but those of a hidden answer or part:
+  // WebKit paints the ranges of a hidden element over the question, and not
+  // where they are once it shows, so reveal() and a part's heading register
+  // them again, the ranges made beforehand.
+  function register() {
     for (const color of COLORS) {
       CSS.highlights.delete('engram-' + color);
       CSS.highlights.delete('engram-' + color + '-comment');
     }
     for (const [name, ranges] of prepared) {
-      const shown = all ? ranges
-        : ranges.filter((range) => !range.startContainer.parentElement.closest('[hidden]'));
+      const shown = ranges.filter((range) => !range.startContainer.parentElement.closest('[hidden]'));
       if (shown.length > 0) CSS.highlights.set(name, new Highlight(...shown));
     }
   }
@@ -240,7 +243,7 @@
       add('engram-' + (COLORS.includes(highlight.color) ? highlight.color : COLORS[0]) +
           (highlight.comment ? '-comment' : ''), range);
     }
-    register(!$('answer').hidden);
+    register();
     return drawn.length;
   }
 
@@ -362,6 +365,28 @@
     return { field: first.field, start, end: start + chars.length - lead - trail };
   }
 
+  // A named part behind a click (Preferences): its heading is a button
+  // that shows and hides it, by mouse or keyboard.
+  function collapsible(heading, body) {
+    const toggle = () => {
+      body.hidden = !body.hidden;
+      heading.setAttribute('aria-expanded', String(!body.hidden));
+      if (prepared.size > 0) register();
+    };
+    heading.classList.add('collapsible');
+    heading.setAttribute('role', 'button');
+    heading.setAttribute('tabindex', '0');
+    heading.setAttribute('aria-expanded', 'false');
+    body.hidden = true;
+    heading.addEventListener('click', toggle);
+    heading.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        toggle();
+      }
+    });
+  }
+
   window.engram = {
     show(card) {
       setHtml($('question'), card.question);
@@ -376,6 +401,7 @@
         const body = document.createElement('section');
         body.className = 'part-body';
         setHtml(body, part.html);
+        if (card.partsCollapsed === 1) collapsible(heading, body);
         parts.append(heading, body);
       }
       $('answer').hidden = card.revealed === 0;
@@ -411,7 +437,7 @@
 
     reveal(token) {
       $('answer').hidden = false;
-      if (prepared.size > 0 && window.CSS && CSS.highlights) register(true);
+      if (prepared.size > 0 && window.CSS && CSS.highlights) register();
       afterPaint('revealed', token);
       return true;
     },

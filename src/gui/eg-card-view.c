@@ -39,6 +39,7 @@ struct _EgCardView
   guint64             token;
   GStrv               marks;      /* search terms to highlight: eg_card_view_set_marks() */
   GPtrArray          *annotations; /* EgAnnotation of the card: eg_card_view_set_annotations() */
+  gboolean            parts_collapsed;  /* named parts behind a click */
 };
 
 G_DEFINE_FINAL_TYPE (EgCardView, eg_card_view, GTK_TYPE_WIDGET)
@@ -240,6 +241,8 @@ card_arguments (EgCardView *self)
   g_variant_builder_add (&card, "{sv}", "answer", g_variant_new_string (answer));
   g_variant_builder_add (&card, "{sv}", "parts", g_variant_builder_end (&parts));
   g_variant_builder_add (&card, "{sv}", "revealed", g_variant_new_int32 (self->revealed));
+  g_variant_builder_add (&card, "{sv}", "partsCollapsed",
+                         g_variant_new_int32 (self->parts_collapsed ? 1 : 0));
   g_variant_builder_add (&card, "{sv}", "token", g_variant_new_double ((double) self->token));
   g_variant_builder_add (&card, "{sv}", "marks", marks_variant (self));
   g_variant_builder_add (&card, "{sv}", "annotations", annotations_variant (self));
@@ -570,6 +573,20 @@ eg_card_view_get_zoom (EgCardView *self)
   g_return_val_if_fail (EG_IS_CARD_VIEW (self), 1.0);
 
   return self->web_view != NULL ? web_module->get_zoom (self->web_view) : 1.0;
+}
+
+/**
+ * eg_card_view_set_parts_collapsed:
+ *
+ * Whether a card's named parts ("Indepth") show behind a click on their
+ * heading (or Enter on it), from the next card shown.
+ */
+void
+eg_card_view_set_parts_collapsed (EgCardView *self,
+                                  gboolean    collapsed)
+{
+  g_return_if_fail (EG_IS_CARD_VIEW (self));
+  self->parts_collapsed = collapsed;
 }
 
 /**

@@ -38,6 +38,8 @@ void           eg_card_view_set_zoom       (EgCardView  *self,
                                             double       zoom);
 double         eg_card_view_get_zoom       (EgCardView  *self);
 GtkWidget     *eg_card_view_get_web_view   (EgCardView  *self);
+void           eg_card_view_set_parts_collapsed (EgCardView *self,
+                                                 gboolean    collapsed);
 void           eg_card_view_set_caret_browsing (EgCardView *self,
                                                 gboolean    caret_browsing);
 gboolean       eg_card_view_get_caret_browsing (EgCardView *self);

@@ -36,6 +36,7 @@ struct _EgLibraryPage
   EgCardModel         *cards;
   EgCardView          *preview;
   EgAnnotator         *annotator;    /* of the preview's card */
+  GSettings           *settings;     /* the app's: how the preview shows parts */
   EgSortColumn         sort;
   gboolean             descending;
   gboolean             had_sections;

@@ -249,6 +249,8 @@ build_style_group (EgPreferences *self)
   GtkWidget *row = adw_combo_row_new ();
   GtkWidget *intervals_row;
   GtkWidget *intervals;
+  GtkWidget *parts_row;
+  GtkWidget *parts;
 
   gtk_string_list_append (styles, _("Follow the Desktop"));
   gtk_string_list_append (styles, _("Light"));
@@ -274,6 +276,19 @@ build_style_group (EgPreferences *self)
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (intervals_row), intervals);
   g_hash_table_insert (self->rows, (gpointer) "show-intervals", intervals);
   adw_preferences_group_add (group, intervals_row);
+
+  parts_row = adw_action_row_new ();
+  parts = gtk_switch_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (parts_row),
+                                 _("Named Parts Behind a Click"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (parts_row),
+                               _("Parts such as “Indepth” show when their heading is clicked"));
+  gtk_widget_set_valign (parts, GTK_ALIGN_CENTER);
+  g_settings_bind (self->settings, "parts-collapsed", parts, "active", G_SETTINGS_BIND_DEFAULT);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (parts_row), parts);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (parts_row), parts);
+  g_hash_table_insert (self->rows, (gpointer) "parts-collapsed", parts);
+  adw_preferences_group_add (group, parts_row);
   return group;
 }
 

@@ -704,11 +704,22 @@ zoom_action (GtkWidget  *widget,
   g_settings_set_double (self->settings, "zoom", zoom);
 }
 
+/* Preferences: named parts at once or behind a click, from the next card */
+static void
+parts_collapsed_cb (EgReviewPage *self)
+{
+  if (self->card_view != NULL)
+    eg_card_view_set_parts_collapsed (self->card_view,
+                                      g_settings_get_boolean (self->settings, "parts-collapsed"));
+}
+
 static void
 zoom_changed_cb (EgReviewPage *self)
 {
   if (self->card_view != NULL)
     eg_card_view_set_zoom (self->card_view, g_settings_get_double (self->settings, "zoom"));
+  eg_card_view_set_parts_collapsed (self->card_view,
+                                    g_settings_get_boolean (self->settings, "parts-collapsed"));
 }
 
 static void
@@ -873,6 +884,8 @@ eg_review_page_init (EgReviewPage *self)
                    G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (zoom_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::parts-collapsed",
+                           G_CALLBACK (parts_collapsed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   set_revealed (self, FALSE);

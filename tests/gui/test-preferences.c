@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "eg-application.h"
+#include "eg-card-view.h"
 #include "eg-core.h"
 #include "eg-gui-test.h"
 #include "eg-preferences.h"
@@ -50,6 +51,7 @@ fixture_teardown (Fixture       *f,
 {
   g_settings_reset (f->settings, "style");
   g_settings_reset (f->settings, "show-intervals");
+  g_settings_reset (f->settings, "parts-collapsed");
   g_clear_object (&f->settings);
   g_clear_object (&f->scheduler);
   g_clear_object (&f->store);
@@ -181,6 +183,69 @@ test_intervals (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWidget  *web_view;
+  const char *script;
+  const char *expected;
+} EvalWait;
+
+static gboolean
+eval_is (gpointer data)
+{
+  EvalWait *wait = data;
+  g_autofree char *value = eg_gui_test_eval (wait->web_view, wait->script, 5000);
+
+  return g_strcmp0 (value, wait->expected) == 0;
+}
+
+static gboolean
+view_ready (gpointer data)
+{
+  return eg_card_view_is_ready (data);
+}
+
+#define PART_STATE \
+  "(() => { const h = document.querySelector('h2.part'); const b = h.nextElementSibling;" \
+  " return String(b.hidden) + ' ' + h.getAttribute('aria-expanded'); })()"
+
+/* Named parts behind a click: hidden under a heading that is a button,
+ * shown by a click on it; shown at once otherwise */
+static void
+test_parts_behind_click (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  EgCardView *view = EG_CARD_VIEW (eg_card_view_new ());
+  g_autoptr(EgCard) card = g_new0 (EgCard, 1);
+  GtkWidget *web_view;
+
+  card->id = 1;
+  card->key = g_strdup ("1/1");
+  card->question = g_strdup ("What is a goroutine?");
+  card->answer = g_strdup ("A lightweight thread.");
+  card->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_card_part_free);
+  g_ptr_array_add (card->parts, eg_card_part_new ("Indepth", "Stacks start at 2 KB."));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (eg_gui_test_wait_for (view_ready, view, 20000));
+  web_view = eg_card_view_get_web_view (view);
+
+  eg_card_view_set_parts_collapsed (view, TRUE);
+  eg_card_view_show_card (view, card, NULL, TRUE, 1);
+  g_assert_true (eg_gui_test_wait_for (eval_is, &(EvalWait) { web_view, PART_STATE,
+                                                             "true false" }, 5000));
+  g_free (eg_gui_test_eval (web_view, "document.querySelector('h2.part').click(); ''", 5000));
+  g_assert_true (eg_gui_test_wait_for (eval_is, &(EvalWait) { web_view, PART_STATE,
+                                                             "false true" }, 5000));
+
+  eg_card_view_set_parts_collapsed (view, FALSE);
+  eg_card_view_show_card (view, card, NULL, TRUE, 2);
+  g_assert_true (eg_gui_test_wait_for (eval_is, &(EvalWait) { web_view, PART_STATE,
+                                                             "false null" }, 5000));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 preferences_shown (gpointer data)
 {
@@ -228,6 +293,8 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/gui/preferences/intervals", Fixture, NULL, fixture_setup, test_intervals,
               fixture_teardown);
+  g_test_add ("/gui/preferences/parts-behind-click", Fixture, NULL, fixture_setup,
+              test_parts_behind_click, fixture_teardown);
   g_test_add ("/gui/preferences/shortcut", Fixture, NULL, fixture_setup, test_shortcut,
               fixture_teardown);
 
