@@ -589,6 +589,13 @@ eg_card_view_set_parts_collapsed (EgCardView *self,
   self->parts_collapsed = collapsed;
 }
 
+gboolean
+eg_card_view_get_parts_collapsed (EgCardView *self)
+{
+  g_return_val_if_fail (EG_IS_CARD_VIEW (self), FALSE);
+  return self->parts_collapsed;
+}
+
 /**
  * eg_card_view_set_caret_browsing:
  *

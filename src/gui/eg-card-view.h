@@ -40,6 +40,7 @@ double         eg_card_view_get_zoom       (EgCardView  *self);
 GtkWidget     *eg_card_view_get_web_view   (EgCardView  *self);
 void           eg_card_view_set_parts_collapsed (EgCardView *self,
                                                  gboolean    collapsed);
+gboolean       eg_card_view_get_parts_collapsed (EgCardView *self);
 void           eg_card_view_set_caret_browsing (EgCardView *self,
                                                 gboolean    caret_browsing);
 gboolean       eg_card_view_get_caret_browsing (EgCardView *self);

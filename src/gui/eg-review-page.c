@@ -718,8 +718,6 @@ zoom_changed_cb (EgReviewPage *self)
 {
   if (self->card_view != NULL)
     eg_card_view_set_zoom (self->card_view, g_settings_get_double (self->settings, "zoom"));
-  eg_card_view_set_parts_collapsed (self->card_view,
-                                    g_settings_get_boolean (self->settings, "parts-collapsed"));
 }
 
 static void
@@ -928,6 +926,8 @@ eg_review_page_ensure_view (EgReviewPage *self)
   eg_card_view_set_dark (self->card_view,
                          adw_style_manager_get_dark (adw_style_manager_get_default ()));
   eg_card_view_set_zoom (self->card_view, g_settings_get_double (self->settings, "zoom"));
+  eg_card_view_set_parts_collapsed (self->card_view,
+                                    g_settings_get_boolean (self->settings, "parts-collapsed"));
   g_signal_connect_object (self->card_view, "painted", G_CALLBACK (card_painted_cb), self,
                            G_CONNECT_SWAPPED);
   self->annotator = eg_annotator_new (self->card_view);

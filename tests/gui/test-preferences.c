@@ -179,6 +179,20 @@ test_intervals (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->easy_interval)));
   gtk_switch_set_active (toggle, TRUE);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->hard_interval)));
+
+  /* named parts behind a click: the review's card view and the library's
+   * preview take the choice, at once and when it changes */
+  g_settings_set_boolean (f->settings, "parts-collapsed", TRUE);
+  eg_window_set_store (window, f->store);
+  eg_review_page_ensure_view (page);
+  g_assert_true (eg_card_view_get_parts_collapsed (eg_review_page_get_card_view (page)));
+  g_assert_true (eg_card_view_get_parts_collapsed (
+                   eg_library_page_get_preview (eg_window_get_library_page (window))));
+  gtk_switch_set_active (GTK_SWITCH (eg_preferences_get_row (EG_PREFERENCES (preferences),
+                                                             "parts-collapsed")), FALSE);
+  g_assert_false (eg_card_view_get_parts_collapsed (eg_review_page_get_card_view (page)));
+  g_assert_false (eg_card_view_get_parts_collapsed (
+                    eg_library_page_get_preview (eg_window_get_library_page (window))));
   gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (window));
 }
