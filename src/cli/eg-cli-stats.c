@@ -58,13 +58,16 @@ add_today (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
+/* The forecast's first @n_days days as the array @name */
 static void
-add_days (JsonBuilder   *builder,
-          const EgStats *stats)
+add_due (JsonBuilder   *builder,
+         const char    *name,
+         const EgStats *stats,
+         int            n_days)
 {
-  json_builder_set_member_name (builder, "due");
+  json_builder_set_member_name (builder, name);
   json_builder_begin_array (builder);
-  for (int i = 0; i < EG_STATS_DUE_DAYS; i++)
+  for (int i = 0; i < n_days; i++)
     {
       json_builder_begin_object (builder);
       add_day (builder, stats->today + i);
@@ -73,6 +76,14 @@ add_days (JsonBuilder   *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+static void
+add_days (JsonBuilder   *builder,
+          const EgStats *stats)
+{
+  add_due (builder, "due", stats, EG_STATS_DUE_DAYS);
+  add_due (builder, "due90", stats, EG_STATS_DUE90_DAYS);
 
   json_builder_set_member_name (builder, "history");
   json_builder_begin_array (builder);

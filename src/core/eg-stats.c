@@ -43,21 +43,21 @@ compute_due (EgScheduler         *scheduler,
              GError             **error)
 {
   EgStore *store = eg_scheduler_get_store (scheduler);
-  guint reviews[EG_STATS_DUE_DAYS] = { 0 };
+  guint reviews[EG_STATS_DUE90_DAYS] = { 0 };
   g_autoptr(GArray) learning = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (!_eg_store_stats_reviews_due (store, scope, stats->today, EG_STATS_DUE_DAYS, reviews,
+  if (!_eg_store_stats_reviews_due (store, scope, stats->today, EG_STATS_DUE90_DAYS, reviews,
                                     error) ||
       !_eg_store_stats_learning_due (store, scope, learning, error))
     return FALSE;
-  for (guint i = 0; i < EG_STATS_DUE_DAYS; i++)
+  for (guint i = 0; i < EG_STATS_DUE90_DAYS; i++)
     stats->due[i].review = reviews[i];
   for (guint i = 0; i < learning->len; i++)
     {
       int day = eg_scheduler_study_day (scheduler, g_array_index (learning, gint64, i));
 
       day = MAX (day, stats->today);
-      if (day - stats->today < EG_STATS_DUE_DAYS)
+      if (day - stats->today < EG_STATS_DUE90_DAYS)
         stats->due[day - stats->today].learning++;
     }
   return TRUE;

@@ -14,8 +14,10 @@
 
 G_BEGIN_DECLS
 
-/* Days of the forecast and of the review history */
+/* Days of the forecast (the short one and the long one) and of the review
+ * history */
 #define EG_STATS_DUE_DAYS     30
+#define EG_STATS_DUE90_DAYS   90
 #define EG_STATS_HISTORY_DAYS 365
 
 /* Cards due on one study day */
@@ -41,8 +43,9 @@ typedef struct
   double      true_retention;        /* retention_passed / retention_reviews; -1 when none */
 
   /* due[0]: today, overdue cards included; due[i]: today + i.  Cards a
-   * session may show now (neither suspended nor buried). */
-  EgStatsDue  due[EG_STATS_DUE_DAYS];
+   * session may show now (neither suspended nor buried).  The first
+   * EG_STATS_DUE_DAYS entries are the 30-day forecast. */
+  EgStatsDue  due[EG_STATS_DUE90_DAYS];
 
   /* history[i]: the reviews on study day history_first_day + i; the last
    * is today */

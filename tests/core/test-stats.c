@@ -380,6 +380,39 @@ test_due (void)
   fixture_teardown (&f);
 }
 
+/* The 90-day forecast: the 30-day one, then the days after it */
+static void
+test_due90 (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(EgStats) stats = NULL;
+  gint64 now = iso ("2026-03-20T12:00:00Z");
+  int today = eg_time_study_day (now, 4);
+
+  fixture_setup (&f, TRUE);
+  set_state (&f, id_of (&f, "1/101"), EG_FSRS_STATE_REVIEW, 0, today + 2);
+  set_state (&f, id_of (&f, "1/102"), EG_FSRS_STATE_REVIEW, 0, today + 30);
+  set_state (&f, id_of (&f, "1/103"), EG_FSRS_STATE_REVIEW, 0, today + 30);
+  set_state (&f, id_of (&f, "1/104"), EG_FSRS_STATE_REVIEW, 0, today + 89);
+  set_state (&f, id_of (&f, "1/105"), EG_FSRS_STATE_REVIEW, 0, today + 90);  /* too far */
+  set_state (&f, id_of (&f, "2/201"), EG_FSRS_STATE_REVIEW, 0, today + 365); /* too far */
+  /* 12:00 on 4 May 2026 is 45 days after 12:00 on 20 March */
+  set_state (&f, id_of (&f, "2/202"), EG_FSRS_STATE_RELEARNING,
+             iso ("2026-05-04T12:00:00Z"), 0);
+
+  stats = compute (&f, 0, 0, "2026-03-20T12:00:00Z");
+  for (guint i = 0; i < EG_STATS_DUE90_DAYS; i++)
+    {
+      guint review = i == 2 ? 1 : i == 30 ? 2 : i == 89 ? 1 : 0;
+      guint learning = i == 45 ? 1 : 0;
+
+      g_assert_cmpuint (stats->due[i].review, ==, review);
+      g_assert_cmpuint (stats->due[i].learning, ==, learning);
+    }
+  g_assert_cmpuint (stats->review, ==, 6);
+  fixture_teardown (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -394,6 +427,7 @@ main (int    argc,
   g_test_add_func ("/stats/streak", test_streak);
   g_test_add_func ("/stats/scope", test_scope);
   g_test_add_func ("/stats/due", test_due);
+  g_test_add_func ("/stats/due90", test_due90);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();

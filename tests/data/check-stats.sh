@@ -28,7 +28,7 @@ holds () {  # holds DESCRIPTION EXPRESSION
   check "$1" python3 "$tmp/holds.py" "$tmp/stats.json" "$tmp/log.json" "$2"
 }
 
-echo "1..24"
+echo "1..27"
 "$cli" --db "$db" import "$deck" >/dev/null
 # two new cards a day: the review card due today comes second today
 "$cli" --db "$db" settings new-per-day 2 >/dev/null
@@ -47,7 +47,7 @@ check "stats --json succeeds and prints JSON" python3 -c \
   "import json, sys; json.load(open(sys.argv[1]))" "$tmp/stats.json"
 
 holds "the object has its members" \
-  'sorted(s) == ["cards", "due", "history", "streak", "today"]'
+  'sorted(s) == ["cards", "due", "due90", "history", "streak", "today"]'
 holds "today has its members" \
   'sorted(s["today"]) == ["again", "again_rate", "date", "retention_passed", "retention_reviews", "reviews", "time_ms", "true_retention"]'
 holds "today is the study day of the time given" 's["today"]["date"] == "2026-03-20"'
@@ -66,6 +66,11 @@ holds "due: days split into learning and review" \
   'all(sorted(d) == ["date", "learning", "review"] for d in s["due"])'
 holds "due today: the (re)learning cards left" \
   's["due"][0]["learning"] == s["cards"]["learning"] + s["cards"]["relearning"]'
+holds "due90: 90 days from today, 20 March to 17 June" \
+  'len(s["due90"]) == 90 and s["due90"][0]["date"] == "2026-03-20" and s["due90"][89]["date"] == "2026-06-17"'
+holds "due90: its first 30 days are due" 's["due90"][:30] == s["due"]'
+holds "due90: every review card falls due within 90 days" \
+  'sum(d["review"] for d in s["due90"]) == s["cards"]["review"] > 0 and sum(d["learning"] for d in s["due90"]) == s["cards"]["learning"] + s["cards"]["relearning"]'
 holds "history: 365 days, today last" \
   'len(s["history"]) == 365 and s["history"][-1]["date"] == "2026-03-20" and s["history"][0]["date"] == "2025-03-21"'
 holds "history: the reviews of each study day" \
