@@ -99,6 +99,29 @@ add_days (JsonBuilder   *builder,
 }
 
 static void
+add_months (JsonBuilder   *builder,
+            const EgStats *stats)
+{
+  json_builder_set_member_name (builder, "retention_by_month");
+  json_builder_begin_array (builder);
+  for (int i = 0; i < EG_STATS_MONTHS; i++)
+    {
+      const EgStatsMonth *month = &stats->months[i];
+      g_autofree char *date = eg_time_format_day (month->first_day);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "month");
+      date[7] = '\0';   /* "2026-03" */
+      json_builder_add_string_value (builder, date);
+      add_int (builder, "reviews", month->reviews);
+      add_int (builder, "passed", month->passed);
+      add_share (builder, "true_retention", month->rate);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
 add_cards (JsonBuilder   *builder,
            const EgStats *stats)
 {
@@ -169,6 +192,7 @@ eg_cli_stats_json (EgCliContext *ctx,
   json_builder_begin_object (builder);
   add_today (builder, stats);
   add_days (builder, stats);
+  add_months (builder, stats);
   add_cards (builder, stats);
   json_builder_end_object (builder);
 

@@ -14,6 +14,7 @@
 
 #include "eg-stats.h"
 #include "eg-store-private.h"
+#include "eg-time.h"
 
 static gboolean
 compute_today (EgStore             *store,
@@ -102,6 +103,40 @@ compute_history (EgStore             *store,
 }
 
 static gboolean
+compute_months (EgStore             *store,
+                const EgStudyScope  *scope,
+                EgStats             *stats,
+                GError             **error)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (EgStoreDayRetention));
+  guint m = 0;
+
+  for (guint i = 0; i < EG_STATS_MONTHS; i++)
+    stats->months[i].first_day = eg_time_month_first_day (stats->today,
+                                                          EG_STATS_MONTHS - 1 - i);
+  if (!_eg_store_stats_retention_days (store, scope, stats->months[0].first_day, stats->today,
+                                       days, error))
+    return FALSE;
+  /* earliest first: move to the month of each day */
+  for (guint i = 0; i < days->len; i++)
+    {
+      const EgStoreDayRetention *day = &g_array_index (days, EgStoreDayRetention, i);
+
+      while (m + 1 < EG_STATS_MONTHS && day->day >= stats->months[m + 1].first_day)
+        m++;
+      stats->months[m].reviews += day->reviews;
+      stats->months[m].passed += day->passed;
+    }
+  for (guint i = 0; i < EG_STATS_MONTHS; i++)
+    {
+      EgStatsMonth *month = &stats->months[i];
+
+      month->rate = month->reviews > 0 ? (double) month->passed / month->reviews : -1;
+    }
+  return TRUE;
+}
+
+static gboolean
 compute_states (EgStore             *store,
                 const EgStudyScope  *scope,
                 EgStats             *stats,
@@ -149,6 +184,7 @@ eg_stats_compute (EgScheduler  *scheduler,
   if (!compute_today (store, &scope, stats, error) ||
       !compute_due (scheduler, &scope, stats, error) ||
       !compute_history (store, &scope, stats, error) ||
+      !compute_months (store, &scope, stats, error) ||
       !compute_states (store, &scope, stats, error))
     return NULL;
   return g_steal_pointer (&stats);

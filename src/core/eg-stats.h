@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 #define EG_STATS_DUE_DAYS     30
 #define EG_STATS_DUE90_DAYS   90
 #define EG_STATS_HISTORY_DAYS 365
+/* Calendar months of the true retention by month */
+#define EG_STATS_MONTHS       12
 
 /* Cards due on one study day */
 typedef struct
@@ -26,6 +28,15 @@ typedef struct
   guint learning;   /* learning or relearning */
   guint review;
 } EgStatsDue;
+
+/* The true retention of one calendar month (of the study days) */
+typedef struct
+{
+  int    first_day;   /* the study day the month starts */
+  guint  reviews;     /* grades of cards in the review state */
+  guint  passed;      /* of those, not rated Again */
+  double rate;        /* passed / reviews; -1 when none */
+} EgStatsMonth;
 
 /* What the statistics show.  Days are study days (eg_time_study_day()); a
  * review is a grade that rescheduled its card. */
@@ -53,6 +64,10 @@ typedef struct
   guint       history[EG_STATS_HISTORY_DAYS];
   guint       streak;                /* days in a row with a review, up to today, or up
                                       * to yesterday when there is none yet today */
+
+  /* months[i]: the true retention in the calendar month of today, less
+   * EG_STATS_MONTHS - 1 - i months; the last is this month */
+  EgStatsMonth months[EG_STATS_MONTHS];
 
   /* Cards by state (not deleted); suspended cards only count as suspended */
   guint       new_cards;

@@ -357,6 +357,19 @@ typedef struct
   guint reviews;
 } EgStoreDayCount;
 
+typedef struct
+{
+  int   day;
+  guint reviews;                 /* grades of cards in the review state */
+  guint passed;                  /* those not rated Again */
+} EgStoreDayRetention;
+
+gboolean      _eg_store_stats_retention_days (EgStore          *self,
+                                              const EgStudyScope *scope,
+                                              int               first_day,
+                                              int               last_day,
+                                              GArray           *days,
+                                              GError          **error);
 gboolean      _eg_store_stats_day        (EgStore            *self,
                                           const EgStudyScope *scope,
                                           int                 day,

@@ -111,6 +111,47 @@ _eg_store_stats_review_days (EgStore             *self,
 }
 
 /**
+ * _eg_store_stats_retention_days:
+ * @days: (element-type EgStoreDayRetention): gets every study day from
+ *   @first_day to @last_day with grades of @scope's cards in the review
+ *   state, and how many of those were not Again
+ */
+gboolean
+_eg_store_stats_retention_days (EgStore             *self,
+                                const EgStudyScope  *scope,
+                                int                  first_day,
+                                int                  last_day,
+                                GArray              *days,
+                                GError             **error)
+{
+  sqlite3_stmt *stmt = _eg_store_cached (self,
+    "SELECT l.day, count(*), coalesce (sum (l.rating > 1), 0)"
+    " FROM review_log l JOIN cards c ON c.id = l.card_id"
+    " WHERE l.day >= ?2 AND l.day <= ?3 AND l.state_before = " EG_STORE_STATE_REVIEW
+    "   AND " IS_GRADE " AND " IN_SCOPE
+    " GROUP BY l.day ORDER BY l.day", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_scope (stmt, scope);
+  sqlite3_bind_int (stmt, 2, first_day);
+  sqlite3_bind_int (stmt, 3, last_day);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EgStoreDayRetention day = {
+        sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2)
+      };
+
+      g_array_append_val (days, day);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _eg_store_set_error (self, error, _("Cannot compute the true retention"));
+  return TRUE;
+}
+
+/**
  * _eg_store_stats_states:
  * @counts: (array fixed-size=5): gets the cards of @scope that are not
  *   suspended in each EgFsrsState, and the suspended ones last

@@ -122,6 +122,25 @@ eg_time_format_day (int day)
 }
 
 /**
+ * eg_time_month_first_day:
+ * @months_back: 0 for @day's month, 1 for the month before, …
+ *
+ * Returns: the first day of the calendar month @months_back months before
+ *   study day @day's month
+ */
+int
+eg_time_month_first_day (int day,
+                         int months_back)
+{
+  g_autoptr(GDate) date = g_date_new_julian ((guint32) (day + UNIX_EPOCH_JULIAN));
+
+  g_date_set_day (date, 1);
+  if (months_back > 0)
+    g_date_subtract_months (date, months_back);
+  return (int) g_date_get_julian (date) - UNIX_EPOCH_JULIAN;
+}
+
+/**
  * eg_time_format_interval:
  *
  * Returns: a short duration as the grade buttons show it: "<1m", "10m",

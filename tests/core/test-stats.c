@@ -413,6 +413,60 @@ test_due90 (void)
   fixture_teardown (&f);
 }
 
+/* True retention by month: grades of review cards per calendar month of
+ * their study day, the last twelve months (April 2025 to March 2026) */
+static void
+test_months (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(EgStats) stats = NULL;
+  g_autoptr(EgStats) section = NULL;
+  g_autoptr(EgSectionInfo) info = NULL;
+
+  fixture_setup (&f, TRUE);
+  /* 1/102: new → review; its review falls in March 2025, too early */
+  grade (&f, "1/102", EG_FSRS_EASY, "2025-03-01T12:00:00Z", 1000);
+  grade (&f, "1/102", EG_FSRS_GOOD, "2025-03-31T12:00:00Z", 1000);
+  /* 1/101: new (not counted), then reviews: Good at 03:00 on 1 May is
+   * the study day of 30 April; Again in June; the relearning grade after
+   * it does not count; Hard today */
+  grade (&f, "1/101", EG_FSRS_EASY, "2025-04-01T12:00:00Z", 1000);
+  grade (&f, "1/101", EG_FSRS_GOOD, "2025-05-01T03:00:00Z", 1000);
+  grade (&f, "1/101", EG_FSRS_AGAIN, "2025-06-15T12:00:00Z", 1000);
+  grade (&f, "1/101", EG_FSRS_GOOD, "2025-06-15T12:20:00Z", 1000);
+  grade (&f, "1/101", EG_FSRS_HARD, "2026-03-20T10:00:00Z", 1000);
+  /* 2/201: a review in January, Good */
+  grade (&f, "2/201", EG_FSRS_EASY, "2025-12-01T12:00:00Z", 1000);
+  grade (&f, "2/201", EG_FSRS_GOOD, "2026-01-31T12:00:00Z", 1000);
+
+  stats = compute (&f, 0, 0, "2026-03-20T12:00:00Z");
+  g_assert_cmpint (stats->months[0].first_day, ==,
+                   eg_time_study_day (iso ("2025-04-01T12:00:00Z"), 4));
+  g_assert_cmpint (stats->months[11].first_day, ==,
+                   eg_time_study_day (iso ("2026-03-01T12:00:00Z"), 4));
+  g_assert_cmpint (stats->months[10].first_day, ==,
+                   eg_time_study_day (iso ("2026-02-01T12:00:00Z"), 4));
+  for (guint i = 0; i < EG_STATS_MONTHS; i++)
+    {
+      /* April 2025: 1 of 1; June 2025: 0 of 1; January 2026: 1 of 1;
+       * March 2026: 1 of 1 */
+      guint reviews = (i == 0 || i == 2 || i == 9 || i == 11) ? 1 : 0;
+      guint passed = (i == 0 || i == 9 || i == 11) ? 1 : 0;
+
+      g_assert_cmpuint (stats->months[i].reviews, ==, reviews);
+      g_assert_cmpuint (stats->months[i].passed, ==, passed);
+      g_assert_cmpfloat (stats->months[i].rate, ==, reviews == 0 ? -1.0 : (double) passed);
+    }
+
+  /* section 2: only January */
+  info = eg_store_find_section (f.store, "2", NULL);
+  g_assert_nonnull (info);
+  section = compute (&f, 0, info->id, "2026-03-20T12:00:00Z");
+  for (guint i = 0; i < EG_STATS_MONTHS; i++)
+    g_assert_cmpuint (section->months[i].reviews, ==, i == 9 ? 1 : 0);
+  fixture_teardown (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -428,6 +482,7 @@ main (int    argc,
   g_test_add_func ("/stats/scope", test_scope);
   g_test_add_func ("/stats/due", test_due);
   g_test_add_func ("/stats/due90", test_due90);
+  g_test_add_func ("/stats/months", test_months);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();

@@ -28,7 +28,7 @@ holds () {  # holds DESCRIPTION EXPRESSION
   check "$1" python3 "$tmp/holds.py" "$tmp/stats.json" "$tmp/log.json" "$2"
 }
 
-echo "1..27"
+echo "1..30"
 "$cli" --db "$db" import "$deck" >/dev/null
 # two new cards a day: the review card due today comes second today
 "$cli" --db "$db" settings new-per-day 2 >/dev/null
@@ -47,7 +47,7 @@ check "stats --json succeeds and prints JSON" python3 -c \
   "import json, sys; json.load(open(sys.argv[1]))" "$tmp/stats.json"
 
 holds "the object has its members" \
-  'sorted(s) == ["cards", "due", "due90", "history", "streak", "today"]'
+  'sorted(s) == ["cards", "due", "due90", "history", "retention_by_month", "streak", "today"]'
 holds "today has its members" \
   'sorted(s["today"]) == ["again", "again_rate", "date", "retention_passed", "retention_reviews", "reviews", "time_ms", "true_retention"]'
 holds "today is the study day of the time given" 's["today"]["date"] == "2026-03-20"'
@@ -71,6 +71,12 @@ holds "due90: 90 days from today, 20 March to 17 June" \
 holds "due90: its first 30 days are due" 's["due90"][:30] == s["due"]'
 holds "due90: every review card falls due within 90 days" \
   'sum(d["review"] for d in s["due90"]) == s["cards"]["review"] > 0 and sum(d["learning"] for d in s["due90"]) == s["cards"]["learning"] + s["cards"]["relearning"]'
+holds "retention_by_month: April 2025 to March 2026" \
+  '[m["month"] for m in s["retention_by_month"]] == ["2025-%02d" % i for i in range(4, 13)] + ["2026-01", "2026-02", "2026-03"] and all(sorted(m) == ["month", "passed", "reviews", "true_retention"] for m in s["retention_by_month"])'
+holds "retention_by_month: March has the review card graded Good today" \
+  's["retention_by_month"][-1] == {"month": "2026-03", "reviews": 1, "passed": 1, "true_retention": 1}'
+holds "retention_by_month: no other month has reviews, so null" \
+  'all(m["reviews"] == 0 and m["passed"] == 0 and m["true_retention"] is None for m in s["retention_by_month"][:-1])'
 holds "history: 365 days, today last" \
   'len(s["history"]) == 365 and s["history"][-1]["date"] == "2026-03-20" and s["history"][0]["date"] == "2025-03-21"'
 holds "history: the reviews of each study day" \
