@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <json-glib/json-glib.h>
 
 #include "eg-cli.h"
@@ -121,6 +123,61 @@ add_months (JsonBuilder   *builder,
   json_builder_end_array (builder);
 }
 
+/* @n buckets as the array @name of {"from", "to", "cards"}; @edges: the
+ * n + 1 edges, the last may be infinite (null) */
+static void
+add_buckets (JsonBuilder  *builder,
+             const char   *name,
+             const guint  *counts,
+             const double *edges,
+             guint         n)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "from");
+      json_builder_add_double_value (builder, edges[i]);
+      json_builder_set_member_name (builder, "to");
+      if (isinf (edges[i + 1]))
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_double_value (builder, edges[i + 1]);
+      add_int (builder, "cards", counts[i]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_distributions (JsonBuilder   *builder,
+                   const EgStats *stats)
+{
+  double stability[EG_STATS_STABILITY_BUCKETS + 1];
+  double difficulty[EG_STATS_DIFFICULTY_BUCKETS + 1];
+  double retrievability[EG_STATS_RETRIEVABILITY_BUCKETS + 1];
+
+  for (guint i = 0; i < EG_STATS_STABILITY_BUCKETS; i++)
+    stability[i] = eg_stats_stability_edges[i];
+  stability[EG_STATS_STABILITY_BUCKETS] = INFINITY;
+  for (guint i = 0; i <= EG_STATS_DIFFICULTY_BUCKETS; i++)
+    difficulty[i] = 1 + i;
+  for (guint i = 0; i <= EG_STATS_RETRIEVABILITY_BUCKETS; i++)
+    retrievability[i] = i / 10.0;
+
+  json_builder_set_member_name (builder, "distributions");
+  json_builder_begin_object (builder);
+  add_int (builder, "studied", stats->studied);
+  add_buckets (builder, "stability", stats->stability, stability,
+               EG_STATS_STABILITY_BUCKETS);
+  add_buckets (builder, "difficulty", stats->difficulty, difficulty,
+               EG_STATS_DIFFICULTY_BUCKETS);
+  add_buckets (builder, "retrievability", stats->retrievability, retrievability,
+               EG_STATS_RETRIEVABILITY_BUCKETS);
+  json_builder_end_object (builder);
+}
+
 static void
 add_cards (JsonBuilder   *builder,
            const EgStats *stats)
@@ -193,6 +250,7 @@ eg_cli_stats_json (EgCliContext *ctx,
   add_today (builder, stats);
   add_days (builder, stats);
   add_months (builder, stats);
+  add_distributions (builder, stats);
   add_cards (builder, stats);
   json_builder_end_object (builder);
 

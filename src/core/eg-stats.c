@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "eg-stats.h"
 #include "eg-store-private.h"
 #include "eg-time.h"
@@ -136,6 +138,52 @@ compute_months (EgStore             *store,
   return TRUE;
 }
 
+/* the lower edge of each stability bucket, in days */
+const double eg_stats_stability_edges[EG_STATS_STABILITY_BUCKETS] = {
+  0, 1, 2, 4, 7, 14, 30, 60, 120, 365
+};
+
+/* The bucket of @value among @n buckets of width 1 / @per_unit from @lowest;
+ * values out of range go to the first or the last */
+static guint
+linear_bucket (double value,
+               double lowest,
+               double per_unit,
+               guint  n)
+{
+  double i = floor ((value - lowest) * per_unit);
+
+  return i < 0 ? 0 : i >= n ? n - 1 : (guint) i;
+}
+
+static gboolean
+compute_distributions (EgScheduler         *scheduler,
+                       const EgStudyScope  *scope,
+                       EgStats             *stats,
+                       GError             **error)
+{
+  const EgFsrsParams *params = eg_scheduler_get_params (scheduler);
+  g_autoptr(GArray) cards = g_array_new (FALSE, FALSE, sizeof (EgFsrsCard));
+
+  if (!_eg_store_stats_studied (eg_scheduler_get_store (scheduler), scope, cards, error))
+    return FALSE;
+  stats->studied = cards->len;
+  for (guint i = 0; i < cards->len; i++)
+    {
+      const EgFsrsCard *card = &g_array_index (cards, EgFsrsCard, i);
+      double r = eg_fsrs_retrievability (params, card, scope->now_ms);
+      guint s = EG_STATS_STABILITY_BUCKETS - 1;
+
+      while (s > 0 && card->stability < eg_stats_stability_edges[s])
+        s--;
+      stats->stability[s]++;
+      stats->difficulty[linear_bucket (card->difficulty, 1, 1,
+                                       EG_STATS_DIFFICULTY_BUCKETS)]++;
+      stats->retrievability[linear_bucket (r, 0, 10, EG_STATS_RETRIEVABILITY_BUCKETS)]++;
+    }
+  return TRUE;
+}
+
 static gboolean
 compute_states (EgStore             *store,
                 const EgStudyScope  *scope,
@@ -185,6 +233,7 @@ eg_stats_compute (EgScheduler  *scheduler,
       !compute_due (scheduler, &scope, stats, error) ||
       !compute_history (store, &scope, stats, error) ||
       !compute_months (store, &scope, stats, error) ||
+      !compute_distributions (scheduler, &scope, stats, error) ||
       !compute_states (store, &scope, stats, error))
     return NULL;
   return g_steal_pointer (&stats);

@@ -29,6 +29,21 @@ typedef struct
   guint review;
 } EgStatsDue;
 
+/* The distributions of the studied cards (not new, reviewed at least once;
+ * suspended ones included) in fixed buckets, each bucket including its
+ * lower edge and excluding its upper one:
+ *   stability (days):   [0,1) [1,2) [2,4) [4,7) [7,14) [14,30) [30,60)
+ *                       [60,120) [120,365) [365,∞)
+ *   difficulty (1–10):  [1,2) [2,3) … [8,9) [9,10] (10 in the last)
+ *   retrievability now: [0,0.1) [0.1,0.2) … [0.9,1] (1 in the last), the
+ *                       FSRS retrievability with the scheduler's parameters
+ *                       at the time given */
+#define EG_STATS_STABILITY_BUCKETS      10
+#define EG_STATS_DIFFICULTY_BUCKETS     9
+#define EG_STATS_RETRIEVABILITY_BUCKETS 10
+
+extern const double eg_stats_stability_edges[EG_STATS_STABILITY_BUCKETS];
+
 /* The true retention of one calendar month (of the study days) */
 typedef struct
 {
@@ -68,6 +83,12 @@ typedef struct
   /* months[i]: the true retention in the calendar month of today, less
    * EG_STATS_MONTHS - 1 - i months; the last is this month */
   EgStatsMonth months[EG_STATS_MONTHS];
+
+  /* The distributions, see above; studied: the cards they count */
+  guint       studied;
+  guint       stability[EG_STATS_STABILITY_BUCKETS];
+  guint       difficulty[EG_STATS_DIFFICULTY_BUCKETS];
+  guint       retrievability[EG_STATS_RETRIEVABILITY_BUCKETS];
 
   /* Cards by state (not deleted); suspended cards only count as suspended */
   guint       new_cards;

@@ -370,6 +370,10 @@ gboolean      _eg_store_stats_retention_days (EgStore          *self,
                                               int               last_day,
                                               GArray           *days,
                                               GError          **error);
+gboolean      _eg_store_stats_studied    (EgStore            *self,
+                                          const EgStudyScope *scope,
+                                          GArray             *cards,
+                                          GError            **error);
 gboolean      _eg_store_stats_day        (EgStore            *self,
                                           const EgStudyScope *scope,
                                           int                 day,

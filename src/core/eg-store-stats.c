@@ -152,6 +152,45 @@ _eg_store_stats_retention_days (EgStore             *self,
 }
 
 /**
+ * _eg_store_stats_studied:
+ * @cards: (element-type EgFsrsCard): gets the state, stability, difficulty
+ *   and last review of every card of @scope that has been studied (not new,
+ *   with a last review; not deleted; suspended or not)
+ */
+gboolean
+_eg_store_stats_studied (EgStore             *self,
+                         const EgStudyScope  *scope,
+                         GArray              *cards,
+                         GError             **error)
+{
+  sqlite3_stmt *stmt = _eg_store_cached (self,
+    "SELECT s.state, s.stability, s.difficulty, s.last_review"
+    " FROM cards c JOIN card_state s ON s.card_id = c.id"
+    " WHERE c.deleted = 0 AND s.state != " EG_STORE_STATE_NEW
+    "   AND s.last_review IS NOT NULL AND " IN_SCOPE, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_scope (stmt, scope);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EgFsrsCard card = {
+        .state = (EgFsrsState) sqlite3_column_int (stmt, 0),
+        .stability = sqlite3_column_double (stmt, 1),
+        .difficulty = sqlite3_column_double (stmt, 2),
+        .last_review = sqlite3_column_int64 (stmt, 3),
+      };
+
+      g_array_append_val (cards, card);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _eg_store_set_error (self, error, _("Cannot read the cards' memory states"));
+  return TRUE;
+}
+
+/**
  * _eg_store_stats_states:
  * @counts: (array fixed-size=5): gets the cards of @scope that are not
  *   suspended in each EgFsrsState, and the suspended ones last

@@ -467,6 +467,83 @@ test_months (void)
   fixture_teardown (&f);
 }
 
+static void
+set_memory (Fixture    *f,
+            const char *key,
+            int         state,
+            double      stability,
+            double      difficulty,
+            gint64      last_review)
+{
+  g_autoptr(GError) error = NULL;
+  EgCardState s = {
+    .state = state,
+    .stability = stability,
+    .difficulty = difficulty,
+    .due = last_review + HOUR,
+    .last_review = last_review,
+    .reps = 3,
+    .due_day = eg_time_study_day (last_review, 4) + 1,
+  };
+
+  g_assert_true (_eg_store_write_state (f->store, id_of (f, key), &s, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_buckets (const guint *counts,
+                guint        n,
+                const guint *expected)
+{
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (counts[i], ==, expected[i]);
+}
+
+/* The distributions of stability, difficulty and retrievability now.  With
+ * the default decay 0.1542, factor = 0.9^(-1/0.1542) - 1 = 0.9805 and
+ * R = (1 + 0.9805 t / S)^-0.1542, t in whole days:
+ *   1/101  S 0.5  D 1    t 0     R 1
+ *   1/102  S 10   D 5.5  t 5     R 1.4903^-0.1542 = 0.940
+ *   1/103  S 1    D 10   t 100   R 99.05^-0.1542  = 0.492
+ *   2/201  S 400  D 3    t 1200  R 3.9415^-0.1542 = 0.809
+ *   2/202  S 30   D 2    t 2     R 1.0654^-0.1542 = 0.990 (learning)
+ * the other five cards are new and not counted */
+static void
+test_distributions (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(EgStats) stats = NULL;
+  g_autoptr(EgStats) section = NULL;
+  g_autoptr(EgSectionInfo) info = NULL;
+  gint64 now = iso ("2026-03-20T12:00:00Z");
+  gint64 day = 24 * HOUR;
+  const guint stability[] = { 1, 1, 0, 0, 1, 0, 1, 0, 0, 1 };
+  const guint difficulty[] = { 1, 1, 1, 0, 1, 0, 0, 0, 1 };
+  const guint retrievability[] = { 0, 0, 0, 0, 1, 0, 0, 0, 1, 3 };
+  const guint section_retrievability[] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1 };
+
+  fixture_setup (&f, TRUE);
+  set_memory (&f, "1/101", EG_FSRS_STATE_REVIEW, 0.5, 1, now);
+  set_memory (&f, "1/102", EG_FSRS_STATE_REVIEW, 10, 5.5, now - 5 * day);
+  set_memory (&f, "1/103", EG_FSRS_STATE_RELEARNING, 1, 10, now - 100 * day);
+  set_memory (&f, "2/201", EG_FSRS_STATE_REVIEW, 400, 3, now - 1200 * day);
+  set_memory (&f, "2/202", EG_FSRS_STATE_LEARNING, 30, 2, now - 2 * day);
+
+  stats = compute (&f, 0, 0, "2026-03-20T12:00:00Z");
+  g_assert_cmpuint (stats->studied, ==, 5);
+  assert_buckets (stats->stability, EG_STATS_STABILITY_BUCKETS, stability);
+  assert_buckets (stats->difficulty, EG_STATS_DIFFICULTY_BUCKETS, difficulty);
+  assert_buckets (stats->retrievability, EG_STATS_RETRIEVABILITY_BUCKETS, retrievability);
+
+  info = eg_store_find_section (f.store, "2", NULL);
+  g_assert_nonnull (info);
+  section = compute (&f, 0, info->id, "2026-03-20T12:00:00Z");
+  g_assert_cmpuint (section->studied, ==, 2);
+  assert_buckets (section->retrievability, EG_STATS_RETRIEVABILITY_BUCKETS,
+                  section_retrievability);
+  fixture_teardown (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -483,6 +560,7 @@ main (int    argc,
   g_test_add_func ("/stats/due", test_due);
   g_test_add_func ("/stats/due90", test_due90);
   g_test_add_func ("/stats/months", test_months);
+  g_test_add_func ("/stats/distributions", test_distributions);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();

@@ -28,7 +28,7 @@ holds () {  # holds DESCRIPTION EXPRESSION
   check "$1" python3 "$tmp/holds.py" "$tmp/stats.json" "$tmp/log.json" "$2"
 }
 
-echo "1..30"
+echo "1..34"
 "$cli" --db "$db" import "$deck" >/dev/null
 # two new cards a day: the review card due today comes second today
 "$cli" --db "$db" settings new-per-day 2 >/dev/null
@@ -47,7 +47,7 @@ check "stats --json succeeds and prints JSON" python3 -c \
   "import json, sys; json.load(open(sys.argv[1]))" "$tmp/stats.json"
 
 holds "the object has its members" \
-  'sorted(s) == ["cards", "due", "due90", "history", "retention_by_month", "streak", "today"]'
+  'sorted(s) == ["cards", "distributions", "due", "due90", "history", "retention_by_month", "streak", "today"]'
 holds "today has its members" \
   'sorted(s["today"]) == ["again", "again_rate", "date", "retention_passed", "retention_reviews", "reviews", "time_ms", "true_retention"]'
 holds "today is the study day of the time given" 's["today"]["date"] == "2026-03-20"'
@@ -77,6 +77,14 @@ holds "retention_by_month: March has the review card graded Good today" \
   's["retention_by_month"][-1] == {"month": "2026-03", "reviews": 1, "passed": 1, "true_retention": 1}'
 holds "retention_by_month: no other month has reviews, so null" \
   'all(m["reviews"] == 0 and m["passed"] == 0 and m["true_retention"] is None for m in s["retention_by_month"][:-1])'
+holds "distributions: the five cards graded are studied" \
+  'sorted(s["distributions"]) == ["difficulty", "retrievability", "stability", "studied"] and s["distributions"]["studied"] == 5 and all(sum(b["cards"] for b in s["distributions"][k]) == 5 for k in ("stability", "difficulty", "retrievability"))'
+holds "distributions: stability buckets in days, the last open" \
+  '[(b["from"], b["to"]) for b in s["distributions"]["stability"]] == [(0, 1), (1, 2), (2, 4), (4, 7), (7, 14), (14, 30), (30, 60), (60, 120), (120, 365), (365, None)]'
+holds "distributions: difficulty 1 to 10 by one, retrievability 0 to 1 by a tenth" \
+  '[(b["from"], b["to"]) for b in s["distributions"]["difficulty"]] == [(i, i + 1) for i in range(1, 10)] and [round(b["from"], 6) for b in s["distributions"]["retrievability"]] == [i / 10 for i in range(10)] and s["distributions"]["retrievability"][-1]["to"] == 1'
+holds "distributions: the cards graded at most ten days ago are recalled at 0.5 or more" \
+  'sum(b["cards"] for b in s["distributions"]["retrievability"][5:]) == 5'
 holds "history: 365 days, today last" \
   'len(s["history"]) == 365 and s["history"][-1]["date"] == "2026-03-20" and s["history"][0]["date"] == "2025-03-21"'
 holds "history: the reviews of each study day" \
