@@ -179,6 +179,30 @@ add_distributions (JsonBuilder   *builder,
 }
 
 static void
+add_sections (JsonBuilder   *builder,
+              const EgStats *stats)
+{
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < stats->sections->len; i++)
+    {
+      const EgStatsSection *section = &g_array_index (stats->sections, EgStatsSection, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, section->key);
+      json_builder_set_member_name (builder, "heading");
+      json_builder_add_string_value (builder, section->heading);
+      add_int (builder, "cards", section->cards);
+      add_share (builder, "mastery", section->mastery);
+      add_int (builder, "mature", section->mature);
+      add_share (builder, "mature_share", section->mature_share);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
 add_cards (JsonBuilder   *builder,
            const EgStats *stats)
 {
@@ -251,6 +275,7 @@ eg_cli_stats_json (EgCliContext *ctx,
   add_days (builder, stats);
   add_months (builder, stats);
   add_distributions (builder, stats);
+  add_sections (builder, stats);
   add_cards (builder, stats);
   json_builder_end_object (builder);
 

@@ -184,6 +184,59 @@ compute_distributions (EgScheduler         *scheduler,
   return TRUE;
 }
 
+static void
+clear_section (gpointer data)
+{
+  EgStatsSection *section = data;
+
+  g_free (section->key);
+  g_free (section->heading);
+}
+
+static gboolean
+compute_sections (EgScheduler         *scheduler,
+                  const EgStudyScope  *scope,
+                  EgStats             *stats,
+                  GError             **error)
+{
+  EgStore *store = eg_scheduler_get_store (scheduler);
+  g_autoptr(GHashTable) mature = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        NULL);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GArray) known = NULL;
+
+  stats->sections = g_array_new (FALSE, TRUE, sizeof (EgStatsSection));
+  g_array_set_clear_func (stats->sections, clear_section);
+  if (!(sections = eg_store_list_sections (store, scope->deck_id, error)) ||
+      !(known = eg_scheduler_section_stats (scheduler, scope->now_ms, error)) ||
+      !_eg_store_stats_mature (store, scope, EG_STATS_MATURE_DAYS, mature, error))
+    return FALSE;
+  for (guint i = 0; i < known->len; i++)
+    {
+      EgSectionStats *s = &g_array_index (known, EgSectionStats, i);
+
+      g_hash_table_insert (index, &s->section_id, s);
+    }
+  for (guint i = 0; i < sections->len; i++)
+    {
+      EgSectionInfo *info = g_ptr_array_index (sections, i);
+      EgSectionStats *s = g_hash_table_lookup (index, &info->id);
+      EgStatsSection section = { info->id, NULL, NULL, 0, 0, 0, 0 };
+
+      if (s == NULL || s->total == 0 || (scope->section_id != 0 && info->id != scope->section_id))
+        continue;
+      section.key = g_strdup (info->key);
+      section.heading = g_strdup (info->heading);
+      section.cards = s->total;
+      section.mastery = s->mastery;
+      section.mature = GPOINTER_TO_UINT (g_hash_table_lookup (mature, &info->id));
+      section.mature_share = (double) section.mature / section.cards;
+      g_array_append_val (stats->sections, section);
+    }
+  return TRUE;
+}
+
 static gboolean
 compute_states (EgStore             *store,
                 const EgStudyScope  *scope,
@@ -234,6 +287,7 @@ eg_stats_compute (EgScheduler  *scheduler,
       !compute_history (store, &scope, stats, error) ||
       !compute_months (store, &scope, stats, error) ||
       !compute_distributions (scheduler, &scope, stats, error) ||
+      !compute_sections (scheduler, &scope, stats, error) ||
       !compute_states (store, &scope, stats, error))
     return NULL;
   return g_steal_pointer (&stats);
@@ -242,5 +296,8 @@ eg_stats_compute (EgScheduler  *scheduler,
 void
 eg_stats_free (EgStats *stats)
 {
+  if (stats == NULL)
+    return;
+  g_clear_pointer (&stats->sections, g_array_unref);
   g_free (stats);
 }

@@ -53,6 +53,23 @@ typedef struct
   double rate;        /* passed / reviews; -1 when none */
 } EgStatsMonth;
 
+/* A card is mature when in the review state with an interval of this many
+ * days or more */
+#define EG_STATS_MATURE_DAYS 21
+
+/* How well one section is known */
+typedef struct
+{
+  gint64  id;
+  char   *key;
+  char   *heading;
+  guint   cards;      /* not deleted */
+  double  mastery;    /* the mean retrievability now over all its cards, a card
+                       * never studied counting 0 (as the library's section bar) */
+  guint   mature;     /* mature cards */
+  double  mature_share; /* mature / cards; 0 without cards */
+} EgStatsSection;
+
 /* What the statistics show.  Days are study days (eg_time_study_day()); a
  * review is a grade that rescheduled its card. */
 typedef struct
@@ -89,6 +106,10 @@ typedef struct
   guint       stability[EG_STATS_STABILITY_BUCKETS];
   guint       difficulty[EG_STATS_DIFFICULTY_BUCKETS];
   guint       retrievability[EG_STATS_RETRIEVABILITY_BUCKETS];
+
+  /* (element-type EgStatsSection): every section in scope that has cards,
+   * in the library's order */
+  GArray     *sections;
 
   /* Cards by state (not deleted); suspended cards only count as suspended */
   guint       new_cards;

@@ -370,6 +370,11 @@ gboolean      _eg_store_stats_retention_days (EgStore          *self,
                                               int               last_day,
                                               GArray           *days,
                                               GError          **error);
+gboolean      _eg_store_stats_mature     (EgStore            *self,
+                                          const EgStudyScope *scope,
+                                          int                 min_interval,
+                                          GHashTable         *counts,
+                                          GError            **error);
 gboolean      _eg_store_stats_studied    (EgStore            *self,
                                           const EgStudyScope *scope,
                                           GArray             *cards,

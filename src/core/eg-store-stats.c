@@ -152,6 +152,44 @@ _eg_store_stats_retention_days (EgStore             *self,
 }
 
 /**
+ * _eg_store_stats_mature:
+ * @counts: (element-type gint64 guint): gets, for each section of @scope
+ *   that has some, its cards in the review state (not deleted; suspended
+ *   or not) whose interval is @min_interval days or more, keyed by a
+ *   g_malloc()ed section id
+ */
+gboolean
+_eg_store_stats_mature (EgStore             *self,
+                        const EgStudyScope  *scope,
+                        int                  min_interval,
+                        GHashTable          *counts,
+                        GError             **error)
+{
+  sqlite3_stmt *stmt = _eg_store_cached (self,
+    "SELECT c.section_id, count(*) FROM cards c JOIN card_state s ON s.card_id = c.id"
+    " WHERE c.deleted = 0 AND s.state = " EG_STORE_STATE_REVIEW
+    "   AND s.scheduled_days >= ?2 AND " IN_SCOPE
+    " GROUP BY c.section_id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_scope (stmt, scope);
+  sqlite3_bind_int (stmt, 2, min_interval);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (counts, g_memdup2 (&id, sizeof id),
+                           GUINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _eg_store_set_error (self, error, _("Cannot count the mature cards"));
+  return TRUE;
+}
+
+/**
  * _eg_store_stats_studied:
  * @cards: (element-type EgFsrsCard): gets the state, stability, difficulty
  *   and last review of every card of @scope that has been studied (not new,

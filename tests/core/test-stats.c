@@ -150,6 +150,8 @@ test_empty (void)
   g_assert_cmpuint (stats->streak, ==, 0);
   g_assert_cmpuint (stats->new_cards + stats->learning + stats->review + stats->relearning +
                     stats->suspended, ==, 0);
+  g_assert_cmpuint (stats->studied, ==, 0);
+  g_assert_cmpuint (stats->sections->len, ==, 0);
   fixture_teardown (&f);
 }
 
@@ -544,6 +546,86 @@ test_distributions (void)
   fixture_teardown (&f);
 }
 
+static void
+set_interval (Fixture    *f,
+              const char *key,
+              int         state,
+              double      stability,
+              gint64      last_review,
+              int         interval)
+{
+  g_autoptr(GError) error = NULL;
+  EgCardState s = {
+    .state = state,
+    .stability = stability,
+    .difficulty = 5,
+    .due = last_review + interval * 24 * HOUR,
+    .last_review = last_review,
+    .scheduled_days = interval,
+    .reps = 3,
+    .due_day = eg_time_study_day (last_review, 4) + interval,
+  };
+
+  g_assert_true (_eg_store_write_state (f->store, id_of (f, key), &s, &error));
+  g_assert_no_error (error);
+}
+
+/* Per-section mastery: the mean retrievability now over all the section's
+ * cards (new ones count 0) and the share of mature cards (review state,
+ * interval 21 days or more).  R as in test_distributions:
+ *   section 1: 1/101 review S 10 t 0 R 1, interval 21 (mature);
+ *              1/102 review S 10 t 0 R 1, interval 20 (not mature);
+ *              1/103 review S 1 t 100 R 0.49232, interval 30 (mature);
+ *              1/104, 1/105 new: mastery (1 + 1 + 0.49232) / 5 = 0.49846,
+ *              mature 2 / 5 = 0.4
+ *   section 2: 2/201 relearning S 400 t 1200 R 0.80939, interval 100 (not
+ *              review: not mature); four new: mastery 0.80939 / 5 = 0.16188,
+ *              mature 0 */
+static void
+test_sections (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(EgStats) stats = NULL;
+  g_autoptr(EgStats) section = NULL;
+  g_autoptr(EgStats) other = NULL;
+  g_autoptr(EgSectionInfo) info = NULL;
+  gint64 now = iso ("2026-03-20T12:00:00Z");
+  gint64 day = 24 * HOUR;
+  EgStatsSection *s;
+
+  fixture_setup (&f, TRUE);
+  set_interval (&f, "1/101", EG_FSRS_STATE_REVIEW, 10, now, 21);
+  set_interval (&f, "1/102", EG_FSRS_STATE_REVIEW, 10, now, 20);
+  set_interval (&f, "1/103", EG_FSRS_STATE_REVIEW, 1, now - 100 * day, 30);
+  set_interval (&f, "2/201", EG_FSRS_STATE_RELEARNING, 400, now - 1200 * day, 100);
+
+  stats = compute (&f, 0, 0, "2026-03-20T12:00:00Z");
+  g_assert_cmpuint (stats->sections->len, ==, 2);
+  s = &g_array_index (stats->sections, EgStatsSection, 0);
+  g_assert_cmpstr (s->key, ==, "1");
+  g_assert_cmpstr (s->heading, ==, "Part 1");
+  g_assert_cmpuint (s->cards, ==, 5);
+  g_assert_cmpfloat_with_epsilon (s->mastery, 0.49846, 1e-4);
+  g_assert_cmpuint (s->mature, ==, 2);
+  g_assert_cmpfloat_with_epsilon (s->mature_share, 0.4, 1e-12);
+  s = &g_array_index (stats->sections, EgStatsSection, 1);
+  g_assert_cmpstr (s->key, ==, "2");
+  g_assert_cmpstr (s->heading, ==, "Part 2");
+  g_assert_cmpuint (s->cards, ==, 5);
+  g_assert_cmpfloat_with_epsilon (s->mastery, 0.16188, 1e-4);
+  g_assert_cmpuint (s->mature, ==, 0);
+  g_assert_cmpfloat (s->mature_share, ==, 0);
+
+  info = eg_store_find_section (f.store, "2", NULL);
+  g_assert_nonnull (info);
+  section = compute (&f, 0, info->id, "2026-03-20T12:00:00Z");
+  g_assert_cmpuint (section->sections->len, ==, 1);
+  g_assert_cmpstr (g_array_index (section->sections, EgStatsSection, 0).key, ==, "2");
+  other = compute (&f, info->deck_id + 1, 0, "2026-03-20T12:00:00Z");
+  g_assert_cmpuint (other->sections->len, ==, 0);
+  fixture_teardown (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -561,6 +643,7 @@ main (int    argc,
   g_test_add_func ("/stats/due90", test_due90);
   g_test_add_func ("/stats/months", test_months);
   g_test_add_func ("/stats/distributions", test_distributions);
+  g_test_add_func ("/stats/sections", test_sections);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();

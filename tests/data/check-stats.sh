@@ -28,7 +28,7 @@ holds () {  # holds DESCRIPTION EXPRESSION
   check "$1" python3 "$tmp/holds.py" "$tmp/stats.json" "$tmp/log.json" "$2"
 }
 
-echo "1..34"
+echo "1..37"
 "$cli" --db "$db" import "$deck" >/dev/null
 # two new cards a day: the review card due today comes second today
 "$cli" --db "$db" settings new-per-day 2 >/dev/null
@@ -47,7 +47,7 @@ check "stats --json succeeds and prints JSON" python3 -c \
   "import json, sys; json.load(open(sys.argv[1]))" "$tmp/stats.json"
 
 holds "the object has its members" \
-  'sorted(s) == ["cards", "distributions", "due", "due90", "history", "retention_by_month", "streak", "today"]'
+  'sorted(s) == ["cards", "distributions", "due", "due90", "history", "retention_by_month", "sections", "streak", "today"]'
 holds "today has its members" \
   'sorted(s["today"]) == ["again", "again_rate", "date", "retention_passed", "retention_reviews", "reviews", "time_ms", "true_retention"]'
 holds "today is the study day of the time given" 's["today"]["date"] == "2026-03-20"'
@@ -85,6 +85,12 @@ holds "distributions: difficulty 1 to 10 by one, retrievability 0 to 1 by a tent
   '[(b["from"], b["to"]) for b in s["distributions"]["difficulty"]] == [(i, i + 1) for i in range(1, 10)] and [round(b["from"], 6) for b in s["distributions"]["retrievability"]] == [i / 10 for i in range(10)] and s["distributions"]["retrievability"][-1]["to"] == 1'
 holds "distributions: the cards graded at most ten days ago are recalled at 0.5 or more" \
   'sum(b["cards"] for b in s["distributions"]["retrievability"][5:]) == 5'
+holds "sections: every section of the deck, its members" \
+  'len(s["sections"]) > 1 and sum(x["cards"] for x in s["sections"]) == 245 and all(sorted(x) == ["cards", "heading", "key", "mastery", "mature", "mature_share"] for x in s["sections"])'
+holds "sections: one mature card, the one learnt Easy on 10 March and graded Good on its review today" \
+  'sum(x["mature"] for x in s["sections"]) == 1 == len([r for r in {r["card"]: r for r in sorted(l, key=lambda r: r["time"])}.values() if r["scheduled_days"] >= 21]) and [x["mature_share"] for x in s["sections"] if x["mature"]] == [1 / 20]'
+holds "sections: mastery in [0, 1], 0 where nothing was studied" \
+  'all(0 <= x["mastery"] <= 1 for x in s["sections"]) and sum(x["mastery"] > 0 for x in s["sections"]) >= 1 and sum(x["mastery"] * x["cards"] for x in s["sections"]) <= 5'
 holds "history: 365 days, today last" \
   'len(s["history"]) == 365 and s["history"][-1]["date"] == "2026-03-20" and s["history"][0]["date"] == "2025-03-21"'
 holds "history: the reviews of each study day" \
@@ -103,7 +109,7 @@ holds "--deck: the deck has every review" 's["today"]["reviews"] == 4 and s["str
 
 "$cli" --db "$db" --at 2026-03-20T12:00:00Z stats --json --section 21 >"$tmp/stats.json"
 holds "--section: only its cards, never studied" \
-  's["today"]["reviews"] == 0 and s["streak"] == 0 and s["cards"]["new"] == 20 and sum(s["cards"].values()) == 20 and all(d["reviews"] == 0 for d in s["history"])'
+  '[x["key"] for x in s["sections"]] == ["21"] and s["sections"][0]["cards"] == 20 and s["sections"][0]["mastery"] == 0 and s["today"]["reviews"] == 0 and s["streak"] == 0 and s["cards"]["new"] == 20 and sum(s["cards"].values()) == 20 and all(d["reviews"] == 0 for d in s["history"])'
 
 check "--deck refuses a deck that does not exist" sh -c \
   "if '$cli' --db '$db' stats --json --deck nosuch 2>'$tmp/e'; then exit 1; fi; grep -q 'No deck “nosuch”' '$tmp/e'"
