@@ -225,6 +225,11 @@ typedef struct
   gint64  now_ms;       /* buried until later: left out */
 } EgStudyScope;
 
+/* A statement's cards of @scope: its SQL says EG_STORE_SQL_IN_SCOPE and
+ * takes the time as ?1 */
+void          _eg_store_bind_scope       (sqlite3_stmt       *stmt,
+                                          const EgStudyScope *scope);
+
 gboolean      _eg_store_list_learning    (EgStore            *self,
                                           const EgStudyScope *scope,
                                           gint64              before_ms,

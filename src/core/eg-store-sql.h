@@ -20,6 +20,11 @@
 G_STATIC_ASSERT (EG_FSRS_STATE_NEW == 0 && EG_FSRS_STATE_LEARNING == 1 &&
                  EG_FSRS_STATE_REVIEW == 2 && EG_FSRS_STATE_RELEARNING == 3);
 
+/* the cards of an EgStudyScope bound by _eg_store_bind_scope(): ?8 deck,
+ * ?9 section, 0 for all */
+#define EG_STORE_SQL_IN_SCOPE \
+  "(?8 = 0 OR c.deck_id = ?8) AND (?9 = 0 OR c.section_id = ?9)"
+
 #define EG_STORE_SQL_IS_NEW \
   "s.state = " EG_STORE_STATE_NEW
 #define EG_STORE_SQL_IS_NOT_NEW \

@@ -19,19 +19,7 @@
 #include "eg-store-private.h"
 #include "eg-store-sql.h"
 
-/* ?8 deck, ?9 section: 0 for all */
-#define IN_SCOPE "(?8 = 0 OR c.deck_id = ?8) AND (?9 = 0 OR c.section_id = ?9)"
-
 #define IS_GRADE "l.rating > 0 AND l.rescheduled = 1"
-
-static void
-bind_scope (sqlite3_stmt       *stmt,
-            const EgStudyScope *scope)
-{
-  sqlite3_bind_int64 (stmt, 1, scope->now_ms);
-  sqlite3_bind_int64 (stmt, 8, scope->deck_id);
-  sqlite3_bind_int64 (stmt, 9, scope->section_id);
-}
 
 /**
  * _eg_store_stats_day:
@@ -52,11 +40,11 @@ _eg_store_stats_day (EgStore             *self,
     "       coalesce (sum (l.state_before = " EG_STORE_STATE_REVIEW "), 0),"
     "       coalesce (sum (l.state_before = " EG_STORE_STATE_REVIEW " AND l.rating > 1), 0)"
     " FROM review_log l JOIN cards c ON c.id = l.card_id"
-    " WHERE l.day = ?2 AND " IS_GRADE " AND " IN_SCOPE, error);
+    " WHERE l.day = ?2 AND " IS_GRADE " AND " EG_STORE_SQL_IN_SCOPE, error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_scope (stmt, scope);
+  _eg_store_bind_scope (stmt, scope);
   sqlite3_bind_int (stmt, 2, day);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -90,13 +78,13 @@ _eg_store_stats_review_days (EgStore             *self,
 {
   sqlite3_stmt *stmt = _eg_store_cached (self,
     "SELECT l.day, count(*) FROM review_log l JOIN cards c ON c.id = l.card_id"
-    " WHERE l.day <= ?2 AND " IS_GRADE " AND " IN_SCOPE
+    " WHERE l.day <= ?2 AND " IS_GRADE " AND " EG_STORE_SQL_IN_SCOPE
     " GROUP BY l.day ORDER BY l.day DESC", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  bind_scope (stmt, scope);
+  _eg_store_bind_scope (stmt, scope);
   sqlite3_bind_int (stmt, 2, last_day);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -128,13 +116,13 @@ _eg_store_stats_retention_days (EgStore             *self,
     "SELECT l.day, count(*), coalesce (sum (l.rating > 1), 0)"
     " FROM review_log l JOIN cards c ON c.id = l.card_id"
     " WHERE l.day >= ?2 AND l.day <= ?3 AND l.state_before = " EG_STORE_STATE_REVIEW
-    "   AND " IS_GRADE " AND " IN_SCOPE
+    "   AND " IS_GRADE " AND " EG_STORE_SQL_IN_SCOPE
     " GROUP BY l.day ORDER BY l.day", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  bind_scope (stmt, scope);
+  _eg_store_bind_scope (stmt, scope);
   sqlite3_bind_int (stmt, 2, first_day);
   sqlite3_bind_int (stmt, 3, last_day);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -168,13 +156,13 @@ _eg_store_stats_mature (EgStore             *self,
   sqlite3_stmt *stmt = _eg_store_cached (self,
     "SELECT c.section_id, count(*) FROM cards c JOIN card_state s ON s.card_id = c.id"
     " WHERE c.deleted = 0 AND s.state = " EG_STORE_STATE_REVIEW
-    "   AND s.scheduled_days >= ?2 AND " IN_SCOPE
+    "   AND s.scheduled_days >= ?2 AND " EG_STORE_SQL_IN_SCOPE
     " GROUP BY c.section_id", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  bind_scope (stmt, scope);
+  _eg_store_bind_scope (stmt, scope);
   sqlite3_bind_int (stmt, 2, min_interval);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -205,12 +193,12 @@ _eg_store_stats_studied (EgStore             *self,
     "SELECT s.state, s.stability, s.difficulty, s.last_review"
     " FROM cards c JOIN card_state s ON s.card_id = c.id"
     " WHERE c.deleted = 0 AND s.state != " EG_STORE_STATE_NEW
-    "   AND s.last_review IS NOT NULL AND " IN_SCOPE, error);
+    "   AND s.last_review IS NOT NULL AND " EG_STORE_SQL_IN_SCOPE, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  bind_scope (stmt, scope);
+  _eg_store_bind_scope (stmt, scope);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       EgFsrsCard card = {
@@ -244,13 +232,13 @@ _eg_store_stats_states (EgStore             *self,
   sqlite3_stmt *stmt = _eg_store_cached (self,
     "SELECT CASE WHEN c.suspended THEN 4 ELSE s.state END, count(*)"
     " FROM cards c JOIN card_state s ON s.card_id = c.id"
-    " WHERE c.deleted = 0 AND " IN_SCOPE
+    " WHERE c.deleted = 0 AND " EG_STORE_SQL_IN_SCOPE
     " GROUP BY 1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  bind_scope (stmt, scope);
+  _eg_store_bind_scope (stmt, scope);
   memset (counts, 0, 5 * sizeof (guint));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -284,13 +272,13 @@ _eg_store_stats_reviews_due (EgStore             *self,
   sqlite3_stmt *stmt = _eg_store_cached (self,
     "SELECT max (s.due_day, ?2), count(*) FROM card_state s JOIN cards c ON c.id = s.card_id"
     " WHERE " EG_STORE_SQL_IS_REVIEW " AND s.due_day < ?2 + ?3 AND " EG_STORE_SQL_ELIGIBLE
-    "   AND " IN_SCOPE
+    "   AND " EG_STORE_SQL_IN_SCOPE
     " GROUP BY 1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  bind_scope (stmt, scope);
+  _eg_store_bind_scope (stmt, scope);
   sqlite3_bind_int (stmt, 2, day);
   sqlite3_bind_int (stmt, 3, n_days);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -314,12 +302,12 @@ _eg_store_stats_learning_due (EgStore             *self,
 {
   sqlite3_stmt *stmt = _eg_store_cached (self,
     "SELECT s.due FROM card_state s JOIN cards c ON c.id = s.card_id"
-    " WHERE " EG_STORE_SQL_IS_LEARNING " AND " EG_STORE_SQL_ELIGIBLE " AND " IN_SCOPE, error);
+    " WHERE " EG_STORE_SQL_IS_LEARNING " AND " EG_STORE_SQL_ELIGIBLE " AND " EG_STORE_SQL_IN_SCOPE, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  bind_scope (stmt, scope);
+  _eg_store_bind_scope (stmt, scope);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 when = sqlite3_column_int64 (stmt, 0);

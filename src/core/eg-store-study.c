@@ -18,9 +18,6 @@
 #include "eg-store-private.h"
 #include "eg-store-sql.h"
 
-/* ?8 deck, ?9 section: 0 for all */
-#define IN_SCOPE "(?8 = 0 OR c.deck_id = ?8) AND (?9 = 0 OR c.section_id = ?9)"
-
 /* The cards of a statement that returns id, state, due, reps, last_review */
 static gboolean
 collect (EgStore       *self,
@@ -48,9 +45,9 @@ collect (EgStore       *self,
   return TRUE;
 }
 
-static void
-bind_scope (sqlite3_stmt       *stmt,
-            const EgStudyScope *scope)
+void
+_eg_store_bind_scope (sqlite3_stmt       *stmt,
+                      const EgStudyScope *scope)
 {
   sqlite3_bind_int64 (stmt, 1, scope->now_ms);
   sqlite3_bind_int64 (stmt, 8, scope->deck_id);
@@ -75,12 +72,12 @@ _eg_store_list_learning (EgStore             *self,
     "SELECT s.card_id, s.state, s.due, s.reps, coalesce (s.last_review, 0)"
     " FROM card_state s JOIN cards c ON c.id = s.card_id"
     " WHERE " EG_STORE_SQL_IS_LEARNING " AND s.due < ?2 AND " EG_STORE_SQL_ELIGIBLE
-    "   AND " IN_SCOPE
+    "   AND " EG_STORE_SQL_IN_SCOPE
     " ORDER BY s.due, s.card_id", error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_scope (stmt, scope);
+  _eg_store_bind_scope (stmt, scope);
   sqlite3_bind_int64 (stmt, 2, before_ms);
   return collect (self, stmt, cards, error);
 }
@@ -106,13 +103,13 @@ _eg_store_list_due_reviews (EgStore             *self,
     "SELECT s.card_id, s.state, s.due, s.reps, coalesce (s.last_review, 0)"
     " FROM card_state s JOIN cards c ON c.id = s.card_id"
     " WHERE " EG_STORE_SQL_IS_REVIEW " AND s.due_day <= ?2 AND " EG_STORE_SQL_ELIGIBLE
-    "   AND " IN_SCOPE
+    "   AND " EG_STORE_SQL_IN_SCOPE
     " ORDER BY (?1 - s.last_review) / s.stability DESC, s.card_id"
     " LIMIT ?3", error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_scope (stmt, scope);
+  _eg_store_bind_scope (stmt, scope);
   sqlite3_bind_int (stmt, 2, day);
   sqlite3_bind_int (stmt, 3, MIN (limit, G_MAXINT));
   return collect (self, stmt, cards, error);
@@ -135,13 +132,13 @@ _eg_store_list_new_cards (EgStore             *self,
     " JOIN sections sec ON sec.deck_id = d.id"
     " JOIN cards c ON c.section_id = sec.id"
     " JOIN card_state s ON s.card_id = c.id"
-    " WHERE " EG_STORE_SQL_IS_NEW " AND " EG_STORE_SQL_ELIGIBLE " AND " IN_SCOPE
+    " WHERE " EG_STORE_SQL_IS_NEW " AND " EG_STORE_SQL_ELIGIBLE " AND " EG_STORE_SQL_IN_SCOPE
     " ORDER BY d.position, d.id, sec.position, c.position"
     " LIMIT ?2", error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_scope (stmt, scope);
+  _eg_store_bind_scope (stmt, scope);
   sqlite3_bind_int (stmt, 2, MIN (limit, G_MAXINT));
   return collect (self, stmt, cards, error);
 }
@@ -164,12 +161,12 @@ _eg_store_list_not_learning (EgStore             *self,
     " JOIN cards c ON c.section_id = sec.id"
     " JOIN card_state s ON s.card_id = c.id"
     " WHERE (" EG_STORE_SQL_IS_NEW " OR " EG_STORE_SQL_IS_REVIEW ")"
-    "   AND " EG_STORE_SQL_ELIGIBLE " AND " IN_SCOPE
+    "   AND " EG_STORE_SQL_ELIGIBLE " AND " EG_STORE_SQL_IN_SCOPE
     " ORDER BY d.position, d.id, sec.position, c.position", error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_scope (stmt, scope);
+  _eg_store_bind_scope (stmt, scope);
   return collect (self, stmt, cards, error);
 }
 
