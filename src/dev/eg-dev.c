@@ -1,7 +1,7 @@
 /* eg-dev.c - engram-dev, Engram's development tools (built, never installed)
  *
- * A thin main() over the commands: bench-gen (eg-dev-bench.c) and fsrs
- * replay (eg-dev-fsrs.c).
+ * A thin main() over the commands: bench-gen (eg-dev-bench.c), fsrs
+ * replay (eg-dev-fsrs.c) and study (eg-dev-study.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -83,6 +83,8 @@ static const Command commands[] = {
     "Generate a synthetic collection for benchmarks", eg_dev_bench_gen },
   { "fsrs", "replay FILE.json [--check]", "Replay FSRS review sequences (test vectors)",
     eg_dev_fsrs },
+  { "study", "--days N --db PATH", "Study a collection's cards for N days (simulated learner)",
+    eg_dev_study },
 };
 
 static void

@@ -30,5 +30,7 @@ int      eg_dev_bench_gen     (int            argc,
                                char         **argv);
 int      eg_dev_fsrs          (int            argc,
                                char         **argv);
+int      eg_dev_study         (int            argc,
+                               char         **argv);
 
 G_END_DECLS
