@@ -23,6 +23,7 @@
 #include "eg-scheduler.h"
 #include "eg-search.h"
 #include "eg-stats.h"
+#include "eg-stats-html.h"
 #include "eg-store.h"
 #include "eg-time.h"
 
