@@ -15,14 +15,14 @@
 #include "eg-stats-html-private.h"
 
 /* The bar chart's drawing area, in viewBox units */
-#define BAR_W      640.0
-#define BAR_H      200.0
-#define BAR_LEFT   40.0
+#define BAR_W      480.0
+#define BAR_H      180.0
+#define BAR_LEFT   50.0
 #define BAR_RIGHT  8.0
 #define BAR_TOP    10.0
 #define BAR_BOTTOM 26.0
 
-#define LINE_H      220.0
+#define LINE_H      200.0
 
 void
 _eg_html_escape (GString    *out,

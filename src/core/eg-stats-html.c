@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 
 #include "eg-stats-html.h"
 #include "eg-stats-html-private.h"
@@ -40,7 +41,7 @@ static const char stylesheet[] =
   "h2{font-size:1.05em;margin:0 0 10px}\n"
   ".empty{color:var(--dim);margin:18px 0}\n"
   ".chart{width:100%;height:auto;display:block}\n"
-  ".chart text{fill:var(--dim);font-size:12px}\n"
+  ".chart text{fill:var(--dim);font-size:13px}\n"
   ".grid{stroke:var(--grid);stroke-width:1}\n"
   ".hit{fill:transparent}\n"
   ".bar:hover .hit{fill:var(--grid)}\n"
@@ -60,7 +61,7 @@ static const char stylesheet[] =
   ".l0{fill:var(--h0)}.l1{fill:var(--h1)}.l2{fill:var(--h2)}.l3{fill:var(--h3)}"
   ".l4{fill:var(--h4)}\n"
   ".figures{display:flex;flex-wrap:wrap;gap:12px}\n"
-  ".figure{flex:1 1 120px;display:flex;flex-direction:column}\n"
+  ".figure{flex:1 1 90px;display:flex;flex-direction:column}\n"
   ".figure .value{font-size:1.9em;font-weight:700;font-variant-numeric:tabular-nums}\n"
   ".figure .label,.note{color:var(--dim)}\n"
   ".legend{display:flex;flex-wrap:wrap;gap:4px 16px;list-style:none;padding:0;margin:8px 0;"
@@ -280,16 +281,41 @@ weekday (int day)
   return ((day % 7) + 7 + 3) % 7;
 }
 
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The quartiles of the days with reviews: the edges of levels 1 to 4 */
+static void
+heatmap_levels (const EgStats *stats,
+                guint          edges[3])
+{
+  guint counts[EG_STATS_HISTORY_DAYS];
+  guint n = 0;
+
+  for (int i = 0; i < EG_STATS_HISTORY_DAYS; i++)
+    if (stats->history[i] > 0)
+      counts[n++] = stats->history[i];
+  qsort (counts, n, sizeof (guint), compare_counts);
+  for (guint q = 0; q < 3; q++)
+    edges[q] = n > 0 ? counts[(n - 1) * (q + 1) / 4] : 0;
+}
+
 static void
 heatmap_cell (GString       *out,
               const EgStats *stats,
               int            i,
               int            column,
-              guint          max)
+              const guint    edges[3])
 {
   int day = stats->history_first_day + i;
   guint n = stats->history[i];
-  int level = n == 0 ? 0 : MIN (4, (int) ((n * 4 + max - 1) / max));
+  int level = n == 0 ? 0 : n <= edges[0] ? 1 : n <= edges[1] ? 2 : n <= edges[2] ? 3 : 4;
   g_autofree char *date = eg_time_format_day (day);
   g_autofree char *x = _eg_html_number (30 + column * 14);
   g_autofree char *y = _eg_html_number (18 + weekday (day) * 14);
@@ -303,14 +329,16 @@ heatmap_cell (GString       *out,
 
 static void
 heatmap (GString       *out,
-         const EgStats *stats,
-         guint          max)
+         const EgStats *stats)
 {
+  guint edges[3];
+
   int first_column_day = stats->history_first_day - weekday (stats->history_first_day);
   int columns = (stats->today - first_column_day) / 7 + 1;
   const char *days[] = { _("Mon"), _("Wed"), _("Fri") };
   int last_month = -1;
 
+  heatmap_levels (stats, edges);
   _eg_html_printf (out, "<svg class=\"chart\" viewBox=\"0 0 %d 118\" role=\"img\" "
                    "aria-label=\"%s\">\n", 30 + columns * 14, _("Reviews per day in the last year"));
   for (int d = 0; d < 3; d++)
@@ -336,7 +364,7 @@ heatmap (GString       *out,
             }
           last_month = month;
         }
-      heatmap_cell (out, stats, i, column, max);
+      heatmap_cell (out, stats, i, column, edges);
     }
   g_string_append (out, "</svg>\n");
 }
@@ -347,11 +375,10 @@ append_history (GString       *out,
 {
   const char *headers[] = { _("Day"), _("Reviews"), NULL };
   g_autofree char *streak = NULL;
-  guint max = 0, total = 0, days = 0;
+  guint total = 0, days = 0;
 
   for (int i = 0; i < EG_STATS_HISTORY_DAYS; i++)
     {
-      max = MAX (max, stats->history[i]);
       total += stats->history[i];
       days += stats->history[i] > 0;
     }
@@ -367,7 +394,7 @@ append_history (GString       *out,
     _eg_html_empty (out, _("No reviews in the last year yet."));
   else
     {
-      heatmap (out, stats, max);
+      heatmap (out, stats);
       _eg_html_open_table (out, _("Days with reviews"), headers);
       for (int i = EG_STATS_HISTORY_DAYS - 1; i >= 0; i--)
         if (stats->history[i] > 0)
@@ -407,9 +434,13 @@ append_months (GString       *out,
       g_autofree char *date = eg_time_format_day (month->first_day);
       g_autofree char *share = format_share (month->passed, month->reviews, month->rate);
 
+      g_autoptr(GDate) first = g_date_new_julian ((guint32) (month->first_day + 719163));
+      char name[32];
+
       date[7] = '\0';
+      g_date_strftime (name, sizeof name, "%b", first);
       bars[i].values[0] = MAX (month->rate, 0);
-      bars[i].label = i % 2 == (EG_STATS_MONTHS - 1) % 2 ? g_strdup (date + 2) : NULL;
+      bars[i].label = i % 2 == (EG_STATS_MONTHS - 1) % 2 ? g_strdup (name) : NULL;
       bars[i].tooltip = month->reviews > 0 ? g_strdup_printf (_("%s: %s passed"), date, share)
                                            : g_strdup_printf (_("%s: no reviews"), date);
     }
@@ -494,7 +525,8 @@ distribution (GString            *out,
               const char         *header,
               const guint        *counts,
               guint               n,
-              char              **labels)
+              char              **labels,
+              char              **axis)
 {
   static const char *series[] = { "cards", NULL };
   const char *headers[] = { header, _("Cards"), NULL };
@@ -512,7 +544,7 @@ distribution (GString            *out,
       g_autofree char *cards = format_cards (counts[i]);
 
       bars[i].values[0] = counts[i];
-      bars[i].label = g_strdup (labels[i]);
+      bars[i].label = g_strdup (axis != NULL ? axis[i] : labels[i]);
       bars[i].tooltip = g_strdup_printf ("%s %s: %s", header, labels[i], cards);
     }
   _eg_html_bar_chart (out, title, bars, n, series, FALSE);
@@ -533,24 +565,35 @@ append_distributions (GString       *out,
                       const EgStats *stats)
 {
   g_auto(GStrv) stability = g_new0 (char *, EG_STATS_STABILITY_BUCKETS + 1);
+  g_auto(GStrv) stability_axis = g_new0 (char *, EG_STATS_STABILITY_BUCKETS + 1);
   g_auto(GStrv) difficulty = g_new0 (char *, EG_STATS_DIFFICULTY_BUCKETS + 1);
   g_auto(GStrv) retrievability = g_new0 (char *, EG_STATS_RETRIEVABILITY_BUCKETS + 1);
+  g_auto(GStrv) retrievability_axis = g_new0 (char *, EG_STATS_RETRIEVABILITY_BUCKETS + 1);
 
   for (guint i = 0; i < EG_STATS_STABILITY_BUCKETS; i++)
     stability[i] = i + 1 < EG_STATS_STABILITY_BUCKETS
       ? g_strdup_printf ("%g–%g d", eg_stats_stability_edges[i], eg_stats_stability_edges[i + 1])
       : g_strdup_printf ("%g+ d", eg_stats_stability_edges[i]);
+  /* under the bars, the lower edges only: the ranges do not fit */
+  for (guint i = 0; i < EG_STATS_STABILITY_BUCKETS; i++)
+    stability_axis[i] = i == 0 ? g_strdup ("0")
+      : g_strdup_printf (i + 1 < EG_STATS_STABILITY_BUCKETS ? "%g" : "%g+",
+                         eg_stats_stability_edges[i]);
   for (guint i = 0; i < EG_STATS_DIFFICULTY_BUCKETS; i++)
     difficulty[i] = g_strdup_printf ("%u–%u", i + 1, i + 2);
   for (guint i = 0; i < EG_STATS_RETRIEVABILITY_BUCKETS; i++)
-    retrievability[i] = g_strdup_printf ("%u–%u %%", i * 10, i * 10 + 10);
+    {
+      retrievability[i] = g_strdup_printf ("%u–%u %%", i * 10, i * 10 + 10);
+      retrievability_axis[i] = g_strdup_printf ("%u %%", i * 10);
+    }
 
-  distribution (out, stats, "stability", _("Stability"), _("Stability"), stats->stability,
-                EG_STATS_STABILITY_BUCKETS, stability);
+  distribution (out, stats, "stability", _("Stability (Days)"), _("Stability"), stats->stability,
+                EG_STATS_STABILITY_BUCKETS, stability, stability_axis);
   distribution (out, stats, "difficulty", _("Difficulty"), _("Difficulty"), stats->difficulty,
-                EG_STATS_DIFFICULTY_BUCKETS, difficulty);
+                EG_STATS_DIFFICULTY_BUCKETS, difficulty, NULL);
   distribution (out, stats, "retrievability", _("Retrievability Now"), _("Retrievability"),
-                stats->retrievability, EG_STATS_RETRIEVABILITY_BUCKETS, retrievability);
+                stats->retrievability, EG_STATS_RETRIEVABILITY_BUCKETS, retrievability,
+                retrievability_axis);
 }
 
 static void
