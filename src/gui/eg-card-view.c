@@ -110,6 +110,20 @@ eg_card_view_load_module (GError **error)
   return TRUE;
 }
 
+/**
+ * eg_card_view_get_module:
+ *
+ * The WebKit module, for other views of the app that are set up as the card
+ * view (eg_card_view_load_module()).
+ *
+ * Returns: (nullable): the module, or %NULL and sets @error
+ */
+const EgWebModule *
+eg_card_view_get_module (GError **error)
+{
+  return eg_card_view_load_module (error) ? web_module : NULL;
+}
+
 static gpointer
 preload_thread (gpointer data)
 {

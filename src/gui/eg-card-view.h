@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (EgCardView, eg_card_view, EG, CARD_VIEW, GtkWidget)
 
 gboolean       eg_card_view_load_module    (GError     **error);
 void           eg_card_view_preload_module (void);
+const EgWebModule *eg_card_view_get_module (GError     **error);
 GtkWidget     *eg_card_view_new            (void);
 gboolean       eg_card_view_is_ready       (EgCardView  *self);
 void           eg_card_view_show_card      (EgCardView  *self,

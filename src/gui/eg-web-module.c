@@ -4,7 +4,8 @@
  * own web context and an ephemeral network session, a strict content
  * security policy, no JavaScript from markup, and loads nothing but our own
  * engram: resources.  Links to the web open in the user's browser after a
- * click; every other navigation is refused.
+ * click; every other navigation is refused.  A document view shows a whole
+ * document made by the app (the statistics) the same way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,7 @@
 #include "eg-web-module.h"
 
 #define PAGE_URI "engram:///card.html"
+#define DOCUMENT_URI "engram:///document.html"
 #define WEB_RESOURCES RESOURCE_BASE "/web"
 
 /* Also set in card.html; policies add up, so either one alone is enough. */
@@ -106,7 +108,7 @@ decide_policy_cb (WebKitWebView            *view,
   uri = webkit_uri_request_get_uri (request);
 
   if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
-      g_strcmp0 (uri, PAGE_URI) == 0 &&
+      (g_strcmp0 (uri, PAGE_URI) == 0 || g_strcmp0 (uri, DOCUMENT_URI) == 0) &&
       webkit_navigation_action_get_navigation_type (action) != WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
     {
       webkit_policy_decision_use (decision);
@@ -173,7 +175,8 @@ context_menu_cb (WebKitWebView       *view,
 
   /* and on a selection, highlighting it (the page that shows the view
    * has the actions) */
-  if (webkit_hit_test_result_context_is_selection (hit_test_result))
+  if (webkit_hit_test_result_context_is_selection (hit_test_result) &&
+      g_object_get_data (G_OBJECT (view), "eg-document") == NULL)
     {
       if (webkit_context_menu_get_n_items (menu) > 0)
         webkit_context_menu_append (menu, webkit_context_menu_item_new_separator ());
@@ -242,22 +245,21 @@ script_message_cb (WebKitUserContentManager *manager,
   func (owner, kind, (guint64) jsc_value_to_double (token), json);
 }
 
-static GtkWidget *
-new_view (GObject          *owner,
-          EgWebMessageFunc  func)
+/* A view running @script (at the end of each document) in our world */
+static WebKitWebView *
+make_view (GObject          *owner,
+           EgWebMessageFunc  func,
+           const char       *script_source)
 {
   g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
   g_autoptr(WebKitUserContentManager) content = webkit_user_content_manager_new ();
   g_autoptr(WebKitWebContext) context = webkit_web_context_new ();
   g_autoptr(WebKitUserScript) script = NULL;
-  g_autoptr(GBytes) source = NULL;
   WebKitSecurityManager *security;
   WebKitSettings *settings;
   WebKitWebView *view;
 
-  source = g_resources_lookup_data (WEB_RESOURCES "/card.js", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (source != NULL);
-  script = webkit_user_script_new_for_world (g_bytes_get_data (source, NULL),
+  script = webkit_user_script_new_for_world (script_source,
                                              WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
                                              WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
                                              EG_WEB_MODULE_WORLD, NULL, NULL);
@@ -299,9 +301,40 @@ new_view (GObject          *owner,
 
   g_signal_connect (view, "decide-policy", G_CALLBACK (decide_policy_cb), NULL);
   g_signal_connect (view, "context-menu", G_CALLBACK (context_menu_cb), NULL);
+  return view;
+}
 
+static GtkWidget *
+new_view (GObject          *owner,
+          EgWebMessageFunc  func)
+{
+  g_autoptr(GBytes) source = NULL;
+  WebKitWebView *view;
+
+  source = g_resources_lookup_data (WEB_RESOURCES "/card.js", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (source != NULL);
+  view = make_view (owner, func, g_bytes_get_data (source, NULL));
   webkit_web_view_load_uri (view, PAGE_URI);
   return GTK_WIDGET (view);
+}
+
+static GtkWidget *
+new_document_view (GObject          *owner,
+                   EgWebMessageFunc  func)
+{
+  WebKitWebView *view;
+
+  view = make_view (owner, func,
+                    "window.webkit.messageHandlers.engram.postMessage ({type: 'ready', token: 0});");
+  g_object_set_data (G_OBJECT (view), "eg-document", GINT_TO_POINTER (TRUE));
+  return GTK_WIDGET (view);
+}
+
+static void
+load_document (GtkWidget  *view,
+               const char *html)
+{
+  webkit_web_view_load_html (WEBKIT_WEB_VIEW (view), html, DOCUMENT_URI);
 }
 
 static void
@@ -377,6 +410,8 @@ eg_web_module_get (void)
     .call_finish = call_finish,
     .set_caret_browsing = set_caret_browsing,
     .get_caret_browsing = get_caret_browsing,
+    .new_document_view = new_document_view,
+    .load_document = load_document,
   };
 
   return &module;

@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* Bump when EgWebModule changes: a stale module is refused, not called. */
-#define EG_WEB_MODULE_ABI 3
+#define EG_WEB_MODULE_ABI 4
 
 #define EG_WEB_MODULE_NAME "engram-web"
 #define EG_WEB_MODULE_SYMBOL "eg_web_module_get"
@@ -71,6 +71,15 @@ typedef struct
   void       (*set_caret_browsing) (GtkWidget     *view,
                                     gboolean       caret_browsing);
   gboolean   (*get_caret_browsing) (GtkWidget     *view);
+  /* A web view, set up as new_view()'s (own context, ephemeral session,
+   * strict content security policy, no script from markup, nothing loaded
+   * from the network), for a whole document given by load_document(), as
+   * engram:///document.html.  @func gets "ready" (token 0) each time a
+   * document has loaded. */
+  GtkWidget *(*new_document_view) (GObject          *owner,
+                                   EgWebMessageFunc  func);
+  void       (*load_document)     (GtkWidget        *view,
+                                   const char       *html);
 } EgWebModule;
 
 typedef const EgWebModule *(*EgWebModuleGetFunc) (void);

@@ -18,7 +18,9 @@
 
 #include "eg-annotations-window.h"
 #include "eg-card-view.h"
+#include "eg-library-page-private.h"
 #include "eg-preferences.h"
+#include "eg-stats-window.h"
 #include "eg-toast.h"
 #include "eg-trace.h"
 #include "eg-window-private.h"
@@ -220,6 +222,60 @@ preferences_action (GtkWidget  *widget,
                            G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* The deck and section selected in the library's sidebar, and their names;
+ * a search ("All Cards"…) or nothing selected: the whole collection */
+static char *
+statistics_scope (EgWindow *self,
+                  gint64   *deck_id,
+                  gint64   *section_id)
+{
+  EgSidebarItem *item = _eg_library_page_get_selected_item (self->library_page);
+  GListModel *sidebar = eg_library_page_get_sidebar (self->library_page);
+  const char *deck_title = NULL;
+
+  *deck_id = *section_id = 0;
+  if (item == NULL || eg_sidebar_item_get_kind (item) == EG_SIDEBAR_SEARCH)
+    return g_strdup (_("All Decks"));
+  if (eg_sidebar_item_get_kind (item) == EG_SIDEBAR_DECK)
+    {
+      *deck_id = eg_sidebar_item_get_id (item);
+      return g_strdup (eg_sidebar_item_get_title (item));
+    }
+  *deck_id = eg_sidebar_item_get_deck_id (item);
+  *section_id = eg_sidebar_item_get_id (item);
+  for (guint i = 0; i < g_list_model_get_n_items (sidebar) && deck_title == NULL; i++)
+    {
+      g_autoptr(EgSidebarItem) other = g_list_model_get_item (sidebar, i);
+
+      if (eg_sidebar_item_get_kind (other) == EG_SIDEBAR_DECK &&
+          eg_sidebar_item_get_id (other) == *deck_id)
+        deck_title = eg_sidebar_item_get_title (other);
+    }
+  if (deck_title == NULL)
+    return g_strdup (eg_sidebar_item_get_title (item));
+  /* TRANSLATORS: the statistics' scope: "Deck — Section" */
+  return g_strdup_printf (_("%s — %s"), deck_title, eg_sidebar_item_get_title (item));
+}
+
+/* Statistics of the selected deck or section, or of the collection */
+static void
+statistics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EgWindow *self = EG_WINDOW (widget);
+  g_autofree char *scope = NULL;
+  gint64 deck_id, section_id;
+  GtkWidget *window;
+
+  if (self->scheduler == NULL)
+    return;
+  scope = statistics_scope (self, &deck_id, &section_id);
+  window = eg_stats_window_new (self->scheduler, deck_id, section_id, scope);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Ctrl+Z, and the toasts' Undo: in the page on screen. */
@@ -437,12 +493,16 @@ eg_window_class_init (EgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.annotations", NULL, annotations_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
   _eg_window_class_add_import_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.statistics", NULL);
 }
 
 static void
