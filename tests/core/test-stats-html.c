@@ -299,6 +299,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/stats-html/today", test_today);
   g_test_add_func ("/stats-html/due-and-history", test_due_and_history);

@@ -1,7 +1,8 @@
 /* test-stats.c - the statistics page: win.statistics opens it for the
  * deck or section selected in the library (the collection for a search),
  * its figures are the core's (eg_stats_compute()), its tables have their
- * rows, a fresh collection shows the empty states, and Ctrl+Shift+S opens it
+ * rows, a fresh collection shows the empty states, the page follows the
+ * app's dark style, and Ctrl+Shift+S opens it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -285,6 +286,14 @@ test_fresh (Fixture       *f,
   /* every card is new */
   assert_eval (stats, "document.querySelector ('#states svg title').textContent.startsWith ('New: ')",
                "true");
+
+  /* the page follows the app's dark style */
+  assert_eval (stats, "document.documentElement.className", "light");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (eg_gui_test_wait_for (stats_loaded, NULL, 20000));
+  assert_eval (stats, "document.documentElement.className", "dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 /* Ctrl+Shift+S is the window's shortcut for win.statistics */
