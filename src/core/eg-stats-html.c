@@ -4,7 +4,8 @@
  * picture gives its exact values in tooltips (SVG <title>) and in a table
  * under it, and says so in a sentence when there is nothing to show yet.
  * Colours follow the libadwaita palette, dark when the root has the class
- * "dark".  All text, section headings included, is escaped.
+ * "dark".  All text, section headings included, is escaped; headings are
+ * shown without their Markdown, as in the library's sidebar.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 
 #include "eg-stats-html.h"
+#include "eg-markdown.h"
 #include "eg-stats-html-private.h"
 #include "eg-time.h"
 
@@ -643,14 +645,14 @@ append_sections (GString       *out,
   for (guint i = 0; i < stats->sections->len; i++)
     {
       const EgStatsSection *s = &g_array_index (stats->sections, EgStatsSection, i);
+      g_autofree char *heading = eg_markdown_to_plain (s->heading);
       g_autofree char *mastery = _eg_html_percent (s->mastery);
       g_autofree char *mature = format_share (s->mature, s->cards, s->mature_share);
       g_autofree char *mastery_tip = g_strdup_printf (_("%s: mean retrievability %s over %u cards"),
-                                                      s->heading, mastery, s->cards);
-      g_autofree char *mature_tip = g_strdup_printf (_("%s: %s cards mature"), s->heading, mature);
+                                                      heading, mastery, s->cards);
+      g_autofree char *mature_tip = g_strdup_printf (_("%s: %s cards mature"), heading, mature);
 
-      _eg_html_printf (out, "<span class=\"name\" title=\"%s\">%s</span>\n", s->heading,
-                       s->heading);
+      _eg_html_printf (out, "<span class=\"name\" title=\"%s\">%s</span>\n", heading, heading);
       meter (out, "mastery", s->mastery, mastery_tip);
       meter (out, "mature", s->mature_share, mature_tip);
     }
@@ -660,13 +662,13 @@ append_sections (GString       *out,
   for (guint i = 0; i < stats->sections->len; i++)
     {
       const EgStatsSection *s = &g_array_index (stats->sections, EgStatsSection, i);
+      g_autofree char *heading = eg_markdown_to_plain (s->heading);
       g_autofree char *cards = format_count (s->cards);
       g_autofree char *mastery = _eg_html_percent (s->mastery);
       g_autofree char *mature = format_count (s->mature);
       g_autofree char *share = _eg_html_percent (s->mature_share);
 
-      _eg_html_table_row (out, (const char *[]) { s->heading, cards, mastery, mature, share,
-                                                  NULL });
+      _eg_html_table_row (out, (const char *[]) { heading, cards, mastery, mature, share, NULL });
     }
   _eg_html_close_table (out);
   _eg_html_close_panel (out);

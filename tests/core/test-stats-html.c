@@ -85,6 +85,7 @@ known_stats (void)
   add_section (stats, "1", "Concurrency", 12, 0.5, 3);
   add_section (stats, "2", "<script>alert(1)</script> & \"<img src=x onerror=alert(2)>\"",
                8, 0.25, 1);
+  add_section (stats, "3", "🔵 **1–4: Goroutines** and `sync`", 4, 0.75, 2);
   stats->new_cards = 100;
   stats->learning = 2;
   stats->review = 15;
@@ -200,6 +201,10 @@ test_cards (void)
                 "<th scope=\"row\">Concurrency</th><td>12</td><td>50.0 %</td><td>3</td>"
                 "<td>25.0 %</td>");
   assert_has (html, "<title>Concurrency: 3 of 12 (25.0 %) cards mature</title>");
+  /* headings without their Markdown, as in the sidebar */
+  assert_value (html, "🔵 1–4: Goroutines and sync: mean retrievability 75.0 % over 4 cards",
+                "<th scope=\"row\">🔵 1–4: Goroutines and sync</th><td>4</td>");
+  assert_lacks (html, "**");
   assert_value (html, "New: 100 (83.3 %)",
                 "<th scope=\"row\">New</th><td>100</td><td>83.3 %</td>");
   assert_value (html, "Suspended: 2 (1.7 %)",
