@@ -385,6 +385,12 @@ append_history (GString       *out,
       days += stats->history[i] > 0;
     }
   _eg_html_open_panel (out, "history wide", _("Reviews in the Last Year"));
+  if (total == 0)
+    {
+      _eg_html_empty (out, _("No reviews in the last year yet."));
+      _eg_html_close_panel (out);
+      return;
+    }
   streak = g_strdup_printf (ngettext ("Current streak: %u day", "Current streak: %u days",
                                       stats->streak), stats->streak);
   _eg_html_printf (out, "<p class=\"note\"><span id=\"streak\">%s</span> · ", streak);
@@ -392,22 +398,17 @@ append_history (GString       *out,
   g_string_append (out, " · ");
   _eg_html_printf (out, ngettext ("%u day studied", "%u days studied", days), days);
   g_string_append (out, "</p>\n");
-  if (total == 0)
-    _eg_html_empty (out, _("No reviews in the last year yet."));
-  else
-    {
-      heatmap (out, stats);
-      _eg_html_open_table (out, _("Days with reviews"), headers);
-      for (int i = EG_STATS_HISTORY_DAYS - 1; i >= 0; i--)
-        if (stats->history[i] > 0)
-          {
-            g_autofree char *date = eg_time_format_day (stats->history_first_day + i);
-            g_autofree char *n = format_count (stats->history[i]);
+  heatmap (out, stats);
+  _eg_html_open_table (out, _("Days with reviews"), headers);
+  for (int i = EG_STATS_HISTORY_DAYS - 1; i >= 0; i--)
+    if (stats->history[i] > 0)
+      {
+        g_autofree char *date = eg_time_format_day (stats->history_first_day + i);
+        g_autofree char *n = format_count (stats->history[i]);
 
-            _eg_html_table_row (out, (const char *[]) { date, n, NULL });
-          }
-      _eg_html_close_table (out);
-    }
+        _eg_html_table_row (out, (const char *[]) { date, n, NULL });
+      }
+  _eg_html_close_table (out);
   _eg_html_close_panel (out);
 }
 
