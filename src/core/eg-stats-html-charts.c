@@ -366,7 +366,8 @@ _eg_html_line_chart (GString           *out,
 
       g_string_append_printf (out, "<line class=\"marker\" x1=\"%s\" x2=\"%s\" y1=\"%s\" "
                               "y2=\"%s\"/>", mx, mx, y1, y2);
-      svg_text (out, "axis marker-label", "end", X (marker_x) - 4, BAR_TOP + 12, marker_label);
+      svg_text (out, "axis marker-label", "end", X (marker_x) - 4, BAR_TOP + plot_h - 6,
+                marker_label);
     }
   for (guint i = 0; i < n_points; i++)
     {

@@ -35,7 +35,7 @@ static const char stylesheet[] =
   "html{background:var(--bg);color:var(--fg);font-family:\"Cantarell\",\"Adwaita Sans\","
   "system-ui,sans-serif;font-size:15px;line-height:1.45}\n"
   "body{margin:0;padding:18px}\n"
-  "main{display:grid;gap:18px;grid-template-columns:repeat(auto-fit,minmax(380px,1fr));"
+  "main{display:grid;gap:18px;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));"
   "max-width:1400px;margin:0 auto}\n"
   ".panel{background:var(--card);border-radius:12px;padding:14px 18px;"
   "box-shadow:0 0 0 1px var(--border),0 1px 3px var(--grid);min-width:0}\n"
@@ -43,6 +43,7 @@ static const char stylesheet[] =
   "h2{font-size:1.05em;margin:0 0 10px}\n"
   ".empty{color:var(--dim);margin:18px 0}\n"
   ".chart{width:100%;height:auto;display:block}\n"
+  ".heatmap{max-width:980px}\n"
   ".chart text{fill:var(--dim);font-size:13px}\n"
   ".grid{stroke:var(--grid);stroke-width:1}\n"
   ".hit{fill:transparent}\n"
@@ -341,7 +342,7 @@ heatmap (GString       *out,
   int last_month = -1;
 
   heatmap_levels (stats, edges);
-  _eg_html_printf (out, "<svg class=\"chart\" viewBox=\"0 0 %d 118\" role=\"img\" "
+  _eg_html_printf (out, "<svg class=\"chart heatmap\" viewBox=\"0 0 %d 118\" role=\"img\" "
                    "aria-label=\"%s\">\n", 30 + columns * 14, _("Reviews per day in the last year"));
   for (int d = 0; d < 3; d++)
     g_string_append_printf (out, "<text x=\"0\" y=\"%d\">%s</text>", 28 + d * 28, days[d]);
