@@ -35,7 +35,7 @@ static const char stylesheet[] =
   "html{background:var(--bg);color:var(--fg);font-family:\"Cantarell\",\"Adwaita Sans\","
   "system-ui,sans-serif;font-size:15px;line-height:1.45}\n"
   "body{margin:0;padding:18px}\n"
-  "main{display:grid;gap:18px;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));"
+  "main{display:grid;gap:18px;grid-auto-flow:row dense;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));"
   "max-width:1400px;margin:0 auto}\n"
   ".panel{background:var(--card);border-radius:12px;padding:14px 18px;"
   "box-shadow:0 0 0 1px var(--border),0 1px 3px var(--grid);min-width:0}\n"
