@@ -387,6 +387,12 @@
     });
   }
 
+  // A CSS string of any text: quotes, backslashes and controls escaped
+  function cssString(text) {
+    return `"${String(text).replace(/["\\\u0000-\u001f\u007f]/g,
+                                    (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+  }
+
   window.engram = {
     show(card) {
       setHtml($('question'), card.question);
@@ -445,6 +451,18 @@
     setDark(dark) {
       document.documentElement.classList.toggle('dark', dark !== 0);
       afterPaint('themed', 0);
+      return true;
+    },
+
+    // Preferences: the text size in pixels (0: the stylesheet's) and the
+    // code font's family ('': the system's monospace font), as custom
+    // properties of the root; the card is not rendered again.
+    setFonts(fonts) {
+      const root = document.documentElement.style;
+      if (fonts.size > 0) root.setProperty('--answer-font-size', `${fonts.size}px`);
+      else root.removeProperty('--answer-font-size');
+      if (fonts.code !== '') root.setProperty('--code-font', `${cssString(fonts.code)}, monospace`);
+      else root.removeProperty('--code-font');
       return true;
     },
 

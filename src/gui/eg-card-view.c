@@ -40,6 +40,8 @@ struct _EgCardView
   GStrv               marks;      /* search terms to highlight: eg_card_view_set_marks() */
   GPtrArray          *annotations; /* EgAnnotation of the card: eg_card_view_set_annotations() */
   gboolean            parts_collapsed;  /* named parts behind a click */
+  int                 font_size;  /* pixels, 0 for the stylesheet's: eg_card_view_set_fonts() */
+  char               *code_font;  /* a family, "" for the system's monospace font */
 };
 
 G_DEFINE_FINAL_TYPE (EgCardView, eg_card_view, GTK_TYPE_WIDGET)
@@ -264,6 +266,13 @@ card_arguments (EgCardView *self)
   return g_variant_new_parsed ("{'card': %v}", g_variant_builder_end (&card));
 }
 
+static GVariant *
+fonts_arguments (EgCardView *self)
+{
+  return g_variant_new_parsed ("{'fonts': <{'size': <%i>, 'code': <%s>}>}",
+                               self->font_size, self->code_font);
+}
+
 static void
 send_card (EgCardView *self)
 {
@@ -326,6 +335,7 @@ page_message_cb (GObject    *owner,
       self->ready = TRUE;
       call_page (self, "return engram.setDark (dark);",
                  g_variant_new_parsed ("{'dark': <%i>}", self->dark));
+      call_page (self, "return engram.setFonts (fonts);", fonts_arguments (self));
       if (self->pending != NULL)
         {
           g_autoptr(GVariant) pending = g_steal_pointer (&self->pending);
@@ -358,12 +368,23 @@ eg_card_view_dispose (GObject *object)
 }
 
 static void
+eg_card_view_finalize (GObject *object)
+{
+  EgCardView *self = (EgCardView *)object;
+
+  g_free (self->code_font);
+
+  G_OBJECT_CLASS (eg_card_view_parent_class)->finalize (object);
+}
+
+static void
 eg_card_view_class_init (EgCardViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = eg_card_view_dispose;
+  object_class->finalize = eg_card_view_finalize;
 
   /**
    * EgCardView::ready:
@@ -408,6 +429,7 @@ eg_card_view_init (EgCardView *self)
   g_autoptr(GError) error = NULL;
 
   self->highlighter = eg_highlighter_new ();
+  self->code_font = g_strdup ("");
 
   if (!eg_card_view_load_module (&error))
     {
@@ -608,6 +630,66 @@ eg_card_view_get_parts_collapsed (EgCardView *self)
 {
   g_return_val_if_fail (EG_IS_CARD_VIEW (self), FALSE);
   return self->parts_collapsed;
+}
+
+/**
+ * eg_card_view_set_fonts:
+ * @font_size: the text's size in pixels (at zoom 1), 0 for the page's own
+ * @code_font: (nullable): the family of code's monospace font, %NULL or ""
+ *   for the system's monospace font
+ *
+ * Sets the card's text size and code font at once, on the card shown too:
+ * the page takes them as style (custom properties), the card is not
+ * rendered again.
+ */
+void
+eg_card_view_set_fonts (EgCardView *self,
+                        int         font_size,
+                        const char *code_font)
+{
+  g_return_if_fail (EG_IS_CARD_VIEW (self));
+
+  font_size = MAX (font_size, 0);
+  if (code_font == NULL)
+    code_font = "";
+  if (self->font_size == font_size && g_str_equal (self->code_font, code_font))
+    return;
+  self->font_size = font_size;
+  g_free (self->code_font);
+  self->code_font = g_strdup (code_font);
+  if (self->ready)
+    call_page (self, "return engram.setFonts (fonts);", fonts_arguments (self));
+}
+
+static void
+fonts_changed_cb (EgCardView *self,
+                  const char *key,
+                  GSettings  *settings)
+{
+  g_autofree char *code_font = g_settings_get_string (settings, "code-font");
+
+  eg_card_view_set_fonts (self, g_settings_get_int (settings, "answer-font-size"), code_font);
+}
+
+/**
+ * eg_card_view_follow_fonts:
+ * @settings: the app's GSettings
+ *
+ * Gives the view the text size and code font that @settings hold, now and
+ * whenever they change (for as long as the view lives).
+ */
+void
+eg_card_view_follow_fonts (EgCardView *self,
+                           GSettings  *settings)
+{
+  g_return_if_fail (EG_IS_CARD_VIEW (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_signal_connect_object (settings, "changed::answer-font-size", G_CALLBACK (fonts_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::code-font", G_CALLBACK (fonts_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  fonts_changed_cb (self, NULL, settings);
 }
 
 /**

@@ -308,6 +308,7 @@ _eg_library_page_ensure_preview (EgLibraryPage *self)
                          adw_style_manager_get_dark (adw_style_manager_get_default ()));
   eg_card_view_set_parts_collapsed (self->preview,
                                     g_settings_get_boolean (self->settings, "parts-collapsed"));
+  eg_card_view_follow_fonts (self->preview, self->settings);
   self->annotator = eg_annotator_new (self->preview);
   eg_annotator_set_scheduler (self->annotator, self->scheduler);
   add_preview_keys (self);

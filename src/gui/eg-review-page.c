@@ -928,6 +928,7 @@ eg_review_page_ensure_view (EgReviewPage *self)
   eg_card_view_set_zoom (self->card_view, g_settings_get_double (self->settings, "zoom"));
   eg_card_view_set_parts_collapsed (self->card_view,
                                     g_settings_get_boolean (self->settings, "parts-collapsed"));
+  eg_card_view_follow_fonts (self->card_view, self->settings);
   g_signal_connect_object (self->card_view, "painted", G_CALLBACK (card_painted_cb), self,
                            G_CONNECT_SWAPPED);
   self->annotator = eg_annotator_new (self->card_view);
