@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "eg-application-private.h"
-#include "eg-backups-window.h"
+#include "eg-preferences.h"
 
 /* Set in the collection once the shipped decks were imported, so that a user
  * who deletes every card does not get them back on the next start.
@@ -47,8 +47,9 @@ reload_backup_lists (EgApplication *self)
 {
   EgWindow *window = main_window (self);
 
-  if (self->backups_window != NULL)
-    eg_backup_list_reload (eg_backups_window_get_list (EG_BACKUPS_WINDOW (self->backups_window)));
+  if (window != NULL && eg_window_get_preferences (window) != NULL)
+    eg_backup_list_reload (eg_preferences_get_backup_list (
+                             EG_PREFERENCES (eg_window_get_preferences (window))));
   if (window != NULL)
     eg_backup_list_reload (eg_damaged_page_get_list (eg_window_get_damaged_page (window)));
 }
@@ -393,12 +394,16 @@ _eg_application_close_collection (EgApplication *self)
 /* Backups                                                              */
 /* ------------------------------------------------------------------ */
 
+/* Preferences, where the backups are listed, when it is open */
 static GtkWindow *
 top_window (EgApplication *self)
 {
-  if (self->backups_window != NULL && gtk_widget_get_visible (self->backups_window))
-    return GTK_WINDOW (self->backups_window);
-  return GTK_WINDOW (main_window (self));
+  EgWindow *window = main_window (self);
+  GtkWidget *preferences = window != NULL ? eg_window_get_preferences (window) : NULL;
+
+  if (preferences != NULL && gtk_widget_get_visible (preferences))
+    return GTK_WINDOW (preferences);
+  return GTK_WINDOW (window);
 }
 
 static void
@@ -420,15 +425,11 @@ backups_action (GSimpleAction *action,
                 gpointer       user_data)
 {
   EgApplication *self = EG_APPLICATION (user_data);
-  g_autofree char *path = eg_store_default_path ();
+  EgWindow *window = main_window (self);
 
-  if (self->backups_window == NULL)
-    {
-      self->backups_window = eg_backups_window_new (GTK_WINDOW (main_window (self)), path);
-      g_object_add_weak_pointer (G_OBJECT (self->backups_window),
-                                 (gpointer *) &self->backups_window);
-    }
-  gtk_window_present (GTK_WINDOW (self->backups_window));
+  /* the Backups page of Preferences */
+  if (window != NULL)
+    eg_window_show_preferences (window, "backups");
 }
 
 static void

@@ -16,7 +16,6 @@ struct _EgApplication
   EgStore        *store;
   GCancellable   *cancellable;       /* cancelled at shutdown */
   GCancellable   *guard_cancellable; /* the check and daily backup of this store */
-  GtkWidget      *backups_window;    /* weak */
   guint           guard_retry;
   gboolean        review_when_ready;
   gboolean        painted;           /* the first window frame is on screen */

@@ -1,6 +1,8 @@
-/* eg-preferences.c - the study settings of the collection and the app's style
+/* eg-preferences.c - the Preferences window: the General page (appearance,
+ * the collection's study settings) and the Backups page
  *
- * The study settings are the collection's (those `engram-cli settings`
+ * The appearance is the app's, in GSettings (eg-preferences-appearance.c);
+ * the backups are listed by eg-preferences-backups.c.  The study settings are the collection's (those `engram-cli settings`
  * knows), each a row whose value is applied with Enter or the row's apply
  * button: the core checks it (eg_scheduler_settings_set_value()), a value
  * the scheduler could not use is refused at the row with the reason and
@@ -15,18 +17,8 @@
 
 #include <glib/gi18n.h>
 
-#include "eg-preferences.h"
+#include "eg-preferences-private.h"
 #include "eg-toast.h"
-
-struct _EgPreferences
-{
-  AdwPreferencesWindow  parent_instance;
-
-  EgScheduler          *scheduler;
-  GSettings            *settings;
-  GHashTable           *rows;      /* key -> its row */
-  GtkLabel             *error_label;
-};
 
 G_DEFINE_FINAL_TYPE (EgPreferences, eg_preferences, ADW_TYPE_PREFERENCES_WINDOW)
 
@@ -124,14 +116,19 @@ eg_preferences_apply (EgPreferences  *self,
                       const char     *value,
                       GError        **error)
 {
-  EgStore *store = eg_scheduler_get_store (self->scheduler);
+  EgStore *store;
   EgSchedulerSettings settings;
   g_autoptr(GError) local_error = NULL;
   gboolean ok;
-  g_autofree char *trimmed = g_strstrip (g_strdup (value));
-  GtkWidget *row = eg_preferences_get_row (self, key);
+  g_autofree char *trimmed = NULL;
+  GtkWidget *row;
 
   g_return_val_if_fail (EG_IS_PREFERENCES (self), FALSE);
+  g_return_val_if_fail (self->scheduler != NULL, FALSE);
+
+  store = eg_scheduler_get_store (self->scheduler);
+  trimmed = g_strstrip (g_strdup (value));
+  row = eg_preferences_get_row (self, key);
 
   eg_scheduler_settings_init (&settings);
   ok = eg_scheduler_settings_set_value (store, key, trimmed, &local_error) &&
@@ -215,83 +212,6 @@ build_study_group (EgPreferences *self)
   return group;
 }
 
-/**
- * eg_preferences_apply_style:
- *
- * Gives the app the style @settings chooses: the desktop's, light or dark.
- */
-void
-eg_preferences_apply_style (GSettings *settings)
-{
-  static const AdwColorScheme schemes[] = {
-    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
-  };
-  guint style = (guint) g_settings_get_enum (settings, "style");
-
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      schemes[MIN (style, G_N_ELEMENTS (schemes) - 1)]);
-}
-
-static void
-style_selected_cb (AdwComboRow   *row,
-                   GParamSpec    *pspec,
-                   EgPreferences *self)
-{
-  g_settings_set_enum (self->settings, "style", (int) adw_combo_row_get_selected (row));
-  eg_preferences_apply_style (self->settings);
-}
-
-static AdwPreferencesGroup *
-build_style_group (EgPreferences *self)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  g_autoptr(GtkStringList) styles = gtk_string_list_new (NULL);
-  GtkWidget *row = adw_combo_row_new ();
-  GtkWidget *intervals_row;
-  GtkWidget *intervals;
-  GtkWidget *parts_row;
-  GtkWidget *parts;
-
-  gtk_string_list_append (styles, _("Follow the Desktop"));
-  gtk_string_list_append (styles, _("Light"));
-  gtk_string_list_append (styles, _("Dark"));
-  adw_preferences_group_set_title (group, _("Appearance"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Style"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (styles));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row),
-                              (guint) g_settings_get_enum (self->settings, "style"));
-  g_signal_connect (row, "notify::selected", G_CALLBACK (style_selected_cb), self);
-  g_hash_table_insert (self->rows, (gpointer) "style", row);
-  adw_preferences_group_add (group, row);
-
-  intervals_row = adw_action_row_new ();
-  intervals = gtk_switch_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (intervals_row),
-                                 _("Show Intervals on the Grade Buttons"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (intervals_row),
-                               _("When the card would be due again after each grade"));
-  gtk_widget_set_valign (intervals, GTK_ALIGN_CENTER);
-  g_settings_bind (self->settings, "show-intervals", intervals, "active", G_SETTINGS_BIND_DEFAULT);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (intervals_row), intervals);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (intervals_row), intervals);
-  g_hash_table_insert (self->rows, (gpointer) "show-intervals", intervals);
-  adw_preferences_group_add (group, intervals_row);
-
-  parts_row = adw_action_row_new ();
-  parts = gtk_switch_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (parts_row),
-                                 _("Named Parts Behind a Click"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (parts_row),
-                               _("Parts such as “Indepth” show when their heading is clicked"));
-  gtk_widget_set_valign (parts, GTK_ALIGN_CENTER);
-  g_settings_bind (self->settings, "parts-collapsed", parts, "active", G_SETTINGS_BIND_DEFAULT);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (parts_row), parts);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (parts_row), parts);
-  g_hash_table_insert (self->rows, (gpointer) "parts-collapsed", parts);
-  adw_preferences_group_add (group, parts_row);
-  return group;
-}
-
 static void
 eg_preferences_dispose (GObject *object)
 {
@@ -325,34 +245,103 @@ eg_preferences_init (EgPreferences *self)
 }
 
 /**
+ * eg_preferences_set_scheduler:
+ * @scheduler: (nullable): the collection's scheduler, %NULL when none is open
+ *
+ * Shows the study settings of @scheduler's collection, none for %NULL (the
+ * window then holds no collection open: a restore can replace it).
+ */
+void
+eg_preferences_set_scheduler (EgPreferences *self,
+                              EgScheduler   *scheduler)
+{
+  g_return_if_fail (EG_IS_PREFERENCES (self));
+  g_return_if_fail (scheduler == NULL || EG_IS_SCHEDULER (scheduler));
+
+  if (self->study_group != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (study_settings); i++)
+        g_hash_table_remove (self->rows, study_settings[i].key);
+      g_hash_table_remove (self->rows, "fuzz");
+      adw_preferences_page_remove (self->general_page, self->study_group);
+      self->study_group = NULL;
+    }
+  show_error (self, NULL, NULL);
+  g_set_object (&self->scheduler, scheduler);
+  if (scheduler == NULL)
+    return;
+
+  /* before the errors, which a page only appends after */
+  g_object_ref (self->errors_group);
+  adw_preferences_page_remove (self->general_page, self->errors_group);
+  self->study_group = build_study_group (self);
+  adw_preferences_page_add (self->general_page, self->study_group);
+  adw_preferences_page_add (self->general_page, self->errors_group);
+  g_object_unref (self->errors_group);
+}
+
+/**
+ * eg_preferences_set_collection:
+ * @collection_path: the collection whose backups the Backups page lists
+ */
+void
+eg_preferences_set_collection (EgPreferences *self,
+                               const char    *collection_path)
+{
+  g_return_if_fail (EG_IS_PREFERENCES (self));
+  eg_backup_list_set_collection (self->backup_list, collection_path);
+}
+
+/**
+ * eg_preferences_get_backup_list:
+ *
+ * Returns: (transfer none): the list of the Backups page
+ */
+EgBackupList *
+eg_preferences_get_backup_list (EgPreferences *self)
+{
+  g_return_val_if_fail (EG_IS_PREFERENCES (self), NULL);
+  return self->backup_list;
+}
+
+/**
  * eg_preferences_new:
- * @scheduler: the collection's scheduler, whose settings it changes
+ * @scheduler: (nullable): the collection's scheduler, whose settings it
+ *   changes; %NULL for none
  * @settings: the app's GSettings
+ *
+ * The window has two pages, named "general" and "backups"
+ * (adw_preferences_window_set_visible_page_name()); the Backups page lists
+ * nothing until eg_preferences_set_collection().
  */
 GtkWidget *
 eg_preferences_new (EgScheduler *scheduler,
                     GSettings   *settings)
 {
   EgPreferences *self = g_object_new (EG_TYPE_PREFERENCES, NULL);
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  AdwPreferencesGroup *errors = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
 
-  self->scheduler = g_object_ref (scheduler);
   self->settings = g_object_ref (settings);
   gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
 
+  self->general_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_preferences_page_set_title (self->general_page, _("General"));
+  adw_preferences_page_set_icon_name (self->general_page, "preferences-system-symbolic");
+  adw_preferences_page_set_name (self->general_page, "general");
+
+  self->errors_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   self->error_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error_label, TRUE);
   gtk_label_set_xalign (self->error_label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  adw_preferences_group_add (errors, GTK_WIDGET (self->error_label));
+  adw_preferences_group_add (self->errors_group, GTK_WIDGET (self->error_label));
 
-  adw_preferences_page_add (page, build_style_group (self));
-  adw_preferences_page_add (page, build_study_group (self));
-  adw_preferences_page_add (page, errors);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+  adw_preferences_page_add (self->general_page, _eg_preferences_build_appearance (self));
+  adw_preferences_page_add (self->general_page, self->errors_group);
+  eg_preferences_set_scheduler (self, scheduler);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->general_page);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), _eg_preferences_build_backups (self));
   return GTK_WIDGET (self);
 }

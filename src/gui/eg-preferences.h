@@ -1,4 +1,4 @@
-/* eg-preferences.h - the study settings of the collection and the app's style
+/* eg-preferences.h - the Preferences window: appearance, study settings, backups
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "eg-backup-list.h"
 #include "eg-core.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,11 @@ gboolean   eg_preferences_apply     (EgPreferences *self,
                                      GError       **error);
 GtkWidget *eg_preferences_get_row   (EgPreferences *self,
                                      const char    *key);
+void       eg_preferences_set_scheduler   (EgPreferences *self,
+                                           EgScheduler   *scheduler);
+void       eg_preferences_set_collection  (EgPreferences *self,
+                                           const char    *collection_path);
+EgBackupList *eg_preferences_get_backup_list (EgPreferences *self);
 
 void       eg_preferences_apply_style (GSettings   *settings);
 

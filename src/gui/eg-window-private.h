@@ -24,6 +24,7 @@ struct _EgWindow
   gulong                after_paint_handler;
   GFile                *import_file;
   GCancellable         *import_cancellable;
+  GtkWidget            *preferences;   /* weak: the Preferences window while it is open */
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;

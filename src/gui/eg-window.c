@@ -206,22 +206,65 @@ preferences_changed_cb (EgWindow *self)
   eg_library_page_reload (self->library_page);
 }
 
-/* Preferences: the collection's study settings and the app's style */
+/**
+ * eg_window_show_preferences:
+ * @page: (nullable): the page to show, "general" or "backups"; %NULL for
+ *   the one last shown
+ *
+ * Presents Preferences (the one open, or a new one): the appearance, the
+ * collection's study settings (when a collection is open) and its backups.
+ *
+ * Returns: (transfer none): the Preferences window
+ */
+GtkWidget *
+eg_window_show_preferences (EgWindow   *self,
+                            const char *page)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
+
+  if (self->preferences == NULL)
+    {
+      self->preferences = eg_preferences_new (self->scheduler, self->settings);
+      g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+      g_signal_connect_object (self->preferences, "changed",
+                               G_CALLBACK (preferences_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_set_transient_for (GTK_WINDOW (self->preferences), GTK_WINDOW (self));
+      /* its buttons activate the app's actions (Back Up Now, Restore) */
+      gtk_window_set_application (GTK_WINDOW (self->preferences),
+                                  gtk_window_get_application (GTK_WINDOW (self)));
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (self->preferences), TRUE);
+      /* the backups of the collection the app opens (eg-application-collection.c) */
+      path = eg_store_default_path ();
+      eg_preferences_set_collection (EG_PREFERENCES (self->preferences), path);
+    }
+  if (page != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self->preferences),
+                                                  page);
+  gtk_window_present (GTK_WINDOW (self->preferences));
+  return self->preferences;
+}
+
+/**
+ * eg_window_get_preferences:
+ *
+ * Returns: (transfer none) (nullable): the Preferences window, if it is open
+ */
+GtkWidget *
+eg_window_get_preferences (EgWindow *self)
+{
+  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
+  return self->preferences;
+}
+
+/* Preferences (Ctrl+,): at the page last shown */
 static void
 preferences_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  EgWindow *self = EG_WINDOW (widget);
-  GtkWidget *preferences;
-
-  if (self->scheduler == NULL)
-    return;
-  preferences = eg_preferences_new (self->scheduler, self->settings);
-  g_signal_connect_object (preferences, "changed", G_CALLBACK (preferences_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (preferences));
+  eg_window_show_preferences (EG_WINDOW (widget), NULL);
 }
 
 /* The deck and section selected in the library's sidebar, and their names;
@@ -378,6 +421,9 @@ eg_window_set_store (EgWindow *self,
     eg_window_show_error (self, error->message);
   eg_review_page_set_scheduler (self->review_page, self->scheduler);
   eg_library_page_set_scheduler (self->library_page, self->scheduler);
+  /* Preferences never keeps a collection open that a restore replaces */
+  if (self->preferences != NULL)
+    eg_preferences_set_scheduler (EG_PREFERENCES (self->preferences), self->scheduler);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -410,6 +456,7 @@ eg_window_dispose (GObject *object)
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), EG_TYPE_WINDOW);
+  g_clear_weak_pointer (&self->preferences);
   g_clear_object (&self->settings);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->store);

@@ -40,6 +40,9 @@ void           eg_window_add_toast        (EgWindow             *self,
 gboolean       eg_window_start_review     (EgWindow             *self,
                                            const EgQueueOptions *options);
 GtkWidget     *eg_window_get_review_page  (EgWindow             *self);
+GtkWidget     *eg_window_show_preferences (EgWindow             *self,
+                                           const char           *page);
+GtkWidget     *eg_window_get_preferences  (EgWindow             *self);
 EgLibraryPage *eg_window_get_library_page (EgWindow             *self);
 void           eg_window_import_file      (EgWindow             *self,
                                            GFile                *file);

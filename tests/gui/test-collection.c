@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "eg-application.h"
-#include "eg-backups-window.h"
+#include "eg-preferences.h"
 #include "eg-core.h"
 #include "app-fixture.h"
 #include "eg-gui-test.h"
@@ -307,15 +307,16 @@ two_backups (gpointer data)
   return backups != NULL && backups->len == 2;
 }
 
-/* The Backups window: the list, Back Up Now, Restore (the library reloads,
- * the collection as it was is backed up first). */
+/* Backups (main menu): Preferences at its Backups page, the list, Back Up
+ * Now, Restore (the library reloads, the collection as it was is backed up
+ * first; Preferences keeps no hold on the collection replaced). */
 static void
-test_backups_window (void)
+test_backups_page (void)
 {
   g_autofree char *path = eg_store_default_path ();
   g_autoptr(EgBackupInfo) old = NULL;
   g_autoptr(GPtrArray) backups = NULL;
-  EgBackupsWindow *backups_window;
+  AdwPreferencesWindow *preferences;
   EgApplication *app;
   ListWait wait;
 
@@ -327,13 +328,16 @@ test_backups_window (void)
   g_assert_true (eg_gui_test_wait_for (two_backups, NULL, 20000));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "backups", NULL);
-  backups_window = EG_BACKUPS_WINDOW (eg_gui_test_find_toplevel (EG_TYPE_BACKUPS_WINDOW, NULL));
-  g_assert_nonnull (backups_window);
+  preferences = ADW_PREFERENCES_WINDOW (eg_gui_test_find_toplevel (EG_TYPE_PREFERENCES, NULL));
+  g_assert_nonnull (preferences);
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (preferences), ==, "backups");
   backups = eg_backup_list (path, NULL);
-  wait = (ListWait) { eg_backups_window_get_list (backups_window), backups->len };
+  wait = (ListWait) { eg_preferences_get_backup_list (EG_PREFERENCES (preferences)),
+                      backups->len };
   g_assert_true (eg_gui_test_wait_for (list_has, &wait, 10000));
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "back-up-now", NULL);
+  /* as its Back Up Now button does */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "app.back-up-now", NULL));
   wait.n++;
   g_assert_true (eg_gui_test_wait_for (list_has, &wait, 20000));
 
@@ -353,6 +357,19 @@ test_backups_window (void)
   respond ("Restore This Backup?", "restore");
   g_assert_true (eg_gui_test_wait_for (checked, app, 20000));
   g_assert_cmpint (count_reviews (path), ==, 1);
+  /* Preferences, still open, has the study settings of the restored collection */
+  g_assert_true (eg_window_get_preferences (app_window (app)) == GTK_WIDGET (preferences));
+  g_assert_nonnull (eg_preferences_get_row (EG_PREFERENCES (preferences), "new-per-day"));
+  g_assert_true (eg_preferences_apply (EG_PREFERENCES (preferences), "new-per-day", "31", NULL));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EgStore) store = eg_store_open (path, &error);
+    g_autofree char *saved = NULL;
+
+    g_assert_no_error (error);
+    saved = eg_store_get_setting (store, "new-per-day");
+    g_assert_cmpstr (saved, ==, "31");
+  }
 
   g_clear_pointer (&backups, g_ptr_array_unref);
   backups = eg_backup_list (path, NULL);
@@ -402,7 +419,7 @@ main (int    argc,
   g_test_add_func ("/gui/collection/damaged-start", test_damaged_start);
   g_test_add_func ("/gui/collection/empty-file-start", test_empty_file_start);
   g_test_add_func ("/gui/collection/check-and-daily-backup", test_check_and_daily_backup);
-  g_test_add_func ("/gui/collection/backups-window", test_backups_window);
+  g_test_add_func ("/gui/collection/backups-page", test_backups_page);
   g_test_add_func ("/gui/collection/toast-text", test_toast_text);
 
   status = g_test_run ();

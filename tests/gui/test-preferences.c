@@ -1,7 +1,9 @@
 /* test-preferences.c - Preferences: each study setting refuses a value the
  * scheduler cannot use (the row says why, nothing is saved) and takes a
  * good one (saved, the scheduler's at once); the style follows the choice;
- * Ctrl+, opens it from the window
+ * the text size and code font reach the cards at once, the size only
+ * within its bounds; the Backups page lists the backups; Ctrl+, opens it
+ * from the window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,6 +54,8 @@ fixture_teardown (Fixture       *f,
   g_settings_reset (f->settings, "style");
   g_settings_reset (f->settings, "show-intervals");
   g_settings_reset (f->settings, "parts-collapsed");
+  g_settings_reset (f->settings, "answer-font-size");
+  g_settings_reset (f->settings, "code-font");
   g_clear_object (&f->settings);
   g_clear_object (&f->scheduler);
   g_clear_object (&f->store);
@@ -260,6 +264,191 @@ test_parts_behind_click (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+#define ANSWER_SIZE \
+  "getComputedStyle (document.querySelector ('#answer-body p')).fontSize"
+#define CODE_FONT \
+  "getComputedStyle (document.querySelector ('#answer-body pre code')).fontFamily"
+
+static EgCard *
+card_with_code (void)
+{
+  EgCard *card = g_new0 (EgCard, 1);
+
+  card->id = 1;
+  card->key = g_strdup ("1/1");
+  card->question = g_strdup ("How do you print in Go?");
+  card->answer = g_strdup ("With `fmt`:\n\n```go\nfmt.Println (\"hello\")\n```\n");
+  card->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_card_part_free);
+  return card;
+}
+
+/* Both views, the review's and the library's preview, say @expected */
+static gboolean
+views_say (GtkWidget  *views[2],
+           const char *script,
+           const char *expected)
+{
+  for (guint i = 0; i < 2; i++)
+    if (!eg_gui_test_wait_for (eval_is, &(EvalWait) { views[i], script, expected }, 5000))
+      {
+        g_autofree char *value = eg_gui_test_eval (views[i], script, 5000);
+
+        g_test_message ("view %u: %s is %s, not %s", i, script, value, expected);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The text size and the code font: their rows change the keys, and the
+ * cards shown in review and in the library's preview take them at once */
+static void
+test_fonts (Fixture       *f,
+            gconstpointer  data)
+{
+  EgWindow *window = eg_window_new (NULL);
+  EgReviewPage *page = EG_REVIEW_PAGE (eg_window_get_review_page (window));
+  g_autoptr(EgCard) card = card_with_code ();
+  GtkWidget *preferences;
+  EgCardView *cards[2];
+  GtkWidget *views[2];
+  GtkSpinButton *size;
+  GtkWidget *font;
+  g_autofree char *family = NULL;
+
+  eg_window_set_store (window, f->store);
+  eg_review_page_ensure_view (page);
+  cards[0] = eg_review_page_get_card_view (page);
+  cards[1] = eg_library_page_get_preview (eg_window_get_library_page (window));
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (eg_gui_test_wait_for (view_ready, cards[i], 20000));
+      views[i] = eg_card_view_get_web_view (cards[i]);
+      eg_card_view_show_card (cards[i], card, NULL, TRUE, 1);
+    }
+  g_assert_true (views_say (views, ANSWER_SIZE, "17px"));
+
+  preferences = eg_preferences_new (f->scheduler, f->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  size = GTK_SPIN_BUTTON (eg_preferences_get_row (EG_PREFERENCES (preferences),
+                                                  "answer-font-size"));
+  gtk_spin_button_set_value (size, 24);
+  g_assert_cmpint (g_settings_get_int (f->settings, "answer-font-size"), ==, 24);
+  g_assert_true (views_say (views, ANSWER_SIZE, "24px"));
+
+  /* another code font, chosen as a user does; then the system's again */
+  font = eg_preferences_get_row (EG_PREFERENCES (preferences), "code-font");
+  gtk_font_chooser_set_font (GTK_FONT_CHOOSER (font), "DejaVu Sans Mono 11");
+  g_signal_emit_by_name (font, "font-set");
+  family = g_settings_get_string (f->settings, "code-font");
+  g_assert_cmpstr (family, ==, "DejaVu Sans Mono");
+  g_assert_true (views_say (views, CODE_FONT, "\"DejaVu Sans Mono\", monospace"));
+  g_assert_true (views_say (views, ANSWER_SIZE, "24px"));
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (font), "eg-reset"), "clicked");
+  g_clear_pointer (&family, g_free);
+  family = g_settings_get_string (f->settings, "code-font");
+  g_assert_cmpstr (family, ==, "");
+  g_assert_true (views_say (views, CODE_FONT, "monospace"));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The text size stays within the key's range: a value typed outside it is
+ * refused (the key keeps its value), and the widget goes no further */
+static void
+test_font_bounds (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *preferences = eg_preferences_new (f->scheduler, f->settings);
+  GtkSpinButton *size = GTK_SPIN_BUTTON (eg_preferences_get_row (EG_PREFERENCES (preferences),
+                                                                 "answer-font-size"));
+  const char *typed[] = { "99", "5", "0", "-20", "33", "11" };
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GVariant) too_big = g_variant_ref_sink (g_variant_new_int32 (33));
+  g_autoptr(GVariant) too_small = g_variant_ref_sink (g_variant_new_int32 (11));
+
+  /* the schema's range */
+  g_object_get (f->settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, "answer-font-size");
+  g_assert_false (g_settings_schema_key_range_check (key, too_big));
+  g_assert_false (g_settings_schema_key_range_check (key, too_small));
+  gtk_window_present (GTK_WINDOW (preferences));
+  gtk_spin_button_set_value (size, 20);
+  g_assert_cmpint (g_settings_get_int (f->settings, "answer-font-size"), ==, 20);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_test_message ("typed %s", typed[i]);
+      gtk_editable_set_text (GTK_EDITABLE (size), typed[i]);
+      gtk_spin_button_update (size);
+      g_assert_cmpint (g_settings_get_int (f->settings, "answer-font-size"), ==, 20);
+    }
+  gtk_spin_button_set_value (size, 99);
+  g_assert_cmpint (g_settings_get_int (f->settings, "answer-font-size"), ==, 32);
+  gtk_spin_button_set_value (size, 1);
+  g_assert_cmpint (g_settings_get_int (f->settings, "answer-font-size"), ==, 12);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+typedef struct
+{
+  EgBackupList *list;
+  guint         n;
+} ListWait;
+
+static gboolean
+list_has (gpointer data)
+{
+  ListWait *wait = data;
+
+  return !eg_backup_list_is_loading (wait->list) &&
+         eg_backup_list_get_n_backups (wait->list) == wait->n;
+}
+
+/* The Backups page: in the window, listing the collection's backups */
+static void
+test_backups_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *path = eg_store_get_path (f->store);
+  gint64 now = eg_time_now_ms ();
+  GtkWidget *preferences;
+  AdwPreferencesWindow *window;
+  EgBackupList *list;
+  g_autoptr(GPtrArray) backups = NULL;
+  GtkWidget *page;
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(EgBackupInfo) info = eg_backup_create (f->store, EG_BACKUP_REASON_MANUAL,
+                                                       now - (2 - i) * 3600 * 1000, NULL,
+                                                       &error);
+      g_assert_no_error (error);
+    }
+  backups = eg_backup_list (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 2);
+
+  preferences = eg_preferences_new (f->scheduler, f->settings);
+  window = ADW_PREFERENCES_WINDOW (preferences);
+  eg_preferences_set_collection (EG_PREFERENCES (preferences), path);
+  gtk_window_present (GTK_WINDOW (preferences));
+  adw_preferences_window_set_visible_page_name (window, "backups");
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (window), ==, "backups");
+
+  list = eg_preferences_get_backup_list (EG_PREFERENCES (preferences));
+  page = gtk_widget_get_ancestor (GTK_WIDGET (list), ADW_TYPE_PREFERENCES_PAGE);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_preferences_page_get_name (ADW_PREFERENCES_PAGE (page)), ==, "backups");
+  g_assert_true (gtk_widget_get_ancestor (page, EG_TYPE_PREFERENCES) == preferences);
+  g_assert_true (eg_gui_test_wait_for (list_has, &(ListWait) { list, backups->len }, 10000));
+  g_assert_true (eg_gui_test_shows_text (GTK_WIDGET (list), "Backed up by you", TRUE));
+  g_assert_true (eg_gui_test_shows_text (preferences, "Back Up Now", TRUE));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 static gboolean
 preferences_shown (gpointer data)
 {
@@ -309,6 +498,12 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/gui/preferences/parts-behind-click", Fixture, NULL, fixture_setup,
               test_parts_behind_click, fixture_teardown);
+  g_test_add ("/gui/preferences/fonts", Fixture, NULL, fixture_setup, test_fonts,
+              fixture_teardown);
+  g_test_add ("/gui/preferences/font-bounds", Fixture, NULL, fixture_setup, test_font_bounds,
+              fixture_teardown);
+  g_test_add ("/gui/preferences/backups-page", Fixture, NULL, fixture_setup, test_backups_page,
+              fixture_teardown);
   g_test_add ("/gui/preferences/shortcut", Fixture, NULL, fixture_setup, test_shortcut,
               fixture_teardown);
 
