@@ -5,6 +5,13 @@
  * eg_toast_overlay_add() dismisses the overlay's toast first, so the toast
  * on screen is always about the last action.
  *
+ * Not at once, though: libadwaita 1.2 frees a toast dismissed while its
+ * show animation (500 ms at most) still runs, and that animation's end then
+ * writes into freed memory — the app crashed when a window closed just after
+ * two quick toasts (fixed in libadwaita 1.3, commit 1674ebc9 "toast-overlay:
+ * Prevent show_done from firing after hide_done").  So a toast is dismissed
+ * only once it has been on screen for SETTLE_US; the next one waits for it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -38,23 +45,65 @@ toast_dismissed_cb (AdwToast        *toast,
     g_object_set_data (G_OBJECT (overlay), "eg-toast", NULL);
 }
 
+/* Longer than the longest show animation of a toast (REPLACE_DURATION) */
+#define SETTLE_US (600 * G_TIME_SPAN_MILLISECOND)
+
+static gboolean
+animates (GtkWidget *widget)
+{
+  gboolean enabled = FALSE;
+
+  g_object_get (gtk_widget_get_settings (widget), "gtk-enable-animations", &enabled, NULL);
+  return enabled && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+dismiss_cb (gpointer toast)
+{
+  adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+/* Dismisses @toast once its show animation has surely ended; returns when */
+static gint64
+dismiss_when_settled (AdwToast *toast)
+{
+  gint64 *settled = g_object_get_data (G_OBJECT (toast), "eg-toast-settled");
+  gint64 now = g_get_monotonic_time ();
+
+  if (settled == NULL || *settled <= now)
+    {
+      adw_toast_dismiss (toast);
+      return now;
+    }
+  g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) ((*settled - now + 999) / 1000),
+                      dismiss_cb, g_object_ref (toast), g_object_unref);
+  return *settled;
+}
+
 /**
  * eg_toast_overlay_add:
  * @toast: (transfer full): the toast to show now
  *
- * Shows @toast in place of the toast @overlay shows or has queued, if any.
+ * Shows @toast in place of the toast @overlay shows or has queued, if any
+ * (once that one has been on screen long enough, see above).
  */
 void
 eg_toast_overlay_add (AdwToastOverlay *overlay,
                       AdwToast        *toast)
 {
   AdwToast *shown = g_object_get_data (G_OBJECT (overlay), "eg-toast");
+  gint64 *settled;
 
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  if (shown != NULL)
-    adw_toast_dismiss (shown);
+  /* it shows when the one on screen goes, and settles after that (at once
+   * without animations, or out of sight: they are skipped then) */
+  settled = g_new (gint64, 1);
+  *settled = (shown != NULL ? dismiss_when_settled (shown) : g_get_monotonic_time ()) +
+             (animates (GTK_WIDGET (overlay)) ? SETTLE_US : 0);
+  g_object_set_data_full (G_OBJECT (toast), "eg-toast-settled", settled, g_free);
   /* the overlay holds the toast until it is dismissed, which forgets it */
   g_object_set_data (G_OBJECT (overlay), "eg-toast", toast);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, 0);
