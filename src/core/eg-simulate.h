@@ -1,0 +1,81 @@
+/* eg-simulate.h - a forward simulation of study, day by day
+ *
+ * Pure and fast (no SQLite, no clock): a set of cards is studied day by day
+ * under the scheduler's parameters, while a learner whose memory follows
+ * the FSRS model with its own ("true") parameters answers.  The interview
+ * planner forecasts with it, the workload estimate counts reviews with it,
+ * and the simulation benchmark compares the normal scheduler with
+ * interview-date mode with it.
+ *
+ * The model of a day (day d starts at start_ms + d days):
+ *   - the session is at EG_SIMULATE_SESSION_OFFSET_MS after the day starts;
+ *   - (re)learning cards due before the day ends first, then the review
+ *     cards due that day or before, lowest retrievability first (in the cram
+ *     window of interview mode: lowest predicted retrievability at the
+ *     interview first, then the cards eg_plan_policy_cram_takes() adds),
+ *     up to reviews_per_day, then the day's new cards in order;
+ *   - each answer: a new card's first showing is graded Good (the learner
+ *     reads the answer); afterwards the learner recalls with the
+ *     probability of the true model's retrievability at that time and grades
+ *     Good, or Again when not; Hard and Easy are not used;
+ *   - (re)learning steps are taken in the same session, at the times they
+ *     fall due (a step past the day's end waits for the next day); within a
+ *     day the true retrievability is 1, so the steps are passed;
+ *   - each grade updates the scheduler's card with eg_fsrs_review() under
+ *     the scheduler's parameters and the learner's memory with the same
+ *     function under the true parameters.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#if !defined(EG_CORE_INSIDE) && !defined(EG_CORE_COMPILATION)
+# error "Only <eg-core.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+#include "eg-fsrs.h"
+
+G_BEGIN_DECLS
+
+#define EG_SIMULATE_SESSION_OFFSET_MS (G_GINT64_CONSTANT (4) * 60 * 60 * 1000)
+#define EG_SIMULATE_MAX_DAYS          3650
+
+typedef struct
+{
+  const EgFsrsParams *params;       /* the scheduler's */
+  const EgFsrsParams *true_params;  /* the learner's memory; NULL: params */
+  gint64              start_ms;     /* when day 0 starts */
+  guint               n_days;       /* 1 .. EG_SIMULATE_MAX_DAYS */
+  int                 new_per_day;  /* the daily new-card limit */
+  int                 reviews_per_day;
+  guint32             seed;         /* the answers: the same seed, the same run */
+  /* interview-date mode (eg-plan-policy.h); interview_day < 0: off */
+  int                 interview_day;
+  int                 last_intro_day;
+  gboolean            skip_recall;  /* leave EgSimulateDay.recall at 0 (faster) */
+} EgSimulateOptions;
+
+typedef struct
+{
+  guint  new_cards;    /* introduced */
+  guint  reviews;      /* grades of review cards (what reviews_per_day limits) */
+  guint  grades;       /* every grade, (re)learning steps included */
+  guint  early;        /* of the reviews, cards taken before they were due */
+  guint  lapses;       /* reviews answered Again */
+  double recall;       /* mean true retrievability of all the cards (new ones
+                        * count 0) at EG_PLAN_RECALL_OFFSET_MS after the day
+                        * starts, after its session */
+} EgSimulateDay;
+
+void      eg_simulate_options_init (EgSimulateOptions       *options,
+                                    const EgFsrsParams      *params);
+gboolean  eg_simulate_run          (const EgSimulateOptions *options,
+                                    const EgFsrsCard        *cards,
+                                    guint                    n_cards,
+                                    EgSimulateDay           *days,
+                                    EgFsrsCard              *final_cards,
+                                    GError                 **error);
+
+G_END_DECLS
