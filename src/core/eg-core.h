@@ -18,6 +18,7 @@
 #include "eg-input.h"
 #include "eg-markdown.h"
 #include "eg-output.h"
+#include "eg-plan.h"
 #include "eg-plan-policy.h"
 #include "eg-rendered-text.h"
 #include "eg-repair.h"

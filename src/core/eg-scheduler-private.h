@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "eg-plan-private.h"
 #include "eg-scheduler.h"
 #include "eg-store-private.h"
 
@@ -103,5 +104,19 @@ gboolean      _eg_scheduler_check_version    (EgScheduler       *self,
                                               gint64             card_id,
                                               const EgFsrsCard  *card,
                                               GError           **error);
+
+/* Interview-date mode (eg-scheduler-interview.c) */
+gboolean      _eg_scheduler_interview_load   (EgScheduler        *self,
+                                              gint64              now_ms,
+                                              int                 introduced,
+                                              EgPlanScope        *plan,
+                                              int                *new_limit,
+                                              gboolean           *active,
+                                              GError            **error);
+void          _eg_scheduler_cram_reviews     (EgScheduler        *self,
+                                              const EgStudyScope *scope,
+                                              const EgPlanScope  *plan,
+                                              guint               limit,
+                                              GArray             *reviews);
 
 G_END_DECLS

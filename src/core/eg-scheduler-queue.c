@@ -210,19 +210,29 @@ take_due (EgScheduler         *self,
 {
   g_autoptr(GArray) reviews = g_array_new (FALSE, FALSE, sizeof (EgStudyCard));
   g_autoptr(GArray) news = g_array_new (FALSE, FALSE, sizeof (EgStudyCard));
-  int introduced, reviewed;
+  g_auto(EgPlanScope) plan = { 0 };
+  int introduced, reviewed, new_limit = _eg_scheduler_new_limit (self, today);
+  guint review_limit;
+  gboolean interview, cram;
 
   if ((introduced = _eg_store_count_graded (self->store, today, EG_FSRS_STATE_NEW, error)) < 0 ||
       (reviewed = _eg_store_count_graded (self->store, today, EG_FSRS_STATE_REVIEW, error)) < 0 ||
-      !_eg_store_list_due_reviews (self->store, scope, horizon_day,
-                                   /* studying ahead is asked for: past the limit */
-                                   horizon_day > today ? G_MAXINT
-                                   : MAX (self->settings.reviews_per_day - reviewed, 0),
-                                   reviews, error) ||
-      !_eg_store_list_new_cards (self->store, scope,
-                                 MAX (_eg_scheduler_new_limit (self, today) - introduced, 0),
+      /* interview-date mode: the plan's pacing and the cram window */
+      !_eg_scheduler_interview_load (self, scope->now_ms, introduced, &plan, &new_limit,
+                                     &interview, error))
+    return FALSE;
+  /* studying ahead is asked for: past the limit */
+  review_limit = horizon_day > today ? G_MAXINT
+                 : (guint) MAX (self->settings.reviews_per_day - reviewed, 0);
+  cram = interview && horizon_day == today &&
+         eg_plan_policy_in_cram_window (today, plan.interview_day);
+  if (!_eg_store_list_due_reviews (self->store, scope, horizon_day,
+                                   cram ? G_MAXINT : review_limit, reviews, error) ||
+      !_eg_store_list_new_cards (self->store, scope, MAX (new_limit - introduced, 0),
                                  news, error))
     return FALSE;
+  if (cram)
+    _eg_scheduler_cram_reviews (self, scope, &plan, review_limit, reviews);
   remember_cards (queue, reviews);
   remember_cards (queue, news);
 

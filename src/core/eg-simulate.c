@@ -131,6 +131,9 @@ pick_reviews (Sim     *sim,
   guint limit = (guint) MAX (options->reviews_per_day, 0);
   guint n_due = 0;
 
+  if (today == 0)
+    limit -= MIN (limit, options->reviews_studied_today);
+
   g_array_set_size (picks, 0);
   for (guint i = 0; i < sim->n_cards; i++)
     {
@@ -182,9 +185,13 @@ simulate_day (Sim      *sim,
 {
   const EgSimulateOptions *options = sim->options;
   gint64 now_ms = day_start (sim, today) + EG_SIMULATE_SESSION_OFFSET_MS;
+  guint new_done = today == 0 ? options->new_studied_today : 0;
   gint64 day_end = day_start (sim, today + 1);
   guint remaining_new = 0;
   int new_limit;
+
+  if (today == 0 && options->first_session_ms != 0)
+    now_ms = MAX (now_ms, options->first_session_ms);
 
   /* (re)learning steps left from before */
   for (guint i = 0; i < sim->n_cards; i++)
@@ -200,9 +207,9 @@ simulate_day (Sim      *sim,
 
   for (guint i = *next_new; i < sim->n_cards; i++)
     remaining_new += sim->cards[i].card.state == EG_FSRS_STATE_NEW;
-  new_limit = eg_plan_policy_new_limit (options->new_per_day, remaining_new, today,
+  new_limit = eg_plan_policy_new_limit (options->new_per_day, remaining_new + new_done, today,
                                         options->last_intro_day, options->interview_day);
-  while (*next_new < sim->n_cards && (int) sim->day->new_cards < new_limit)
+  while (*next_new < sim->n_cards && (int) (sim->day->new_cards + new_done) < new_limit)
     {
       SimCard *card = &sim->cards[(*next_new)++];
 

@@ -55,6 +55,11 @@ typedef struct
   int                 interview_day;
   int                 last_intro_day;
   gboolean            skip_recall;  /* leave EgSimulateDay.recall at 0 (faster) */
+  /* day 0 is today, partly studied already: its session is at this time
+   * (0: the usual time), and what was studied counts in its limits */
+  gint64              first_session_ms;
+  guint               new_studied_today;
+  guint               reviews_studied_today;
 } EgSimulateOptions;
 
 typedef struct

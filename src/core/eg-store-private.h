@@ -273,6 +273,22 @@ gboolean      _eg_store_get_study_card   (EgStore            *self,
                                           gboolean           *found,
                                           GError            **error);
 
+/* A card of an interview plan's scope (eg-store-plan.c) */
+typedef struct
+{
+  gint64       card_id;
+  gint64       deck_id;
+  gint64       section_id;
+  gboolean     buried;     /* at the time given */
+  EgCardState  state;
+} EgScopeCard;
+
+gboolean      _eg_store_list_scope_cards (EgStore            *self,
+                                          gint64              deck_id,
+                                          gint64              now_ms,
+                                          GArray             *cards,
+                                          GError            **error);
+
 /* A card's rows as a change found them, to put back on undo */
 typedef struct
 {
