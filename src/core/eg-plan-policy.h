@@ -20,8 +20,12 @@
 G_BEGIN_DECLS
 
 /* The cram window: the last EG_PLAN_CRAM_DAYS study days before the
- * interview and the interview day itself. */
-#define EG_PLAN_CRAM_DAYS 3
+ * interview and the interview day itself.  One day: the simulation
+ * benchmark (tests/bench/bench-interview.c) gives more recall for fewer
+ * reviews the closer to the date the early reviews come (a review three
+ * days out is partly forgotten again by the day); the day before is kept
+ * for an interview early in the morning. */
+#define EG_PLAN_CRAM_DAYS 1
 
 /* The recall "on the day" is the retrievability at this time after the
  * start of the interview's study day (8 h: noon with the default 04:00 day

@@ -454,7 +454,7 @@ test_cram_order (void)
 {
   Fixture f = { 0 };
   gint64 now = iso ("2026-11-02T09:00:00Z");
-  g_autofree char *in_window = day_text (now, 3);
+  g_autofree char *in_window = day_text (now, EG_PLAN_CRAM_DAYS);
   g_autofree char *far = day_text (now, 10);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -484,12 +484,15 @@ test_cram_order (void)
   g_assert_cmpint (g_array_index (normal, gint64, 1), ==, id[2]);
   g_assert_cmpint (g_array_index (normal, gint64, 2), ==, id[1]);
 
-  /* the interview in 3 days (in the window): lowest recall at the date
+  /* the interview at the window's start: lowest recall at the date
    * first, then the not-due card of stability 3 added; not the one at 200 */
-  g_assert_cmpfloat (recall_at (2, 6), <, recall_at (5, 9));
-  g_assert_cmpfloat (recall_at (5, 9), <, recall_at (20, 24));
-  g_assert_cmpfloat (recall_at (3, 4), <, eg_plan_policy_cram_threshold (0.9));
-  g_assert_cmpfloat (recall_at (200, 4), >, eg_plan_policy_cram_threshold (0.9));
+  g_assert_cmpfloat (recall_at (2, 3 + EG_PLAN_CRAM_DAYS), <, recall_at (5, 6 + EG_PLAN_CRAM_DAYS));
+  g_assert_cmpfloat (recall_at (5, 6 + EG_PLAN_CRAM_DAYS), <,
+                     recall_at (20, 21 + EG_PLAN_CRAM_DAYS));
+  g_assert_cmpfloat (recall_at (3, 1 + EG_PLAN_CRAM_DAYS), <,
+                     eg_plan_policy_cram_threshold (0.9));
+  g_assert_cmpfloat (recall_at (200, 1 + EG_PLAN_CRAM_DAYS), >,
+                     eg_plan_policy_cram_threshold (0.9));
   g_assert_true (eg_plan_set (f.scheduler, in_window, NULL, f.section1, now, &error));
   cram = queue_ids (&f, now);
   g_assert_cmpuint (cram->len, ==, 4);
@@ -518,17 +521,16 @@ test_cram_order (void)
   g_assert_cmpint (g_array_index (outside, gint64, 0), ==, id[0]);
   g_assert_cmpint (g_array_index (outside, gint64, 1), ==, id[2]);
 
-  /* after the date: no effect */
+  /* after the date: no effect (the same queue as without a plan) */
   g_assert_true (eg_plan_set (f.scheduler, in_window, NULL, f.section1, now, &error));
-  after = queue_ids (&f, now + 4 * DAY);
+  after = queue_ids (&f, now + (EG_PLAN_CRAM_DAYS + 1) * DAY);
   for (guint i = 0; i < after->len; i++)
     g_assert_cmpint (g_array_index (after, gint64, i), !=, id[4]);
   {
-    g_autoptr(EgQueue) queue = eg_scheduler_build_queue (f.scheduler, now + 4 * DAY, &error);
     g_autoptr(GArray) check = NULL;
 
     g_assert_true (eg_plan_clear (f.scheduler, &error));
-    check = queue_ids (&f, now + 4 * DAY);
+    check = queue_ids (&f, now + (EG_PLAN_CRAM_DAYS + 1) * DAY);
     g_assert_cmpmem (after->data, after->len * sizeof (gint64),
                      check->data, check->len * sizeof (gint64));
   }
