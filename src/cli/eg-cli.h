@@ -77,6 +77,9 @@ int      eg_cli_note          (EgCliContext  *ctx,
 int      eg_cli_stats_json    (EgCliContext  *ctx,
                                const char    *deck_key,
                                const char    *section_key);
+int      eg_cli_plan          (EgCliContext  *ctx,
+                               int            argc,
+                               char         **argv);
 int      eg_cli_annotations   (EgCliContext  *ctx,
                                int            argc,
                                char         **argv);
