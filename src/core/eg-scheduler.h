@@ -313,6 +313,17 @@ GArray       *eg_scheduler_forecast         (EgScheduler   *self,
                                              guint          n_days,
                                              GError       **error);
 
+/* The expected reviews a day for a desired retention, by simulation
+ * (eg-scheduler-workload.c): runs averaged */
+#define EG_SCHEDULER_WORKLOAD_RUNS 4
+
+gboolean      eg_scheduler_estimate_workload (EgScheduler  *self,
+                                             double         desired_retention,
+                                             guint          days,
+                                             gint64         now_ms,
+                                             double        *reviews_per_day,
+                                             GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgQueue, eg_queue_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EgUndoInfo, eg_undo_info_clear)
 

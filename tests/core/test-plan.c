@@ -537,6 +537,52 @@ test_cram_order (void)
   fixture_teardown (&f);
 }
 
+static double
+workload (Fixture *f,
+          double   retention,
+          gint64   now,
+          double  *reviews)
+{
+  g_autoptr(GError) error = NULL;
+  double sum = 0;
+
+  g_assert_true (eg_scheduler_estimate_workload (f->scheduler, retention, 30, now, reviews,
+                                                 &error));
+  g_assert_no_error (error);
+  for (guint d = 0; d < 30; d++)
+    sum += reviews[d];
+  return sum;
+}
+
+/* The workload estimate: nothing due today on a new deck, more reviews for
+ * a higher retention, the same figures twice, bad values refused */
+static void
+test_workload (void)
+{
+  Fixture f = { 0 };
+  gint64 now = iso ("2026-11-02T09:00:00Z");
+  g_autoptr(GError) error = NULL;
+  double a[30], b[30], low, mid, high;
+
+  fixture_setup (&f, 30, "10", "200", now);
+  mid = workload (&f, 0.9, now, a);
+  g_assert_cmpfloat (a[0], ==, 0);
+  g_assert_cmpfloat (mid, >, 60);   /* each of the 60 cards is reviewed at least once */
+  g_assert_cmpfloat (workload (&f, 0.9, now, b), ==, mid);
+  g_assert_cmpmem (a, sizeof a, b, sizeof b);
+  low = workload (&f, 0.8, now, b);
+  high = workload (&f, 0.95, now, b);
+  g_assert_cmpfloat (low, <, mid);
+  g_assert_cmpfloat (mid, <, high);
+
+  g_assert_false (eg_scheduler_estimate_workload (f.scheduler, 1.0, 30, now, a, &error));
+  g_assert_error (error, EG_SCHEDULER_ERROR, EG_SCHEDULER_ERROR_INVALID_SETTING);
+  g_clear_error (&error);
+  g_assert_false (eg_scheduler_estimate_workload (f.scheduler, 0.9, 0, now, a, &error));
+  g_assert_error (error, EG_SCHEDULER_ERROR, EG_SCHEDULER_ERROR_INVALID_SETTING);
+  fixture_teardown (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -551,6 +597,7 @@ main (int    argc,
   g_test_add_func ("/plan/pacing", test_plan_pacing);
   g_test_add_func ("/plan/feasibility", test_feasibility);
   g_test_add_func ("/plan/cram-order", test_cram_order);
+  g_test_add_func ("/plan/workload", test_workload);
   rc = g_test_run ();
   eg_test_cleanup_dirs ();
   return rc;

@@ -1,0 +1,71 @@
+/* bench-workload.c - how long the live workload estimate takes
+ * (eg_scheduler_estimate_workload(), 30 days), on synthetic collections
+ * made as `engram-dev bench-gen` makes them: 245 cards with 2,500 reviews
+ * (the shipped deck's size) and 10,000 cards with 100,000 reviews.
+ * Target: <= 50 ms for 245 cards (the preferences follow a slider with it).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "eg-core.h"
+#include "eg-synthetic.h"
+#include "eg-test-util.h"
+
+static void
+measure (guint n_cards,
+         guint n_reviews)
+{
+  g_autofree char *name = g_strdup_printf ("workload-%u.db", n_cards);
+  g_autofree char *path = eg_test_tmp_path (name);
+  g_autofree char *what = NULL;
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(EgScheduler) scheduler = NULL;
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  const double retentions[] = { 0.8, 0.9, 0.95 };
+  gint64 now = G_GINT64_CONSTANT (1793610000000);  /* 2026-11-02T09:00:00Z */
+  double reviews[30];
+
+  store = eg_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (eg_synthetic_generate (store, n_cards, n_reviews, 1, now, NULL, &error));
+  g_assert_no_error (error);
+  scheduler = eg_scheduler_new (store, &error);
+  g_assert_no_error (error);
+
+  for (guint r = 0; r < G_N_ELEMENTS (retentions); r++)
+    {
+      double sum = 0;
+
+      for (int i = 0; i < 5; i++)
+        {
+          gint64 start = g_get_monotonic_time ();
+
+          g_assert_true (eg_scheduler_estimate_workload (scheduler, retentions[r], 30, now,
+                                                         reviews, &error));
+          g_assert_no_error (error);
+          eg_bench_add (samples, eg_bench_ms_since (start));
+        }
+      for (int d = 0; d < 30; d++)
+        sum += reviews[d];
+      printf ("# %u cards, desired retention %.2f: %.1f reviews a day over 30 days\n",
+              n_cards, retentions[r], sum / 30);
+    }
+  what = g_strdup_printf ("workload estimate, 30 days, %u cards", n_cards);
+  eg_bench_report (what, samples, n_cards <= 245 ? "<= 50 ms" : NULL);
+}
+
+int
+main (void)
+{
+  eg_test_setup_dirs ("bench-workload");
+  printf ("1..1\n");
+  measure (245, 2500);
+  measure (10000, 100000);
+  printf ("ok 1 workload estimate\n");
+  eg_test_cleanup_dirs ();
+  return 0;
+}
