@@ -7,7 +7,7 @@
  * cards so that each reaches the target stability before the date,
  * forecasts the expected recall of the scope on each day up to the date by
  * simulation (eg-simulate.h, the scheduler's own parameters as the
- * learner's, EG_PLAN_RUNS runs averaged), and says whether the goal is in
+ * learner's, fuzz left out, EG_PLAN_RUNS runs averaged), and says whether the goal is in
  * reach with the daily budget, and what budget would reach it.
  *
  * The study queue follows the same plan (eg-plan-policy.h): before the

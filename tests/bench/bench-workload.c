@@ -3,6 +3,7 @@
  * made as `engram-dev bench-gen` makes them: 245 cards with 2,500 reviews
  * (the shipped deck's size) and 10,000 cards with 100,000 reviews.
  * Target: <= 50 ms for 245 cards (the preferences follow a slider with it).
+ * Also how long the interview plan (eg_plan_compute()) takes on them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -56,6 +57,26 @@ measure (guint n_cards,
     }
   what = g_strdup_printf ("workload estimate, 30 days, %u cards", n_cards);
   eg_bench_report (what, samples, n_cards <= 245 ? "<= 50 ms" : NULL);
+
+  /* the interview plan (the library header's forecast), 14 and 45 days out */
+  for (int days = 14; days <= 45; days += 31)
+    {
+      g_autofree char *date = eg_time_format_day (eg_scheduler_study_day (scheduler, now) + days);
+      g_autofree char *plan_what = g_strdup_printf ("interview plan, %d days, %u cards", days,
+                                                    n_cards);
+
+      g_assert_true (eg_plan_set (scheduler, date, NULL, NULL, now, &error));
+      g_assert_no_error (error);
+      for (int i = 0; i < 5; i++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          g_autoptr(EgPlan) plan = eg_plan_compute (scheduler, now, &error);
+
+          g_assert_no_error (error);
+          eg_bench_add (samples, eg_bench_ms_since (start));
+        }
+      eg_bench_report (plan_what, samples, NULL);
+    }
 }
 
 int
