@@ -106,7 +106,9 @@ eg_scheduler_get_day_limits (EgScheduler           *self,
 {
   EgStudyCounts cards;
   EgStudyScope scope;
-  int today, introduced, reviewed;
+  g_auto(EgPlanScope) plan = { 0 };
+  int today, introduced, reviewed, new_limit;
+  gboolean interview;
 
   g_return_val_if_fail (EG_IS_SCHEDULER (self), FALSE);
   g_return_val_if_fail (options != NULL && limits != NULL, FALSE);
@@ -119,10 +121,15 @@ eg_scheduler_get_day_limits (EgScheduler           *self,
       !_eg_store_count_study (self->store, &scope, today, today + (int) ahead_days,
                               _eg_scheduler_day_start (self, today + 1), &cards, error))
     return FALSE;
+  /* interview-date mode paces new cards: the queue's limit */
+  new_limit = _eg_scheduler_new_limit (self, today);
+  if (!_eg_scheduler_interview_load (self, now_ms, introduced, &plan, &new_limit, &interview,
+                                     error))
+    return FALSE;
 
   *limits = (EgDayLimits) {
     .new_studied = introduced,
-    .new_limit = MAX (_eg_scheduler_new_limit (self, today), 0),
+    .new_limit = MAX (new_limit, 0),
     .review_studied = reviewed,
     .review_limit = MAX (self->settings.reviews_per_day, 0),
     .due_ahead = cards.due_by_ahead - cards.due_today,

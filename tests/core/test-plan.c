@@ -314,9 +314,17 @@ test_plan_pacing (void)
     g_autoptr(EgQueue) queue = eg_scheduler_build_queue (f.scheduler, now, &error);
     EgQueueCounts counts;
 
+    EgQueueOptions options = { 0 };
+    EgDayLimits limits;
+
     g_assert_no_error (error);
     eg_queue_get_counts (queue, &counts);
     g_assert_cmpuint (counts.new_cards, ==, (60 + intro_days - 1) / intro_days);
+    /* and the end of a session says so */
+    g_assert_true (eg_scheduler_get_day_limits (f.scheduler, now, &options, 1, &limits,
+                                                &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (limits.new_limit, ==, (60 + intro_days - 1) / intro_days);
   }
   /* without the plan, the setting */
   g_assert_true (eg_plan_clear (f.scheduler, &error));
