@@ -17,6 +17,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "eg-plan-private.h"
 #include "eg-scheduler-private.h"
@@ -27,7 +28,8 @@
  * @new_limit: (inout): today's new-card limit, raised to the plan's pacing
  * @active: (out): whether a plan is in force today
  *
- * Loads the interview plan into @plan (left empty without one).
+ * Loads the interview plan into @plan (left empty without one, or when
+ * its deck or a section is gone).
  */
 gboolean
 _eg_scheduler_interview_load (EgScheduler  *self,
@@ -38,14 +40,26 @@ _eg_scheduler_interview_load (EgScheduler  *self,
                               gboolean     *active,
                               GError      **error)
 {
+  g_autoptr(GError) local = NULL;
+
   *active = FALSE;
   if (!eg_plan_is_set (self))
     {
       memset (plan, 0, sizeof *plan);
       return TRUE;
     }
-  if (!_eg_plan_load_scope (self, now_ms, plan, active, error))
-    return FALSE;
+  if (!_eg_plan_load_scope (self, now_ms, plan, active, &local))
+    {
+      /* a plan that no longer fits the collection (its deck or a section
+       * gone) must not stop study: the normal queue; eg_plan_compute()
+       * reports it */
+      _eg_plan_scope_clear (plan);
+      *active = FALSE;
+      if (g_error_matches (local, EG_PLAN_ERROR, EG_PLAN_ERROR_INVALID))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (*active)
     *new_limit = eg_plan_policy_new_limit (*new_limit, plan->n_new + (guint) MAX (introduced, 0),
                                            plan->today, plan->last_intro_day,

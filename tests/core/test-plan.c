@@ -167,6 +167,22 @@ test_settings (void)
   saved = eg_store_get_setting (f.store, EG_PLAN_KEY_DATE);
   g_assert_cmpstr (saved, ==, later);
 
+  /* a plan whose section is gone (the deck changed) does not stop study:
+   * the normal queue, and the plan says what is wrong */
+  g_assert_true (eg_store_set_setting (f.store, EG_PLAN_KEY_SECTIONS, "gone", &error));
+  {
+    g_autoptr(EgQueue) queue = eg_scheduler_build_queue (f.scheduler, now, &error);
+    EgQueueCounts counts;
+
+    g_assert_no_error (error);
+    eg_queue_get_counts (queue, &counts);
+    g_assert_cmpuint (counts.new_cards, ==, 6);
+  }
+  g_assert_null (eg_plan_compute (f.scheduler, now, &error));
+  g_assert_error (error, EG_PLAN_ERROR, EG_PLAN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "gone"));
+  g_clear_error (&error);
+
   g_assert_true (eg_plan_clear (f.scheduler, &error));
   g_assert_no_error (error);
   assert_unset (&f);
