@@ -485,7 +485,7 @@ static const Command commands[] = {
   { "forecast", "[--days N]", "Cards due on each of the next days", eg_cli_forecast },
   { "log", "[--card KEY] [--json]", "The review log, oldest first", eg_cli_log },
   { "search", "QUERY [--json]", "Search cards (see README for the syntax)", eg_cli_search },
-  { "plan", "[--date YYYY-MM-DD] [--clear] [--json]",
+  { "plan", "[--date DATE|--clear] [--json]",
     "Interview date: the daily plan and expected recall", eg_cli_plan },
   { "settings", "[KEY [VALUE]]", "Show or change the scheduler's settings", eg_cli_settings },
   { "backup", "create|list|restore NAME", "Back up the collection, list or restore backups",
