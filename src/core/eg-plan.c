@@ -111,6 +111,23 @@ find_sections (EgStore     *store,
   return g_steal_pointer (&ids);
 }
 
+/* "a, b,,c " -> "a,b,c" */
+static char *
+normalize_sections (const char *sections)
+{
+  g_auto(GStrv) keys = g_strsplit (sections != NULL ? sections : "", ",", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      const char *key = g_strstrip (keys[i]);
+
+      if (*key != '\0')
+        g_string_append_printf (out, "%s%s", out->len > 0 ? "," : "", key);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static gboolean
 write_settings (EgStore     *store,
                 const char  *date,
@@ -152,6 +169,7 @@ eg_plan_set (EgScheduler  *scheduler,
   EgStore *store;
   g_autoptr(GArray) section_ids = NULL;
   g_autofree char *today_text = NULL;
+  g_autofree char *normal = NULL;
   gint64 deck_id = 0;
   int day, today;
 
@@ -172,8 +190,8 @@ eg_plan_set (EgScheduler  *scheduler,
     return FALSE;
   if (!(section_ids = find_sections (store, sections, deck_id, error)))
     return FALSE;
-  return write_settings (store, date, deck_key != NULL ? deck_key : "",
-                         sections != NULL ? sections : "", error);
+  normal = normalize_sections (sections);
+  return write_settings (store, date, deck_key != NULL ? deck_key : "", normal, error);
 }
 
 /**

@@ -152,9 +152,17 @@ test_settings (void)
   g_assert_error (error, EG_PLAN_ERROR, EG_PLAN_ERROR_NOT_SET);
   g_clear_error (&error);
 
-  /* today is a valid date */
-  g_assert_true (eg_plan_set (f.scheduler, today, NULL, f.section1, now, &error));
-  g_assert_no_error (error);
+  /* today is a valid date; the sections are kept as a plain list */
+  {
+    g_autofree char *list = g_strdup_printf (" %s , ,%s ", f.section1, f.section2);
+    g_autofree char *expected = g_strdup_printf ("%s,%s", f.section1, f.section2);
+
+    g_assert_true (eg_plan_set (f.scheduler, today, NULL, list, now, &error));
+    g_assert_no_error (error);
+    saved = eg_store_get_setting (f.store, EG_PLAN_KEY_SECTIONS);
+    g_assert_cmpstr (saved, ==, expected);
+    g_clear_pointer (&saved, g_free);
+  }
   g_assert_true (eg_plan_set (f.scheduler, later, "plan", f.section2, now, &error));
   g_assert_no_error (error);
   g_assert_true (eg_plan_is_set (f.scheduler));
