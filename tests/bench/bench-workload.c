@@ -3,7 +3,8 @@
  * made as `engram-dev bench-gen` makes them: 245 cards with 2,500 reviews
  * (the shipped deck's size) and 10,000 cards with 100,000 reviews.
  * Target: <= 50 ms for 245 cards (the preferences follow a slider with it).
- * Also how long the interview plan (eg_plan_compute()) takes on them.
+ * Also how long the interview plan (eg_plan_compute()) takes on them, and
+ * today's queue in the cram window against the queue without a plan.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -76,6 +77,31 @@ measure (guint n_cards,
           eg_bench_add (samples, eg_bench_ms_since (start));
         }
       eg_bench_report (plan_what, samples, NULL);
+    }
+
+  /* today's queue with the plan in force (it reads the plan's cards) and
+   * without; the interview tomorrow: the cram window */
+  for (int with_plan = 1; with_plan >= 0; with_plan--)
+    {
+      g_autofree char *date = eg_time_format_day (eg_scheduler_study_day (scheduler, now) + 1);
+      g_autofree char *queue_what = g_strdup_printf ("today's queue, %s, %u cards",
+                                                     with_plan ? "cram window" : "no plan",
+                                                     n_cards);
+
+      if (with_plan)
+        g_assert_true (eg_plan_set (scheduler, date, NULL, NULL, now, &error));
+      else
+        g_assert_true (eg_plan_clear (scheduler, &error));
+      g_assert_no_error (error);
+      for (int i = 0; i < 5; i++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          g_autoptr(EgQueue) queue = eg_scheduler_build_queue (scheduler, now, &error);
+
+          g_assert_no_error (error);
+          eg_bench_add (samples, eg_bench_ms_since (start));
+        }
+      eg_bench_report (queue_what, samples, NULL);
     }
 }
 
