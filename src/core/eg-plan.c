@@ -367,7 +367,16 @@ plan_new (EgScheduler       *scheduler,
   return plan;
 }
 
-/* Runs the simulation EG_PLAN_RUNS times; @sum gets the sums of each day */
+/* How many runs to average: EG_PLAN_RUNS for a small scope, fewer for a
+ * large one, whose mean over its many cards varies little from run to run
+ * (at least EG_PLAN_CARD_RUNS card-runs, at least one run) */
+static guint
+n_runs (guint n_cards)
+{
+  return CLAMP (EG_PLAN_CARD_RUNS / MAX (n_cards, 1), 1, EG_PLAN_RUNS);
+}
+
+/* Runs the simulation n_runs() times; @sum gets the sums of each day */
 static gboolean
 simulate_runs (EgSimulateOptions  *options,
                const EgFsrsCard   *cards,
@@ -378,7 +387,7 @@ simulate_runs (EgSimulateOptions  *options,
   g_autofree EgSimulateDay *days = g_new (EgSimulateDay, options->n_days);
 
   memset (sum, 0, sizeof *sum * options->n_days);
-  for (guint run = 0; run < EG_PLAN_RUNS; run++)
+  for (guint run = 0; run < n_runs (n_cards); run++)
     {
       options->seed = run + 1;
       if (!eg_simulate_run (options, cards, n_cards, days, NULL, error))
@@ -404,6 +413,7 @@ forecast (EgScheduler        *scheduler,
 {
   EgStore *store = eg_scheduler_get_store (scheduler);
   guint n_cards = scope->cards->len, n_days = (guint) plan->days_left + 1;
+  double runs = n_runs (n_cards);
   g_autofree EgFsrsCard *cards = g_new (EgFsrsCard, MAX (n_cards, 1));
   g_autofree EgSimulateDay *sum = g_new (EgSimulateDay, n_days);
   EgSimulateOptions options;
@@ -438,9 +448,9 @@ forecast (EgScheduler        *scheduler,
     {
       EgPlanDay day = {
         plan->today + (int) d,
-        (guint) round ((double) sum[d].new_cards / EG_PLAN_RUNS),
-        (double) sum[d].reviews / EG_PLAN_RUNS,
-        sum[d].recall / EG_PLAN_RUNS,
+        (guint) round (sum[d].new_cards / runs),
+        sum[d].reviews / runs,
+        sum[d].recall / runs,
       };
 
       g_array_append_val (plan->days, day);
@@ -456,7 +466,7 @@ forecast (EgScheduler        *scheduler,
   if (!simulate_runs (&options, cards, n_cards, sum, error))
     return FALSE;
   for (guint d = 0; d < options.n_days; d++)
-    busiest = MAX (busiest, (double) (sum[d].reviews - sum[d].early) / EG_PLAN_RUNS);
+    busiest = MAX (busiest, (sum[d].reviews - sum[d].early) / runs);
   plan->needed_reviews_per_day = (int) ceil (busiest - 1e-9);
   return TRUE;
 }

@@ -7,7 +7,7 @@
  * cards so that each reaches the target stability before the date,
  * forecasts the expected recall of the scope on each day up to the date by
  * simulation (eg-simulate.h, the scheduler's own parameters as the
- * learner's, fuzz left out, EG_PLAN_RUNS runs averaged), and says whether the goal is in
+ * learner's, fuzz left out, up to EG_PLAN_RUNS runs averaged), and says whether the goal is in
  * reach with the daily budget, and what budget would reach it.
  *
  * The study queue follows the same plan (eg-plan-policy.h): before the
@@ -46,8 +46,11 @@ typedef enum
  * to the weakest cards; it is also what FSRS reaches after two or three
  * good answers, so the lead time stays a few days (eg_plan_lead_days()). */
 #define EG_PLAN_TARGET_STABILITY 7.0
-/* Simulation runs averaged for the forecast */
-#define EG_PLAN_RUNS 8
+/* Simulation runs averaged for the forecast: EG_PLAN_RUNS for a scope of
+ * up to EG_PLAN_CARD_RUNS / EG_PLAN_RUNS cards, fewer for a larger one
+ * (its mean varies less from run to run), at least one */
+#define EG_PLAN_RUNS      8
+#define EG_PLAN_CARD_RUNS 2000
 
 #define EG_PLAN_KEY_DATE     "interview-date"
 #define EG_PLAN_KEY_DECK     "interview-deck"
