@@ -76,6 +76,8 @@ struct _EgLibraryPage
   GtkWidget           *review_button;
   /* the search's scope and results: eg-library-page-search.c */
   GtkRevealer         *scope_revealer;
+  GtkRevealer         *interview_revealer;
+  GtkLabel            *interview_warning;
   GtkLabel            *scope_label;
   GtkWidget           *scope_chip;
   GtkLabel            *scope_chip_label;

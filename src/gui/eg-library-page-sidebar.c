@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "eg-deck-language.h"
+#include "eg-interview-page.h"
 #include "eg-library-page-private.h"
 #include "eg-sidebar-row.h"
 #include "eg-toast.h"
@@ -141,6 +142,7 @@ typedef struct
 {
   GArray *stats;   /* EgSectionStats */
   GArray *today;   /* EgDeckToday */
+  EgPlan *plan;    /* nullable: no interview date */
 } SidebarCounts;
 
 static void
@@ -148,7 +150,22 @@ sidebar_counts_free (SidebarCounts *counts)
 {
   g_clear_pointer (&counts->stats, g_array_unref);
   g_clear_pointer (&counts->today, g_array_unref);
+  g_clear_pointer (&counts->plan, eg_plan_free);
   g_free (counts);
+}
+
+/* The interview plan in the header ("Interview in 12 days · 83 % expected
+ * recall") and, when its goal is out of reach, the warning under it */
+static void
+show_plan (EgLibraryPage *self,
+           const EgPlan  *plan)
+{
+  g_autofree char *summary = plan ? eg_interview_describe_plan (plan) : NULL;
+  g_autofree char *reach = plan ? eg_interview_describe_reach (plan) : NULL;
+
+  adw_window_title_set_subtitle (self->content_title, summary ? summary : "");
+  gtk_label_set_label (self->interview_warning, reach ? reach : "");
+  gtk_revealer_set_reveal_child (self->interview_revealer, reach != NULL);
 }
 
 /* Each deck's queue today: what the daily limits let in */
@@ -204,6 +221,9 @@ count_sections_thread (GTask        *task,
   counts->stats = eg_scheduler_section_stats (scheduler, now, &error);
   if (counts->stats != NULL)
     counts->today = count_today (scheduler, now, &error);
+  /* a plan that cannot be computed is not shown: the study goes on */
+  if (counts->today != NULL && eg_plan_is_set (scheduler))
+    counts->plan = eg_plan_compute (scheduler, now, NULL);
   eg_store_end_read (store);
   if (counts->today == NULL)
     {
@@ -238,6 +258,7 @@ sections_counted_cb (GObject      *object,
   g_clear_pointer (&self->today, g_array_unref);
   self->stats = g_steal_pointer (&counts->stats);
   self->today = g_steal_pointer (&counts->today);
+  show_plan (self, counts->plan);
   sidebar_counts_free (counts);
   apply_stats (self);
 }

@@ -706,6 +706,8 @@ eg_library_page_class_init (EgLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EgLibraryPage, content);
   gtk_widget_class_bind_template_child (widget_class, EgLibraryPage, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, EgLibraryPage, content_title);
+  gtk_widget_class_bind_template_child (widget_class, EgLibraryPage, interview_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EgLibraryPage, interview_warning);
   gtk_widget_class_bind_template_child (widget_class, EgLibraryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EgLibraryPage, search_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, EgLibraryPage, search_error);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "eg-backup-list.h"
+#include "eg-interview-page.h"
 #include "eg-preferences.h"
 
 G_BEGIN_DECLS
@@ -22,10 +23,17 @@ struct _EgPreferences
   AdwPreferencesGroup  *study_group;   /* nullable */
   AdwPreferencesGroup  *errors_group;
   EgBackupList         *backup_list;
+  GtkWidget            *interview_page; /* nullable: no collection open */
+  AdwPreferencesPage   *backups_page;
 };
 
 /* eg-preferences-appearance.c */
 AdwPreferencesGroup *_eg_preferences_build_appearance (EgPreferences *self);
+
+/* eg-preferences-workload.c */
+void                 _eg_preferences_add_workload     (EgPreferences       *self,
+                                                       AdwPreferencesGroup *group,
+                                                       GtkWidget           *retention_row);
 
 /* eg-preferences-backups.c */
 AdwPreferencesPage  *_eg_preferences_build_backups    (EgPreferences *self);

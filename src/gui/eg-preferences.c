@@ -197,6 +197,8 @@ build_study_group (EgPreferences *self)
       g_signal_connect (row, "entry-activated", G_CALLBACK (entry_apply_cb), self);
       g_hash_table_insert (self->rows, (gpointer) setting->key, row);
       adw_preferences_group_add (group, row);
+      if (g_str_equal (setting->key, "desired-retention"))
+        _eg_preferences_add_workload (self, group, row);
     }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fuzz_row), _("Spread Due Dates"));
@@ -244,6 +246,12 @@ eg_preferences_init (EgPreferences *self)
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
+static void
+interview_changed_cb (EgPreferences *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /**
  * eg_preferences_set_scheduler:
  * @scheduler: (nullable): the collection's scheduler, %NULL when none is open
@@ -263,8 +271,15 @@ eg_preferences_set_scheduler (EgPreferences *self,
       for (guint i = 0; i < G_N_ELEMENTS (study_settings); i++)
         g_hash_table_remove (self->rows, study_settings[i].key);
       g_hash_table_remove (self->rows, "fuzz");
+      g_hash_table_remove (self->rows, "workload");
       adw_preferences_page_remove (self->general_page, self->study_group);
       self->study_group = NULL;
+    }
+  if (self->interview_page != NULL)
+    {
+      adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self),
+                                     ADW_PREFERENCES_PAGE (self->interview_page));
+      self->interview_page = NULL;
     }
   show_error (self, NULL, NULL);
   g_set_object (&self->scheduler, scheduler);
@@ -278,6 +293,21 @@ eg_preferences_set_scheduler (EgPreferences *self,
   adw_preferences_page_add (self->general_page, self->study_group);
   adw_preferences_page_add (self->general_page, self->errors_group);
   g_object_unref (self->errors_group);
+
+  /* the interview date: a page of its own, between General and Backups */
+  self->interview_page = eg_interview_page_new (scheduler);
+  g_signal_connect_object (self->interview_page, "changed", G_CALLBACK (interview_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (self->interview_page));
+  if (self->backups_page != NULL)
+    {
+      /* pages show in the order they were added */
+      g_object_ref (self->backups_page);
+      adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), self->backups_page);
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->backups_page);
+      g_object_unref (self->backups_page);
+    }
 }
 
 /**
@@ -310,7 +340,8 @@ eg_preferences_get_backup_list (EgPreferences *self)
  *   changes; %NULL for none
  * @settings: the app's GSettings
  *
- * The window has two pages, named "general" and "backups"
+ * The window has three pages, named "general", "interview" (with a
+ * collection open) and "backups"
  * (adw_preferences_window_set_visible_page_name()); the Backups page lists
  * nothing until eg_preferences_set_collection().
  */
@@ -323,6 +354,7 @@ eg_preferences_new (EgScheduler *scheduler,
   self->settings = g_object_ref (settings);
   gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
 
   self->general_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
@@ -340,8 +372,9 @@ eg_preferences_new (EgScheduler *scheduler,
 
   adw_preferences_page_add (self->general_page, _eg_preferences_build_appearance (self));
   adw_preferences_page_add (self->general_page, self->errors_group);
-  eg_preferences_set_scheduler (self, scheduler);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->general_page);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), _eg_preferences_build_backups (self));
+  self->backups_page = _eg_preferences_build_backups (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->backups_page);
+  eg_preferences_set_scheduler (self, scheduler);
   return GTK_WIDGET (self);
 }

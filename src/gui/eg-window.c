@@ -208,7 +208,7 @@ preferences_changed_cb (EgWindow *self)
 
 /**
  * eg_window_show_preferences:
- * @page: (nullable): the page to show, "general" or "backups"; %NULL for
+ * @page: (nullable): the page to show, "general", "interview" or "backups"; %NULL for
  *   the one last shown
  *
  * Presents Preferences (the one open, or a new one): the appearance, the
@@ -258,6 +258,19 @@ eg_window_get_preferences (EgWindow *self)
   return self->preferences;
 }
 
+/**
+ * eg_window_get_scheduler:
+ *
+ * Returns: (transfer none) (nullable): the scheduler of the collection the
+ *   window shows
+ */
+EgScheduler *
+eg_window_get_scheduler (EgWindow *self)
+{
+  g_return_val_if_fail (EG_IS_WINDOW (self), NULL);
+  return self->scheduler;
+}
+
 /* Preferences (Ctrl+,): at the page last shown */
 static void
 preferences_action (GtkWidget  *widget,
@@ -265,6 +278,45 @@ preferences_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   eg_window_show_preferences (EG_WINDOW (widget), NULL);
+}
+
+/* The interview date and its plan: the page of Preferences */
+static void
+interview_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EgWindow *self = EG_WINDOW (widget);
+
+  eg_window_show_preferences (self, self->scheduler != NULL ? "interview" : NULL);
+}
+
+/* The interview plan's forecast, for the statistics: the expected recall
+ * on the date, day by day until it */
+static void
+set_forecast (EgStatsWindow *window,
+              EgScheduler   *scheduler)
+{
+  g_autoptr(EgPlan) plan = NULL;
+  g_autofree EgStatsForecastPoint *points = NULL;
+  EgStatsForecast forecast = { 0 };
+
+  if (!eg_plan_is_set (scheduler) ||
+      !(plan = eg_plan_compute (scheduler, eg_time_now_ms (), NULL)) ||
+      plan->days == NULL || plan->days->len == 0)
+    return;
+  points = g_new (EgStatsForecastPoint, plan->days->len);
+  for (guint i = 0; i < plan->days->len; i++)
+    {
+      const EgPlanDay *day = &g_array_index (plan->days, EgPlanDay, i);
+
+      points[i].day = day->day;
+      points[i].recall = day->recall;
+    }
+  forecast.points = points;
+  forecast.n_points = plan->days->len;
+  forecast.interview_day = plan->interview_day;
+  eg_stats_window_set_forecast (window, &forecast);
 }
 
 /* The deck and section selected in the library's sidebar, and their names;
@@ -317,6 +369,7 @@ statistics_action (GtkWidget  *widget,
     return;
   scope = statistics_scope (self, &deck_id, &section_id);
   window = eg_stats_window_new (self->scheduler, deck_id, section_id, scope);
+  set_forecast (EG_STATS_WINDOW (window), self->scheduler);
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -541,6 +594,7 @@ eg_window_class_init (EgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.annotations", NULL, annotations_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
+  gtk_widget_class_install_action (widget_class, "win.interview", NULL, interview_action);
   _eg_window_class_add_import_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,

@@ -43,6 +43,7 @@ GtkWidget     *eg_window_get_review_page  (EgWindow             *self);
 GtkWidget     *eg_window_show_preferences (EgWindow             *self,
                                            const char           *page);
 GtkWidget     *eg_window_get_preferences  (EgWindow             *self);
+EgScheduler   *eg_window_get_scheduler    (EgWindow             *self);
 EgLibraryPage *eg_window_get_library_page (EgWindow             *self);
 void           eg_window_import_file      (EgWindow             *self,
                                            GFile                *file);

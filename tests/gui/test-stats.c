@@ -296,6 +296,39 @@ test_fresh (Fixture       *f,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* With an interview date, the page draws the plan's forecast: one row a
+ * day from today to the date, the last one the expected recall on the day */
+static void
+test_forecast (Fixture       *f,
+               gconstpointer  data)
+{
+  EgScheduler *scheduler;
+  EgStatsWindow *stats;
+  g_autoptr(EgPlan) plan = NULL;
+  g_autoptr(GDate) date = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *last = NULL;
+  char text[16];
+
+  open_window (f);
+  select_first (f, EG_SIDEBAR_SEARCH);
+  scheduler = eg_window_get_scheduler (f->window);
+  date = g_date_new_julian ((guint32) (eg_scheduler_study_day (scheduler, eg_time_now_ms ())
+                                       + 719163 + 14));
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  g_assert_true (eg_plan_set (scheduler, text, NULL, NULL, eg_time_now_ms (), NULL));
+  plan = eg_plan_compute (scheduler, eg_time_now_ms (), NULL);
+  g_assert_nonnull (plan);
+
+  stats = open_stats (f);
+  rows = g_strdup_printf ("%u", plan->days->len);
+  assert_eval (stats, "document.querySelectorAll ('#forecast table tbody tr').length", rows);
+  last = g_strdup_printf ("%.1f %%", plan->expected_recall * 100);
+  assert_eval (stats, "document.querySelector ('#forecast table tbody tr:last-child td:last-child')"
+                      ".textContent", last);
+  assert_eval (stats, "document.querySelectorAll ('#forecast svg title').length > 0", "true");
+}
+
 /* Ctrl+Shift+S is the window's shortcut for win.statistics */
 static void
 test_shortcut (Fixture       *f,
@@ -352,6 +385,8 @@ main (int    argc,
   g_test_add ("/gui/stats/section", Fixture, NULL, fixture_setup, test_section,
               fixture_teardown);
   g_test_add ("/gui/stats/fresh", Fixture, NULL, fixture_setup, test_fresh, fixture_teardown);
+  g_test_add ("/gui/stats/forecast", Fixture, NULL, fixture_setup, test_forecast,
+              fixture_teardown);
   g_test_add ("/gui/stats/shortcut", Fixture, NULL, fixture_setup, test_shortcut,
               fixture_teardown);
 
