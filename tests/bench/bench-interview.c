@@ -6,8 +6,10 @@
  * mean expected recall of the deck on the interview day under each
  * learner's true memory model, and the mean number of reviews; beside
  * them, the normal scheduler at a desired retention of 0.95 instead of 0.9
- * (the other way to buy recall with reviews).  The difference row is
- * interview mode against the normal scheduler at 0.9.
+ * (the other way to buy recall with reviews), and at the desired retention
+ * that spends as many reviews as interview mode (found by bisection): the
+ * comparison at the same cost.  The difference row is interview mode
+ * against the normal scheduler at 0.9.
  *
  * Each learner's true FSRS weights are the default weights each scaled by
  * a seeded random factor in [0.8, 1.2], kept within the weights' bounds;
@@ -103,6 +105,46 @@ run (const EgFsrsParams *scheduler,
   return result;
 }
 
+static void
+scheduler_params (double        retention,
+                  EgFsrsParams *params)
+{
+  const char *learning[] = { "1m", "10m", NULL };
+  const char *relearning[] = { "10m", NULL };
+  g_autoptr(GError) error = NULL;
+
+  if (!eg_fsrs_params_init (params, eg_fsrs_default_weights (), EG_FSRS_N_PARAMS, retention,
+                            36500, TRUE, TRUE, learning, relearning, &error))
+    g_error ("%s", error->message);
+}
+
+/* The normal scheduler at the desired retention that spends as many
+ * reviews as @reviews (bisection between 0.90 and 0.99, to 1 %) */
+static Result
+run_matched (int     horizon,
+             double  reviews,
+             double *retention)
+{
+  double lo = 0.90, hi = 0.99;
+  Result result = { 0 };
+
+  for (guint i = 0; i < 12; i++)
+    {
+      EgFsrsParams params;
+
+      *retention = (lo + hi) / 2;
+      scheduler_params (*retention, &params);
+      result = run (&params, horizon, FALSE);
+      if (fabs (result.reviews - reviews) <= 0.01 * reviews)
+        break;
+      if (result.reviews < reviews)
+        lo = *retention;
+      else
+        hi = *retention;
+    }
+  return result;
+}
+
 int
 main (void)
 {
@@ -124,21 +166,31 @@ main (void)
   printf ("# interview-date mode vs the normal scheduler: %d cards, %d simulated learners,\n"
           "# recall = mean expected recall of the deck on the interview day (true model)\n",
           N_CARDS, N_LEARNERS);
-  printf ("# %-8s %-10s %8s %9s %9s %7s\n", "horizon", "mode", "recall", "reviews", "grades",
+  printf ("# %-8s %-12s %8s %9s %9s %7s\n", "horizon", "mode", "recall", "reviews", "grades",
           "early");
   for (guint h = 0; h < G_N_ELEMENTS (horizons); h++)
     {
       Result normal = run (&scheduler, horizons[h], FALSE);
       Result interview = run (&scheduler, horizons[h], TRUE);
       Result normal95 = run (&scheduler95, horizons[h], FALSE);
+      double matched_retention;
+      Result matched = run_matched (horizons[h], interview.reviews, &matched_retention);
+      g_autofree char *matched_mode = g_strdup_printf ("normal %.3f", matched_retention);
 
-      printf ("# %-8d %-10s %7.1f%% %9.1f %9.1f %7.1f\n", horizons[h], "normal",
+      printf ("# %-8d %-12s %7.1f%% %9.1f %9.1f %7.1f\n", horizons[h], "normal",
               100 * normal.recall, normal.reviews, normal.grades, normal.early);
-      printf ("# %-8d %-10s %7.1f%% %9.1f %9.1f %7.1f\n", horizons[h], "interview",
+      printf ("# %-8d %-12s %7.1f%% %9.1f %9.1f %7.1f\n", horizons[h], "interview",
               100 * interview.recall, interview.reviews, interview.grades, interview.early);
-      printf ("# %-8d %-10s %7.1f%% %9.1f %9.1f %7.1f\n", horizons[h], "normal .95",
+      printf ("# %-8d %-12s %7.1f%% %9.1f %9.1f %7.1f\n", horizons[h], "normal .95",
               100 * normal95.recall, normal95.reviews, normal95.grades, normal95.early);
-      printf ("# %-8d %-10s %+7.1f pt %+7.1f%% %+8.1f%%\n", horizons[h], "difference",
+      printf ("# %-8d %-12s %7.1f%% %9.1f %9.1f %7.1f   (as many reviews as interview)\n",
+              horizons[h], matched_mode, 100 * matched.recall, matched.reviews, matched.grades,
+              matched.early);
+      printf ("# %-8d %-12s %+7.1f pt %+7.1f%% %+8.1f%%   (interview against it)\n", horizons[h],
+              "same cost", 100 * (interview.recall - matched.recall),
+              100 * (interview.reviews / MAX (matched.reviews, 1) - 1),
+              100 * (interview.grades / MAX (matched.grades, 1) - 1));
+      printf ("# %-8d %-12s %+7.1f pt %+7.1f%% %+8.1f%%\n", horizons[h], "difference",
               100 * (interview.recall - normal.recall),
               100 * (interview.reviews / MAX (normal.reviews, 1) - 1),
               100 * (interview.grades / MAX (normal.grades, 1) - 1));
