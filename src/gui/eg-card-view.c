@@ -671,16 +671,25 @@ fonts_changed_cb (EgCardView *self,
   eg_card_view_set_fonts (self, g_settings_get_int (settings, "answer-font-size"), code_font);
 }
 
+static void
+parts_changed_cb (EgCardView *self,
+                  const char *key,
+                  GSettings  *settings)
+{
+  eg_card_view_set_parts_collapsed (self, g_settings_get_boolean (settings, "parts-collapsed"));
+}
+
 /**
- * eg_card_view_follow_fonts:
+ * eg_card_view_follow_settings:
  * @settings: the app's GSettings
  *
- * Gives the view the text size and code font that @settings hold, now and
- * whenever they change (for as long as the view lives).
+ * Gives the view what @settings choose for cards — the text size, the code
+ * font, named parts at once or behind a click — now and whenever they
+ * change (for as long as the view lives).
  */
 void
-eg_card_view_follow_fonts (EgCardView *self,
-                           GSettings  *settings)
+eg_card_view_follow_settings (EgCardView *self,
+                              GSettings  *settings)
 {
   g_return_if_fail (EG_IS_CARD_VIEW (self));
   g_return_if_fail (G_IS_SETTINGS (settings));
@@ -689,7 +698,10 @@ eg_card_view_follow_fonts (EgCardView *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::code-font", G_CALLBACK (fonts_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::parts-collapsed", G_CALLBACK (parts_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   fonts_changed_cb (self, NULL, settings);
+  parts_changed_cb (self, NULL, settings);
 }
 
 /**

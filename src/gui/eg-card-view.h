@@ -45,8 +45,8 @@ gboolean       eg_card_view_get_parts_collapsed (EgCardView *self);
 void           eg_card_view_set_fonts      (EgCardView  *self,
                                             int          font_size,
                                             const char  *code_font);
-void           eg_card_view_follow_fonts   (EgCardView  *self,
-                                            GSettings   *settings);
+void           eg_card_view_follow_settings (EgCardView  *self,
+                                             GSettings   *settings);
 void           eg_card_view_set_caret_browsing (EgCardView *self,
                                                 gboolean    caret_browsing);
 gboolean       eg_card_view_get_caret_browsing (EgCardView *self);

@@ -289,15 +289,6 @@ add_preview_keys (EgLibraryPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->preview), controller);
 }
 
-/* Preferences: named parts at once or behind a click, from the next card */
-static void
-parts_collapsed_cb (EgLibraryPage *self)
-{
-  if (self->preview != NULL)
-    eg_card_view_set_parts_collapsed (self->preview,
-                                      g_settings_get_boolean (self->settings, "parts-collapsed"));
-}
-
 void
 _eg_library_page_ensure_preview (EgLibraryPage *self)
 {
@@ -306,9 +297,7 @@ _eg_library_page_ensure_preview (EgLibraryPage *self)
   self->preview = EG_CARD_VIEW (eg_card_view_new ());
   eg_card_view_set_dark (self->preview,
                          adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  eg_card_view_set_parts_collapsed (self->preview,
-                                    g_settings_get_boolean (self->settings, "parts-collapsed"));
-  eg_card_view_follow_fonts (self->preview, self->settings);
+  eg_card_view_follow_settings (self->preview, self->settings);
   self->annotator = eg_annotator_new (self->preview);
   eg_annotator_set_scheduler (self->annotator, self->scheduler);
   add_preview_keys (self);
@@ -768,8 +757,6 @@ eg_library_page_init (EgLibraryPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   eg_toast_set_overlay (GTK_WIDGET (self), self->toast_overlay);
   self->settings = g_settings_new (APP_ID);
-  g_signal_connect_object (self->settings, "changed::parts-collapsed",
-                           G_CALLBACK (parts_collapsed_cb), self, G_CONNECT_SWAPPED);
 
   _eg_library_page_init_sidebar (self);
   _eg_library_page_init_adaptive (self);

@@ -3,7 +3,7 @@
  * parts behind a click
  *
  * All in GSettings; the card views follow the keys (eg-card-view.c,
- * eg_card_view_follow_fonts()), so a change shows at once.  The text size
+ * eg_card_view_follow_settings()), so a change shows at once.  The text size
  * is a spin button bounded by the key's range, which refuses a typed value
  * outside it; the code font is chosen among monospace families only.
  *

@@ -704,15 +704,6 @@ zoom_action (GtkWidget  *widget,
   g_settings_set_double (self->settings, "zoom", zoom);
 }
 
-/* Preferences: named parts at once or behind a click, from the next card */
-static void
-parts_collapsed_cb (EgReviewPage *self)
-{
-  if (self->card_view != NULL)
-    eg_card_view_set_parts_collapsed (self->card_view,
-                                      g_settings_get_boolean (self->settings, "parts-collapsed"));
-}
-
 static void
 zoom_changed_cb (EgReviewPage *self)
 {
@@ -882,8 +873,6 @@ eg_review_page_init (EgReviewPage *self)
                    G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (zoom_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::parts-collapsed",
-                           G_CALLBACK (parts_collapsed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   set_revealed (self, FALSE);
@@ -926,9 +915,7 @@ eg_review_page_ensure_view (EgReviewPage *self)
   eg_card_view_set_dark (self->card_view,
                          adw_style_manager_get_dark (adw_style_manager_get_default ()));
   eg_card_view_set_zoom (self->card_view, g_settings_get_double (self->settings, "zoom"));
-  eg_card_view_set_parts_collapsed (self->card_view,
-                                    g_settings_get_boolean (self->settings, "parts-collapsed"));
-  eg_card_view_follow_fonts (self->card_view, self->settings);
+  eg_card_view_follow_settings (self->card_view, self->settings);
   g_signal_connect_object (self->card_view, "painted", G_CALLBACK (card_painted_cb), self,
                            G_CONNECT_SWAPPED);
   self->annotator = eg_annotator_new (self->card_view);
