@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -19,9 +18,6 @@
 #include "eg-time.h"
 
 G_DEFINE_QUARK (eg-plan-error-quark, eg_plan_error)
-
-/* 1970-01-01 as a GDate Julian day (study day 0) */
-#define UNIX_EPOCH_JULIAN 719163
 
 /**
  * eg_plan_parse_date:
@@ -34,23 +30,13 @@ eg_plan_parse_date (const char  *date,
                     int         *day,
                     GError     **error)
 {
-  g_autoptr(GDate) parsed = NULL;
-  int y = 0, m = 0, d = 0;
-
-  if (date == NULL || strlen (date) != 10 || date[4] != '-' || date[7] != '-' ||
-      !g_ascii_isdigit (date[0]) || !g_ascii_isdigit (date[1]) || !g_ascii_isdigit (date[2]) ||
-      !g_ascii_isdigit (date[3]) || !g_ascii_isdigit (date[5]) || !g_ascii_isdigit (date[6]) ||
-      !g_ascii_isdigit (date[8]) || !g_ascii_isdigit (date[9]) ||
-      sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-      y < 1970 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  if (date == NULL || !eg_time_parse_day (date, day) || *day < 0)
     {
       g_set_error (error, EG_PLAN_ERROR, EG_PLAN_ERROR_INVALID,
                    _("“%s” is not a date: write it as YYYY-MM-DD, for example 2027-03-15"),
                    date != NULL ? date : "");
       return FALSE;
     }
-  parsed = g_date_new_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  *day = (int) g_date_get_julian (parsed) - UNIX_EPOCH_JULIAN;
   return TRUE;
 }
 

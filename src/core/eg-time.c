@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "eg-time.h"
 
@@ -119,6 +121,35 @@ eg_time_format_day (int day)
 
   g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
   return g_strdup (buffer);
+}
+
+/**
+ * eg_time_parse_day:
+ * @text: a calendar date written YYYY-MM-DD, as eg_time_format_day() writes it
+ * @day: (out): its study day number
+ *
+ * Returns: whether @text is such a date
+ */
+gboolean
+eg_time_parse_day (const char *text,
+                   int        *day)
+{
+  g_autoptr(GDate) date = NULL;
+  int y = 0, m = 0, d = 0;
+
+  g_return_val_if_fail (text != NULL && day != NULL, FALSE);
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  if (sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 || y < 1 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+  date = g_date_new_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  *day = (int) g_date_get_julian (date) - UNIX_EPOCH_JULIAN;
+  return TRUE;
 }
 
 /**

@@ -22,6 +22,8 @@ int       eg_time_study_day       (gint64  ms,
 gint64    eg_time_study_day_start (int     day,
                                    int     day_start_hour);
 char     *eg_time_format_day      (int     day);
+gboolean  eg_time_parse_day       (const char *text,
+                                   int        *day);
 int       eg_time_month_first_day (int     day,
                                    int     months_back);
 char     *eg_time_format_interval (gint64  ms);

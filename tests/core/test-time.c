@@ -120,6 +120,33 @@ test_due (void)
   g_assert_cmpstr (today_exact, ==, "2026-12-04");
 }
 
+/* A calendar date read back as the day it names; anything else refused */
+static void
+test_parse_day (void)
+{
+  const char *bad[] = { "", "2027-1-15", "2027-02-30", "2027-13-01", "27-01-15x",
+                        "2027/01/15", "2027-01-1a", " 2027-01-15", "2027-01-150" };
+  int day = 0;
+
+  for (int d = -800; d < 30000; d += 37)
+    {
+      g_autofree char *text = eg_time_format_day (d);
+
+      g_assert_true (eg_time_parse_day (text, &day));
+      g_assert_cmpint (day, ==, d);
+    }
+  g_assert_true (eg_time_parse_day ("1970-01-01", &day));
+  g_assert_cmpint (day, ==, 0);
+  g_assert_true (eg_time_parse_day ("2024-02-29", &day));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      day = 12345;
+      g_test_message ("“%s”", bad[i]);
+      g_assert_false (eg_time_parse_day (bad[i], &day));
+      g_assert_cmpint (day, ==, 12345);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -131,6 +158,7 @@ main (int    argc,
   g_test_add_func ("/time/day-relative", test_day_relative);
   g_test_add_func ("/time/exact", test_exact);
   g_test_add_func ("/time/due", test_due);
+  g_test_add_func ("/time/parse-day", test_parse_day);
 
   return g_test_run ();
 }

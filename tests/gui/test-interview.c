@@ -68,13 +68,8 @@ static char *
 date_in (Fixture *f,
          int      days)
 {
-  gint64 now = eg_time_now_ms ();
-  int day = eg_scheduler_study_day (eg_window_get_scheduler (f->window), now) + days;
-  g_autoptr(GDate) date = g_date_new_julian ((guint32) (day + 719163));
-  char text[16];
-
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
-  return g_strdup (text);
+  return eg_time_format_day (eg_scheduler_study_day (eg_window_get_scheduler (f->window),
+                                                     eg_time_now_ms ()) + days);
 }
 
 /* The Interview page of the window's Preferences */

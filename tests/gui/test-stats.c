@@ -305,18 +305,15 @@ test_forecast (Fixture       *f,
   EgScheduler *scheduler;
   EgStatsWindow *stats;
   g_autoptr(EgPlan) plan = NULL;
-  g_autoptr(GDate) date = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *rows = NULL;
   g_autofree char *last = NULL;
-  char text[16];
 
   open_window (f);
   select_first (f, EG_SIDEBAR_SEARCH);
   scheduler = eg_window_get_scheduler (f->window);
-  date = g_date_new_julian ((guint32) (eg_scheduler_study_day (scheduler, eg_time_now_ms ())
-                                       + 719163 + 14));
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
-  g_assert_true (eg_plan_set (scheduler, text, NULL, NULL, eg_time_now_ms (), NULL));
+  date = eg_time_format_day (eg_scheduler_study_day (scheduler, eg_time_now_ms ()) + 14);
+  g_assert_true (eg_plan_set (scheduler, date, NULL, NULL, eg_time_now_ms (), NULL));
   plan = eg_plan_compute (scheduler, eg_time_now_ms (), NULL);
   g_assert_nonnull (plan);
 
