@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "eg-cli-json.h"
 #include "eg-cli.h"
 
 /* Characters of a quote or comment shown in a row of "annotations list" */
@@ -351,29 +352,6 @@ eg_cli_note (EgCliContext  *ctx,
 }
 
 static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_time (JsonBuilder *builder,
-          const char  *name,
-          gint64       ms)
-{
-  g_autofree char *iso = eg_time_format_iso (ms);
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, iso);
-}
-
-static void
 add_annotation (JsonBuilder        *builder,
                 const EgAnnotation *annotation)
 {
@@ -383,15 +361,15 @@ add_annotation (JsonBuilder        *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, annotation->id);
-  add_string_or_null (builder, "card", annotation->card_key);
-  add_string_or_null (builder, "kind", eg_annotation_kind_to_string (annotation->kind));
-  add_string_or_null (builder, "field", highlight ? annotation->field : NULL);
-  add_string_or_null (builder, "quote", anchor != NULL ? anchor->exact : NULL);
+  eg_cli_json_add_string (builder, "card", annotation->card_key);
+  eg_cli_json_add_string (builder, "kind", eg_annotation_kind_to_string (annotation->kind));
+  eg_cli_json_add_string (builder, "field", highlight ? annotation->field : NULL);
+  eg_cli_json_add_string (builder, "quote", anchor != NULL ? anchor->exact : NULL);
   /* a highlight's comment, or the note's text */
-  add_string_or_null (builder, "comment",
-                      annotation->body != NULL && annotation->body[0] != '\0'
-                      ? annotation->body : NULL);
-  add_string_or_null (builder, "color", highlight ? annotation->color : NULL);
+  eg_cli_json_add_string (builder, "comment",
+                          annotation->body != NULL && annotation->body[0] != '\0'
+                          ? annotation->body : NULL);
+  eg_cli_json_add_string (builder, "color", highlight ? annotation->color : NULL);
   json_builder_set_member_name (builder, "orphaned");
   json_builder_add_boolean_value (builder, annotation->orphaned);
   /* where the quote is in the field's rendered text, in code points */
@@ -405,8 +383,8 @@ add_annotation (JsonBuilder        *builder,
     json_builder_add_int_value (builder, anchor->end);
   else
     json_builder_add_null_value (builder);
-  add_time (builder, "created", annotation->created);
-  add_time (builder, "modified", annotation->modified);
+  eg_cli_json_add_time (builder, "created", annotation->created);
+  eg_cli_json_add_time (builder, "modified", annotation->modified);
   json_builder_end_object (builder);
 }
 

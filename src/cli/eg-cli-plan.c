@@ -8,54 +8,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "eg-cli-json.h"
 #include "eg-cli.h"
-
-static void
-add_member (JsonBuilder *builder,
-            const char  *name)
-{
-  json_builder_set_member_name (builder, name);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  add_member (builder, name);
-  if (value == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, value);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  add_member (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_double (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  add_member (builder, name);
-  json_builder_add_double_value (builder, value);
-}
-
-static void
-add_day (JsonBuilder *builder,
-         const char  *name,
-         int          day)
-{
-  g_autofree char *date = eg_time_format_day (day);
-
-  add_string (builder, name, date);
-}
 
 static void
 print_json (const EgPlan *plan)
@@ -66,44 +20,44 @@ print_json (const EgPlan *plan)
   g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
-  add_string (builder, "date", plan->date);
-  add_day (builder, "today", plan->today);
-  add_int (builder, "days_left", plan->days_left);
-  add_string (builder, "deck", plan->deck_key);
-  add_member (builder, "sections");
+  eg_cli_json_add_string (builder, "date", plan->date);
+  eg_cli_json_add_day (builder, "today", plan->today);
+  eg_cli_json_add_int (builder, "days_left", plan->days_left);
+  eg_cli_json_add_string (builder, "deck", plan->deck_key);
+  json_builder_set_member_name (builder, "sections");
   json_builder_begin_array (builder);
   for (guint i = 0; plan->sections[i] != NULL; i++)
     json_builder_add_string_value (builder, plan->sections[i]);
   json_builder_end_array (builder);
-  add_int (builder, "scope_cards", plan->scope_cards);
-  add_int (builder, "scope_new", plan->scope_new);
-  add_double (builder, "target_stability", plan->target_stability);
-  add_int (builder, "lead_days", plan->lead_days);
-  add_day (builder, "last_intro_date", plan->last_intro_day);
-  add_int (builder, "new_per_day", plan->new_per_day);
-  add_int (builder, "reviews_per_day", plan->reviews_per_day);
-  add_member (builder, "expected_recall");
+  eg_cli_json_add_int (builder, "scope_cards", plan->scope_cards);
+  eg_cli_json_add_int (builder, "scope_new", plan->scope_new);
+  eg_cli_json_add_double (builder, "target_stability", plan->target_stability);
+  eg_cli_json_add_int (builder, "lead_days", plan->lead_days);
+  eg_cli_json_add_day (builder, "last_intro_date", plan->last_intro_day);
+  eg_cli_json_add_int (builder, "new_per_day", plan->new_per_day);
+  eg_cli_json_add_int (builder, "reviews_per_day", plan->reviews_per_day);
+  json_builder_set_member_name (builder, "expected_recall");
   if (plan->expected_recall < 0)
     json_builder_add_null_value (builder);
   else
     json_builder_add_double_value (builder, plan->expected_recall);
-  add_member (builder, "feasible");
+  json_builder_set_member_name (builder, "feasible");
   json_builder_add_boolean_value (builder, plan->feasible);
-  add_member (builder, "too_few_days");
+  json_builder_set_member_name (builder, "too_few_days");
   json_builder_add_boolean_value (builder, plan->too_few_days);
-  add_int (builder, "needed_reviews_per_day", plan->needed_reviews_per_day);
-  add_int (builder, "needed_new_per_day", plan->needed_new_per_day);
-  add_member (builder, "days");
+  eg_cli_json_add_int (builder, "needed_reviews_per_day", plan->needed_reviews_per_day);
+  eg_cli_json_add_int (builder, "needed_new_per_day", plan->needed_new_per_day);
+  json_builder_set_member_name (builder, "days");
   json_builder_begin_array (builder);
   for (guint i = 0; i < plan->days->len; i++)
     {
       const EgPlanDay *day = &g_array_index (plan->days, EgPlanDay, i);
 
       json_builder_begin_object (builder);
-      add_day (builder, "date", day->day);
-      add_int (builder, "new_cards", day->new_cards);
-      add_double (builder, "reviews", day->reviews);
-      add_double (builder, "recall", day->recall);
+      eg_cli_json_add_day (builder, "date", day->day);
+      eg_cli_json_add_int (builder, "new_cards", day->new_cards);
+      eg_cli_json_add_double (builder, "reviews", day->reviews);
+      eg_cli_json_add_double (builder, "recall", day->recall);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -9,39 +9,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "eg-cli-json.h"
 #include "eg-cli.h"
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_day (JsonBuilder *builder,
-         int          day)
-{
-  g_autofree char *date = eg_time_format_day (day);
-
-  json_builder_set_member_name (builder, "date");
-  json_builder_add_string_value (builder, date);
-}
-
-/* A share from 0 to 1, or null when there is nothing to share */
-static void
-add_share (JsonBuilder *builder,
-           const char  *name,
-           double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value < 0)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
-}
 
 static void
 add_today (JsonBuilder   *builder,
@@ -49,14 +18,14 @@ add_today (JsonBuilder   *builder,
 {
   json_builder_set_member_name (builder, "today");
   json_builder_begin_object (builder);
-  add_day (builder, stats->today);
-  add_int (builder, "reviews", stats->reviews_today);
-  add_int (builder, "time_ms", stats->time_today_ms);
-  add_int (builder, "again", stats->again_today);
-  add_share (builder, "again_rate", stats->again_rate);
-  add_int (builder, "retention_reviews", stats->retention_reviews);
-  add_int (builder, "retention_passed", stats->retention_passed);
-  add_share (builder, "true_retention", stats->true_retention);
+  eg_cli_json_add_day (builder, "date", stats->today);
+  eg_cli_json_add_int (builder, "reviews", stats->reviews_today);
+  eg_cli_json_add_int (builder, "time_ms", stats->time_today_ms);
+  eg_cli_json_add_int (builder, "again", stats->again_today);
+  eg_cli_json_add_share (builder, "again_rate", stats->again_rate);
+  eg_cli_json_add_int (builder, "retention_reviews", stats->retention_reviews);
+  eg_cli_json_add_int (builder, "retention_passed", stats->retention_passed);
+  eg_cli_json_add_share (builder, "true_retention", stats->true_retention);
   json_builder_end_object (builder);
 }
 
@@ -72,9 +41,9 @@ add_due (JsonBuilder   *builder,
   for (int i = 0; i < n_days; i++)
     {
       json_builder_begin_object (builder);
-      add_day (builder, stats->today + i);
-      add_int (builder, "learning", stats->due[i].learning);
-      add_int (builder, "review", stats->due[i].review);
+      eg_cli_json_add_day (builder, "date", stats->today + i);
+      eg_cli_json_add_int (builder, "learning", stats->due[i].learning);
+      eg_cli_json_add_int (builder, "review", stats->due[i].review);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -92,12 +61,12 @@ add_days (JsonBuilder   *builder,
   for (int i = 0; i < EG_STATS_HISTORY_DAYS; i++)
     {
       json_builder_begin_object (builder);
-      add_day (builder, stats->history_first_day + i);
-      add_int (builder, "reviews", stats->history[i]);
+      eg_cli_json_add_day (builder, "date", stats->history_first_day + i);
+      eg_cli_json_add_int (builder, "reviews", stats->history[i]);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  add_int (builder, "streak", stats->streak);
+  eg_cli_json_add_int (builder, "streak", stats->streak);
 }
 
 static void
@@ -115,9 +84,9 @@ add_months (JsonBuilder   *builder,
       json_builder_set_member_name (builder, "month");
       date[7] = '\0';   /* "2026-03" */
       json_builder_add_string_value (builder, date);
-      add_int (builder, "reviews", month->reviews);
-      add_int (builder, "passed", month->passed);
-      add_share (builder, "true_retention", month->rate);
+      eg_cli_json_add_int (builder, "reviews", month->reviews);
+      eg_cli_json_add_int (builder, "passed", month->passed);
+      eg_cli_json_add_share (builder, "true_retention", month->rate);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -144,7 +113,7 @@ add_buckets (JsonBuilder  *builder,
         json_builder_add_null_value (builder);
       else
         json_builder_add_double_value (builder, edges[i + 1]);
-      add_int (builder, "cards", counts[i]);
+      eg_cli_json_add_int (builder, "cards", counts[i]);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -168,7 +137,7 @@ add_distributions (JsonBuilder   *builder,
 
   json_builder_set_member_name (builder, "distributions");
   json_builder_begin_object (builder);
-  add_int (builder, "studied", stats->studied);
+  eg_cli_json_add_int (builder, "studied", stats->studied);
   add_buckets (builder, "stability", stats->stability, stability,
                EG_STATS_STABILITY_BUCKETS);
   add_buckets (builder, "difficulty", stats->difficulty, difficulty,
@@ -193,10 +162,10 @@ add_sections (JsonBuilder   *builder,
       json_builder_add_string_value (builder, section->key);
       json_builder_set_member_name (builder, "heading");
       json_builder_add_string_value (builder, section->heading);
-      add_int (builder, "cards", section->cards);
-      add_share (builder, "mastery", section->mastery);
-      add_int (builder, "mature", section->mature);
-      add_share (builder, "mature_share", section->mature_share);
+      eg_cli_json_add_int (builder, "cards", section->cards);
+      eg_cli_json_add_share (builder, "mastery", section->mastery);
+      eg_cli_json_add_int (builder, "mature", section->mature);
+      eg_cli_json_add_share (builder, "mature_share", section->mature_share);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -208,11 +177,11 @@ add_cards (JsonBuilder   *builder,
 {
   json_builder_set_member_name (builder, "cards");
   json_builder_begin_object (builder);
-  add_int (builder, "new", stats->new_cards);
-  add_int (builder, "learning", stats->learning);
-  add_int (builder, "review", stats->review);
-  add_int (builder, "relearning", stats->relearning);
-  add_int (builder, "suspended", stats->suspended);
+  eg_cli_json_add_int (builder, "new", stats->new_cards);
+  eg_cli_json_add_int (builder, "learning", stats->learning);
+  eg_cli_json_add_int (builder, "review", stats->review);
+  eg_cli_json_add_int (builder, "relearning", stats->relearning);
+  eg_cli_json_add_int (builder, "suspended", stats->suspended);
   json_builder_end_object (builder);
 }
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "eg-cli-json.h"
 #include "eg-cli.h"
 
 static const char * const rating_names[] = { "Manual", "Again", "Hard", "Good", "Easy" };
@@ -357,33 +358,6 @@ eg_cli_forecast (EgCliContext  *ctx,
   return 0;
 }
 
-static void
-add_member (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_double_value (builder, value);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
 int
 eg_cli_log (EgCliContext  *ctx,
             int            argc,
@@ -435,19 +409,19 @@ eg_cli_log (EgCliContext  *ctx,
         }
 
       json_builder_begin_object (builder);
-      add_member (builder, "card", r->card_key);
-      add_member (builder, "time", time);
-      add_int (builder, "rating", rating);
-      add_member (builder, "state_before", state_name (r->state_before));
-      add_member (builder, "state_after", state_name (r->state_after));
-      add_number (builder, "stability_before", r->stability_before);
-      add_number (builder, "stability_after", r->stability_after);
-      add_number (builder, "difficulty_before", r->difficulty_before);
-      add_number (builder, "difficulty_after", r->difficulty_after);
-      add_int (builder, "elapsed_days", r->elapsed_days);
-      add_int (builder, "scheduled_days", r->scheduled_days);
-      add_member (builder, "due", due);
-      add_int (builder, "duration_ms", r->duration_ms);
+      eg_cli_json_add_string (builder, "card", r->card_key);
+      eg_cli_json_add_string (builder, "time", time);
+      eg_cli_json_add_int (builder, "rating", rating);
+      eg_cli_json_add_string (builder, "state_before", state_name (r->state_before));
+      eg_cli_json_add_string (builder, "state_after", state_name (r->state_after));
+      eg_cli_json_add_double (builder, "stability_before", r->stability_before);
+      eg_cli_json_add_double (builder, "stability_after", r->stability_after);
+      eg_cli_json_add_double (builder, "difficulty_before", r->difficulty_before);
+      eg_cli_json_add_double (builder, "difficulty_after", r->difficulty_after);
+      eg_cli_json_add_int (builder, "elapsed_days", r->elapsed_days);
+      eg_cli_json_add_int (builder, "scheduled_days", r->scheduled_days);
+      eg_cli_json_add_string (builder, "due", due);
+      eg_cli_json_add_int (builder, "duration_ms", r->duration_ms);
       json_builder_set_member_name (builder, "rescheduled");
       json_builder_add_boolean_value (builder, r->rescheduled);
       json_builder_end_object (builder);
