@@ -169,3 +169,44 @@ _eg_scheduler_cram_reviews (EgScheduler         *self,
   for (guint i = 0; i < ranked->len; i++)
     g_array_append_val (reviews, g_array_index (ranked, Ranked, i).card);
 }
+
+/**
+ * _eg_scheduler_plan_new_first:
+ * @news: (inout) (element-type EgStudyCard): the session's first new cards
+ *   in deck order, at most @limit; on return, the plan's new cards in the
+ *   session first, then those
+ *
+ * The limit the plan raised goes to the cards it paces: a session wider
+ * than the plan's scope (the whole deck, the plan on a few sections) shows
+ * the scope's new cards first.
+ */
+void
+_eg_scheduler_plan_new_first (const EgStudyScope *scope,
+                              const EgPlanScope  *plan,
+                              guint               limit,
+                              GArray             *news)
+{
+  g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (EgStudyCard));
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < plan->cards->len && first->len < limit; i++)
+    {
+      const EgScopeCard *card = &g_array_index (plan->cards, EgScopeCard, i);
+      EgStudyCard entry = { card->card_id, card->state.state, card->state.due, card->state.reps,
+                            card->state.last_review };
+
+      if (card->state.state != EG_FSRS_STATE_NEW || !in_session (scope, card))
+        continue;
+      g_array_append_val (first, entry);
+      g_hash_table_add (taken, (gpointer) &card->card_id);
+    }
+  for (guint i = 0; i < news->len && first->len < limit; i++)
+    {
+      EgStudyCard *card = &g_array_index (news, EgStudyCard, i);
+
+      if (!g_hash_table_contains (taken, &card->card_id))
+        g_array_append_val (first, *card);
+    }
+  g_array_set_size (news, 0);
+  g_array_append_vals (news, first->data, first->len);
+}

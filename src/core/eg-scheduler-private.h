@@ -118,5 +118,9 @@ void          _eg_scheduler_cram_reviews     (EgScheduler        *self,
                                               const EgPlanScope  *plan,
                                               guint               limit,
                                               GArray             *reviews);
+void          _eg_scheduler_plan_new_first   (const EgStudyScope *scope,
+                                              const EgPlanScope  *plan,
+                                              guint               limit,
+                                              GArray             *news);
 
 G_END_DECLS

@@ -233,6 +233,8 @@ take_due (EgScheduler         *self,
     return FALSE;
   if (cram)
     _eg_scheduler_cram_reviews (self, scope, &plan, review_limit, reviews);
+  if (interview)
+    _eg_scheduler_plan_new_first (scope, &plan, (guint) MAX (new_limit - introduced, 0), news);
   remember_cards (queue, reviews);
   remember_cards (queue, news);
 

@@ -362,6 +362,41 @@ test_plan_pacing (void)
   fixture_teardown (&f);
 }
 
+/* A plan on the second section, a session on the whole deck: the new
+ * cards the plan paces come first (before: the deck's first section took
+ * the raised limit, and the planned section's cards waited) */
+static void
+test_scope_new_first (void)
+{
+  Fixture f = { 0 };
+  gint64 now = iso ("2026-11-02T09:00:00Z");
+  g_autofree char *date = day_text (now, 4);
+  g_autoptr(EgQueue) queue = NULL;
+  g_autoptr(GArray) cards = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = NULL;
+  guint in_plan = 0;
+
+  fixture_setup (&f, 30, "5", "9999", now);
+  g_assert_true (eg_plan_set (f.scheduler, date, "plan", f.section2, now, &error));
+  g_assert_no_error (error);
+  queue = eg_scheduler_build_queue (f.scheduler, now, &error);
+  g_assert_no_error (error);
+  cards = eg_queue_list_cards (queue);
+  g_assert_cmpuint (cards->len, >, 5);   /* the plan's pace, above the setting */
+  prefix = g_strdup_printf ("%s/", f.section2);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      g_autoptr(EgCard) card = eg_store_get_card (f.store, g_array_index (cards, gint64, i),
+                                                  &error);
+
+      g_assert_no_error (error);
+      in_plan += g_str_has_prefix (card->key, prefix);
+    }
+  g_assert_cmpuint (in_plan, ==, cards->len);
+  fixture_teardown (&f);
+}
+
 /* Too small a review budget, too few days: out of reach, and the budget
  * that would reach it */
 static void
@@ -627,6 +662,7 @@ main (int    argc,
   g_test_add_func ("/plan/lead-time", test_lead_time);
   g_test_add_func ("/plan/pacing-rule", test_pacing_rule);
   g_test_add_func ("/plan/pacing", test_plan_pacing);
+  g_test_add_func ("/plan/scope-new-first", test_scope_new_first);
   g_test_add_func ("/plan/feasibility", test_feasibility);
   g_test_add_func ("/plan/cram-order", test_cram_order);
   g_test_add_func ("/plan/workload", test_workload);
