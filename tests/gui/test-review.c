@@ -135,6 +135,84 @@ test_dark_mode (void)
   fixture_teardown (&f);
 }
 
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+/* The grade bar as it looks now */
+static GBytes *
+bar_pixels (Fixture *f)
+{
+  GtkWidget *bar = GTK_WIDGET (f->page->bar_stack);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (bar);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (bar), height = gtk_widget_get_height (bar);
+  guchar *data = g_malloc ((gsize) width * height * 4);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (bar)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  return g_bytes_new_take (data, (gsize) width * height * 4);
+}
+
+/* Whether the grade bar looks the same @ms after @before */
+static gboolean
+bar_settled (Fixture *f,
+             GBytes  *before,
+             guint    ms)
+{
+  g_autoptr(GBytes) after = NULL;
+
+  eg_gui_test_wait_for (never, NULL, ms);
+  after = bar_pixels (f);
+  return g_bytes_equal (before, after);
+}
+
+/* The answer and the next card settle at once: the grade bar looks, just
+ * after the change, as it does for good (the theme's 200 ms transitions on
+ * its buttons — background, focus ring — kept the window painting ~200 ms
+ * after the answer was there) */
+static void
+test_settles_at_once (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  Fixture f = { 0 };
+  gboolean animations = FALSE;
+
+  /* the app's style sheet, as the app loads it */
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_get (gtk_settings_get_default (), "gtk-enable-animations", &animations, NULL);
+  g_assert_true (animations);   /* as for a user */
+  fixture_setup (&f, THREE_CARDS);
+  g_assert_true (start_and_wait (&f));
+  /* keys move the focus, and show it, as Space and the digits do */
+  gtk_window_set_focus_visible (GTK_WINDOW (f.window), TRUE);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GBytes) revealed = NULL;
+      g_autoptr(GBytes) shown = NULL;
+
+      g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+      revealed = bar_pixels (&f);
+      g_assert_true (bar_settled (&f, revealed, 400));
+      g_assert_true (act_and_wait (&f, "review.grade", g_variant_new_int32 (3), "shown"));
+      shown = bar_pixels (&f);
+      g_assert_true (bar_settled (&f, shown, 400));
+    }
+  fixture_teardown (&f);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
+}
+
 /* A loopback listener: any connection means the page tried to load something. */
 typedef struct
 {
@@ -651,6 +729,7 @@ main (int    argc,
   g_test_add_func ("/gui/review/three-cards", test_review_three_cards);
   g_test_add_func ("/gui/review/keeps-focus", test_review_keeps_focus);
   g_test_add_func ("/gui/review/dark-mode", test_dark_mode);
+  g_test_add_func ("/gui/review/settles-at-once", test_settles_at_once);
   g_test_add_func ("/gui/review/hostile-card", test_hostile_card);
   g_test_add_func ("/gui/review/long-answer-scrolls", test_long_answer_scrolls);
   g_test_add_func ("/gui/review/edit-card", test_edit_card);
