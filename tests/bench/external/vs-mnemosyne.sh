@@ -1,0 +1,71 @@
+#!/bin/bash
+# Engram beside Mnemosyne 2.9, side by side in one run, measured from outside the way a user sees it:
+# XTest key presses and the window's pixels under Xvfb, and memory (PSS) of each app's whole process tree.
+#
+#   tests/bench/external/vs-mnemosyne.sh BUILD_DIR [DECK.md] [PAIRS]
+#
+# `make bench` runs it (the vs-mnemosyne benchmark); without Mnemosyne it
+# says so and skips.
+#
+# BUILD_DIR is a configured and built meson build directory of Engram (its `meson devenv` environment is
+# used); DECK.md defaults to content/expert-go-interview-questions.md; PAIRS (default 3) runs of each app,
+# alternating. Needs: apt-get install mnemosyne xvfb imagemagick (Mnemosyne runs on the system /usr/bin/python3). Work files go to $TMPDIR/engram-vs-mnemosyne.
+#
+# Printed per app (medians over the runs; per key over all presses):
+#   mapped    process start -> main window mapped
+#   first     process start -> first pixels of the window
+#   settled   process start -> the window's final image (no change for 1.5 s afterwards)
+#   reveal-answer   Space -> the answer area changed   (the answer is visible)
+#   reveal-settled  Space -> the whole window stopped changing (animations included)
+#   next-settled    grade key -> the whole window stopped changing
+#   pss       whole process tree, idle after start (MiB)
+# tiles_probe.py shows where in the window late changes happen (e.g. a 200 ms button transition).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+build=$(cd "${1:?usage: vs-mnemosyne.sh BUILD_DIR [DECK.md] [PAIRS]}" && pwd)
+deck=${2:-}
+pairs=${3:-3}
+for tool in mnemosyne xvfb-run import; do
+  command -v "$tool" >/dev/null || {
+    echo "vs-mnemosyne: skipped: $tool is not installed (apt-get install mnemosyne xvfb imagemagick)"
+    exit 0
+  }
+done
+W=${TMPDIR:-/tmp}/engram-vs-mnemosyne; mkdir -p "$W"
+eval "$(meson devenv -C "$build" --dump)"
+app=$(command -v engram); cli=$(command -v engram-cli)
+[ -n "$deck" ] || deck="$ENGRAM_CONTENT_DIR/expert-go-interview-questions.md"
+rm -rf "$W/mtmpl" "$W/etmpl"
+/usr/bin/python3 "$here/peer/md2tsv.py" "$deck" "$W/deck.tsv" >/dev/null
+(cd "$here/peer" && /usr/bin/python3 -W ignore headless_import.py "$W/mtmpl" "$W/deck.tsv" --prepare-gui >/dev/null)
+mkdir -p "$W/etmpl/engram"; "$cli" --db "$W/etmpl/engram/collection.db" import "$deck" >/dev/null
+X=(xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp")
+for i in $(seq 1 "$pairs"); do
+  QTWEBENGINE_DISABLE_SANDBOX=1 QTWEBENGINE_CHROMIUM_FLAGS=--disable-gpu timeout 200 "${X[@]}" \
+    /usr/bin/python3 "$here/peer/gui_bench.py" "$W/m$i" "$W/mtmpl" --iters 6 --settle 1.5 >/dev/null 2>&1 || echo "mnemosyne run $i failed"
+  GSK_RENDERER=cairo WEBKIT_DISABLE_COMPOSITING_MODE=1 GSETTINGS_BACKEND=memory timeout 200 "${X[@]}" \
+    /usr/bin/python3 "$here/peer/gui_bench.py" "$W/e$i" "$W/etmpl" --cmd "$app" --name Engram --pre-keys Return \
+    --reveal-key space --grade-key 3 --iters 6 --settle 1.5 >/dev/null 2>&1 || echo "engram run $i failed"
+done
+python3 - "$W" "$pairs" <<'PY'
+import json, os, sys, statistics as st
+W, n = sys.argv[1], int(sys.argv[2])
+def load(p):
+    rs = [json.load(open(f"{W}/{p}{i}/result.json")) for i in range(1, n + 1) if os.path.exists(f"{W}/{p}{i}/result.json")]
+    if not rs: return None
+    lat = lambda first, k: [l[k] for r in rs for l in r["latency"][(0 if first else 1)::2] if l.get(k) is not None]
+    med = lambda a: st.median(a) if a else float("nan")
+    return {"mapped": med([r["startup_mapped_s"] * 1000 for r in rs]),
+            "first": med([r["startup_first_pixels_s"] * 1000 for r in rs]),
+            "settled": med([r["startup_painted_s"] * 1000 for r in rs]),
+            "reveal-answer": med(lat(True, "abox_change_ms")),
+            "reveal-settled": med(lat(True, "settle_ms")),
+            "next-settled": med(lat(False, "settle_ms")),
+            "pss": med([r["mem_idle_after_start"]["sum"]["pss_kb"] / 1024 for r in rs])}
+e, m = load("e"), load("m")
+if not e or not m: print("runs missing"); sys.exit(1)
+print(f"{'figure':16} {'Engram':>9} {'Mnemosyne':>10} {'ratio':>7}")
+for k in e:
+    unit = "MiB" if k == "pss" else "ms"
+    print(f"{k:16} {e[k]:9.0f} {m[k]:10.0f} {e[k] / m[k]:6.2f}x  ({unit})")
+PY
