@@ -36,11 +36,7 @@ print_json (const EgPlan *plan)
   eg_cli_json_add_day (builder, "last_intro_date", plan->last_intro_day);
   eg_cli_json_add_int (builder, "new_per_day", plan->new_per_day);
   eg_cli_json_add_int (builder, "reviews_per_day", plan->reviews_per_day);
-  json_builder_set_member_name (builder, "expected_recall");
-  if (plan->expected_recall < 0)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, plan->expected_recall);
+  eg_cli_json_add_share (builder, "expected_recall", plan->expected_recall);
   json_builder_set_member_name (builder, "feasible");
   json_builder_add_boolean_value (builder, plan->feasible);
   json_builder_set_member_name (builder, "too_few_days");

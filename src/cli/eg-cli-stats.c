@@ -185,27 +185,6 @@ add_cards (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
-/* The deck named @key, or 0 with @error set */
-static gint64
-find_deck (EgStore     *store,
-           const char  *key,
-           GError     **error)
-{
-  g_autoptr(GPtrArray) decks = eg_store_list_decks (store, error);
-
-  if (decks == NULL)
-    return 0;
-  for (guint i = 0; i < decks->len; i++)
-    {
-      EgDeckInfo *deck = g_ptr_array_index (decks, i);
-
-      if (g_strcmp0 (deck->key, key) == 0)
-        return deck->id;
-    }
-  g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND, "No deck “%s”", key);
-  return 0;
-}
-
 /**
  * eg_cli_stats_json:
  * @deck_key: (nullable): only this deck's cards
@@ -223,19 +202,19 @@ eg_cli_stats_json (EgCliContext *ctx,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(EgScheduler) scheduler = NULL;
+  g_autoptr(EgDeckInfo) deck = NULL;
   g_autoptr(EgSectionInfo) section = NULL;
   g_autoptr(EgStats) stats = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  gint64 deck_id = 0;
 
   if (!(scheduler = eg_scheduler_new (ctx->store, &error)))
     return eg_cli_fail (error);
-  if (deck_key != NULL && !(deck_id = find_deck (ctx->store, deck_key, &error)))
+  if (deck_key != NULL && !(deck = eg_store_find_deck (ctx->store, deck_key, &error)))
     return eg_cli_fail (error);
   if (section_key != NULL && !(section = eg_store_find_section (ctx->store, section_key, &error)))
     return eg_cli_fail (error);
-  stats = eg_stats_compute (scheduler, deck_id, section ? section->id : 0, ctx->now_ms, &error);
+  stats = eg_stats_compute (scheduler, deck ? deck->id : 0, section ? section->id : 0, ctx->now_ms, &error);
   if (stats == NULL)
     return eg_cli_fail (error);
 

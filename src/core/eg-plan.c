@@ -40,23 +40,22 @@ eg_plan_parse_date (const char  *date,
   return TRUE;
 }
 
+/* The id of the deck named @key, or -1 with @error set (an unknown deck is
+ * the plan's error: the settings are refused) */
 static gint64
 find_deck (EgStore     *store,
            const char  *key,
            GError     **error)
 {
-  g_autoptr(GPtrArray) decks = eg_store_list_decks (store, error);
+  g_autoptr(GError) local = NULL;
+  g_autoptr(EgDeckInfo) deck = eg_store_find_deck (store, key, &local);
 
-  if (decks == NULL)
-    return -1;
-  for (guint i = 0; i < decks->len; i++)
-    {
-      EgDeckInfo *deck = g_ptr_array_index (decks, i);
-
-      if (g_strcmp0 (deck->key, key) == 0)
-        return deck->id;
-    }
-  g_set_error (error, EG_PLAN_ERROR, EG_PLAN_ERROR_INVALID, _("No deck “%s”"), key);
+  if (deck != NULL)
+    return deck->id;
+  if (g_error_matches (local, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND))
+    g_set_error (error, EG_PLAN_ERROR, EG_PLAN_ERROR_INVALID, _("No deck “%s”"), key);
+  else
+    g_propagate_error (error, g_steal_pointer (&local));
   return -1;
 }
 

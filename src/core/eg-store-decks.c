@@ -201,6 +201,32 @@ _eg_store_split_key (const char  *key,
     }
 }
 
+/**
+ * eg_store_find_deck:
+ * @key: a deck's key
+ *
+ * Returns: (transfer full): the deck, or %NULL with @error set
+ *   (%EG_STORE_ERROR_NOT_FOUND when there is none of that key)
+ */
+EgDeckInfo *
+eg_store_find_deck (EgStore     *self,
+                    const char  *key,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) decks = NULL;
+
+  g_return_val_if_fail (EG_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!(decks = eg_store_list_decks (self, error)))
+    return NULL;
+  for (guint i = 0; i < decks->len; i++)
+    if (g_strcmp0 (((EgDeckInfo *) g_ptr_array_index (decks, i))->key, key) == 0)
+      return g_ptr_array_steal_index (decks, i);
+  g_set_error (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND, _("No deck “%s”"), key);
+  return NULL;
+}
+
 EgSectionInfo *
 eg_store_find_section (EgStore     *self,
                        const char  *key,

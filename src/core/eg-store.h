@@ -174,6 +174,9 @@ gboolean    eg_store_set_deck_language  (EgStore        *self,
                                          const char     *deck_key,
                                          const char     *language,
                                          GError        **error);
+EgDeckInfo *eg_store_find_deck          (EgStore        *self,
+                                         const char     *key,
+                                         GError        **error);
 EgSectionInfo *eg_store_find_section    (EgStore        *self,
                                          const char     *key,
                                          GError        **error);
