@@ -6,6 +6,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#if defined (__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "eg-application.h"
 
@@ -15,6 +18,14 @@ main (int    argc,
 {
   g_autoptr(EgApplication) app = NULL;
 
+#if defined (__GLIBC__)
+  /* Each frame of a web view arrives as a new buffer of a few MiB. Above
+   * malloc's mmap threshold each one was mapped afresh and every 4 KiB page
+   * of it faulted in when written: ~17 ms more per revealed answer on a
+   * 2-core VM. Kept in the heap, the buffers are reused. */
+  mallopt (M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+  mallopt (M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+#endif
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
