@@ -5,7 +5,9 @@
 (() => {
   'use strict';
 
-  const post = (message) => window.webkit.messageHandlers.engram.postMessage(message);
+  // The page's view: the app sends each message to that view's owner.
+  const view = Number(new URLSearchParams(window.location.search).get('view'));
+  const post = (message) => window.webkit.messageHandlers.engram.postMessage({ ...message, view });
   const $ = (id) => document.getElementById(id);
 
   // Reports once the frame that shows the change has been painted: the

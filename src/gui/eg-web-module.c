@@ -1,11 +1,15 @@
 /* eg-web-module.c - the WebKit half of the card view (libengram-web.so)
  *
- * One persistent page (engram:///card.html) per view.  Each view has its
- * own web context and an ephemeral network session, a strict content
- * security policy, no JavaScript from markup, and loads nothing but our own
- * engram: resources.  Links to the web open in the user's browser after a
- * click; every other navigation is refused.  A document view shows a whole
- * document made by the app (the statistics) the same way.
+ * One persistent page (engram:///card.html?view=N) per view.  The card
+ * views share one web process: the first one made has a web context and an
+ * ephemeral network session of its own, the others are its related views
+ * (and so share its settings and its script message handler, which sends
+ * each page's messages to that page's owner by the view number N).  Every
+ * page has a strict content security policy, no JavaScript from markup, and
+ * loads nothing but our own engram: resources.  Links to the web open in
+ * the user's browser after a click; every other navigation is refused.  A
+ * document view shows a whole document made by the app (the statistics) the
+ * same way, in a web process of its own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +23,7 @@
 #include "eg-web-module.h"
 
 #define PAGE_URI "engram:///card.html"
+#define PAGE_URI_FORMAT PAGE_URI "?view=%u"
 #define DOCUMENT_URI "engram:///document.html"
 #define WEB_RESOURCES RESOURCE_BASE "/web"
 
@@ -108,7 +113,7 @@ decide_policy_cb (WebKitWebView            *view,
   uri = webkit_uri_request_get_uri (request);
 
   if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
-      (g_strcmp0 (uri, PAGE_URI) == 0 || g_strcmp0 (uri, DOCUMENT_URI) == 0) &&
+      (g_str_has_prefix (uri, PAGE_URI "?view=") || g_strcmp0 (uri, DOCUMENT_URI) == 0) &&
       webkit_navigation_action_get_navigation_type (action) != WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
     {
       webkit_policy_decision_use (decision);
@@ -216,47 +221,111 @@ tell_caret_browsing (WebKitWebView *view)
              g_variant_new_parsed ("{'on': <%i>}", on), NULL, page_called_cb, NULL);
 }
 
+/* The live card views by number, for the messages of their pages */
+static GHashTable *card_views;
+
+typedef struct
+{
+  GWeakRef          owner;
+  EgWebMessageFunc  func;
+} Route;
+
+static void
+route_free (gpointer data)
+{
+  Route *route = data;
+
+  g_weak_ref_clear (&route->owner);
+  g_free (route);
+}
+
+static void
+set_route (WebKitWebView    *view,
+           GObject          *owner,
+           EgWebMessageFunc  func)
+{
+  Route *route = g_new0 (Route, 1);
+
+  g_weak_ref_init (&route->owner, owner);
+  route->func = func;
+  g_object_set_data_full (G_OBJECT (view), "eg-route", route, route_free);
+}
+
+/* A message from a page: to its view's owner, if it still lives. */
 static void
 script_message_cb (WebKitUserContentManager *manager,
                    JSCValue                 *value,
-                   GObject                  *owner)
+                   gpointer                  user_data)
 {
-  EgWebMessageFunc func = g_object_get_data (G_OBJECT (manager), "eg-message-func");
+  WebKitWebView *view = g_object_get_data (G_OBJECT (manager), "eg-document-view");
   g_autoptr(JSCValue) type = NULL;
   g_autoptr(JSCValue) token = NULL;
+  g_autoptr(GObject) owner = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *json = NULL;
+  Route *route;
 
   if (!jsc_value_is_object (value))
     return;
+  if (view == NULL && card_views != NULL)
+    {
+      g_autoptr(JSCValue) number = jsc_value_object_get_property (value, "view");
+
+      view = g_hash_table_lookup (card_views, GUINT_TO_POINTER ((guint) jsc_value_to_double (number)));
+    }
+  route = view != NULL ? g_object_get_data (G_OBJECT (view), "eg-route") : NULL;
+  owner = route != NULL ? g_weak_ref_get (&route->owner) : NULL;
+  if (owner == NULL)
+    return;
+
   type = jsc_value_object_get_property (value, "type");
   token = jsc_value_object_get_property (value, "token");
   kind = jsc_value_to_string (type);
   if (kind == NULL)
     return;
   if (g_str_equal (kind, "ready"))
-    {
-      WebKitWebView *view = g_object_get_data (G_OBJECT (manager), "eg-view");
-
-      if (view != NULL)
-        tell_caret_browsing (view);
-    }
+    tell_caret_browsing (view);
   json = jsc_value_to_json (value, 0);
-  func (owner, kind, (guint64) jsc_value_to_double (token), json);
+  route->func (owner, kind, (guint64) jsc_value_to_double (token), json);
 }
 
-/* A view running @script (at the end of each document) in our world */
+static void
+set_up_settings (WebKitWebView *view)
+{
+  WebKitSettings *settings = webkit_web_view_get_settings (view);
+
+  /* Only our own script, injected by the API, ever runs. */
+  webkit_settings_set_enable_javascript_markup (settings, FALSE);
+  webkit_settings_set_enable_webgl (settings, FALSE);
+  webkit_settings_set_enable_html5_database (settings, FALSE);
+  webkit_settings_set_enable_html5_local_storage (settings, FALSE);
+  webkit_settings_set_enable_page_cache (settings, FALSE);
+  webkit_settings_set_enable_media_stream (settings, FALSE);
+  webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
+  webkit_settings_set_enable_developer_extras (settings, g_getenv ("ENGRAM_INSPECTOR") != NULL);
+}
+
+static void
+connect_view (WebKitWebView *view)
+{
+  /* The settings may be shared with related views: each one hears of it. */
+  g_signal_connect_object (webkit_web_view_get_settings (view), "notify::enable-caret-browsing",
+                           G_CALLBACK (tell_caret_browsing), view, G_CONNECT_SWAPPED);
+  g_signal_connect (view, "decide-policy", G_CALLBACK (decide_policy_cb), NULL);
+  g_signal_connect (view, "context-menu", G_CALLBACK (context_menu_cb), NULL);
+}
+
+/* A view with a web context, an ephemeral network session and a content
+ * manager of its own (the view holds the only references), running @script
+ * (at the end of each document) in our world */
 static WebKitWebView *
-make_view (GObject          *owner,
-           EgWebMessageFunc  func,
-           const char       *script_source)
+make_view (const char *script_source)
 {
   g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
   g_autoptr(WebKitUserContentManager) content = webkit_user_content_manager_new ();
   g_autoptr(WebKitWebContext) context = webkit_web_context_new ();
   g_autoptr(WebKitUserScript) script = NULL;
   WebKitSecurityManager *security;
-  WebKitSettings *settings;
   WebKitWebView *view;
 
   script = webkit_user_script_new_for_world (script_source,
@@ -266,11 +335,9 @@ make_view (GObject          *owner,
   webkit_user_content_manager_add_script (content, script);
   webkit_user_content_manager_register_script_message_handler (content, "engram",
                                                                EG_WEB_MODULE_WORLD);
-  g_object_set_data (G_OBJECT (content), "eg-message-func", func);
-  g_signal_connect_object (content, "script-message-received::engram",
-                           G_CALLBACK (script_message_cb), owner, 0);
+  g_signal_connect (content, "script-message-received::engram",
+                    G_CALLBACK (script_message_cb), NULL);
 
-  /* The context is the view's alone: the view holds the only reference. */
   webkit_web_context_set_cache_model (context, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
   webkit_web_context_register_uri_scheme (context, "engram", serve_resource_cb, context, NULL);
   security = webkit_web_context_get_security_manager (context);
@@ -283,38 +350,56 @@ make_view (GObject          *owner,
                        "user-content-manager", content,
                        "default-content-security-policy", CONTENT_SECURITY_POLICY,
                        NULL);
-
-  settings = webkit_web_view_get_settings (view);
-  /* Only our own script, injected by the API, ever runs. */
-  webkit_settings_set_enable_javascript_markup (settings, FALSE);
-  webkit_settings_set_enable_webgl (settings, FALSE);
-  webkit_settings_set_enable_html5_database (settings, FALSE);
-  webkit_settings_set_enable_html5_local_storage (settings, FALSE);
-  webkit_settings_set_enable_page_cache (settings, FALSE);
-  webkit_settings_set_enable_media_stream (settings, FALSE);
-  webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
-  webkit_settings_set_enable_developer_extras (settings, g_getenv ("ENGRAM_INSPECTOR") != NULL);
-
-  g_object_set_data (G_OBJECT (content), "eg-view", view);   /* the view holds @content */
-  g_signal_connect_object (settings, "notify::enable-caret-browsing",
-                           G_CALLBACK (tell_caret_browsing), view, G_CONNECT_SWAPPED);
-
-  g_signal_connect (view, "decide-policy", G_CALLBACK (decide_policy_cb), NULL);
-  g_signal_connect (view, "context-menu", G_CALLBACK (context_menu_cb), NULL);
+  set_up_settings (view);
+  connect_view (view);
   return view;
+}
+
+static void
+forget_card_view (gpointer  number,
+                  GObject  *where_the_view_was)
+{
+  g_hash_table_remove (card_views, number);
 }
 
 static GtkWidget *
 new_view (GObject          *owner,
           EgWebMessageFunc  func)
 {
-  g_autoptr(GBytes) source = NULL;
+  /* An empty page of our own that keeps the web process of the card views
+   * running while there is none: a view made while the last one was being
+   * closed would wait for its page forever. */
+  static WebKitWebView *anchor;
+  static guint last_number;
+  guint number = ++last_number;
+  g_autofree char *uri = g_strdup_printf (PAGE_URI_FORMAT, number);
   WebKitWebView *view;
 
-  source = g_resources_lookup_data (WEB_RESOURCES "/card.js", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (source != NULL);
-  view = make_view (owner, func, g_bytes_get_data (source, NULL));
-  webkit_web_view_load_uri (view, PAGE_URI);
+  if (anchor == NULL)
+    {
+      g_autoptr(GBytes) source = g_resources_lookup_data (WEB_RESOURCES "/card.js",
+                                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      g_assert (source != NULL);
+      anchor = g_object_ref_sink (make_view (g_bytes_get_data (source, NULL)));
+      webkit_web_view_load_uri (anchor, PAGE_URI "?view=0");
+      card_views = g_hash_table_new (NULL, NULL);
+    }
+
+  /* One web process for all card views: each is a related view of the
+   * anchor, with its context and session, and its settings and content
+   * manager (which WebKit 2.50 does not share by itself). */
+  view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                       "related-view", anchor,
+                       "user-content-manager", webkit_web_view_get_user_content_manager (anchor),
+                       "settings", webkit_web_view_get_settings (anchor),
+                       "default-content-security-policy", CONTENT_SECURITY_POLICY,
+                       NULL);
+  connect_view (view);
+  set_route (view, owner, func);
+  g_hash_table_insert (card_views, GUINT_TO_POINTER (number), view);
+  g_object_weak_ref (G_OBJECT (view), forget_card_view, GUINT_TO_POINTER (number));
+  webkit_web_view_load_uri (view, uri);
   return GTK_WIDGET (view);
 }
 
@@ -324,9 +409,12 @@ new_document_view (GObject          *owner,
 {
   WebKitWebView *view;
 
-  view = make_view (owner, func,
-                    "window.webkit.messageHandlers.engram.postMessage ({type: 'ready', token: 0});");
+  view = make_view ("window.webkit.messageHandlers.engram.postMessage ({type: 'ready', token: 0});");
   g_object_set_data (G_OBJECT (view), "eg-document", GINT_TO_POINTER (TRUE));
+  /* the view holds its content manager, alone */
+  g_object_set_data (G_OBJECT (webkit_web_view_get_user_content_manager (view)),
+                     "eg-document-view", view);
+  set_route (view, owner, func);
   return GTK_WIDGET (view);
 }
 

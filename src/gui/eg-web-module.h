@@ -40,8 +40,9 @@ typedef struct
   guint       abi;
 
   /* A web view, a WebKitWebView, showing engram:///card.html from the
-   * resources, with its own web context and an ephemeral network session.
-   * @func gets the page's messages for as long as @owner lives.  The
+   * resources.  All card views share one web process, web context,
+   * ephemeral network session and settings (caret browsing is on in all or
+   * in none).  @func gets the page's messages for as long as @owner lives.  The
    * context menu of a selection has "Highlight" and "Highlight with
    * Comment…", which activate "annotate.highlight" and
    * "annotate.highlight-comment" on the view's parent and its ancestors.
@@ -71,11 +72,11 @@ typedef struct
   void       (*set_caret_browsing) (GtkWidget     *view,
                                     gboolean       caret_browsing);
   gboolean   (*get_caret_browsing) (GtkWidget     *view);
-  /* A web view, set up as new_view()'s (own context, ephemeral session,
-   * strict content security policy, no script from markup, nothing loaded
-   * from the network), for a whole document given by load_document(), as
-   * engram:///document.html.  @func gets "ready" (token 0) each time a
-   * document has loaded. */
+  /* A web view, set up as new_view()'s (but its own process, context and
+   * ephemeral session; strict content security policy, no script from
+   * markup, nothing loaded from the network), for a whole document given
+   * by load_document(), as engram:///document.html.  @func gets "ready"
+   * (token 0) each time a document has loaded. */
   GtkWidget *(*new_document_view) (GObject          *owner,
                                    EgWebMessageFunc  func);
   void       (*load_document)     (GtkWidget        *view,

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <webkit/webkit.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "eg-application.h"
 #include "eg-card-editor.h"
@@ -18,6 +19,7 @@
 #include "eg-card-view.h"
 #include "eg-core.h"
 #include "eg-gui-test.h"
+#include "eg-library-page.h"
 #include "eg-review-page-private.h"
 #include "eg-store-private.h"
 #include "eg-test-util.h"
@@ -676,6 +678,84 @@ test_narrow (void)
                                                  GTK_STYLE_PROVIDER (css));
 }
 
+/* How many processes under this one have a name starting with @prefix */
+static guint
+count_descendants (const char *prefix)
+{
+  g_autoptr(GHashTable) parent_of = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) named = g_ptr_array_new ();
+  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *stat = NULL;
+      const char *open_paren, *close_paren;
+      int ppid = 0;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (path, &stat, NULL, NULL))
+        continue;
+      open_paren = strchr (stat, '(');
+      close_paren = strrchr (stat, ')');
+      if (open_paren == NULL || close_paren == NULL || sscanf (close_paren + 2, "%*c %d", &ppid) != 1)
+        continue;
+      g_hash_table_insert (parent_of, GINT_TO_POINTER (atoi (name)), GINT_TO_POINTER (ppid));
+      if (strncmp (open_paren + 1, prefix, strlen (prefix)) == 0)
+        g_ptr_array_add (named, GINT_TO_POINTER (atoi (name)));
+    }
+  for (guint i = 0; i < named->len; i++)
+    for (int pid = GPOINTER_TO_INT (g_ptr_array_index (named, i)); pid > 1;
+         pid = GPOINTER_TO_INT (g_hash_table_lookup (parent_of, GINT_TO_POINTER (pid))))
+      if (pid == getpid ())
+        {
+          count++;
+          break;
+        }
+  return count;
+}
+
+static gboolean
+preview_ready (gpointer data)
+{
+  return eg_card_view_is_ready (data);
+}
+
+static void
+count_revealed_cb (guint      *count,
+                   const char *kind)
+{
+  if (g_str_equal (kind, "revealed"))
+    (*count)++;
+}
+
+/* The library preview and the review view share one web process, and each
+ * page's messages reach its own view only. */
+static void
+test_one_web_process (void)
+{
+  Fixture f = { 0 };
+  EgCardView *preview;
+  guint preview_revealed = 0;
+
+  fixture_setup (&f, THREE_CARDS);
+  preview = eg_library_page_get_preview (eg_window_get_library_page (f.window));
+  g_assert_true (preview != f.view);
+  g_assert_true (eg_gui_test_wait_for (preview_ready, preview, 20000));
+  g_signal_connect_swapped (preview, "painted", G_CALLBACK (count_revealed_cb), &preview_revealed);
+
+  g_assert_cmpuint (count_descendants ("WebKitWebProces"), ==, 1);
+
+  g_assert_true (start_and_wait (&f));
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  g_assert_cmpuint (preview_revealed, ==, 0);
+  assert_page_text (&f, "question", "What is a goroutine?");
+
+  fixture_teardown (&f);
+}
+
 /* Without the web module the card view says why, and nothing crashes. */
 static void
 test_missing_web_module (void)
@@ -740,6 +820,7 @@ main (int    argc,
   g_test_add_func ("/gui/review/card-info-plain-text", test_card_info_plain_text);
   g_test_add_func ("/gui/review/zoom", test_zoom);
   g_test_add_func ("/gui/review/narrow", test_narrow);
+  g_test_add_func ("/gui/review/one-web-process", test_one_web_process);
   g_test_add_func ("/gui/review/missing-web-module", test_missing_web_module);
 
   status = g_test_run ();
