@@ -20,9 +20,8 @@
  * builds the queue again.
  *
  * With ENGRAM_TRACE=1 each reveal and each next card prints, on stderr, the
- * time from the key's action to the first frame the page painted with the
- * new content: "trace: reveal 12.3" / "trace: next 15.1" (ms, see
- * eg-trace.c).
+ * time from the key's action to the window's frame that shows the new
+ * content: "trace: reveal 31.2 (web 24.0)" (ms; see eg-trace.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -274,7 +273,8 @@ card_painted_cb (EgReviewPage *self,
                  const char   *kind,
                  guint64       token)
 {
-  eg_trace_span_end (&self->trace, token, g_str_equal (kind, "revealed") ? "reveal" : "next");
+  eg_trace_span_end (&self->trace, GTK_WIDGET (self), token,
+                     g_str_equal (kind, "revealed") ? "reveal" : "next");
 }
 
 static gboolean

@@ -3,8 +3,10 @@
  * With ENGRAM_TRACE=1 in the environment, Engram prints on stderr the time
  * from the process's start to the window's first frame ("trace: first-frame
  * 350", in ms) and to the first frame that shows the library's cards
- * ("trace: library 520"), and, in review, from a key's action to the first frame
- * painted with what it changed ("trace: reveal 12.3", "trace: next 15.1").
+ * ("trace: library 520"), and, in review, from a key's action to the
+ * window's frame that put what it changed on screen ("trace: reveal 31.2
+ * (web 24.0)", "trace: next 33.0 (web 25.1)"; in brackets when the web view
+ * had painted it, before the window drew it).
  * The window and the review page use it; the benchmarks read these lines
  * (tests/bench/bench-library-start.sh, bench-review.sh).
  *
@@ -90,22 +92,53 @@ eg_trace_span_begin (EgTraceSpan *span)
   span->start_us = g_get_monotonic_time ();
 }
 
+static void
+span_on_screen_cb (GdkFrameClock *clock,
+                   GtkWidget     *widget)
+{
+  EgTraceSpan *span = g_object_get_data (G_OBJECT (widget), "eg-trace-span");
+  gint64 now = g_get_monotonic_time ();
+
+  g_signal_handlers_disconnect_by_func (clock, span_on_screen_cb, widget);
+  if (span == NULL || span->start_us == 0)
+    return;
+  g_printerr ("trace: %s %.1f (web %.1f)\n", span->name, (now - span->start_us) / 1000.0,
+              (span->painted_us - span->start_us) / 1000.0);
+  span->start_us = 0;
+}
+
 /**
  * eg_trace_span_end:
- * @token: the token of the change a frame was painted with
+ * @widget: the widget whose web view painted the change, in the window
+ * @token: the token of the change the web view painted
  * @name: what is printed, e.g. "reveal"
  *
- * A frame was painted with the change @token: if that is the change being
- * timed, prints the time since eg_trace_span_begin() as "trace: @name ms".
+ * The web view in @widget has painted the change @token (its page's
+ * animation frame, and the task after it, have run): if that is the change
+ * being timed, its new content is in this process now, and the window's
+ * next frame puts it on screen.  When that frame has been drawn, prints the
+ * time since eg_trace_span_begin() as "trace: @name 31.2 (web 24.0)": the
+ * first figure to the screen (what a user sees, and what an outside
+ * measurement of the window's pixels finds), the second to the web view's
+ * own paint.
  */
 void
 eg_trace_span_end (EgTraceSpan *span,
+                   GtkWidget   *widget,
                    guint64      token,
                    const char  *name)
 {
-  if (token != span->token || span->start_us == 0)
+  GdkFrameClock *clock;
+
+  if (token != span->token || span->start_us == 0 || !eg_trace_enabled ())
     return;
-  if (eg_trace_enabled ())
-    g_printerr ("trace: %s %.1f\n", name, (g_get_monotonic_time () - span->start_us) / 1000.0);
-  span->start_us = 0;
+  span->painted_us = g_get_monotonic_time ();
+  span->name = name;
+  clock = gtk_widget_get_frame_clock (widget);
+  if (clock == NULL)
+    return;
+  g_object_set_data (G_OBJECT (widget), "eg-trace-span", span);
+  g_signal_handlers_disconnect_by_func (clock, span_on_screen_cb, widget);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (span_on_screen_cb), widget, 0);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }

@@ -1,9 +1,11 @@
 #!/bin/sh
 # Reviewing on the shipped deck, in the real app under Xvfb: 100 reveals and
 # 100 next cards driven by xdotool (Space, then 3), each timed by the app
-# from the key to the first frame painted with the new content, as
-# ENGRAM_TRACE reports it.  Targets: median <= 16 ms, p95 <= 33 ms for both
-# (one and two frames at 60 Hz, which no trace can go below).
+# from the key's action to the window's frame that shows the new content
+# ("on screen"), and to the web view's own paint of it ("web view"), as
+# ENGRAM_TRACE reports them.  Targets: median <= 16 ms, p95 <= 33 ms for both
+# (one and two frames at 60 Hz).  Until December 2026 the trace, and this
+# benchmark, reported the web view's figure alone.
 #   bench-review.sh ENGRAM ENGRAM_CLI DECK   (under Xvfb)
 set -u
 app=$1 cli=$2 deck=$3
@@ -37,10 +39,13 @@ stats () {
           printf "median %6.1f ms   p95 %6.1f ms   max %6.1f ms   (%d samples)", \
                  a[int((NR + 1) / 2)], a[int(NR * 0.95 + 0.999)], a[NR], NR }'
 }
-printf 'reveal (Space)       %s   target median <= 16, p95 <= 33\n' \
-  "$(sed -n 's/^trace: reveal //p' "$tmp/log" | stats)"
-printf 'next card (3, Good)  %s   target median <= 16, p95 <= 33\n' \
-  "$(sed -n 's/^trace: next //p' "$tmp/log" | stats)"
+for what in reveal next; do
+  case $what in reveal) label='reveal (Space)      ' ;; *) label='next card (3, Good) ' ;; esac
+  printf '%s on screen  %s   target median <= 16, p95 <= 33\n' "$label" \
+    "$(sed -n "s/^trace: $what \([0-9.]*\) .*/\1/p" "$tmp/log" | stats)"
+  printf '%s web view   %s\n' "$label" \
+    "$(sed -n "s/^trace: $what .*(web \([0-9.]*\))/\1/p" "$tmp/log" | stats)"
+done
 printf 'first frame          %s ms after process start (this run)\n' \
   "$(sed -n 's/^trace: first-frame //p' "$tmp/log")"
 echo "ratings in the log: $("$cli" --db "$db" log --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"

@@ -17,7 +17,7 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 db="$XDG_DATA_HOME/engram/collection.db"
 ratings="3 1 3 1 3 4 3 2 3 1"
 
-echo "1..3"
+echo "1..4"
 "$app" >"$tmp/app.log" 2>&1 &
 pid=$!
 
@@ -75,4 +75,16 @@ if [ "$keys" = "16/301 16/302 16/303 16/304 16/305 16/306 16/307 16/308 16/309 1
   echo "ok 3 - ten new cards in deck order"
 else
   echo "not ok 3 - ten new cards in deck order"; echo "# got: $keys"
+fi
+
+# Each reveal and next card is timed to the window's frame that shows it,
+# which comes after the web view painted it: "trace: reveal 31.2 (web 24.0)".
+timed=$(grep -E '^trace: (reveal|next) ' "$tmp/app.log")
+if [ "$(echo "$timed" | wc -l)" -eq 21 ] &&
+   echo "$timed" | awk '$4 != "(web" || $3 + 0 < substr($5, 1, length($5) - 1) + 0 { bad = 1 }
+                        END { exit bad }'; then
+  echo "ok 4 - reveals and next cards are timed to the screen, after the web view's paint"
+else
+  echo "not ok 4 - reveals and next cards are timed to the screen, after the web view's paint"
+  echo "$timed" | sed 's/^/# /'
 fi

@@ -19,6 +19,8 @@
 #   reveal-settled  Space -> the whole window stopped changing (animations included)
 #   next-settled    grade key -> the whole window stopped changing
 #   pss       whole process tree, idle after start (MiB)
+# and, for the same Engram runs, the medians its own probe (ENGRAM_TRACE=1) printed for the same
+# reveals and next cards, beside the figures measured from outside.
 # tiles_probe.py shows where in the window late changes happen (e.g. a 200 ms button transition).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,7 +45,7 @@ X=(xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp")
 for i in $(seq 1 "$pairs"); do
   QTWEBENGINE_DISABLE_SANDBOX=1 QTWEBENGINE_CHROMIUM_FLAGS=--disable-gpu timeout 200 "${X[@]}" \
     /usr/bin/python3 "$here/peer/gui_bench.py" "$W/m$i" "$W/mtmpl" --iters 6 --settle 1.5 >/dev/null 2>&1 || echo "mnemosyne run $i failed"
-  GSK_RENDERER=cairo WEBKIT_DISABLE_COMPOSITING_MODE=1 GSETTINGS_BACKEND=memory timeout 200 "${X[@]}" \
+  ENGRAM_TRACE=1 GSK_RENDERER=cairo WEBKIT_DISABLE_COMPOSITING_MODE=1 GSETTINGS_BACKEND=memory timeout 200 "${X[@]}" \
     /usr/bin/python3 "$here/peer/gui_bench.py" "$W/e$i" "$W/etmpl" --cmd "$app" --name Engram --pre-keys Return \
     --reveal-key space --grade-key 3 --iters 6 --settle 1.5 >/dev/null 2>&1 || echo "engram run $i failed"
 done
@@ -68,4 +70,19 @@ print(f"{'figure':16} {'Engram':>9} {'Mnemosyne':>10} {'ratio':>7}")
 for k in e:
     unit = "MiB" if k == "pss" else "ms"
     print(f"{k:16} {e[k]:9.0f} {m[k]:10.0f} {e[k] / m[k]:6.2f}x  ({unit})")
+# Engram's own probe: "trace: reveal 31.2 (web 24.0)"; the first "next" is the review's start (Return).
+trace = {"reveal": [], "next": []}
+for i in range(1, n + 1):
+    seen = {"reveal": 0, "next": 0}
+    for line in open(f"{W}/e{i}/app.log", errors="replace"):
+        f = line.split()
+        if len(f) >= 3 and f[0] == "trace:" and f[1] in trace:
+            seen[f[1]] += 1
+            if f[1] == "reveal" or seen["next"] > 1:
+                trace[f[1]].append(float(f[2]))
+for k, outside in (("reveal", "reveal-settled"), ("next", "next-settled")):
+    if trace[k]:
+        t = st.median(trace[k])
+        print(f"ENGRAM_TRACE {k:6} {t:6.0f} ms in the app, {e[outside]:4.0f} ms from outside "
+              f"({outside}): {e[outside] - t:+.0f} ms ({len(trace[k])} samples)")
 PY
