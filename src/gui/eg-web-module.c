@@ -1,15 +1,15 @@
 /* eg-web-module.c - the WebKit half of the card view (libengram-web.so)
  *
  * One persistent page (engram:///card.html?view=N) per view.  The card
- * views share one web process: the first one made has a web context and an
- * ephemeral network session of its own, the others are its related views
- * (and so share its settings and its script message handler, which sends
- * each page's messages to that page's owner by the view number N).  Every
- * page has a strict content security policy, no JavaScript from markup, and
- * loads nothing but our own engram: resources.  Links to the web open in
- * the user's browser after a click; every other navigation is refused.  A
- * document view shows a whole document made by the app (the statistics) the
- * same way, in a web process of its own.
+ * views share one web process: they are related views of an anchor page,
+ * made with the first of them and kept for the app's life, and share its
+ * web context, ephemeral network session, settings and script message
+ * handler, which sends each page's messages to the owner of the view
+ * numbered N.  Every page has a strict content security policy, no
+ * JavaScript from markup, and loads nothing but our own engram: resources.
+ * Links to the web open in the user's browser after a click; every other
+ * navigation is refused.  A document view shows a whole document made by
+ * the app (the statistics) the same way, in a web process of its own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
