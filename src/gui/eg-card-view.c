@@ -32,7 +32,6 @@ struct _EgCardView
   gboolean            ready;
   gboolean            dark;
   /* what to show once the page is ready, or again after a theme change */
-  GVariant           *pending;
   EgCard             *card;
   char               *default_language;
   gboolean            revealed;
@@ -276,14 +275,9 @@ fonts_arguments (EgCardView *self)
 static void
 send_card (EgCardView *self)
 {
-  if (self->card == NULL)
+  /* before the page is ready, it gets the card when it is */
+  if (self->card == NULL || !self->ready)
     return;
-  if (!self->ready)
-    {
-      g_clear_pointer (&self->pending, g_variant_unref);
-      self->pending = g_variant_ref_sink (card_arguments (self));
-      return;
-    }
   call_page (self, "return engram.show (card);", card_arguments (self));
 }
 
@@ -330,18 +324,15 @@ page_message_cb (GObject    *owner,
 
   if (g_strcmp0 (kind, "activated") == 0)
     highlight_activated (self, json);
+  else if (g_strcmp0 (kind, "ended") == 0)
+    self->ready = FALSE;   /* until the page, loaded again, is */
   else if (g_strcmp0 (kind, "ready") == 0)
     {
       self->ready = TRUE;
       call_page (self, "return engram.setDark (dark);",
                  g_variant_new_parsed ("{'dark': <%i>}", self->dark));
       call_page (self, "return engram.setFonts (fonts);", fonts_arguments (self));
-      if (self->pending != NULL)
-        {
-          g_autoptr(GVariant) pending = g_steal_pointer (&self->pending);
-
-          call_page (self, "return engram.show (card);", pending);
-        }
+      send_card (self);   /* the first card, or the card again in a new page */
       g_signal_emit (self, signals[READY], 0);
     }
   else
@@ -358,7 +349,6 @@ eg_card_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   self->web_view = NULL;
   g_clear_object (&self->highlighter);
-  g_clear_pointer (&self->pending, g_variant_unref);
   g_clear_pointer (&self->card, eg_card_free);
   g_clear_pointer (&self->default_language, g_free);
   g_clear_pointer (&self->marks, g_strfreev);

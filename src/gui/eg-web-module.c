@@ -355,6 +355,22 @@ make_view (const char *script_source)
   return view;
 }
 
+/* The web process died (it is shared: every card view hears it): the page
+ * comes back in a new one, and says "ready" again. */
+static void
+web_process_terminated_cb (WebKitWebView                     *view,
+                           WebKitWebProcessTerminationReason  reason,
+                           gpointer                           user_data)
+{
+  Route *route = g_object_get_data (G_OBJECT (view), "eg-route");
+  g_autoptr(GObject) owner = route != NULL ? g_weak_ref_get (&route->owner) : NULL;
+
+  g_message ("The web process of the card views ended (%d): loading their pages again", reason);
+  if (owner != NULL)
+    route->func (owner, "ended", 0, "{}");
+  webkit_web_view_reload (view);
+}
+
 static void
 forget_card_view (gpointer  number,
                   GObject  *where_the_view_was)
@@ -382,6 +398,8 @@ new_view (GObject          *owner,
 
       g_assert (source != NULL);
       anchor = g_object_ref_sink (make_view (g_bytes_get_data (source, NULL)));
+      g_signal_connect (anchor, "web-process-terminated",
+                        G_CALLBACK (web_process_terminated_cb), NULL);
       webkit_web_view_load_uri (anchor, PAGE_URI "?view=0");
       card_views = g_hash_table_new (NULL, NULL);
     }
@@ -396,6 +414,7 @@ new_view (GObject          *owner,
                        "default-content-security-policy", CONTENT_SECURITY_POLICY,
                        NULL);
   connect_view (view);
+  g_signal_connect (view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb), NULL);
   set_route (view, owner, func);
   g_hash_table_insert (card_views, GUINT_TO_POINTER (number), view);
   g_object_weak_ref (G_OBJECT (view), forget_card_view, GUINT_TO_POINTER (number));

@@ -26,7 +26,9 @@ G_BEGIN_DECLS
  * EgWebMessageFunc:
  * @kind: "ready" once the page has loaded, then "shown", "revealed" or
  *   "themed" when the first frame with that change is painted, or
- *   "activated" when a highlight is clicked (or Enter pressed in it)
+ *   "activated" when a highlight is clicked (or Enter pressed in it);
+ *   "ended" when the page's web process died: the page is loaded again,
+ *   and says "ready" again
  * @token: the token the change was made with
  * @json: the whole message as JSON
  */

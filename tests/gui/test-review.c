@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <signal.h>
 #include <stdio.h>
 #include <webkit/webkit.h>
 #include <string.h>
@@ -708,15 +709,15 @@ test_narrow (void)
                                                  GTK_STYLE_PROVIDER (css));
 }
 
-/* How many processes under this one have a name starting with @prefix */
-static guint
-count_descendants (const char *prefix)
+/* The processes under this one whose name starts with @prefix */
+static GArray *
+list_descendants (const char *prefix)
 {
   g_autoptr(GHashTable) parent_of = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) named = g_ptr_array_new ();
+  g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
   const char *name;
-  guint count = 0;
 
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -724,7 +725,7 @@ count_descendants (const char *prefix)
       g_autofree char *path = g_build_filename ("/proc", name, "stat", NULL);
       g_autofree char *stat = NULL;
       const char *open_paren, *close_paren;
-      int ppid = 0;
+      int pid = atoi (name), ppid = 0;
 
       if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (path, &stat, NULL, NULL))
         continue;
@@ -732,19 +733,27 @@ count_descendants (const char *prefix)
       close_paren = strrchr (stat, ')');
       if (open_paren == NULL || close_paren == NULL || sscanf (close_paren + 2, "%*c %d", &ppid) != 1)
         continue;
-      g_hash_table_insert (parent_of, GINT_TO_POINTER (atoi (name)), GINT_TO_POINTER (ppid));
+      g_hash_table_insert (parent_of, GINT_TO_POINTER (pid), GINT_TO_POINTER (ppid));
       if (strncmp (open_paren + 1, prefix, strlen (prefix)) == 0)
-        g_ptr_array_add (named, GINT_TO_POINTER (atoi (name)));
+        g_array_append_val (named, pid);
     }
   for (guint i = 0; i < named->len; i++)
-    for (int pid = GPOINTER_TO_INT (g_ptr_array_index (named, i)); pid > 1;
+    for (int pid = g_array_index (named, int, i); pid > 1;
          pid = GPOINTER_TO_INT (g_hash_table_lookup (parent_of, GINT_TO_POINTER (pid))))
       if (pid == getpid ())
         {
-          count++;
+          g_array_append_val (found, g_array_index (named, int, i));
           break;
         }
-  return count;
+  return found;
+}
+
+static guint
+count_descendants (const char *prefix)
+{
+  g_autoptr(GArray) pids = list_descendants (prefix);
+
+  return pids->len;
 }
 
 static gboolean
@@ -782,6 +791,35 @@ test_one_web_process (void)
   g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
   g_assert_cmpuint (preview_revealed, ==, 0);
   assert_page_text (&f, "question", "What is a goroutine?");
+
+  fixture_teardown (&f);
+}
+
+/* The web process dies: the card views' pages come back in a new one, the
+ * review view with its card, and review goes on. */
+static void
+test_web_process_restarts (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GArray) pids = NULL;
+  PaintWait wait = { &f, "shown", 0 };
+
+  fixture_setup (&f, THREE_CARDS);
+  g_assert_true (start_and_wait (&f));
+  assert_page_text (&f, "question", "What is a goroutine?");
+
+  pids = list_descendants ("WebKitWebProces");
+  g_assert_cmpuint (pids->len, ==, 1);
+  for (guint i = 0; i < f.painted->len; i++)
+    if (g_str_equal (g_ptr_array_index (f.painted, i), "shown"))
+      wait.seen++;
+  g_assert_cmpint (kill (g_array_index (pids, int, 0), SIGKILL), ==, 0);
+
+  /* the card is shown again, in a new page */
+  g_assert_true (eg_gui_test_wait_for (painted_again, &wait, 20000));
+  assert_page_text (&f, "question", "What is a goroutine?");
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  assert_page_text (&f, "answer-body", "A lightweight thread managed by the Go runtime.");
 
   fixture_teardown (&f);
 }
@@ -851,6 +889,7 @@ main (int    argc,
   g_test_add_func ("/gui/review/zoom", test_zoom);
   g_test_add_func ("/gui/review/narrow", test_narrow);
   g_test_add_func ("/gui/review/one-web-process", test_one_web_process);
+  g_test_add_func ("/gui/review/web-process-restarts", test_web_process_restarts);
   g_test_add_func ("/gui/review/missing-web-module", test_missing_web_module);
 
   status = g_test_run ();
