@@ -463,6 +463,9 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), columns[column].numeric ? 1.0 : 0.0);
   if (columns[column].numeric)
     gtk_widget_add_css_class (cell, "numeric");
+  /* the Due cell says "in 8 min", "tomorrow"; its tooltip the exact time */
+  if (columns[column].sort == EG_SORT_DUE)
+    eg_card_cell_set_tooltip_from (cell, "due-exact");
   gtk_list_item_set_child (item, cell);
 }
 
@@ -482,12 +485,6 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
                                     gtk_list_item_get_child (item), "text",
                                     G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (item), "binding", binding);
-  /* the Due cell says "in 8 min", "tomorrow"; its tooltip the exact time */
-  if (columns[GPOINTER_TO_UINT (data)].sort == EG_SORT_DUE)
-    g_object_set_data (G_OBJECT (item), "tooltip-binding",
-                       g_object_bind_property (gtk_list_item_get_item (item), "due-exact",
-                                               gtk_list_item_get_child (item), "tooltip-text",
-                                               G_BINDING_SYNC_CREATE));
 }
 
 static void
@@ -501,9 +498,6 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
   if (binding != NULL)
     g_binding_unbind (binding);
   g_object_set_data (G_OBJECT (item), "binding", NULL);
-  if (g_object_get_data (G_OBJECT (item), "tooltip-binding") != NULL)
-    g_binding_unbind (g_object_get_data (G_OBJECT (item), "tooltip-binding"));
-  g_object_set_data (G_OBJECT (item), "tooltip-binding", NULL);
 }
 
 /**

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "eg-application.h"
+#include "eg-card-cell.h"
 #include "eg-card-info.h"
 #include "eg-card-row.h"
 #include "eg-core.h"
@@ -166,6 +167,25 @@ test_due_today_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The table's cell that shows @text */
+static GtkWidget *
+find_cell (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_INSCRIPTION (widget) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Point 7: the Due column says "in 10 min", its tooltip the exact time;
  * the card info says the same, with the same exact time. */
 static void
@@ -181,8 +201,10 @@ test_due_column_and_card_info (void)
   g_autofree char *due = NULL;
   g_autofree char *exact = NULL;
   g_autofree char *new_due = NULL;
+  g_autofree char *tooltip = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *info;
+  GtkWidget *cell;
 
   g_assert_true (eg_gui_test_wait_for (label_shown, &wait, 10000));
   g_assert_true (eg_library_page_select_sidebar (page, FIRST_SECTION));
@@ -199,6 +221,11 @@ test_due_column_and_card_info (void)
   g_assert_nonnull (exact);
   g_assert_cmpuint (strlen (exact), ==, 16);
   g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (window), due, FALSE, 5000));
+  cell = find_cell (GTK_WIDGET (window), due);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_get_has_tooltip (cell));
+  tooltip = eg_card_cell_get_tooltip (cell);
+  g_assert_cmpstr (tooltip, ==, exact);
 
   info = eg_card_info_new (scheduler, eg_card_row_get_id (row), eg_time_now_ms (), &error);
   g_assert_no_error (error);
