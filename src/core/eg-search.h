@@ -85,6 +85,8 @@ GStrv      eg_search_card_keys   (EgStore       *store,
                                   gboolean       descending,
                                   gint64         now_ms,
                                   GError       **error);
+gboolean   eg_search_warm_up     (EgStore       *store,
+                                  GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgSearch, eg_search_free)
 

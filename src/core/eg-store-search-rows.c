@@ -369,3 +369,34 @@ _eg_store_search_measure (EgStore       *store,
   *vm_steps = sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_VM_STEP, FALSE);
   return TRUE;
 }
+
+/**
+ * eg_search_warm_up:
+ *
+ * Reads into the connection's page cache the index every search by text
+ * joins its matches to (cards_by_id, see select_rows()).  Read cold, on
+ * the first search after start, it costs a 100,000-card collection ~12 ms
+ * of the ~24 ms of a search that finds 20,000 cards; read here, at a time
+ * nobody waits, it costs ~25 ms once (nothing much on a small collection).
+ *
+ * Returns: %FALSE if the index cannot be read
+ */
+gboolean
+eg_search_warm_up (EgStore  *store,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (EG_IS_STORE (store), FALSE);
+
+  stmt = _eg_store_cached (store,
+    "SELECT count(*) FROM cards INDEXED BY cards_by_id WHERE deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _eg_store_set_error (store, error, _("Cannot search the cards"));
+  return TRUE;
+}

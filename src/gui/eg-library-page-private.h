@@ -45,6 +45,7 @@ struct _EgLibraryPage
   GArray              *today;         /* EgDeckToday, counted with the stats */
   char                *shown_query;   /* what the table shows: search, section, sort */
   guint                search_idle;   /* the text changed: search before the next frame */
+  guint                warm_up_source;   /* a while after start: eg_search_warm_up() */
   GCancellable        *stats_cancellable;
   gboolean             search_all;     /* the search looks beyond the sidebar's selection */
   gboolean             navigation_queued; /* see eg-library-page-adaptive.c */

@@ -26,6 +26,10 @@
 #include "eg-toast.h"
 #include "eg-trace.h"
 
+/* After the scheduler is set (at the start): past the library's final
+ * image (~1.9 s on 100,000 cards), before most people's first search */
+#define WARM_UP_S 2
+
 G_DEFINE_FINAL_TYPE (EgLibraryPage, eg_library_page, GTK_TYPE_WIDGET)
 
 enum {
@@ -259,6 +263,20 @@ search_changed_cb (EgLibraryPage *self)
 {
   if (self->search_idle == 0)
     self->search_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, search_idle_cb, self, NULL);
+}
+
+/* Nobody waits a while after the start: the first search will not wait
+ * for the index a search reads from the disk either. */
+static gboolean
+warm_up_cb (gpointer data)
+{
+  EgLibraryPage *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->warm_up_source = 0;
+  if (self->store != NULL && !eg_search_warm_up (self->store, &error))
+    g_debug ("%s", error->message);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -558,6 +576,10 @@ eg_library_page_set_scheduler (EgLibraryPage *self,
     }
   gtk_column_view_set_model (self->card_table, GTK_SELECTION_MODEL (self->cards));
   eg_library_page_reload (self);
+  g_clear_handle_id (&self->warm_up_source, g_source_remove);
+  if (self->store != NULL)
+    self->warm_up_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, WARM_UP_S, warm_up_cb,
+                                                       self, NULL);
 }
 
 GListModel *
@@ -633,6 +655,7 @@ eg_library_page_dispose (GObject *object)
   EgLibraryPage *self = (EgLibraryPage *)object;
 
   g_clear_handle_id (&self->search_idle, g_source_remove);
+  g_clear_handle_id (&self->warm_up_source, g_source_remove);
   /* the table's sorter changes while the columns go */
   if (self->card_table != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->card_table), self);
