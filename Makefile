@@ -4,6 +4,7 @@
 #   make check   install what is missing, build, run every test suite;
 #                ends with "N passed, N failed"
 #   make bench   benchmarks (figures, not pass/fail)
+#   make screenshots   the metainfo's screenshots, from the app under Xvfb
 
 BUILDDIR ?= _build
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -17,7 +18,7 @@ DEBIAN_PACKAGES = \
 	adwaita-icon-theme librsvg2-common fonts-cantarell fonts-noto-color-emoji \
 	tzdata xvfb xauth xdotool
 
-.PHONY: all deps build run check bench clean
+.PHONY: all deps build run check bench screenshots clean
 
 all: build
 
@@ -48,6 +49,9 @@ check: build
 
 bench: build
 	meson test -C $(BUILDDIR) --benchmark --verbose
+
+screenshots: build
+	data/screenshots/take-screenshots.sh $(BUILDDIR)
 
 clean:
 	rm -rf $(BUILDDIR)
