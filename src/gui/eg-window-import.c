@@ -4,8 +4,10 @@
  * run whose report the preview dialog shows (with the conflicts, each with
  * a check to take the file's version), then, when confirmed, for real with
  * a progress dialog that can cancel it.  A backup of the collection is
- * made before anything is written.  Export writes the selected deck as
- * Markdown, never over the collection.
+ * made before anything is written.  Files opened or dropped while a
+ * preview or an import is under way wait for their turn, one preview at a
+ * time, so that an Import always imports the file its preview showed.
+ * Export writes the selected deck as Markdown, never over the collection.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -139,6 +141,54 @@ run_import (EgWindow            *self,
   g_task_run_in_thread (task, import_thread);
 }
 
+/* ------------------------------------------------------------------ */
+/* One file at a time: the files opened or dropped wait for their turn  */
+/* ------------------------------------------------------------------ */
+
+static void import_preview_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data);
+
+/* The preview of the next file waiting, unless one is under way */
+static void
+import_next (EgWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (self->import_busy || self->store == NULL ||
+      !(file = g_queue_pop_head (&self->import_queue)))
+    return;
+
+  self->import_busy = TRUE;
+  self->import_confirmed = FALSE;
+  g_set_object (&self->import_file, file);
+  run_import (self, EG_IMPORT_FLAGS_DRY_RUN, NULL, NULL, import_preview_cb);
+}
+
+/* The preview was answered, or the import ended: the next file's turn */
+static void
+import_finished (EgWindow *self)
+{
+  self->import_busy = FALSE;
+  self->import_confirmed = FALSE;
+  import_next (self);
+}
+
+/* A preview, or the message why the file cannot be imported, went away:
+ * unless its Import started the import, the next file's turn. */
+static void
+import_dialog_destroy_cb (EgWindow *self)
+{
+  if (!self->import_confirmed)
+    import_finished (self);
+}
+
+void
+_eg_window_clear_import_queue (EgWindow *self)
+{
+  g_queue_clear_full (&self->import_queue, g_object_unref);
+}
+
 /* "Imported: 2 added, 1 updated" (and the highlights of updated cards
  * placed again or orphaned, if any), with Undo when the application can go
  * back to the backup taken before */
@@ -185,13 +235,14 @@ import_done_cb (GObject      *object,
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   if (!g_task_propagate_boolean (G_TASK (result), &error))
+    eg_window_add_toast (self, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                               ? _("Import cancelled: nothing was changed") : error->message);
+  else
     {
-      eg_window_add_toast (self, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-                                 ? _("Import cancelled: nothing was changed") : error->message);
-      return;
+      show_imported (self, job);
+      eg_window_reload (self);
     }
-  show_imported (self, job);
-  eg_window_reload (self);
+  import_finished (self);
 }
 
 static void
@@ -215,6 +266,8 @@ import_confirm_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "import") != 0)
     return;
+  /* the import, not the preview's going away, ends this file's turn */
+  self->import_confirmed = TRUE;
   if (EG_IS_IMPORT_PREVIEW (preview))
     conflicts = eg_import_preview_get_conflicts (EG_IMPORT_PREVIEW (preview));
   if (conflicts != NULL)
@@ -248,6 +301,8 @@ import_preview_cb (GObject      *object,
                                                            _("The Deck Cannot Be Imported"),
                                                            error->message));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      g_signal_connect_object (dialog, "destroy", G_CALLBACK (import_dialog_destroy_cb), self,
+                               G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
@@ -263,6 +318,8 @@ import_preview_cb (GObject      *object,
   adw_message_dialog_set_extra_child (dialog, eg_import_preview_new (job->report));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
   g_signal_connect_object (dialog, "response", G_CALLBACK (import_confirm_cb), self, 0);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (import_dialog_destroy_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -270,15 +327,27 @@ import_preview_cb (GObject      *object,
  * eg_window_import_file:
  *
  * Shows what importing @file would do, and imports it when confirmed.
+ * While another file's preview or import is under way, @file waits for
+ * its turn: files opened or dropped together are previewed one by one.
  */
 void
 eg_window_import_file (EgWindow *self,
                        GFile    *file)
 {
   g_return_if_fail (EG_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  g_set_object (&self->import_file, file);
-  run_import (self, EG_IMPORT_FLAGS_DRY_RUN, NULL, NULL, import_preview_cb);
+  if (self->store == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("“%s” cannot be imported: no collection "
+                                                    "is open"), name);
+
+      eg_window_add_toast (self, message);
+      return;
+    }
+  g_queue_push_tail (&self->import_queue, g_object_ref (file));
+  import_next (self);
 }
 
 static void

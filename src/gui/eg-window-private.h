@@ -24,6 +24,9 @@ struct _EgWindow
   gulong                after_paint_handler;
   GFile                *import_file;
   GCancellable         *import_cancellable;
+  GQueue                import_queue;     /* GFiles waiting for their preview */
+  gboolean              import_busy;      /* a preview or an import is under way */
+  gboolean              import_confirmed; /* the preview's Import was chosen */
   GtkWidget            *preferences;   /* weak: the Preferences window while it is open */
 
   /* template widgets */
@@ -35,5 +38,6 @@ struct _EgWindow
 };
 
 void _eg_window_class_add_import_actions (GtkWidgetClass *widget_class);
+void _eg_window_clear_import_queue      (EgWindow       *self);
 
 G_END_DECLS

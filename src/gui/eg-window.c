@@ -514,6 +514,7 @@ eg_window_dispose (GObject *object)
   g_clear_object (&self->scheduler);
   g_clear_object (&self->store);
   g_clear_object (&self->import_file);
+  _eg_window_clear_import_queue (self);
   g_clear_object (&self->import_cancellable);
 
   G_OBJECT_CLASS (eg_window_parent_class)->dispose (object);
