@@ -350,6 +350,43 @@ eg_window_import_file (EgWindow *self,
   import_next (self);
 }
 
+/* A file or files dropped on the window: each one's preview, in turn */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         EgWindow      *self)
+{
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+      gboolean any = files != NULL;
+
+      for (GSList *l = files; l != NULL; l = l->next)
+        eg_window_import_file (self, l->data);
+      g_slist_free (files);
+      return any;
+    }
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE) && g_value_get_object (value) != NULL)
+    {
+      eg_window_import_file (self, g_value_get_object (value));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+_eg_window_add_drop_target (EgWindow *self)
+{
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
 static void
 import_chosen_cb (GtkNativeDialog *chooser,
                   int              response,

@@ -38,6 +38,7 @@ struct _EgWindow
 };
 
 void _eg_window_class_add_import_actions (GtkWidgetClass *widget_class);
+void _eg_window_add_drop_target         (EgWindow       *self);
 void _eg_window_clear_import_queue      (EgWindow       *self);
 
 G_END_DECLS
