@@ -143,6 +143,7 @@ import_shipped_done_cb (GObject      *object,
   ShippedImport *data = g_task_get_task_data (G_TASK (result));
 
   g_application_release (G_APPLICATION (self));
+  self->importing_shipped = FALSE;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -152,11 +153,14 @@ import_shipped_done_cb (GObject      *object,
             g_strdup_printf (_("The decks that come with Engram could not be imported: %s"),
                              error->message);
           eg_window_show_error (window, message);
+          _eg_application_open_pending (self);
         }
       return;
     }
 
   eg_window_reload (window);
+  /* the decks opened while the first start's import ran */
+  _eg_application_open_pending (self);
   if (self->review_when_ready)
     {
       self->review_when_ready = FALSE;
@@ -185,6 +189,7 @@ import_shipped_decks (EgApplication *self,
   eg_window_show_loading (window, _("Importing the Go Deck…"),
                           _("Engram is setting up your library for the first time."));
   g_application_hold (G_APPLICATION (self));
+  self->importing_shipped = TRUE;
 
   task = g_task_new (self, self->cancellable, import_shipped_done_cb, g_object_ref (window));
   g_task_set_source_tag (task, import_shipped_decks);
@@ -368,6 +373,8 @@ _eg_application_open_collection (EgApplication *self,
   eg_window_set_store (window, self->store);
   if (eg_store_is_empty (self->store) && imported == NULL)
     import_shipped_decks (self, window);
+  else
+    _eg_application_open_pending (self);
 
   if (self->painted)
     start_guard (self);

@@ -19,7 +19,12 @@ struct _EgApplication
   guint           guard_retry;
   gboolean        review_when_ready;
   gboolean        painted;           /* the first window frame is on screen */
+  gboolean        importing_shipped; /* the first start's import is under way */
+  GPtrArray      *open_when_ready;   /* GFiles opened before the collection was */
 };
+
+/* eg-application.c */
+void _eg_application_open_pending           (EgApplication *self);
 
 /* eg-application-collection.c */
 void _eg_application_open_collection        (EgApplication *self,

@@ -77,6 +77,53 @@ review_action (GSimpleAction *action,
     eg_window_start_review (window, NULL);
 }
 
+/**
+ * _eg_application_open_pending:
+ *
+ * Hands the decks opened so far to the window for their previews, once the
+ * collection is open and the first start's import has ended.
+ */
+void
+_eg_application_open_pending (EgApplication *self)
+{
+  EgWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (EG_IS_WINDOW (l->data))
+      {
+        window = l->data;
+        break;
+      }
+  if (window == NULL || self->store == NULL || self->importing_shipped ||
+      eg_window_get_store (window) == NULL)
+    return;
+
+  for (guint i = 0; i < self->open_when_ready->len; i++)
+    eg_window_import_file (window, g_ptr_array_index (self->open_when_ready, i));
+  g_ptr_array_set_size (self->open_when_ready, 0);
+}
+
+/* "engram deck.md", "Open With Engram" in a file manager, and a second
+ * "engram deck.md" while Engram runs: the same window shows each file's
+ * import preview in turn; nothing is written before the user confirms. */
+static void
+eg_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  EgApplication *self = EG_APPLICATION (app);
+  EgWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < n_files; i++)
+    g_ptr_array_add (self->open_when_ready, g_object_ref (files[i]));
+  /* a collection that cannot be used shows why; the decks wait for one */
+  if (self->store == NULL)
+    eg_window_add_toast (window, _("The deck can be imported once a collection is open"));
+  _eg_application_open_pending (self);
+}
+
 static int
 eg_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -93,7 +140,9 @@ eg_application_handle_local_options (GApplication *app,
       return 1;
     }
   g_action_group_activate_action (G_ACTION_GROUP (app), "review", NULL);
-  return 0;
+  /* go on: "engram --review deck.md" opens the deck too (its preview shows
+   * over the review); without files this only presents the window */
+  return -1;
 }
 
 static void
@@ -219,6 +268,7 @@ eg_application_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->guard_cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->open_when_ready, g_ptr_array_unref);
 
   G_OBJECT_CLASS (eg_application_parent_class)->dispose (object);
 }
@@ -231,6 +281,7 @@ eg_application_class_init (EgApplicationClass *klass)
 
   object_class->dispose = eg_application_dispose;
   app_class->activate = eg_application_activate;
+  app_class->open = eg_application_open;
   app_class->handle_local_options = eg_application_handle_local_options;
   app_class->startup = eg_application_startup;
   app_class->shutdown = eg_application_shutdown;
@@ -245,6 +296,7 @@ eg_application_init (EgApplication *self)
   };
 
   self->cancellable = g_cancellable_new ();
+  self->open_when_ready = g_ptr_array_new_with_free_func (g_object_unref);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
@@ -254,6 +306,6 @@ eg_application_new (void)
   return g_object_new (EG_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "resource-base-path", RESOURCE_BASE,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS | G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }

@@ -15,7 +15,9 @@ start_app (void)
   EgApplication *app = eg_application_new ();
   g_autoptr(GError) error = NULL;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  /* HANDLES_OPEN kept: tests open decks as a file manager does */
+  g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app)) |
+                                                G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
