@@ -10,6 +10,7 @@
 
 #include "eg-application-private.h"
 #include "eg-help-overlay.h"
+#include "eg-install-dir.h"
 #include "eg-preferences.h"
 #include "engram-resources.h"
 
@@ -38,10 +39,12 @@ char *
 eg_application_get_content_dir (void)
 {
   const char *dir = g_getenv ("ENGRAM_CONTENT_DIR");
+  g_autofree char *pkgdatadir = NULL;
 
   if (dir != NULL && dir[0] != '\0')
     return g_strdup (dir);
-  return g_build_filename (PKGDATADIR, "content", NULL);
+  pkgdatadir = eg_install_dir (PKGDATADIR_FROM_PREFIX, PKGDATADIR);
+  return g_build_filename (pkgdatadir, "content", NULL);
 }
 
 static EgWindow *

@@ -18,6 +18,7 @@
 
 #include "eg-card-view.h"
 #include "eg-highlighter.h"
+#include "eg-install-dir.h"
 #include "eg-web-module.h"
 
 #include <gmodule.h>
@@ -61,13 +62,16 @@ static char *web_module_error;
 static gpointer
 load_web_module (gpointer data)
 {
-  const char *dir = g_getenv ("ENGRAM_MODULE_DIR");
+  const char *env = g_getenv ("ENGRAM_MODULE_DIR");
+  g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   EgWebModuleGetFunc get = NULL;
   GModule *module;
 
-  if (dir == NULL || dir[0] == '\0')
-    dir = PKGLIBDIR;
+  if (env != NULL && env[0] != '\0')
+    dir = g_strdup (env);
+  else
+    dir = eg_install_dir (PKGLIBDIR_FROM_PREFIX, PKGLIBDIR);
   path = g_module_build_path (dir, EG_WEB_MODULE_NAME);
   module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
   if (module == NULL)
