@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""The app runs from a `meson install --destdir` tree moved somewhere else,
+as a Flatpak's /app or an unpacked package, with no ENGRAM_* variable: it
+finds its web module and its shipped deck from where the program is, imports
+the deck on the first start and shows the library. Runs under an X server
+(xvfb-run), in a D-Bus session of its own. Prints TAP.
+
+    check-relocated-run.py BUILD_ROOT [SCREENSHOT.png]
+"""
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+BUILD = sys.argv[1]
+KEEP_SHOT = sys.argv[2] if len(sys.argv) > 2 else None
+CARDS = 245  # the shipped deck, content/expert-go-interview-questions.md
+n = 0
+
+
+def check(desc, problems):
+    global n
+    n += 1
+    if problems:
+        print(f"not ok {n} - {desc}")
+        for p in problems:
+            print(f"# {p}")
+    else:
+        print(f"ok {n} - {desc}")
+    sys.stdout.flush()
+
+
+def option(name):
+    out = subprocess.run(["meson", "introspect", BUILD, "--buildoptions"],
+                         capture_output=True, text=True, check=True)
+    return [o["value"] for o in json.loads(out.stdout) if o["name"] == name][0]
+
+
+def count_cards(cli, db, env):
+    if not os.path.exists(db):
+        return None
+    out = subprocess.run([cli, "--db", db, "list"], capture_output=True, text=True, env=env)
+    return len(out.stdout.splitlines()) if out.returncode == 0 else None
+
+
+def screenshot_problems(png):
+    """Problems with a screenshot: not taken, or all of one colour."""
+    out = subprocess.run(["import", "-window", "root", png], capture_output=True, text=True)
+    if out.returncode != 0:
+        return [f"import -window root: {out.stderr.strip()}"]
+    out = subprocess.run(["identify", "-format", "%k %[fx:standard_deviation]", png],
+                         capture_output=True, text=True)
+    colours, deviation = out.stdout.split()
+    print(f"# screenshot: {colours} colours, standard deviation {float(deviation):.3f}")
+    if int(colours) < 50 or float(deviation) < 0.02:
+        return [f"the screen is blank ({colours} colours)"]
+    return []
+
+
+def main(tmp):
+    prefix, libdir = option("prefix"), option("libdir")
+    print("1..5")
+    out = subprocess.run(["meson", "install", "-C", BUILD, "--no-rebuild", "--destdir", tmp + "/dest"],
+                         capture_output=True, text=True)
+    # The tree moves: nothing of the build's prefix is where the program looks
+    tree = os.path.join(tmp, "moved", "engram")
+    if out.returncode == 0:
+        os.makedirs(os.path.dirname(tree))
+        shutil.move(tmp + "/dest" + prefix, tree)
+        out = subprocess.run(["glib-compile-schemas", "--strict",
+                              os.path.join(tree, "share", "glib-2.0", "schemas")],
+                             capture_output=True, text=True)
+    check(f"installed from prefix {prefix} and moved to {tree}",
+          [] if out.returncode == 0 else (out.stdout + out.stderr).splitlines()[-20:])
+    if out.returncode != 0:
+        return
+
+    home = os.path.join(tmp, "home")
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("ENGRAM_", "GSETTINGS_SCHEMA_DIR", "XDG_", "G_TEST_"))}
+    env.update({
+        "HOME": home,
+        "XDG_DATA_HOME": os.path.join(home, ".local", "share"),
+        "XDG_CONFIG_HOME": os.path.join(home, ".config"),
+        "XDG_CACHE_HOME": os.path.join(home, ".cache"),
+        "XDG_STATE_HOME": os.path.join(home, ".local", "state"),
+        # the schema and the icons, as /app/share is in a Flatpak
+        "XDG_DATA_DIRS": os.path.join(tree, "share") + ":/usr/local/share:/usr/share",
+        "GSETTINGS_BACKEND": "memory",
+        "GSK_RENDERER": "cairo",
+        "WEBKIT_DISABLE_COMPOSITING_MODE": "1",
+    })
+    os.makedirs(env["XDG_DATA_HOME"])
+    db = os.path.join(env["XDG_DATA_HOME"], "engram", "collection.db")
+    cli = os.path.join(tree, "bin", "engram-cli")
+    app = os.path.join(tree, "bin", "engram")
+    log = open(os.path.join(tmp, "engram.log"), "w+")
+    cmd = [app]
+    if shutil.which("dbus-run-session"):  # not the session of whoever runs the tests
+        cmd = ["dbus-run-session", "--"] + cmd
+    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    try:
+        engram = None
+        cards = None
+        mapped = []
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.5)
+            if engram is None:
+                out = subprocess.run(["pgrep", "-s", str(proc.pid), "-x", "engram"],
+                                     capture_output=True, text=True)
+                engram = int(out.stdout.split()[0]) if out.stdout.split() else None
+            cards = count_cards(cli, db, env)
+            if engram is not None:
+                try:
+                    with open(f"/proc/{engram}/maps") as f:
+                        mapped = sorted({line.split()[-1] for line in f
+                                         if line.rstrip().endswith("libengram-web.so")})
+                except OSError:
+                    mapped = []
+            if cards == CARDS and mapped:
+                break
+        problems = []
+        if proc.poll() is not None:
+            problems.append(f"engram exited with {proc.returncode}")
+        module = os.path.join(tree, libdir, "engram", "libengram-web.so")
+        if mapped != [module]:
+            problems.append(f"the web module loaded is {mapped}, not {module}")
+        check("engram starts and loads the web module from the moved tree", problems)
+
+        check(f"the first start imports the shipped deck ({cards} cards)",
+              [] if cards == CARDS else [f"{cards} cards in {db}, not {CARDS}"])
+
+        time.sleep(3)  # the table and the preview are drawn
+        shot = os.path.join(tmp, "relocated-run.png")
+        problems = screenshot_problems(shot)
+        out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "Engram"],
+                             capture_output=True, text=True)
+        if not out.stdout.split():
+            problems.append("no Engram window is shown")
+        if KEEP_SHOT and os.path.exists(shot):
+            shutil.copy(shot, KEEP_SHOT)
+        check("the library is shown (a window, a screenshot that is not blank)", problems)
+    finally:
+        stop(proc)
+        log.seek(0)
+        output = log.read()
+        # the app's own GLib messages (not those of the session's D-Bus
+        # services, portals and accessibility bus)
+        warnings = [line for line in output.splitlines()
+                    if re.search(r"\((?:engram|WebKit\w*):\d+\).*(?:WARNING|CRITICAL)", line)]
+        for line in [l for l in output.splitlines() if l.strip()][-10:]:
+            print(f"# output: {line}")
+    check("no warning or critical message from engram", warnings)
+
+
+def stop(proc):
+    """Ends the app and everything its D-Bus session started."""
+    def session():
+        out = subprocess.run(["pgrep", "-s", str(proc.pid)], capture_output=True, text=True)
+        return [int(p) for p in out.stdout.split()]
+
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    deadline = time.monotonic() + 10
+    while session() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for pid in session():
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmpdir:
+    main(tmpdir)
