@@ -2,8 +2,9 @@
 """The app runs from a `meson install --destdir` tree moved somewhere else,
 as a Flatpak's /app or an unpacked package, with no ENGRAM_* variable: it
 finds its web module and its shipped deck from where the program is, imports
-the deck on the first start and shows the library. Runs under an X server
-(xvfb-run), in a D-Bus session of its own. Prints TAP.
+the deck on the first start and shows the library. Starts an Xvfb of its own
+(its screen is read from the file Xvfb keeps with -fbdir, so no screenshot
+tool is needed) and a D-Bus session of its own. Prints TAP.
 
     check-relocated-run.py BUILD_ROOT [SCREENSHOT.png]
 """
@@ -13,9 +14,11 @@ import re
 import shutil
 import signal
 import subprocess
+import struct
 import sys
 import tempfile
 import time
+import zlib
 
 BUILD = sys.argv[1]
 KEEP_SHOT = sys.argv[2] if len(sys.argv) > 2 else None
@@ -48,18 +51,65 @@ def count_cards(cli, db, env):
     return len(out.stdout.splitlines()) if out.returncode == 0 else None
 
 
-def screenshot_problems(png):
-    """Problems with a screenshot: not taken, or all of one colour."""
-    out = subprocess.run(["import", "-window", "root", png], capture_output=True, text=True)
-    if out.returncode != 0:
-        return [f"import -window root: {out.stderr.strip()}"]
-    out = subprocess.run(["identify", "-format", "%k %[fx:standard_deviation]", png],
-                         capture_output=True, text=True)
-    colours, deviation = out.stdout.split()
-    print(f"# screenshot: {colours} colours, standard deviation {float(deviation):.3f}")
-    if int(colours) < 50 or float(deviation) < 0.02:
+def read_xwd(path):
+    """(width, height, RGB bytes) of the XWD file Xvfb -fbdir keeps."""
+    with open(path, "rb") as f:
+        data = f.read()
+    h = struct.unpack(">25I", data[:100])
+    size, width, height, byte_order, bpp, stride, ncolors = h[0], h[4], h[5], h[7], h[11], h[12], h[19]
+    if bpp != 32:
+        raise ValueError(f"{path}: {bpp} bits per pixel, not 32")
+    pixels = data[size + 12 * ncolors:]
+    rgb = bytearray()
+    for y in range(height):
+        row = pixels[y * stride:y * stride + 4 * width]
+        if byte_order == 0:  # LSBFirst: B G R x
+            rgb += bytes(b for i in range(0, len(row), 4) for b in (row[i + 2], row[i + 1], row[i]))
+        else:  # MSBFirst: x R G B
+            rgb += bytes(b for i in range(0, len(row), 4) for b in row[i + 1:i + 4])
+    return width, height, bytes(rgb)
+
+
+def write_png(path, width, height, rgb):
+    def chunk(kind, body):
+        return (struct.pack(">I", len(body)) + kind + body
+                + struct.pack(">I", zlib.crc32(kind + body) & 0xffffffff))
+
+    rows = b"".join(b"\0" + rgb[y * 3 * width:(y + 1) * 3 * width] for y in range(height))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(rows, 6)) + chunk(b"IEND", b""))
+
+
+def screenshot_problems(fbdir, png):
+    """Problems with the screen: not readable, or all of one colour."""
+    try:
+        width, height, rgb = read_xwd(os.path.join(fbdir, "Xvfb_screen0"))
+    except (OSError, ValueError, struct.error) as e:
+        return [f"the screen cannot be read: {e}"]
+    write_png(png, width, height, rgb)
+    colours = len({rgb[i:i + 3] for i in range(0, len(rgb), 3)})
+    grey = [sum(rgb[i:i + 3]) / 765 for i in range(0, len(rgb), 3 * 7)]
+    mean = sum(grey) / len(grey)
+    deviation = (sum((g - mean) ** 2 for g in grey) / len(grey)) ** 0.5
+    print(f"# screenshot: {width}x{height}, {colours} colours, standard deviation {deviation:.3f}")
+    if colours < 50 or deviation < 0.02:
         return [f"the screen is blank ({colours} colours)"]
     return []
+
+
+def start_xvfb(fbdir):
+    """An Xvfb on a free display; returns (process, DISPLAY)."""
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24",
+                             "-nolisten", "tcp", "-noreset", "-fbdir", fbdir],
+                            pass_fds=[write], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as f:
+        number = f.readline().strip()
+    if not number:
+        raise RuntimeError("Xvfb did not start")
+    return xvfb, ":" + number
 
 
 def main(tmp):
@@ -81,9 +131,15 @@ def main(tmp):
         return
 
     home = os.path.join(tmp, "home")
+    fbdir = os.path.join(tmp, "screen")
+    os.makedirs(fbdir)
+    xvfb, display = start_xvfb(fbdir)
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("ENGRAM_", "GSETTINGS_SCHEMA_DIR", "XDG_", "G_TEST_"))}
+           if not k.startswith(("ENGRAM_", "GSETTINGS_SCHEMA_DIR", "XDG_", "G_TEST_",
+                                "DBUS_", "XAUTHORITY", "WAYLAND_DISPLAY"))}
     env.update({
+        "DISPLAY": display,
+        "XDG_RUNTIME_DIR": os.path.join(tmp, "runtime"),
         "HOME": home,
         "XDG_DATA_HOME": os.path.join(home, ".local", "share"),
         "XDG_CONFIG_HOME": os.path.join(home, ".config"),
@@ -96,6 +152,7 @@ def main(tmp):
         "WEBKIT_DISABLE_COMPOSITING_MODE": "1",
     })
     os.makedirs(env["XDG_DATA_HOME"])
+    os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700)
     db = os.path.join(env["XDG_DATA_HOME"], "engram", "collection.db")
     cli = os.path.join(tree, "bin", "engram-cli")
     app = os.path.join(tree, "bin", "engram")
@@ -139,9 +196,9 @@ def main(tmp):
 
         time.sleep(3)  # the table and the preview are drawn
         shot = os.path.join(tmp, "relocated-run.png")
-        problems = screenshot_problems(shot)
+        problems = screenshot_problems(fbdir, shot)
         out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "Engram"],
-                             capture_output=True, text=True)
+                             capture_output=True, text=True, env=env)
         if not out.stdout.split():
             problems.append("no Engram window is shown")
         if KEEP_SHOT and os.path.exists(shot):
@@ -149,6 +206,8 @@ def main(tmp):
         check("the library is shown (a window, a screenshot that is not blank)", problems)
     finally:
         stop(proc)
+        xvfb.terminate()
+        xvfb.wait()
         log.seek(0)
         output = log.read()
         # the app's own GLib messages (not those of the session's D-Bus
