@@ -15,38 +15,25 @@
 
 #include "eg-install-dir.h"
 
+#include <string.h>
+
 /* PREFIX for a program at PREFIX/BINDIR_FROM_PREFIX/engram, or NULL */
 static char *
 running_prefix (void)
 {
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = NULL;
   g_autofree char *bindir = NULL;
-  g_auto (GStrv) parts = NULL;
-  char *prefix;
+  gsize len;
 
   if (exe == NULL || g_path_is_absolute (BINDIR_FROM_PREFIX))
     return NULL;
-  bindir = g_path_get_dirname (exe);
-  parts = g_strsplit (BINDIR_FROM_PREFIX, G_DIR_SEPARATOR_S, -1);
-  prefix = g_steal_pointer (&bindir);
-  for (guint i = g_strv_length (parts); i > 0; i--)
-    {
-      g_autofree char *base = NULL;
-      char *up;
-
-      if (parts[i - 1][0] == '\0' || g_str_equal (parts[i - 1], "."))
-        continue;
-      base = g_path_get_basename (prefix);
-      if (!g_str_equal (base, parts[i - 1]))
-        {
-          g_free (prefix);
-          return NULL;
-        }
-      up = g_path_get_dirname (prefix);
-      g_free (prefix);
-      prefix = up;
-    }
-  return prefix;
+  dir = g_path_get_dirname (exe);
+  bindir = g_canonicalize_filename (BINDIR_FROM_PREFIX, "/");  /* "/bin" */
+  if (!g_str_has_suffix (dir, bindir))
+    return NULL;
+  len = strlen (dir) - strlen (bindir);
+  return len == 0 ? g_strdup ("/") : g_strndup (dir, len);
 }
 
 /**
