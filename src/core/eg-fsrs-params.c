@@ -8,6 +8,10 @@
  * (§3.4), the step strings of §8.2, and the derived decay, factor and
  * interval modifier (§4, §5). */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "eg-fsrs-private.h"
 
 #include <math.h>
@@ -212,7 +216,7 @@ eg_fsrs_parse_step (const char  *step,
       break;
     default:
       g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_STEP,
-                   "Invalid step “%s”: the unit must be m, h or d", step);
+                   _("Invalid step “%s”: the unit must be m, h or d"), step);
       return FALSE;
     }
 
@@ -234,19 +238,19 @@ eg_fsrs_parse_step (const char  *step,
   if (!any_digit)
     {
       g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_STEP,
-                   "Invalid step “%s”: no number", step);
+                   _("Invalid step “%s”: no number"), step);
       return FALSE;
     }
   if (negative && value != 0)
     {
       g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_STEP,
-                   "Invalid step “%s”: negative", step);
+                   _("Invalid step “%s”: negative"), step);
       return FALSE;
     }
   if (value > MAX_STEP_MINUTES / multiplier)
     {
       g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_STEP,
-                   "Invalid step “%s”: too long", step);
+                   _("Invalid step “%s”: too long"), step);
       return FALSE;
     }
 
@@ -277,7 +281,7 @@ parse_steps (const char * const  *strings,
       if (n >= EG_FSRS_MAX_STEPS)
         {
           g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_STEP,
-                       "Too many steps (at most %d)", EG_FSRS_MAX_STEPS);
+                       _("Too many steps (at most %d)"), EG_FSRS_MAX_STEPS);
           return FALSE;
         }
       if (!eg_fsrs_parse_step (strings[n], &steps[n], error))
@@ -323,7 +327,7 @@ eg_fsrs_params_init (EgFsrsParams       *params,
   if (n_w != 17 && n_w != 19 && n_w != 21)
     {
       g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_PARAMETERS,
-                   "Expected 17, 19 or 21 parameters, got %u", n_w);
+                   _("Expected 17, 19 or 21 parameters, got %u"), n_w);
       return FALSE;
     }
 
@@ -332,7 +336,7 @@ eg_fsrs_params_init (EgFsrsParams       *params,
   if (!(request_retention > 0 && request_retention <= 1))
     {
       g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_RETENTION,
-                   "Requested retention %g is not in (0, 1]", request_retention);
+                   _("Requested retention %g is not in (0, 1]"), request_retention);
       return FALSE;
     }
 
@@ -341,7 +345,7 @@ eg_fsrs_params_init (EgFsrsParams       *params,
   if (maximum_interval < 0 || maximum_interval > MAX_MAXIMUM_INTERVAL)
     {
       g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_PARAMETERS,
-                   "Maximum interval %d is out of range", maximum_interval);
+                   _("Maximum interval %d is out of range"), maximum_interval);
       return FALSE;
     }
 

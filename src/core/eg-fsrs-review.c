@@ -8,6 +8,10 @@
  * the long-term one, the four outcomes of a review, and the current
  * retrievability for display. */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "eg-fsrs-private.h"
 
 #include <math.h>
@@ -189,21 +193,21 @@ validate_card (const EgFsrsCard  *card,
   if (card->state < EG_FSRS_STATE_NEW || card->state > EG_FSRS_STATE_RELEARNING)
     {
       g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_CARD,
-                   "Invalid card state %d", (int) card->state);
+                   _("Invalid card state %d"), (int) card->state);
       return FALSE;
     }
   if (card->reps < 0 || card->reps == G_MAXINT || card->lapses < 0 || card->lapses == G_MAXINT
       || card->learning_steps < 0)
     {
       g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_CARD,
-                   "Invalid card counters (reps %d, lapses %d, learning step %d)",
+                   _("Invalid card counters (reps %d, lapses %d, learning step %d)"),
                    card->reps, card->lapses, card->learning_steps);
       return FALSE;
     }
   if (!time_is_valid (now_ms))
     {
       g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_TIME,
-                   "Review time %" G_GINT64_FORMAT " ms is out of range", now_ms);
+                   _("Review time %lld ms is out of range"), (long long) now_ms);
       return FALSE;
     }
 
@@ -212,15 +216,15 @@ validate_card (const EgFsrsCard  *card,
       if (!time_is_valid (card->last_review))
         {
           g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_TIME,
-                       "Last review time %" G_GINT64_FORMAT " ms is out of range",
-                       card->last_review);
+                       _("Last review time %lld ms is out of range"),
+                       (long long) card->last_review);
           return FALSE;
         }
       t = eg_fsrs_elapsed_days (card->last_review, now_ms);
       if (t < 0)
         {
           g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_TIME,
-                       "Review is %" G_GINT64_FORMAT " days before the last review", -t);
+                       _("Review is %lld days before the last review"), (long long) -t);
           return FALSE;
         }
     }
@@ -374,7 +378,7 @@ eg_fsrs_review (const EgFsrsParams  *params,
   if (!rating_is_valid (rating))
     {
       g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_RATING,
-                   "Invalid rating %d", (int) rating);
+                   _("Invalid rating %d"), (int) rating);
       return FALSE;
     }
 

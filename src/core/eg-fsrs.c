@@ -12,6 +12,10 @@
  * The model is described in doc/fsrs.md; the section numbers (§) in this
  * module's comments refer to it. */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "eg-fsrs-private.h"
 
 #include <math.h>
@@ -158,7 +162,7 @@ eg_fsrs_next_state (const EgFsrsParams  *params,
   if (!rating_is_valid (rating))
     {
       g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_RATING,
-                   "Invalid rating %d", (int) rating);
+                   _("Invalid rating %d"), (int) rating);
       return FALSE;
     }
 
@@ -176,13 +180,13 @@ eg_fsrs_next_state (const EgFsrsParams  *params,
   if (!(difficulty >= 1) || !(stability >= EG_FSRS_S_MIN))
     {
       g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_CARD,
-                   "Invalid memory state: stability %g, difficulty %g", stability, difficulty);
+                   _("Invalid memory state: stability %g, difficulty %g"), stability, difficulty);
       return FALSE;
     }
   if (elapsed_days < 0)
     {
       g_set_error (error, EG_FSRS_ERROR, EG_FSRS_ERROR_INVALID_TIME,
-                   "Negative elapsed days (%d)", elapsed_days);
+                   _("Negative elapsed days (%d)"), elapsed_days);
       return FALSE;
     }
 

@@ -807,8 +807,9 @@ eg_backup_restore (const char     *collection_path,
     }
   else
     {
+      /* Translators: the reason follows */
       g_propagate_prefixed_error (error, g_steal_pointer (&open_error),
-                                  "The backup was not restored: ");
+                                  _("The backup was not restored: "));
       ok = FALSE;
     }
 

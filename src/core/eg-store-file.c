@@ -388,7 +388,7 @@ _eg_store_set_io_error (GError     **error,
                : errsv == EACCES || errsv == EPERM || errsv == EROFS ? EG_STORE_ERROR_READ_ONLY
                : EG_STORE_ERROR_IO,
                _("%s “%s”: %s"), what, path,
-               errsv == ENOSPC ? "the disk is full"
+               errsv == ENOSPC ? _("the disk is full")
                : errsv == EACCES || errsv == EPERM ? _("permission denied")
                : g_strerror (errsv));
   return FALSE;

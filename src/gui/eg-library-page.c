@@ -153,8 +153,9 @@ update_selection_label (EgLibraryPage *self)
   n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
 
   if (gtk_bitset_get_size (selected) > 1)
-    text = g_strdup_printf (_("%" G_GUINT64_FORMAT " of %u cards selected"),
-                            gtk_bitset_get_size (selected), n);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u card selected",
+                                         "%u of %u cards selected", n),
+                            (guint) gtk_bitset_get_size (selected), n);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card", "%u cards", n), n);
   gtk_label_set_label (self->selection_label, text);
