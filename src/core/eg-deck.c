@@ -835,7 +835,8 @@ eg_deck_load (GFile         *file,
   name = g_file_get_parse_name (file);
 
   /* a regular file only (not /dev/zero, not a FIFO), at most 50 MB */
-  data = eg_input_read (file, "deck", EG_DECK_MAX_SIZE, &length, cancellable, &local_error);
+  /* Translators: the kind of file, in "is a folder, not a deck file" */
+  data = eg_input_read (file, _("deck"), EG_DECK_MAX_SIZE, &length, cancellable, &local_error);
   if (data == NULL)
     return propagate_input_error (error, g_steal_pointer (&local_error));
 

@@ -35,14 +35,14 @@ static const char *
 describe_type (mode_t mode)
 {
   if (S_ISDIR (mode))
-    return "a folder";
+    return _("a folder");
   if (S_ISCHR (mode) || S_ISBLK (mode))
-    return "a device";
+    return _("a device");
   if (S_ISFIFO (mode))
-    return "a pipe";
+    return _("a pipe");
   if (S_ISSOCK (mode))
-    return "a socket";
-  return "a special file";
+    return _("a socket");
+  return _("a special file");
 }
 
 static char *
@@ -269,7 +269,7 @@ read_location (GFile         *file,
   if (stream == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-        return not_a_file (error, name, "a folder", what);
+        return not_a_file (error, name, _("a folder"), what);
       return io_error (error, g_steal_pointer (&local_error), name);
     }
 
@@ -282,9 +282,9 @@ read_location (GFile         *file,
       GFileType type = g_file_info_get_file_type (info);
 
       if (type == G_FILE_TYPE_DIRECTORY)
-        return not_a_file (error, name, "a folder", what);
+        return not_a_file (error, name, _("a folder"), what);
       if (type == G_FILE_TYPE_SPECIAL)
-        return not_a_file (error, name, "a special file", what);
+        return not_a_file (error, name, _("a special file"), what);
     }
   if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
     size = g_file_info_get_size (info);

@@ -41,10 +41,10 @@ static const struct
   const char *suffix;
   const char *what;
 } collection_files[] = {
-  { "", "over the open collection" },
-  { "-wal", "over the open collection's write-ahead log" },
-  { "-shm", "over the open collection's shared-memory index" },
-  { "-journal", "over the open collection's journal" },
+  { "", N_("over the open collection") },
+  { "-wal", N_("over the open collection's write-ahead log") },
+  { "-shm", N_("over the open collection's shared-memory index") },
+  { "-journal", N_("over the open collection's journal") },
 };
 
 static gboolean
@@ -217,10 +217,10 @@ check_not_collection (const char         *display,
           g_autofree char *name = g_strconcat (bases[i], collection_files[j].suffix, NULL);
 
           if (is_same_file (name, target, target_st))
-            return refuse (error, display, collection_files[j].what, name);
+            return refuse (error, display, _(collection_files[j].what), name);
         }
       if (is_inside (backups, target))
-        return refuse (error, display, "into the collection's backup folder", backups);
+        return refuse (error, display, _("into the collection's backup folder"), backups);
     }
 
   return TRUE;
@@ -341,7 +341,7 @@ write_special (const char         *display,
     {
       g_set_error (error, EG_OUTPUT_ERROR, EG_OUTPUT_ERROR_NOT_A_FILE,
                    _("%s: is a %s, not a file; choose another file"),
-                   display, S_ISBLK (st->st_mode) ? "disk device" : "socket");
+                   display, S_ISBLK (st->st_mode) ? _("disk device") : _("socket"));
       return FALSE;
     }
 

@@ -34,9 +34,12 @@
  * at 0xC3 bytes and stays linear (and memchr-fast) on any input.
  */
 
-#include "eg-repair.h"
+#include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
+
+#include "eg-repair.h"
 
 #define MAX_CANDIDATES 80
 #define MAX_LISTED_CANDIDATES 12
@@ -710,35 +713,47 @@ create_warning (guint           line,
                 guint           n_candidates,
                 guint           chosen)
 {
-  g_autoptr(GString) message = g_string_new (NULL);
+  g_autoptr(GString) run_text = g_string_new (NULL);
+  g_autoptr(GString) others = g_string_new (NULL);
+  char chosen_text[8] = { 0 };
   EgRepairWarning *warning;
+  char *message;
   guint n_listed = 0;
   guint n_lost = run->width - run->n_bytes;
 
-  g_string_append_printf (message, "%s in “", n_lost == 1 ? "lost byte" : "lost bytes");
-  append_run_text (message, run);
-  g_string_append (message, "” repaired as “");
-  g_string_append_unichar (message, candidates[chosen]);
-  g_string_append_printf (message, "” (U+%04X); other candidates:", candidates[chosen]);
-
+  append_run_text (run_text, run);
+  g_unichar_to_utf8 (candidates[chosen], chosen_text);
   for (guint i = 0; i < n_candidates; i++)
     {
+      guint rest = n_candidates - 1 - n_listed;
+
       if (i == chosen)
         continue;
 
       if (n_listed == MAX_LISTED_CANDIDATES)
         {
-          g_string_append_printf (message, " and %u more", n_candidates - 1 - n_listed);
+          /* Translators: after a list of characters: "U+2001, U+200D and 3 more" */
+          g_string_append_printf (others, g_dngettext (GETTEXT_PACKAGE, " and %u more",
+                                                       " and %u more", rest), rest);
           break;
         }
 
-      g_string_append_printf (message, "%s U+%04X", n_listed > 0 ? "," : "", candidates[i]);
+      g_string_append_printf (others, "%sU+%04X", n_listed > 0 ? ", " : "", candidates[i]);
       n_listed++;
     }
 
+  /* Translators: the mis-decoded text, the character it was repaired as, its
+   * code point, then the list of the other characters it could have been */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "lost byte in “%s” repaired as “%s” (U+%04X); "
+                                          "other candidates: %s",
+                                          "lost bytes in “%s” repaired as “%s” (U+%04X); "
+                                          "other candidates: %s", n_lost),
+                             run_text->str, chosen_text, candidates[chosen], others->str);
+
   warning = g_new0 (EgRepairWarning, 1);
   warning->line = line;
-  warning->message = g_string_free (g_steal_pointer (&message), FALSE);
+  warning->message = message;
   warning->kind = EG_WARNING_REPAIR_GUESS;
 
   return warning;

@@ -310,7 +310,7 @@ _eg_store_stamp_matches (const char *path)
 char *
 _eg_store_describe_finding (const char *finding)
 {
-  g_auto(GStrv) lines = g_strsplit (finding ? finding : "unknown damage", "\n", -1);
+  g_auto(GStrv) lines = g_strsplit (finding ? finding : _("unknown damage"), "\n", -1);
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; lines[i] != NULL; i++)

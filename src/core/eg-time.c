@@ -183,17 +183,19 @@ eg_time_format_interval (gint64 ms)
   double minutes = ms / 60000.0;
   double days = minutes / 1440.0;
 
+  /* Translators: the intervals on the grade buttons, as short as can be:
+   * less than a minute, minutes, hours, days, months, years */
   if (minutes < 1)
-    return g_strdup ("<1m");
+    return g_strdup (C_("interval", "<1m"));
   if (minutes < 60)
-    return g_strdup_printf ("%.0fm", minutes);
+    return g_strdup_printf (C_("interval", "%.0fm"), minutes);
   if (minutes < 1440)
-    return g_strdup_printf ("%.0fh", minutes / 60);
+    return g_strdup_printf (C_("interval", "%.0fh"), minutes / 60);
   if (days < 30)
-    return g_strdup_printf ("%.0fd", days);
+    return g_strdup_printf (C_("interval", "%.0fd"), days);
   if (days < 365)
-    return g_strdup_printf ("%.1fmo", days / 30.4375);
-  return g_strdup_printf ("%.1fy", days / 365.25);
+    return g_strdup_printf (C_("interval", "%.1fmo"), days / 30.4375);
+  return g_strdup_printf (C_("interval", "%.1fy"), days / 365.25);
 }
 
 /* The local calendar date of @ms, in days from 1970-01-01 */
