@@ -752,12 +752,16 @@ eg_stats_html_render (const EgStats            *stats,
 
   if (options == NULL)
     options = &defaults;
-  _eg_html_printf (out, "<!DOCTYPE html>\n<html class=\"%s\"><head><meta charset=\"utf-8\">\n"
+  _eg_html_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\" class=\"%s\"><head>"
+                   "<meta charset=\"utf-8\">\n"
                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                    "style-src 'unsafe-inline'\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width\">\n"
                    "<title>%s</title>\n<style>\n",
-                   options->dark ? "dark" : "light", _("Statistics"));
+                   /* Translators: the language of the statistics page, as a BCP 47
+                    * tag (screen readers choose their voice by it): "de" for German */
+                   C_("language tag", "en"), options->dark ? "dark" : "light",
+                   _("Statistics"));
   g_string_append (out, stylesheet);
   g_string_append (out, "</style></head>\n<body>\n<main>\n");
 

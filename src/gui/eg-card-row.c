@@ -119,7 +119,8 @@ format_date (gint64 ms)
   if (local == NULL)   /* rows are made on the main thread only */
     local = g_time_zone_new_local ();
   time = g_date_time_to_timezone (utc, local);
-  return g_date_time_format (time, "%Y-%m-%d");
+  /* Translators: a card's date in the card table, see g_date_time_format() */
+  return g_date_time_format (time, C_("short date", "%Y-%m-%d"));
 }
 
 /* Anki's flag colours */

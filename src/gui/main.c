@@ -27,7 +27,9 @@ main (int    argc,
   mallopt (M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 #endif
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* ENGRAM_LOCALE_DIR: the build tree's translations (meson devenv, tests) */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ENGRAM_LOCALE_DIR") != NULL
+                                   ? g_getenv ("ENGRAM_LOCALE_DIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

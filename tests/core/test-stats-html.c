@@ -147,7 +147,7 @@ test_today (void)
   assert_has (html, "title=\"Passed: 9 of 10 (90.0 %)\"");
   assert_has (html, "<th scope=\"row\">True retention</th><td>9 of 10 (90.0 %)</td>");
   assert_lacks (html, "No reviews yet today.");
-  assert_has (html, "<html class=\"light\">");
+  assert_has (html, "<html lang=\"en\" class=\"light\">");
 }
 
 static void
@@ -290,7 +290,7 @@ test_forecast (void)
   assert_value (html, tip, row);
   assert_has (html, tip2);
   assert_has (html, marker);
-  assert_has (html, "<html class=\"dark\">");
+  assert_has (html, "<html lang=\"en\" class=\"dark\">");
 
   forecast.n_points = 0;
   none = eg_stats_html_render (stats, &options);
