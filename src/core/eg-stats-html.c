@@ -650,7 +650,11 @@ append_sections (GString       *out,
       g_autofree char *heading = eg_markdown_to_plain (s->heading);
       g_autofree char *mastery = _eg_html_percent (s->mastery);
       g_autofree char *mature = format_share (s->mature, s->cards, s->mature_share);
-      g_autofree char *mastery_tip = g_strdup_printf (_("%s: mean retrievability %s over %u cards"),
+      g_autofree char *mastery_tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "%s: mean retrievability %s "
+                                                                   "over %u card",
+                                                                   "%s: mean retrievability %s "
+                                                                   "over %u cards", s->cards),
                                                       heading, mastery, s->cards);
       g_autofree char *mature_tip = g_strdup_printf (_("%s: %s cards mature"), heading, mature);
 

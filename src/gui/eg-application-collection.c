@@ -475,7 +475,17 @@ backed_up_cb (GObject      *object,
   if (info == NULL)
     message = g_strdup_printf (_("The collection was not backed up: %s"), error->message);
   else
-    message = g_strdup_printf (_("Backed up: %d cards, %d reviews"), info->cards, info->reviews);
+    {
+      g_autofree char *cards = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d card",
+                                                             "%d cards", info->cards),
+                                                info->cards);
+      g_autofree char *reviews = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d review",
+                                                               "%d reviews", info->reviews),
+                                                  info->reviews);
+
+      /* Translators: "Backed up: 245 cards, 12 reviews" */
+      message = g_strdup_printf (_("Backed up: %s, %s"), cards, reviews);
+    }
   if (window != NULL)
     eg_window_add_toast (window, message);
   reload_backup_lists (self);

@@ -74,9 +74,18 @@ make_row (const EgBackupInfo *info)
   if (info->cards < 0)
     subtitle = g_strdup_printf (_("Cannot be read · %s"), size);
   else
-    /* TRANSLATORS: "245 cards · 1,024 reviews · 655 kB · Daily backup" */
-    subtitle = g_strdup_printf (_("%d cards · %d reviews · %s · %s"), info->cards,
-                                info->reviews, size, describe_reason (info->reason));
+    {
+      g_autofree char *cards = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d card",
+                                                             "%d cards", info->cards),
+                                                info->cards);
+      g_autofree char *reviews = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d review",
+                                                               "%d reviews", info->reviews),
+                                                  info->reviews);
+
+      /* TRANSLATORS: "245 cards · 1,024 reviews · 655 kB · Daily backup" */
+      subtitle = g_strdup_printf (_("%s · %s · %s · %s"), cards, reviews, size,
+                                  describe_reason (info->reason));
+    }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
