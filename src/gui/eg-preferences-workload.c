@@ -46,12 +46,13 @@ describe (EgScheduler *scheduler,
           const char  *text)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *number = g_strdelimit (g_strdup (text), ",", '.');   /* "0,85" too */
   double current = eg_scheduler_get_settings (scheduler)->desired_retention;
   double retention, mean, peak, current_mean, current_peak;
   char *end = NULL;
 
-  retention = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !(retention >= 0.7 && retention <= 0.99))
+  retention = g_ascii_strtod (number, &end);
+  if (end == number || *end != '\0' || !(retention >= 0.7 && retention <= 0.99))
     return g_strdup (_("Type a retention from 0.70 to 0.99 to see the reviews it brings"));
   if (!estimate (scheduler, retention, &mean, &peak, &error) ||
       !estimate (scheduler, current, &current_mean, &current_peak, &error))

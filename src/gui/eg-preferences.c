@@ -62,10 +62,9 @@ current_value (EgPreferences *self,
                const char    *key)
 {
   const EgSchedulerSettings *s = eg_scheduler_get_settings (self->scheduler);
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (g_str_equal (key, "desired-retention"))
-    return g_strdup (g_ascii_formatd (number, sizeof number, "%.2f", s->desired_retention));
+  if (g_str_equal (key, "desired-retention"))   /* with the locale's decimal mark */
+    return g_strdup_printf ("%.2f", s->desired_retention);
   if (g_str_equal (key, "new-per-day"))
     return g_strdup_printf ("%d", s->new_per_day);
   if (g_str_equal (key, "reviews-per-day"))
@@ -128,6 +127,8 @@ eg_preferences_apply (EgPreferences  *self,
 
   store = eg_scheduler_get_store (self->scheduler);
   trimmed = g_strstrip (g_strdup (value));
+  if (g_str_equal (key, "desired-retention"))
+    g_strdelimit (trimmed, ",", '.');   /* "0,85", as German writes it */
   row = eg_preferences_get_row (self, key);
 
   eg_scheduler_settings_init (&settings);

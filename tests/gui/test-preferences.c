@@ -125,7 +125,8 @@ test_taken (Fixture       *f,
   saved = eg_store_get_setting (f->store, "new-per-day");
   g_assert_cmpstr (saved, ==, "30");
 
-  g_assert_true (eg_preferences_apply (EG_PREFERENCES (preferences), "desired-retention", "0.85",
+  /* a decimal comma, as German writes it, is taken too */
+  g_assert_true (eg_preferences_apply (EG_PREFERENCES (preferences), "desired-retention", "0,85",
                                        &error));
   g_assert_true (eg_preferences_apply (EG_PREFERENCES (preferences), "learning-steps", "2m 15m",
                                        &error));
