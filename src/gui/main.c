@@ -11,12 +11,14 @@
 #endif
 
 #include "eg-application.h"
+#include "eg-install-dir.h"
 
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(EgApplication) app = NULL;
+  g_autofree char *locale_dir = NULL;
 
 #if defined (__GLIBC__)
   /* Each frame of a web view arrives as a new buffer of a few MiB. Above
@@ -27,9 +29,13 @@ main (int    argc,
   mallopt (M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 #endif
   setlocale (LC_ALL, "");
-  /* ENGRAM_LOCALE_DIR: the build tree's translations (meson devenv, tests) */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ENGRAM_LOCALE_DIR") != NULL
-                                   ? g_getenv ("ENGRAM_LOCALE_DIR") : LOCALEDIR);
+  /* ENGRAM_LOCALE_DIR: the build tree's translations (meson devenv, tests);
+   * else those of the tree the program is installed in */
+  if (g_getenv ("ENGRAM_LOCALE_DIR") != NULL)
+    locale_dir = g_strdup (g_getenv ("ENGRAM_LOCALE_DIR"));
+  else
+    locale_dir = eg_install_dir (LOCALEDIR_FROM_PREFIX, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

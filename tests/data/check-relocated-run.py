@@ -114,7 +114,7 @@ def start_xvfb(fbdir):
 
 def main(tmp):
     prefix, libdir = option("prefix"), option("libdir")
-    print("1..5")
+    print("1..6")
     out = subprocess.run(["meson", "install", "-C", BUILD, "--no-rebuild", "--destdir", tmp + "/dest"],
                          capture_output=True, text=True)
     # The tree moves: nothing of the build's prefix is where the program looks
@@ -150,6 +150,11 @@ def main(tmp):
         "GSETTINGS_BACKEND": "memory",
         "GSK_RENDERER": "cairo",
         "WEBKIT_DISABLE_COMPOSITING_MODE": "1",
+        # in German: the catalogue must come from the moved tree too
+        # (LANGUAGE is ignored in the C locale)
+        "LANG": "C.UTF-8",
+        "LC_ALL": "",
+        "LANGUAGE": "de",
     })
     os.makedirs(env["XDG_DATA_HOME"])
     os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700)
@@ -166,6 +171,7 @@ def main(tmp):
         engram = None
         cards = None
         mapped = []
+        catalogues = []
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.5)
@@ -177,8 +183,9 @@ def main(tmp):
             if engram is not None:
                 try:
                     with open(f"/proc/{engram}/maps") as f:
-                        mapped = sorted({line.split()[-1] for line in f
-                                         if line.rstrip().endswith("libengram-web.so")})
+                        files = {line.split()[-1] for line in f}
+                    mapped = sorted(p for p in files if p.endswith("libengram-web.so"))
+                    catalogues = sorted(p for p in files if p.endswith("/engram.mo"))
                 except OSError:
                     mapped = []
             if cards == CARDS and mapped:
@@ -190,6 +197,10 @@ def main(tmp):
         if mapped != [module]:
             problems.append(f"the web module loaded is {mapped}, not {module}")
         check("engram starts and loads the web module from the moved tree", problems)
+
+        catalogue = os.path.join(tree, "share", "locale", "de", "LC_MESSAGES", "engram.mo")
+        check("the German translation is read from the moved tree",
+              [] if catalogues == [catalogue] else [f"{catalogues}, not [{catalogue}]"])
 
         check(f"the first start imports the shipped deck ({cards} cards)",
               [] if cards == CARDS else [f"{cards} cards in {db}, not {CARDS}"])
