@@ -413,6 +413,11 @@
         parts.append(heading, body);
       }
       $('answer').hidden = card.revealed === 0;
+      // the regions named for a screen reader; the answer announced when a
+      // review reveals it, not when the library's preview shows it
+      $('question').setAttribute('aria-label', card.labels.question);
+      $('answer').setAttribute('aria-label', card.labels.answer);
+      $('answer-live').setAttribute('aria-live', card.revealed === 0 ? 'polite' : 'off');
       mark(card.marks);
       annotate(card.annotations);
       window.scrollTo(0, 0);

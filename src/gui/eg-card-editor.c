@@ -198,6 +198,8 @@ append_part (EgCardEditor *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Part name"), -1);
   gtk_widget_set_tooltip_text (remove, _("Remove This Part"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove This Part"), -1);
   g_object_set_data (G_OBJECT (remove), "part-box", part->box);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_part_clicked_cb), self, 0);
   gtk_box_append (GTK_BOX (header), entry);

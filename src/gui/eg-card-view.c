@@ -265,6 +265,9 @@ card_arguments (EgCardView *self)
   g_variant_builder_add (&card, "{sv}", "token", g_variant_new_double ((double) self->token));
   g_variant_builder_add (&card, "{sv}", "marks", marks_variant (self));
   g_variant_builder_add (&card, "{sv}", "annotations", annotations_variant (self));
+  g_variant_builder_add (&card, "{sv}", "labels",
+                         g_variant_new_parsed ("{'question': <%s>, 'answer': <%s>}",
+                                               _("Question"), _("Answer")));
 
   return g_variant_new_parsed ("{'card': %v}", g_variant_builder_end (&card));
 }

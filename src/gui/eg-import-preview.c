@@ -256,6 +256,9 @@ add_notice (EgImportPreview *self,
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "dim-label");
       gtk_expander_set_child (GTK_EXPANDER (expander), label);
+      /* GTK 4.8 does not name an expander after its label */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Details"), -1);
       gtk_widget_set_margin_start (expander, 12);
       gtk_widget_set_margin_bottom (expander, 8);
       gtk_box_append (GTK_BOX (box), expander);

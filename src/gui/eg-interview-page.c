@@ -492,6 +492,8 @@ build_date_group (EgInterviewPage *self)
                                  "x-office-calendar-symbolic");
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->calendar_button), popover);
   gtk_widget_set_tooltip_text (self->calendar_button, _("Choose a Date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a Date"), -1);
   gtk_widget_set_valign (self->calendar_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->calendar_button, "flat");
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->date_row), self->calendar_button);

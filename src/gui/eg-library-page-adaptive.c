@@ -48,7 +48,11 @@ update_navigation (EgLibraryPage *self)
   gtk_widget_set_visible (self->selection_bar, !card);
   /* room for the back button at 360 px: Review as an icon */
   if (adw_leaflet_get_folded (self->leaflet))
-    gtk_button_set_icon_name (GTK_BUTTON (self->review_button), "media-playback-start-symbolic");
+    {
+      gtk_button_set_icon_name (GTK_BUTTON (self->review_button), "media-playback-start-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Review"), -1);
+    }
   else if (gtk_button_get_icon_name (GTK_BUTTON (self->review_button)) != NULL)
     {
       gtk_button_set_label (GTK_BUTTON (self->review_button), _("_Review"));

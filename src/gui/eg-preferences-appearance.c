@@ -176,6 +176,10 @@ add_code_font_row (EgPreferences       *self,
   gtk_font_chooser_set_level (GTK_FONT_CHOOSER (button), GTK_FONT_CHOOSER_LEVEL_FAMILY);
   gtk_font_chooser_set_filter_func (GTK_FONT_CHOOSER (button), monospace_only, NULL, NULL);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* the font button's own button shows the font's name and is named by
+   * nothing in GTK 4.8: a screen reader says what it chooses */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Code Font"), -1);
   g_signal_connect (button, "font-set", G_CALLBACK (code_font_set_cb), self);
 
   gtk_widget_set_tooltip_text (reset, _("Use the System’s Monospace Font"));

@@ -32,6 +32,7 @@
 #include <glib/gi18n.h>
 
 #include "eg-deck-language.h"
+#include "eg-grade-label.h"
 #include "eg-review-page-private.h"
 #include "eg-toast.h"
 
@@ -248,7 +249,11 @@ update_intervals (EgReviewPage *self)
       !eg_scheduler_preview (self->scheduler, self->card->id, now, outcomes, &error))
     {
       for (guint i = 0; i < 4; i++)
-        gtk_label_set_label (labels[i], "");
+        {
+          gtk_label_set_label (labels[i], "");
+          eg_grade_label_apply (gtk_widget_get_ancestor (GTK_WIDGET (labels[i]), GTK_TYPE_BUTTON),
+                                i + 1, -1);
+        }
       if (error != NULL)
         _eg_review_page_error_toast (self, error);
       return;
@@ -259,6 +264,10 @@ update_intervals (EgReviewPage *self)
       g_autofree char *interval = eg_time_format_interval (outcomes[i].due - now);
 
       gtk_label_set_label (labels[i], interval);
+      /* the screen reader hears the interval when the button shows it */
+      eg_grade_label_apply (gtk_widget_get_ancestor (GTK_WIDGET (labels[i]), GTK_TYPE_BUTTON),
+                            i + 1, gtk_widget_get_visible (GTK_WIDGET (labels[i]))
+                                   ? outcomes[i].due - now : -1);
     }
 }
 
