@@ -455,6 +455,11 @@
       return true;
     },
 
+    setContrast(high) {
+      document.documentElement.classList.toggle('hc', high !== 0);
+      return true;
+    },
+
     setDark(dark) {
       document.documentElement.classList.toggle('dark', dark !== 0);
       afterPaint('themed', 0);

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -321,6 +322,18 @@ highlight_activated (EgCardView *self,
                  (gint64) json_object_get_double_member (message, "id"), &rect);
 }
 
+/* The page follows the desktop's high contrast: full-strength text and
+ * borders (card.css, :root.hc) */
+static void
+send_contrast (EgCardView *self)
+{
+  gboolean high = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+
+  if (self->ready)
+    call_page (self, "return engram.setContrast (high);",
+               g_variant_new_parsed ("{'high': <%i>}", high ? 1 : 0));
+}
+
 static void
 page_message_cb (GObject    *owner,
                  const char *kind,
@@ -338,6 +351,7 @@ page_message_cb (GObject    *owner,
       self->ready = TRUE;
       call_page (self, "return engram.setDark (dark);",
                  g_variant_new_parsed ("{'dark': <%i>}", self->dark));
+      send_contrast (self);
       call_page (self, "return engram.setFonts (fonts);", fonts_arguments (self));
       send_card (self);   /* the first card, or the card again in a new page */
       g_signal_emit (self, signals[READY], 0);
@@ -441,6 +455,8 @@ eg_card_view_init (EgCardView *self)
 
   self->web_view = web_module->new_view (G_OBJECT (self), page_message_cb);
   gtk_widget_set_parent (self->web_view, GTK_WIDGET (self));
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (send_contrast), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

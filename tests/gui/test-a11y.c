@@ -429,6 +429,24 @@ find_pages (GtkWidget *widget,
     find_pages (child, pages);
 }
 
+/* The desktop's high contrast (here libadwaita's debug switch, as the
+ * a11y interface setting or the settings portal would) reaches the card
+ * page: its text is black, not the usual 80 % grey. */
+static void
+test_high_contrast (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *page = NULL;
+
+  g_assert_true (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()));
+  fixture_setup (&f, THREE_CARDS);
+  g_assert_true (start_and_wait (&f));
+  page = page_eval (&f, "document.documentElement.classList.contains('hc') + '|'"
+                        " + getComputedStyle(document.getElementById('question')).color");
+  g_assert_cmpstr (page, ==, "true|rgb(0, 0, 0)");
+  fixture_teardown (&f);
+}
+
 /* Each page of the preferences: General, Workload, Backups */
 static void
 assert_pages_named (AdwPreferencesWindow *preferences)
@@ -571,6 +589,8 @@ main (int    argc,
   /* GTK's test AT context keeps every accessible property for us to read;
    * it needs no session bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
+  /* and the screens are checked in the high-contrast style */
+  g_setenv ("ADW_DEBUG_HIGH_CONTRAST", "1", TRUE);
 
   g_test_init (&argc, &argv, NULL);
   content = g_test_build_filename (G_TEST_DIST, "..", "content", NULL);
@@ -590,6 +610,7 @@ main (int    argc,
   g_test_add_func ("/gui/a11y/review", test_review);
   g_test_add_func ("/gui/a11y/grade-buttons", test_grade_buttons);
   g_test_add_func ("/gui/a11y/review-page-aria", test_review_page_aria);
+  g_test_add_func ("/gui/a11y/high-contrast", test_high_contrast);
   g_test_add_func ("/gui/a11y/editor-info-preferences", test_windows);
   g_test_add_func ("/gui/a11y/import-preview-and-stats", test_import_preview_and_stats);
 
