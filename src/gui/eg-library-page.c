@@ -23,6 +23,7 @@
 #include "eg-card-row.h"
 #include "eg-deck-language.h"
 #include "eg-library-page-private.h"
+#include "eg-list-tab.h"
 #include "eg-toast.h"
 #include "eg-trace.h"
 
@@ -787,6 +788,9 @@ eg_library_page_init (EgLibraryPage *self)
                                gtk_named_action_new ("library.delete"));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self->card_table), keys);
+  /* Tab goes on to the next part of the page, not to the next row */
+  eg_list_tab_leaves (GTK_WIDGET (self->sidebar_list));
+  eg_list_tab_leaves (GTK_WIDGET (self->card_table));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.edit-card", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.add-card", FALSE);

@@ -27,7 +27,7 @@
 #include "eg-grade-label.h"
 #include "eg-gui-test.h"
 #include "eg-import-preview.h"
-#include "eg-library-page.h"
+#include "eg-library-page-private.h"
 #include "eg-stats-window.h"
 #include "eg-test-util.h"
 #include "eg-window.h"
@@ -266,6 +266,83 @@ test_library (void)
   g_assert_true (eg_gui_test_wait_for (mapped, eg_library_page_get_preview (page), 10000));
   settle (300);
   assert_all_named (GTK_WIDGET (window), "library");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  GtkWidget *list;
+} FocusWait;
+
+static gboolean
+focus_left (gpointer data)
+{
+  FocusWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->window));
+
+  return focus != NULL && focus != wait->list && !gtk_widget_is_ancestor (focus, wait->list);
+}
+
+static gboolean
+focus_in (gpointer data)
+{
+  FocusWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->window));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, wait->list);
+}
+
+/* Presses @key on the X display, as a user does (XTEST) */
+static gboolean
+press (const char *key)
+{
+  const char *argv[] = { "xdotool", "key", "--clearmodifiers", key, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, &error))
+    return FALSE;
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* Tab on a row of the sidebar or of the card table goes on to the next
+ * part of the page (GTK 4.8 went to the next row: 245 presses through the
+ * table); Shift+Tab comes back. */
+static void
+test_tab_leaves_lists (void)
+{
+  g_autoptr(EgStore) store = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  EgWindow *window;
+  EgLibraryPage *page;
+  GtkWidget *lists[2];
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+  window = seeded_window (&store);
+  page = eg_window_get_library_page (window);
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (window), "How does the Go scheduler work?",
+                                            FALSE, 10000));
+  g_assert_true (eg_library_page_select_sidebar (page, FIRST_SECTION));
+  settle (500);
+  lists[0] = GTK_WIDGET (page->sidebar_list);
+  lists[1] = GTK_WIDGET (eg_library_page_get_card_table (page));
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      FocusWait wait = { GTK_WIDGET (window), lists[i] };
+
+      g_assert_true (gtk_widget_grab_focus (lists[i]));
+      g_assert_true (eg_gui_test_wait_for (focus_in, &wait, 2000));
+      g_assert_true (press ("Tab"));
+      g_assert_true (eg_gui_test_wait_for (focus_left, &wait, 3000));
+      g_test_message ("Tab from the %s: the focus is on a %s", i == 0 ? "sidebar" : "table",
+                      G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))));
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -608,6 +685,7 @@ main (int    argc,
 
   g_test_add_func ("/gui/a11y/library", test_library);
   g_test_add_func ("/gui/a11y/review", test_review);
+  g_test_add_func ("/gui/a11y/tab-leaves-lists", test_tab_leaves_lists);
   g_test_add_func ("/gui/a11y/grade-buttons", test_grade_buttons);
   g_test_add_func ("/gui/a11y/review-page-aria", test_review_page_aria);
   g_test_add_func ("/gui/a11y/high-contrast", test_high_contrast);
