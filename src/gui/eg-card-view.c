@@ -322,6 +322,18 @@ highlight_activated (EgCardView *self,
                  (gint64) json_object_get_double_member (message, "id"), &rect);
 }
 
+/* WebKit's view holds a GtkTextView of its own, 0 x 0 pixels, that Tab
+ * reached after the page and never left (a text view takes Tab as text):
+ * a keyboard trap.  Tab passes it by; WebKit can still give it the focus. */
+static void
+skip_internal_text_views (EgCardView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (self->web_view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TEXT_VIEW (child))
+      gtk_widget_set_focusable (child, FALSE);
+}
+
 /* The page follows the desktop's high contrast: full-strength text and
  * borders (card.css, :root.hc) */
 static void
@@ -352,6 +364,7 @@ page_message_cb (GObject    *owner,
       call_page (self, "return engram.setDark (dark);",
                  g_variant_new_parsed ("{'dark': <%i>}", self->dark));
       send_contrast (self);
+      skip_internal_text_views (self);
       call_page (self, "return engram.setFonts (fonts);", fonts_arguments (self));
       send_card (self);   /* the first card, or the card again in a new page */
       g_signal_emit (self, signals[READY], 0);

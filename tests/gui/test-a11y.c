@@ -346,6 +346,57 @@ test_tab_leaves_lists (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+focus_on_card (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (f->view));
+}
+
+static gboolean
+focus_off_card (gpointer data)
+{
+  return !focus_on_card (data);
+}
+
+/* Tab goes round the review: the grade buttons, the header's buttons, the
+ * card, and out of the card again (WebKit's own text view took the focus
+ * after the card and kept it, Tab after Tab). */
+static void
+test_review_tab_round (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  Fixture f = { 0 };
+  gboolean on_card = FALSE;
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+  fixture_setup (&f, THREE_CARDS);
+  g_assert_true (start_and_wait (&f));
+  g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+  settle (300);
+  for (int i = 0; i < 10 && !on_card; i++)
+    {
+      g_assert_true (press ("Tab"));
+      on_card = eg_gui_test_wait_for (focus_on_card, &f, 500);
+    }
+  g_assert_true (on_card);
+  g_assert_true (press ("Tab"));
+  g_assert_true (eg_gui_test_wait_for (focus_off_card, &f, 3000));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f.window));
+    g_autofree char *where = focus != NULL ? describe (focus) : g_strdup ("nothing");
+
+    g_test_message ("Tab after the card: the focus is on %s", where);
+  }
+  fixture_teardown (&f);
+}
+
 /* The review: the question, then the answer with its grade buttons */
 static void
 test_review (void)
@@ -685,6 +736,7 @@ main (int    argc,
 
   g_test_add_func ("/gui/a11y/library", test_library);
   g_test_add_func ("/gui/a11y/review", test_review);
+  g_test_add_func ("/gui/a11y/review-tab-round", test_review_tab_round);
   g_test_add_func ("/gui/a11y/tab-leaves-lists", test_tab_leaves_lists);
   g_test_add_func ("/gui/a11y/grade-buttons", test_grade_buttons);
   g_test_add_func ("/gui/a11y/review-page-aria", test_review_page_aria);
