@@ -205,9 +205,10 @@ assert_all_named (GtkWidget  *root,
   return walk.n_checked;
 }
 
-/* The window on the seed deck */
+/* The window on the seed deck, @width pixels wide */
 static EgWindow *
-seeded_window (EgStore **store_out)
+seeded_window_sized (EgStore **store_out,
+                     int       width)
 {
   g_autofree char *db = eg_test_tmp_path ("collection.db");
   g_autofree char *seed = eg_test_fixture ("expert-go-interview-questions.md");
@@ -225,11 +226,17 @@ seeded_window (EgStore **store_out)
   g_assert_no_error (error);
 
   window = eg_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
   eg_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
   *store_out = store;
   return window;
+}
+
+static EgWindow *
+seeded_window (EgStore **store_out)
+{
+  return seeded_window_sized (store_out, 1280);
 }
 
 static gboolean
@@ -266,6 +273,35 @@ test_library (void)
   g_assert_true (eg_gui_test_wait_for (mapped, eg_library_page_get_preview (page), 10000));
   settle (300);
   assert_all_named (GTK_WIDGET (window), "library");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+folded (gpointer data)
+{
+  EgLibraryPage *page = data;
+
+  return adw_leaflet_get_folded (page->leaflet);
+}
+
+/* The library at 360 px: one pane at a time, Review as an icon */
+static void
+test_library_narrow (void)
+{
+  g_autoptr(EgStore) store = NULL;
+  EgWindow *window = seeded_window_sized (&store, 360);
+  EgLibraryPage *page = eg_window_get_library_page (window);
+
+  g_assert_true (eg_gui_test_wait_for_text (GTK_WIDGET (window), "Due Today", FALSE, 10000));
+  g_assert_true (eg_gui_test_wait_for (folded, page, 5000));
+  settle (300);
+  assert_all_named (GTK_WIDGET (window), "library at 360 px, sidebar");
+  /* a section, as a click or Enter opens it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page->sidebar_list), "list.activate-item",
+                                             "u", FIRST_SECTION));
+  g_assert_true (eg_gui_test_wait_for (mapped, page->card_table, 5000));
+  settle (300);
+  assert_all_named (GTK_WIDGET (window), "library at 360 px, cards");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -397,6 +433,14 @@ test_review_tab_round (void)
   fixture_teardown (&f);
 }
 
+static gboolean
+session_done (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_strcmp0 (eg_review_page_get_visible (f->page), "done") == 0;
+}
+
 /* The review: the question, then the answer with its grade buttons */
 static void
 test_review (void)
@@ -410,6 +454,19 @@ test_review (void)
   g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
   settle (200);
   assert_all_named (GTK_WIDGET (f.window), "review, answer");
+
+  /* Easy on each card: the session's end page */
+  for (int i = 0; i < 3; i++)
+    {
+      if (i > 0)
+        g_assert_true (act_and_wait (&f, "review.reveal", NULL, "revealed"));
+      g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f.page), "review.grade",
+                                                         g_variant_new_int32 (4)));
+      settle (300);
+    }
+  g_assert_true (eg_gui_test_wait_for (session_done, &f, 5000));
+  settle (300);
+  assert_all_named (GTK_WIDGET (f.window), "review, done");
   fixture_teardown (&f);
 }
 
@@ -735,6 +792,7 @@ main (int    argc,
   eg_gui_init_resources ();
 
   g_test_add_func ("/gui/a11y/library", test_library);
+  g_test_add_func ("/gui/a11y/library-narrow", test_library_narrow);
   g_test_add_func ("/gui/a11y/review", test_review);
   g_test_add_func ("/gui/a11y/review-tab-round", test_review_tab_round);
   g_test_add_func ("/gui/a11y/tab-leaves-lists", test_tab_leaves_lists);
