@@ -11,6 +11,7 @@
 #include "eg-application-private.h"
 #include "eg-help-overlay.h"
 #include "eg-install-dir.h"
+#include "eg-mnemonic-names.h"
 #include "eg-preferences.h"
 #include "engram-resources.h"
 
@@ -27,6 +28,8 @@ eg_gui_init_resources (void)
       g_resources_register (engram_get_resource ());
       g_once_init_leave (&done, 1);
     }
+  /* and, for the app and the tests alike, GTK 4.8's buttons' names */
+  eg_mnemonic_names_watch ();
 }
 
 /**

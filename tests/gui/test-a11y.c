@@ -8,7 +8,8 @@
  * runs with GTK's test AT context (GTK_A11Y=test), reads the label and the
  * relation through GTK's public test API (gtktestatcontext.h), walks the
  * widget tree of each screen and fails on a shown interactive widget that
- * has no name, naming its type and its path in the tree.
+ * has no name, or one with a mnemonic's underscore in it, naming its type
+ * and its path in the tree.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -154,6 +155,17 @@ describe (GtkWidget *widget)
   return g_string_free (g_steal_pointer (&path), FALSE);
 }
 
+/* "_Review", "Add _Part": GTK 4.8 names a button after its label as
+ * written (see eg-mnemonic-names.c) */
+static gboolean
+has_mnemonic_underscore (const char *name)
+{
+  for (const char *p = strchr (name, '_'); p != NULL; p = strchr (p + 1, '_'))
+    if (g_ascii_isalnum (p[1]) && (p == name || !(g_ascii_isalnum (p[-1]) || p[-1] == '_')))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 check (Walk      *walk,
        GtkWidget *widget)
@@ -175,6 +187,13 @@ check (Walk      *walk,
           g_autofree char *where = describe (widget);
 
           g_string_append_printf (walk->unnamed, "\n  no accessible name: %s", where);
+        }
+      else if (has_mnemonic_underscore (label != NULL ? label : by))
+        {
+          g_autofree char *where = describe (widget);
+
+          g_string_append_printf (walk->unnamed, "\n  “%s”, the mnemonic's underscore read out: %s",
+                                  label != NULL ? label : by, where);
         }
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
