@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,11 +20,14 @@ static char *
 describe_field (const char *field)
 {
   if (g_str_equal (field, EG_ANNOTATION_FIELD_ANSWER))
-    return g_strdup ("the answer");
+    /* Translators: fills “in %s of card …” */
+    return g_strdup (_("the answer"));
   if (g_str_equal (field, EG_ANNOTATION_FIELD_QUESTION))
-    return g_strdup ("the question");
+    /* Translators: fills “in %s of card …” */
+    return g_strdup (_("the question"));
   if (g_str_has_prefix (field, EG_ANNOTATION_FIELD_PART))
-    return g_strdup_printf ("the part “%s”", field + strlen (EG_ANNOTATION_FIELD_PART));
+    /* Translators: fills “in %s of card …”; %s is the name of a card's part */
+    return g_strdup_printf (_("the part “%s”"), field + strlen (EG_ANNOTATION_FIELD_PART));
   return g_strdup_printf ("“%s”", field);
 }
 
@@ -52,7 +56,8 @@ list_colors (void)
   guint n = g_strv_length ((char **) colors);
 
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (text, "%s%s", i == 0 ? "" : i + 1 < n ? ", " : " or ", colors[i]);
+    /* Translators: before the last colour name of a list, “yellow, green, blue or pink” */
+    g_string_append_printf (text, "%s%s", i == 0 ? "" : i + 1 < n ? ", " : _(" or "), colors[i]);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -172,25 +177,28 @@ highlight_add (EgCliContext *ctx,
     {
       g_autofree char *fields = list_fields (card);
 
-      return eg_cli_usage_error ("highlight add: card %s has no field “%s”; its fields are %s",
-                                 card->key, field, fields);
+      /* Translators: the fields are words to type (question, answer, part:NAME) */
+      return eg_cli_usage_error (_("highlight add: card %s has no field “%s”; its fields are "
+                                   "%s"), card->key, field, fields);
     }
 
   text = eg_annotation_field_text (card, field);
   found = find_quote (text, quote);
   if (found->len == 0)
-    return eg_cli_usage_error ("highlight add: “%s” was not found in %s of card %s",
+    /* Translators: the second %s is “the answer”, “the question” or “the part …” */
+    return eg_cli_usage_error (_("highlight add: “%s” was not found in %s of card %s"),
                                quote, where, card->key);
   if (occurrence < 0 && found->len > 1)
-    return eg_cli_usage_error ("highlight add: “%s” occurs %u times in %s of card %s; "
-                               "pass --occurrence N (1 to %u) to say which one",
+    return eg_cli_usage_error (_("highlight add: “%s” occurs %u times in %s of card %s; "
+                                 "pass --occurrence N (1 to %u) to say which one"),
                                quote, found->len, where, card->key, found->len);
   if (occurrence > (int) found->len && found->len == 1)
-    return eg_cli_usage_error ("highlight add: --occurrence %d, but “%s” occurs once in %s "
-                               "of card %s", occurrence, quote, where, card->key);
+    return eg_cli_usage_error (_("highlight add: --occurrence %d, but “%s” occurs once in %s "
+                                 "of card %s"), occurrence, quote, where, card->key);
   if (occurrence > (int) found->len)
-    return eg_cli_usage_error ("highlight add: --occurrence %d, but “%s” occurs only %u times "
-                               "in %s of card %s", occurrence, quote, found->len, where,
+    /* Translators: “only %u times” is always more than once (2 or more) */
+    return eg_cli_usage_error (_("highlight add: --occurrence %d, but “%s” occurs only %u "
+                                 "times in %s of card %s"), occurrence, quote, found->len, where,
                                card->key);
 
   /* in code points, as the store counts */
@@ -203,12 +211,12 @@ highlight_add (EgCliContext *ctx,
   return 0;
 }
 
-#define HIGHLIGHT_SUMMARY \
+#define HIGHLIGHT_SUMMARY N_( \
   "Highlights a passage of a card: TEXT where it occurs in the card's answer\n" \
   "(or the field --field names) as the card shows it, without Markdown; a\n" \
   "space in TEXT matches any spaces or line break.  When TEXT occurs more\n" \
   "than once, --occurrence N says which (the first is 1).  Prints the new\n" \
-  "highlight's id."
+  "highlight's id.")
 
 int
 eg_cli_highlight (EgCliContext  *ctx,
@@ -220,18 +228,19 @@ eg_cli_highlight (EgCliContext  *ctx,
   g_autofree char *comment = NULL;
   g_autofree char *color = NULL;
   g_autofree char *colors = list_colors ();
-  g_autofree char *color_help = g_strdup_printf ("The colour: %s (default %s)", colors,
+  g_autofree char *color_help = g_strdup_printf (_("The colour: %s (default %s)"), colors,
                                                  EG_ANNOTATION_DEFAULT_COLOR);
   int occurrence = -1;
   GOptionEntry entries[] = {
     { "quote", 0, 0, G_OPTION_ARG_STRING, &quote,
-      "The passage to highlight, as the card shows it", "TEXT" },
+      N_("The passage to highlight, as the card shows it"), "TEXT" },
     { "field", 0, 0, G_OPTION_ARG_STRING, &field,
-      "Where: answer (default), question or part:NAME (e.g. part:Indepth)", "FIELD" },
-    { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, "A comment (Markdown)", "TEXT" },
+      /* Translators: answer, question and part:NAME are words to type */
+      N_("Where: answer (default), question or part:NAME (e.g. part:Indepth)"), "FIELD" },
+    { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("A comment (Markdown)"), "TEXT" },
     { "color", 0, 0, G_OPTION_ARG_STRING, &color, color_help, "NAME" },
     { "occurrence", 0, 0, G_OPTION_ARG_INT, &occurrence,
-      "Which occurrence of TEXT (1 is the first)", "N" },
+      N_("Which occurrence of TEXT (1 is the first)"), "N" },
     { NULL }
   };
 
@@ -239,17 +248,18 @@ eg_cli_highlight (EgCliContext  *ctx,
                              entries, &argc, &argv))
     return 1;
   if (argc < 2 || !g_str_equal (argv[1], "add"))
-    return eg_cli_usage_error ("highlight: say add CARD_KEY --quote TEXT");
+    return eg_cli_usage_error (_("highlight: say add CARD_KEY --quote TEXT"));
   if (argc != 3)
-    return eg_cli_usage_error ("highlight add: name one card, e.g. "
-                               "engram-cli highlight add 16/301 --quote 'Work Stealing'");
+    return eg_cli_usage_error (_("highlight add: name one card, e.g. "
+                                 "engram-cli highlight add 16/301 --quote 'Work Stealing'"));
   if (quote == NULL || g_strstrip (quote)[0] == '\0')
-    return eg_cli_usage_error ("highlight add: --quote TEXT says which passage to highlight");
+    return eg_cli_usage_error (_("highlight add: --quote TEXT says which passage to "
+                                 "highlight"));
   if (color != NULL && !eg_annotation_color_is_valid (color))
-    return eg_cli_usage_error ("highlight add: --color: “%s” is not a highlight colour; "
-                               "use %s", color, colors);
+    return eg_cli_usage_error (_("highlight add: --color: “%s” is not a highlight colour; "
+                                 "use %s"), color, colors);
   if (occurrence != -1 && occurrence < 1)
-    return eg_cli_usage_error ("highlight add: --occurrence counts from 1");
+    return eg_cli_usage_error (_("highlight add: --occurrence counts from 1"));
 
   return highlight_add (ctx, argv[2], quote,
                         field != NULL ? field : EG_ANNOTATION_FIELD_ANSWER,
@@ -268,13 +278,13 @@ read_stdin (GError **error)
     g_string_append_len (text, buffer, n);
   if (ferror (stdin))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "could not read the standard input");
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("could not read the standard input"));
       return NULL;
     }
   if (!g_utf8_validate_len (text->str, text->len, NULL))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "the standard input is not UTF-8 text");
+                   _("the standard input is not UTF-8 text"));
       return NULL;
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -290,7 +300,7 @@ note_set (EgCliContext *ctx,
   g_autofree char *input = NULL;
 
   if (g_str_equal (body, "-") && !(body = input = read_stdin (&error)))
-    return eg_cli_usage_error ("note set: %s", error->message);
+    return eg_cli_usage_error (_("note set: %s"), error->message);
   if (!eg_cli_open_store (ctx, EG_CLI_WRITE))
     return 1;
   if (!(card = eg_store_find_card (ctx->store, card_key, &error)))
@@ -317,7 +327,7 @@ note_show (EgCliContext *ctx,
       !g_error_matches (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND))
     return eg_cli_fail (error);
   if (note == NULL || note->deleted != 0)
-    return eg_cli_usage_error ("note show: card %s has no note", card->key);
+    return eg_cli_usage_error (_("note show: card %s has no note"), card->key);
 
   g_print ("%s%s", note->body, g_str_has_suffix (note->body, "\n") ? "" : "\n");
   return 0;
@@ -329,26 +339,27 @@ eg_cli_note (EgCliContext  *ctx,
              char         **argv)
 {
   if (!eg_cli_parse_options (ctx, "set CARD_KEY TEXT | show CARD_KEY",
-                             "Set or show a card's note (Markdown, one per card).\n"
-                             "An empty TEXT deletes the note; “-” reads it from the "
-                             "standard input.",
+                             N_("Set or show a card's note (Markdown, one per card).\n"
+                                "An empty TEXT deletes the note; “-” reads it from the "
+                                "standard input."),
                              NULL, &argc, &argv))
     return 1;
 
   if (argc >= 2 && g_str_equal (argv[1], "set"))
     {
       if (argc != 4)
-        return eg_cli_usage_error ("note set: name a card and the note, e.g. "
-                                   "engram-cli note set 16/301 'Ask about GOMAXPROCS'");
+        return eg_cli_usage_error (_("note set: name a card and the note, e.g. "
+                                     "engram-cli note set 16/301 'Ask about GOMAXPROCS'"));
       return note_set (ctx, argv[2], argv[3]);
     }
   if (argc >= 2 && g_str_equal (argv[1], "show"))
     {
       if (argc != 3)
-        return eg_cli_usage_error ("note show: name one card, e.g. engram-cli note show 16/301");
+        return eg_cli_usage_error (_("note show: name one card, e.g. engram-cli note "
+                                     "show 16/301"));
       return note_show (ctx, argv[2]);
     }
-  return eg_cli_usage_error ("note: say set CARD_KEY TEXT or show CARD_KEY");
+  return eg_cli_usage_error (_("note: say set CARD_KEY TEXT or show CARD_KEY"));
 }
 
 static void
@@ -452,10 +463,10 @@ describe_text (const EgAnnotation *annotation)
   if (annotation->kind == EG_ANNOTATION_NOTE)
     return one_line (annotation->body, LIST_TEXT_WIDTH);
   if (annotation->body[0] != '\0')
-    text = g_strdup_printf ("%s“%s” — %s", annotation->orphaned ? "(orphaned) " : "",
+    text = g_strdup_printf ("%s“%s” — %s", annotation->orphaned ? _("(orphaned) ") : "",
                             annotation->anchor->exact, annotation->body);
   else
-    text = g_strdup_printf ("%s“%s”", annotation->orphaned ? "(orphaned) " : "",
+    text = g_strdup_printf ("%s“%s”", annotation->orphaned ? _("(orphaned) ") : "",
                             annotation->anchor->exact);
   return one_line (text, LIST_TEXT_WIDTH);
 }
@@ -476,7 +487,12 @@ append_cell (GString    *row,
 static void
 print_table (GPtrArray *annotations)
 {
-  const char *headings[] = { "ID", "CARD", "KIND", "FIELD", "COLOUR", "TEXT" };
+  /* Translators: the headings of the columns of “engram-cli annotations list” */
+  const char *headings[] = { C_("annotations column", "ID"), C_("annotations column", "CARD"),
+                             C_("annotations column", "KIND"),
+                             C_("annotations column", "FIELD"),
+                             C_("annotations column", "COLOUR"),
+                             C_("annotations column", "TEXT") };
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   guint widths[G_N_ELEMENTS (headings)] = { 0 };
   g_autoptr(GString) out = g_string_new (NULL);
@@ -534,9 +550,16 @@ annotations_list (EgCliContext *ctx,
   if (json)
     print_json (annotations);
   else if (annotations->len == 0)
-    g_printerr ("engram-cli: no %s%s%s\n",
-                orphaned ? "orphaned highlights" : "highlights or notes",
-                card != NULL ? " on card " : "", card != NULL ? card->key : "");
+    {
+      if (orphaned && card != NULL)
+        g_printerr (_("engram-cli: no orphaned highlights on card %s\n"), card->key);
+      else if (orphaned)
+        g_printerr ("%s", _("engram-cli: no orphaned highlights\n"));
+      else if (card != NULL)
+        g_printerr (_("engram-cli: no highlights or notes on card %s\n"), card->key);
+      else
+        g_printerr ("%s", _("engram-cli: no highlights or notes\n"));
+    }
   else
     print_table (annotations);
   return 0;
@@ -551,8 +574,8 @@ annotations_delete (EgCliContext *ctx,
   gint64 id;
 
   if (!g_ascii_string_to_signed (id_text, 10, 1, G_MAXINT64, &id, NULL))
-    return eg_cli_usage_error ("annotations delete: “%s” is not an annotation's id (engram-cli "
-                               "annotations list shows them)", id_text);
+    return eg_cli_usage_error (_("annotations delete: “%s” is not an annotation's id "
+                                 "(engram-cli annotations list shows them)"), id_text);
   if (!eg_cli_open_store (ctx, EG_CLI_WRITE))
     return 1;
   annotation = eg_store_get_annotation (ctx->store, id, &error);
@@ -560,13 +583,16 @@ annotations_delete (EgCliContext *ctx,
       !g_error_matches (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_FOUND))
     return eg_cli_fail (error);
   if (annotation == NULL || annotation->deleted != 0)
-    return eg_cli_usage_error ("annotations delete: there is no annotation %" G_GINT64_FORMAT
-                               " (engram-cli annotations list shows them)", id);
+    return eg_cli_usage_error (_("annotations delete: there is no annotation %lld "
+                                 "(engram-cli annotations list shows them)"), (long long) id);
 
   if (!eg_store_delete_annotation (ctx->store, id, ctx->now_ms, &error))
     return eg_cli_fail (error);
-  g_print ("Deleted the %s %" G_GINT64_FORMAT " of card %s\n",
-           eg_annotation_kind_to_string (annotation->kind), id, annotation->card_key);
+  if (annotation->kind == EG_ANNOTATION_NOTE)
+    g_print (_("Deleted the note %lld of card %s\n"), (long long) id, annotation->card_key);
+  else
+    g_print (_("Deleted the highlight %lld of card %s\n"), (long long) id,
+             annotation->card_key);
   return 0;
 }
 
@@ -579,7 +605,7 @@ annotations_export (EgCliContext *ctx,
   g_autofree char *data = NULL;
 
   if (g_strcmp0 (format, "markdown") != 0)
-    return eg_cli_usage_error ("annotations export: --format must be markdown");
+    return eg_cli_usage_error (_("annotations export: --format must be markdown"));
   if (!eg_cli_open_store (ctx, EG_CLI_READ))
     return 1;
   if (!(data = eg_annotations_to_markdown (ctx->store, &error)) ||
@@ -588,14 +614,14 @@ annotations_export (EgCliContext *ctx,
   return 0;
 }
 
-#define ANNOTATIONS_SUMMARY \
+#define ANNOTATIONS_SUMMARY N_( \
   "  list [--card KEY] [--orphaned] [--json]\n" \
   "        the highlights and notes (of one card); --orphaned: only the\n" \
   "        highlights that could not be placed again after their card changed\n" \
   "  delete ID\n" \
   "        delete a highlight or note (list shows the ids)\n" \
   "  export --format markdown [-o FILE]\n" \
-  "        every highlight with its comment and every note, by section and card"
+  "        every highlight with its comment and every note, by section and card")
 
 int
 eg_cli_annotations (EgCliContext  *ctx,
@@ -608,15 +634,18 @@ eg_cli_annotations (EgCliContext  *ctx,
   gboolean orphaned = FALSE;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "card", 0, 0, G_OPTION_ARG_STRING, &card_key, "list: only this card's", "KEY" },
-    { "orphaned", 0, 0, G_OPTION_ARG_NONE, &orphaned, "list: only the orphaned highlights",
+    { "card", 0, 0, G_OPTION_ARG_STRING, &card_key, N_("list: only this card's"),
+      "KEY" },
+    { "orphaned", 0, 0, G_OPTION_ARG_NONE, &orphaned,
+      N_("list: only the orphaned highlights"),
       NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
-      "list: a JSON array of {id, card, kind, field, quote, comment, color, orphaned, …}",
+      /* Translators: keep the JSON keys in braces as they are */
+      N_("list: a JSON array of {id, card, kind, field, quote, comment, color, orphaned, …}"),
       NULL },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "export: markdown", "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("export: markdown"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      "export: write to FILE instead of the standard output", "FILE" },
+      N_("export: write to FILE instead of the standard output"), "FILE" },
     { NULL }
   };
   const char *command;
@@ -627,7 +656,8 @@ eg_cli_annotations (EgCliContext  *ctx,
                              entries, &argc, &argv))
     return 1;
   if (argc < 2)
-    return eg_cli_usage_error ("annotations: say list, delete ID or export --format markdown");
+    return eg_cli_usage_error (_("annotations: say list, delete ID or export --format "
+                                 "markdown"));
 
   command = argv[1];
   list_options = card_key != NULL || orphaned || json;
@@ -640,10 +670,13 @@ eg_cli_annotations (EgCliContext  *ctx,
     return annotations_export (ctx, format, output);
 
   if (g_str_equal (command, "delete") && argc != 3)
-    return eg_cli_usage_error ("annotations delete: name one id (annotations list shows them)");
+    return eg_cli_usage_error (_("annotations delete: name one id (annotations list shows "
+                                 "them)"));
   if (g_str_equal (command, "list") || g_str_equal (command, "delete") ||
       g_str_equal (command, "export"))
-    return eg_cli_usage_error ("annotations %s: unexpected argument or option (see "
-                               "engram-cli annotations --help)", command);
-  return eg_cli_usage_error ("annotations: say list, delete ID or export --format markdown");
+    /* Translators: %s is list, delete or export */
+    return eg_cli_usage_error (_("annotations %s: unexpected argument or option (see "
+                                 "engram-cli annotations --help)"), command);
+  return eg_cli_usage_error (_("annotations: say list, delete ID or export --format "
+                                 "markdown"));
 }

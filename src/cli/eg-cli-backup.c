@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "eg-cli.h"
 
 static char *
@@ -57,7 +59,7 @@ backup_list (EgCliContext *ctx)
     {
       g_autofree char *dir = eg_backup_dir_for (path);
 
-      g_printerr ("engram-cli: there are no backups in “%s” yet\n", dir);
+      g_printerr (_("engram-cli: there are no backups in “%s” yet\n"), dir);
       return 0;
     }
 
@@ -87,9 +89,10 @@ backup_restore (EgCliContext *ctx,
 
   if (!eg_backup_restore (path, name, ctx->now_ms, NULL, &kept, &error))
     return eg_cli_fail (error);
-  g_print ("Restored “%s” from %s\n", path, name);
+  /* Translators: Restored “COLLECTION FILE” from BACKUP NAME */
+  g_print (_("Restored “%s” from %s\n"), path, name);
   if (kept != NULL)
-    g_print ("The collection as it was is kept in “%s”\n", kept);
+    g_print (_("The collection as it was is kept in “%s”\n"), kept);
   return 0;
 }
 
@@ -99,10 +102,10 @@ eg_cli_backup (EgCliContext  *ctx,
                char         **argv)
 {
   if (!eg_cli_parse_options (ctx, "create|list|restore NAME",
-                             "Back up the collection, list its backups (newest first: name, "
-                             "time, why, cards, reviews, size) or restore one.  Restoring "
-                             "backs up the collection as it is first, or moves it aside when "
-                             "it is damaged.",
+                             N_("Back up the collection, list its backups (newest first: "
+                                "name, time, why, cards, reviews, size) or restore one.  "
+                                "Restoring backs up the collection as it is first, or moves it "
+                                "aside when it is damaged."),
                              NULL, &argc, &argv))
     return 1;
 
@@ -113,7 +116,7 @@ eg_cli_backup (EgCliContext  *ctx,
   if (argc == 3 && g_str_equal (argv[1], "restore"))
     return backup_restore (ctx, argv[2]);
   if (argc == 2 && g_str_equal (argv[1], "restore"))
-    return eg_cli_usage_error ("backup restore: name the backup (engram-cli backup list "
-                               "shows them)");
-  return eg_cli_usage_error ("backup: say create, list or restore NAME");
+    return eg_cli_usage_error (_("backup restore: name the backup (engram-cli backup list "
+                                 "shows them)"));
+  return eg_cli_usage_error (_("backup: say create, list or restore NAME"));
 }

@@ -54,15 +54,18 @@ eg_cli_parse_options (EgCliContext  *ctx,
 {
   const GOptionEntry common[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &ctx->db_path,
-      "The collection (default: $XDG_DATA_HOME/engram/collection.db)", "PATH" },
+      N_("The collection (default: $XDG_DATA_HOME/engram/collection.db)"), "PATH" },
     { "at", 0, 0, G_OPTION_ARG_STRING, &ctx->at,
-      "Act as if the time were ISO-TIME (e.g. 2026-12-01T09:00:00Z)", "ISO-TIME" },
+      N_("Act as if the time were ISO-TIME (e.g. 2026-12-01T09:00:00Z)"), "ISO-TIME" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   /* argv[0] already is "engram-cli COMMAND" */
   context = g_option_context_new (args);
+  /* the entries' descriptions and @summary are N_() marked: GOption
+   * translates them */
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, common, NULL);
   if (entries != NULL)
@@ -78,8 +81,8 @@ eg_cli_parse_options (EgCliContext  *ctx,
     {
       if (!eg_time_parse_iso (ctx->at, &ctx->now_ms))
         {
-          eg_cli_usage_error ("--at: “%s” is not an ISO 8601 time such as "
-                              "2026-12-01T09:00:00Z", ctx->at);
+          eg_cli_usage_error (_("--at: “%s” is not an ISO 8601 time such as "
+                                "2026-12-01T09:00:00Z"), ctx->at);
           return FALSE;
         }
     }
@@ -119,8 +122,10 @@ eg_cli_open_store (EgCliContext *ctx,
       eg_cli_fail (error);
       if (g_error_matches (error, EG_STORE_ERROR, EG_STORE_ERROR_CORRUPT) ||
           g_error_matches (error, EG_STORE_ERROR, EG_STORE_ERROR_NOT_COLLECTION))
-        g_printerr ("engram-cli: “engram-cli%s%s backup list” shows the backups, and "
-                    "“backup restore NAME” restores one\n",
+        /* Translators: the first two %s are " --db PATH" or nothing; keep
+         * the command words (engram-cli, backup list, backup restore) */
+        g_printerr (_("engram-cli: “engram-cli%s%s backup list” shows the backups, and "
+                      "“backup restore NAME” restores one\n"),
                     ctx->db_path ? " --db " : "", ctx->db_path ? ctx->db_path : "");
       return FALSE;
     }
@@ -133,36 +138,59 @@ static void
 print_report (EgImportReport *report,
               gboolean        dry_run)
 {
-  g_print ("%s: deck “%s” (%s)\n", report->name, report->deck_title, report->deck_key);
-  g_print ("  %u sections, %u cards: %u added, %u updated, %u unchanged, "
-           "%u removed from source%s\n",
-           report->sections, report->cards, report->added, report->updated,
-           report->unchanged, report->removed, dry_run ? " (dry run: nothing written)" : "");
+  g_autofree char *sections = NULL;
+  g_autofree char *cards = NULL;
+
+  /* Translators: FILE: deck “TITLE” (KEY) */
+  g_print (_("%s: deck “%s” (%s)\n"), report->name, report->deck_title, report->deck_key);
+  sections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u section", "%u sections",
+                                           report->sections), report->sections);
+  cards = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card", "%u cards", report->cards),
+                           report->cards);
+  /* Translators: the first two %s are “N sections” and “N cards”; the last
+   * is “ (dry run: nothing written)” or nothing */
+  g_print (_("  %s, %s: %u added, %u updated, %u unchanged, %u removed from source%s\n"),
+           sections, cards, report->added, report->updated,
+           report->unchanged, report->removed, dry_run ? _(" (dry run: nothing written)") : "");
   if (report->highlights_placed > 0 || report->highlights_orphaned > 0)
-    g_print ("  %u highlight%s placed again, %u orphaned (kept, to attach again or delete)\n",
-             report->highlights_placed, report->highlights_placed == 1 ? "" : "s",
-             report->highlights_orphaned);
+    /* Translators: the second %u counts orphaned highlights */
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "  %u highlight placed again, %u orphaned (kept, to attach again "
+                          "or delete)\n",
+                          "  %u highlights placed again, %u orphaned (kept, to attach again "
+                          "or delete)\n", report->highlights_placed),
+             report->highlights_placed, report->highlights_orphaned);
   if (report->n_repaired > 0)
-    g_print ("  %u characters repaired (the file had been mis-decoded as Windows-1252)\n",
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "  %u character repaired (the file had been mis-decoded as "
+                          "Windows-1252)\n",
+                          "  %u characters repaired (the file had been mis-decoded as "
+                          "Windows-1252)\n", report->n_repaired),
              report->n_repaired);
   for (guint i = 0; i < report->removed_keys->len; i++)
-    g_print ("  not in the file any more (kept): %s\n",
+    /* Translators: %s is a card's key */
+    g_print (_("  not in the file any more (kept): %s\n"),
              (const char *) g_ptr_array_index (report->removed_keys, i));
   if (report->conflicts->len > 0)
-    g_print ("  %u changed both in the file and here; your text is kept"
-             " (--theirs KEY takes the file's):\n", report->conflicts->len);
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "  %u card changed both in the file and here; your text is kept"
+                          " (--theirs KEY takes the file's):\n",
+                          "  %u cards changed both in the file and here; your text is kept"
+                          " (--theirs KEY takes the file's):\n", report->conflicts->len),
+             report->conflicts->len);
   for (guint i = 0; i < report->conflicts->len; i++)
     {
       EgImportConflict *conflict = g_ptr_array_index (report->conflicts, i);
       g_autofree char *question = eg_markdown_to_plain (conflict->question);
 
-      g_print ("  conflict: %s\t%s\n", conflict->key, question);
+      /* Translators: card key, a tab, the card's question */
+      g_print (_("  conflict: %s\t%s\n"), conflict->key, question);
     }
   for (guint i = 0; i < report->warnings->len; i++)
     {
       EgRepairWarning *warning = g_ptr_array_index (report->warnings, i);
 
-      g_print ("  warning: line %u: %s\n", warning->line, warning->message);
+      g_print (_("  warning: line %u: %s\n"), warning->line, warning->message);
     }
 }
 
@@ -175,23 +203,24 @@ command_import (EgCliContext  *ctx,
   g_auto(GStrv) theirs = NULL;
   GOptionEntry entries[] = {
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
-      "Report what the import would do, write nothing", NULL },
+      N_("Report what the import would do, write nothing"), NULL },
     { "theirs", 0, 0, G_OPTION_ARG_STRING_ARRAY, &theirs,
-      "Take the file's text for this card even though you changed it (repeat for more cards)",
+      N_("Take the file's text for this card even though you changed it (repeat for more "
+         "cards)"),
       "CARD_KEY" },
     { NULL }
   };
   int status = 0;
 
-  if (!eg_cli_parse_options (ctx, "FILE…", "Import or update Markdown decks.",
+  if (!eg_cli_parse_options (ctx, "FILE…", N_("Import or update Markdown decks."),
                       entries, &argc, &argv))
     return 1;
   if (argc < 2)
     {
-      return eg_cli_usage_error ("import: name at least one deck file");
+      return eg_cli_usage_error (_("import: name at least one deck file"));
     }
   if (theirs != NULL && argc != 2)
-    return eg_cli_usage_error ("import: --theirs takes the cards of one deck file");
+    return eg_cli_usage_error (_("import: --theirs takes the cards of one deck file"));
   if (!eg_cli_open_store (ctx, EG_CLI_WRITE))
     return 1;
 
@@ -203,8 +232,8 @@ command_import (EgCliContext  *ctx,
       backup = eg_backup_create (ctx->store, EG_BACKUP_REASON_IMPORT, ctx->now_ms, NULL, &error);
       if (backup == NULL)
         {
-          g_prefix_error (&error, "Nothing was imported, because the collection could not "
-                                  "be backed up first: ");
+          g_prefix_error (&error, _("Nothing was imported, because the collection could "
+                                    "not be backed up first: "));
           return eg_cli_fail (error);
         }
     }
@@ -236,21 +265,21 @@ command_list (EgCliContext  *ctx,
   gboolean sections_only = FALSE;
   GOptionEntry entries[] = {
     { "section", 0, 0, G_OPTION_ARG_STRING, &section_key,
-      "Only the cards of this section", "KEY" },
+      N_("Only the cards of this section"), "KEY" },
     { "sections", 0, 0, G_OPTION_ARG_NONE, &sections_only,
-      "List the sections instead of the cards", NULL },
+      N_("List the sections instead of the cards"), NULL },
     { NULL }
   };
   g_autoptr(EgSectionInfo) section = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!eg_cli_parse_options (ctx, "", "List cards (key, question) or sections.",
+  if (!eg_cli_parse_options (ctx, "", N_("List cards (key, question) or sections."),
                       entries, &argc, &argv))
     return 1;
   if (argc > 1)
     {
-      return eg_cli_usage_error ("list: unexpected argument");
+      return eg_cli_usage_error (_("list: unexpected argument"));
     }
   if (!eg_cli_open_store (ctx, EG_CLI_READ))
     return 1;
@@ -288,9 +317,14 @@ command_list (EgCliContext  *ctx,
 static const char *
 state_name (int state)
 {
-  static const char * const names[] = { "new", "learning", "review", "relearning" };
+  static const char * const names[] = {
+    NC_("card state", "new"),
+    NC_("card state", "learning"),
+    NC_("card state", "review"),
+    NC_("card state", "relearning"),
+  };
 
-  return names[CLAMP (state, 0, 3)];
+  return g_dpgettext2 (GETTEXT_PACKAGE, "card state", names[CLAMP (state, 0, 3)]);
 }
 
 static int
@@ -302,12 +336,12 @@ command_show (EgCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *due = NULL;
 
-  if (!eg_cli_parse_options (ctx, "CARD_KEY", "Show a card (keys look like 16/301).",
+  if (!eg_cli_parse_options (ctx, "CARD_KEY", N_("Show a card (keys look like 16/301)."),
                       NULL, &argc, &argv))
     return 1;
   if (argc != 2)
     {
-      return eg_cli_usage_error ("show: name one card, e.g. engram-cli show 16/301");
+      return eg_cli_usage_error (_("show: name one card, e.g. engram-cli show 16/301"));
     }
   if (!eg_cli_open_store (ctx, EG_CLI_READ))
     return 1;
@@ -316,7 +350,8 @@ command_show (EgCliContext  *ctx,
     return eg_cli_fail (error);
 
   due = eg_time_format_iso (card->state.due);
-  g_print ("Card %s (number %d, section %s)\n\n", card->key, card->number, card->section_key);
+  g_print (_("Card %s (number %d, section %s)\n\n"), card->key, card->number,
+           card->section_key);
   g_print ("### %d. %s\n%s\n", card->number, card->question, card->answer);
   for (guint i = 0; i < card->parts->len; i++)
     {
@@ -324,12 +359,14 @@ command_show (EgCliContext  *ctx,
 
       g_print ("\n#### %s\n%s\n", part->name, part->text);
     }
-  g_print ("\nState: %s, due %s, stability %g, difficulty %g, %d reviews, %d lapses%s%s%s\n",
+  /* Translators: the last three %s are “, suspended”, “, flagged” and
+   * “, no longer in its deck file”, or nothing */
+  g_print (_("\nState: %s, due %s, stability %g, difficulty %g, %d reviews, %d lapses%s%s%s\n"),
            state_name (card->state.state), due, card->state.stability, card->state.difficulty,
            card->state.reps, card->state.lapses,
-           card->suspended ? ", suspended" : "",
-           card->flag ? ", flagged" : "",
-           card->in_source ? "" : ", no longer in its deck file");
+           card->suspended ? _(", suspended") : "",
+           card->flag ? _(", flagged") : "",
+           card->in_source ? "" : _(", no longer in its deck file"));
 
   return 0;
 }
@@ -360,26 +397,26 @@ command_export (EgCliContext  *ctx,
   g_autofree char *output = NULL;
   g_autofree char *deck = NULL;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "json or markdown", "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json or markdown"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      "Write to FILE instead of the standard output", "FILE" },
+      N_("Write to FILE instead of the standard output"), "FILE" },
     { "deck", 0, 0, G_OPTION_ARG_STRING, &deck,
-      "The deck to export as Markdown (when there are several)", "KEY" },
+      N_("The deck to export as Markdown (when there are several)"), "KEY" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
 
-  if (!eg_cli_parse_options (ctx, "", "Export the collection as JSON or a Markdown deck.",
+  if (!eg_cli_parse_options (ctx, "", N_("Export the collection as JSON or a Markdown deck."),
                       entries, &argc, &argv))
     return 1;
   if (format == NULL || (!g_str_equal (format, "json") && !g_str_equal (format, "markdown")))
     {
-      return eg_cli_usage_error ("export: --format must be json or markdown");
+      return eg_cli_usage_error (_("export: --format must be json or markdown"));
     }
   if (argc > 1)
     {
-      return eg_cli_usage_error ("export: unexpected argument");
+      return eg_cli_usage_error (_("export: unexpected argument"));
     }
   if (!eg_cli_open_store (ctx, EG_CLI_READ))
     return 1;
@@ -407,22 +444,23 @@ command_stats (EgCliContext  *ctx,
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
-      "Print the statistics the app shows (today, due, history, streak, cards by state) "
-      "as JSON", NULL },
-    { "deck", 0, 0, G_OPTION_ARG_STRING, &deck, "With --json: only this deck", "KEY" },
-    { "section", 0, 0, G_OPTION_ARG_STRING, &section, "With --json: only this section",
+      N_("Print the statistics the app shows (today, due, history, streak, cards by state) "
+         "as JSON"), NULL },
+    { "deck", 0, 0, G_OPTION_ARG_STRING, &deck, N_("With --json: only this deck"), "KEY" },
+    { "section", 0, 0, G_OPTION_ARG_STRING, &section, N_("With --json: only this section"),
       "KEY" },
     { NULL }
   };
 
-  if (!eg_cli_parse_options (ctx, "", "Counts of decks, sections, cards and reviews; with "
-                             "--json, the statistics of the collection, a deck or a section.",
+  if (!eg_cli_parse_options (ctx, "", N_("Counts of decks, sections, cards and reviews; with "
+                                "--json, the statistics of the collection, a deck or a "
+                                "section."),
                              entries, &argc, &argv))
     return 1;
   if (argc > 1)
-    return eg_cli_usage_error ("stats: unexpected argument “%s”", argv[1]);
+    return eg_cli_usage_error (_("stats: unexpected argument “%s”"), argv[1]);
   if (!json && (deck != NULL || section != NULL))
-    return eg_cli_usage_error ("stats: --deck and --section go with --json");
+    return eg_cli_usage_error (_("stats: --deck and --section go with --json"));
   if (!eg_cli_open_store (ctx, EG_CLI_READ))
     return 1;
   if (json)
@@ -430,15 +468,17 @@ command_stats (EgCliContext  *ctx,
   if (!eg_store_get_stats (ctx->store, &stats, &error))
     return eg_cli_fail (error);
 
-  g_print ("Collection: %s\n", eg_store_get_path (ctx->store));
-  g_print ("Decks:       %u\n", stats.decks);
-  g_print ("Sections:    %u\n", stats.sections);
-  g_print ("Cards:       %u (new %u, learning %u, review %u, relearning %u)\n",
+  /* Translators: the counts of "engram-cli stats"; keep the numbers of the
+   * lines below in one column by padding the words with spaces */
+  g_print (_("Collection: %s\n"), eg_store_get_path (ctx->store));
+  g_print (_("Decks:       %u\n"), stats.decks);
+  g_print (_("Sections:    %u\n"), stats.sections);
+  g_print (_("Cards:       %u (new %u, learning %u, review %u, relearning %u)\n"),
            stats.cards, stats.new_cards, stats.learning, stats.review, stats.relearning);
-  g_print ("Suspended:   %u\n", stats.suspended);
-  g_print ("Not in their deck file any more: %u\n", stats.not_in_source);
-  g_print ("Reviews:     %u\n", stats.reviews_logged);
-  g_print ("Annotations: %u\n", stats.annotations);
+  g_print (_("Suspended:   %u\n"), stats.suspended);
+  g_print (_("Not in their deck file any more: %u\n"), stats.not_in_source);
+  g_print (_("Reviews:     %u\n"), stats.reviews_logged);
+  g_print (_("Annotations: %u\n"), stats.annotations);
   return 0;
 }
 
@@ -450,12 +490,13 @@ command_set_language (EgCliContext  *ctx,
   g_autoptr(GError) error = NULL;
 
   if (!eg_cli_parse_options (ctx, "DECK LANGUAGE",
-                             "Set the language of a deck's inline code (e.g. go), or none.",
+                             N_("Set the language of a deck's inline code (e.g. go), or "
+                                "none."),
                              NULL, &argc, &argv))
     return 1;
   if (argc != 3)
-    return eg_cli_usage_error ("set-language: name a deck and a language, e.g. "
-                               "engram-cli set-language my-deck go");
+    return eg_cli_usage_error (_("set-language: name a deck and a language, e.g. "
+                                 "engram-cli set-language my-deck go"));
   if (!eg_cli_open_store (ctx, EG_CLI_WRITE))
     return 1;
   if (!eg_store_set_deck_language (ctx->store, argv[1],
@@ -473,45 +514,48 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "import", "FILE…", "Import or update Markdown decks", command_import },
-  { "list", "[--section KEY] [--sections]", "List cards or sections", command_list },
-  { "show", "CARD_KEY", "Show one card", command_show },
-  { "export", "--format json|markdown [-o FILE]", "Export the collection", command_export },
-  { "stats", "[--json] [--deck|--section KEY]", "Collection statistics",
+  { "import", "FILE…", N_("Import or update Markdown decks"), command_import },
+  { "list", "[--section KEY] [--sections]", N_("List cards or sections"), command_list },
+  { "show", "CARD_KEY", N_("Show one card"), command_show },
+  { "export", "--format json|markdown [-o FILE]", N_("Export the collection"), command_export },
+  { "stats", "[--json] [--deck|--section KEY]", N_("Collection statistics"),
     command_stats },
-  { "set-language", "DECK LANGUAGE", "Language of a deck's inline code", command_set_language },
-  { "due", "", "Cards due today, and when the next one is", eg_cli_due },
-  { "review", "[--grade N]", "Review in the terminal, or grade the next card", eg_cli_review },
-  { "forecast", "[--days N]", "Cards due on each of the next days", eg_cli_forecast },
-  { "log", "[--card KEY] [--json]", "The review log, oldest first", eg_cli_log },
-  { "search", "QUERY [--json]", "Search cards (see README for the syntax)", eg_cli_search },
+  { "set-language", "DECK LANGUAGE", N_("Language of a deck's inline code"),
+    command_set_language },
+  { "due", "", N_("Cards due today, and when the next one is"), eg_cli_due },
+  { "review", "[--grade N]", N_("Review in the terminal, or grade the next card"),
+    eg_cli_review },
+  { "forecast", "[--days N]", N_("Cards due on each of the next days"), eg_cli_forecast },
+  { "log", "[--card KEY] [--json]", N_("The review log, oldest first"), eg_cli_log },
+  { "search", "QUERY [--json]", N_("Search cards (see README for the syntax)"), eg_cli_search },
   { "plan", "[--date DATE|--clear] [--json]",
-    "Interview date: the daily plan and expected recall", eg_cli_plan },
-  { "settings", "[KEY [VALUE]]", "Show or change the scheduler's settings", eg_cli_settings },
-  { "backup", "create|list|restore NAME", "Back up the collection, list or restore backups",
+    N_("Interview date: the daily plan and expected recall"), eg_cli_plan },
+  { "settings", "[KEY [VALUE]]", N_("Show or change the scheduler's settings"),
+    eg_cli_settings },
+  { "backup", "create|list|restore NAME", N_("Back up the collection, list or restore backups"),
     eg_cli_backup },
-  { "highlight", "add CARD_KEY --quote TEXT", "Highlight a passage of a card", eg_cli_highlight },
-  { "note", "set CARD_KEY TEXT|show CARD_KEY", "Set or show a card's note", eg_cli_note },
-  { "annotations", "list|delete ID|export", "List, delete or export highlights and notes",
+  { "highlight", "add CARD_KEY --quote TEXT", N_("Highlight a passage of a card"),
+    eg_cli_highlight },
+  { "note", "set CARD_KEY TEXT|show CARD_KEY", N_("Set or show a card's note"), eg_cli_note },
+  { "annotations", "list|delete ID|export", N_("List, delete or export highlights and notes"),
     eg_cli_annotations },
 };
 
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream,
-           "Usage: engram-cli [--db PATH] COMMAND [ARGS…]\n\n"
-           "Commands:\n");
+  fprintf (stream, "%s", _("Usage: engram-cli [--db PATH] COMMAND [ARGS…]\n\n"
+                           "Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       /* padded by characters, not bytes: "FILE…" is 5 wide */
       int pad = 34 - (int) g_utf8_strlen (commands[i].args, -1);
 
       fprintf (stream, "  %-12s %s%*s %s\n", commands[i].name, commands[i].args,
-               MAX (pad, 0), "", commands[i].summary);
+               MAX (pad, 0), "", _(commands[i].summary));
     }
-  fprintf (stream, "\nEvery command accepts --db PATH and --at ISO-TIME; "
-                   "“engram-cli COMMAND --help” tells more.\n");
+  fprintf (stream, "%s", _("\nEvery command accepts --db PATH and --at ISO-TIME; "
+                           "“engram-cli COMMAND --help” tells more.\n"));
 }
 
 int
@@ -580,7 +624,8 @@ main (int    argc,
       }
 
   {
-    g_autofree char *message = g_strdup_printf ("unknown command “%s”", argv[command_index]);
+    g_autofree char *message = g_strdup_printf (_("unknown command “%s”"),
+                                                argv[command_index]);
 
     print_error (message);
     print_usage (stderr);
