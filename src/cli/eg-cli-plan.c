@@ -6,7 +6,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 
 #include "eg-cli-json.h"
 #include "eg-cli.h"
@@ -66,25 +68,62 @@ print_json (const EgPlan *plan)
   g_print ("%s\n", text);
 }
 
+/* "3 new cards", "1 new card" */
+static char *
+new_cards_text (int n)
+{
+  return g_strdup_printf (ngettext ("%d new card", "%d new cards", n), n);
+}
+
+/* "200 reviews", "1 review" */
+static char *
+reviews_text (int n)
+{
+  return g_strdup_printf (ngettext ("%d review", "%d reviews", n), n);
+}
+
+/* "12 days", "1 day" */
+static char *
+days_text (int n)
+{
+  return g_strdup_printf (ngettext ("%d day", "%d days", n), n);
+}
+
 static void
 print_warning (const EgPlan *plan)
 {
   if (plan->feasible)
     return;
-  g_print ("\nWarning: the goal is out of reach");
+  g_print ("\n");
   if (plan->too_few_days)
     {
       g_autofree char *last = eg_time_format_day (plan->last_intro_day);
+      g_autofree char *lead = days_text (plan->lead_days);
+      g_autofree char *planned = NULL;
 
-      g_print (": too few days. A new card needs %d days to reach a stability of %g days, "
-               "so the last day to introduce one was %s; all %u new cards are planned as "
-               "soon as possible.\n", plan->lead_days, plan->target_stability, last,
-               plan->scope_new);
+      /* Translators: the end of the warning below */
+      planned = g_strdup_printf (ngettext ("%d new card is planned as soon as possible",
+                                           "all %d new cards are planned as soon as possible",
+                                           plan->scope_new), (int) plan->scope_new);
+      /* Translators: the first %s is "12 days", %g a number of days, the
+       * second %s a date, the third "all 245 new cards are planned as soon
+       * as possible" */
+      g_print (_("Warning: the goal is out of reach: too few days. A new card needs %s "
+                 "to reach a stability of %g days, so the last day to introduce one was %s; "
+                 "%s.\n"), lead, plan->target_stability, last, planned);
     }
   else
-    g_print (" with %d reviews a day.\n", plan->reviews_per_day);
+    {
+      g_autofree char *reviews = reviews_text (plan->reviews_per_day);
+
+      /* Translators: %s is "200 reviews" */
+      g_print (_("Warning: the goal is out of reach with %s a day.\n"), reviews);
+    }
   if (plan->needed_reviews_per_day > plan->reviews_per_day)
-    g_print ("It would take %d reviews a day (engram-cli settings reviews-per-day %d).\n",
+    /* Translators: the command in parentheses stays as it is */
+    g_print (ngettext ("It would take %d review a day (engram-cli settings reviews-per-day %d).\n",
+                       "It would take %d reviews a day (engram-cli settings reviews-per-day %d).\n",
+                       plan->needed_reviews_per_day),
              plan->needed_reviews_per_day, plan->needed_reviews_per_day);
 }
 
@@ -93,26 +132,50 @@ print_text (const EgPlan *plan)
 {
   g_autofree char *sections = g_strjoinv (", ", plan->sections);
   g_autofree char *last = eg_time_format_day (plan->last_intro_day);
+  g_autofree char *lead = days_text (plan->lead_days);
+  g_autofree char *new_budget = new_cards_text (plan->new_per_day);
+  g_autofree char *review_budget = reviews_text (plan->reviews_per_day);
+  g_autofree char *new_needed = new_cards_text (MAX (plan->needed_new_per_day,
+                                                     plan->new_per_day));
+  g_autofree char *reviews_needed = reviews_text (plan->needed_reviews_per_day);
+  g_autofree char *scope = NULL;
 
   if (plan->days_left < 0)
     {
-      g_print ("Interview: %s (passed %d days ago): the plan has no effect any more; "
-               "engram-cli plan --clear removes it.\n", plan->date, -plan->days_left);
+      /* Translators: %s is the interview date; the command stays as it is */
+      g_print (ngettext ("Interview: %s (passed %d day ago): the plan has no effect any more; "
+                         "engram-cli plan --clear removes it.\n",
+                         "Interview: %s (passed %d days ago): the plan has no effect any more; "
+                         "engram-cli plan --clear removes it.\n", -plan->days_left),
+               plan->date, -plan->days_left);
       return;
     }
-  g_print ("Interview: %s (in %d days)\n", plan->date, plan->days_left);
-  g_print ("Scope: %s%s%s: %u cards, %u new\n",
-           plan->deck_key != NULL ? plan->deck_key : "every deck",
-           *sections != '\0' ? ", sections " : "", sections,
-           plan->scope_cards, plan->scope_new);
-  g_print ("Target: a stability of %g days; a new card needs %d days to reach it, "
-           "so the last day to introduce one is %s\n",
-           plan->target_stability, plan->lead_days, last);
-  g_print ("Budget: %d new cards and %d reviews a day; the plan needs up to %d new cards "
-           "and %d reviews a day\n", plan->new_per_day, plan->reviews_per_day,
-           MAX (plan->needed_new_per_day, plan->new_per_day), plan->needed_reviews_per_day);
-  g_print ("Expected recall on %s: %.0f %%\n\n", plan->date, 100 * plan->expected_recall);
-  g_print ("Date        New  Reviews  Recall\n");
+  g_print (ngettext ("Interview: %s (in %d day)\n", "Interview: %s (in %d days)\n",
+                     plan->days_left), plan->date, plan->days_left);
+  if (*sections != '\0')
+    /* Translators: a deck's key (or "every deck") and a list of section keys */
+    scope = g_strdup_printf (_("%s, sections %s"),
+                             plan->deck_key != NULL ? plan->deck_key : _("every deck"),
+                             sections);
+  else
+    scope = g_strdup (plan->deck_key != NULL ? plan->deck_key : _("every deck"));
+  /* Translators: "Scope: every deck: 245 cards, 245 new" */
+  g_print (ngettext ("Scope: %s: %u card, %u new\n", "Scope: %s: %u cards, %u new\n",
+                     plan->scope_cards), scope, plan->scope_cards, plan->scope_new);
+  /* Translators: %g is a number of days, the first %s "12 days", the second a date */
+  g_print (_("Target: a stability of %g days; a new card needs %s to reach it, "
+             "so the last day to introduce one is %s\n"),
+           plan->target_stability, lead, last);
+  /* Translators: "Budget: 5 new cards and 200 reviews a day; the plan needs up
+   * to 5 new cards and 40 reviews a day" */
+  g_print (_("Budget: %s and %s a day; the plan needs up to %s and %s a day\n"),
+           new_budget, review_budget, new_needed, reviews_needed);
+  /* Translators: %s is the interview date, %.0f %% a percentage */
+  g_print (_("Expected recall on %s: %.0f %%\n\n"), plan->date, 100 * plan->expected_recall);
+  /* Translators: the heading of the plan's table, above lines such as
+   * "2026-12-01    5       40     93 %": end "New" in column 15, "Reviews"
+   * in column 24 and "Recall" in column 32 so that the columns line up */
+  g_print ("%s\n", _("Date        New  Reviews  Recall"));
   for (guint i = 0; i < plan->days->len; i++)
     {
       const EgPlanDay *day = &g_array_index (plan->days, EgPlanDay, i);
@@ -143,26 +206,28 @@ eg_cli_plan (EgCliContext  *ctx,
   g_autofree char *sections = NULL;
   gboolean clear = FALSE, json = FALSE;
   GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, "Set the interview date", "YYYY-MM-DD" },
-    { "deck", 0, 0, G_OPTION_ARG_STRING, &deck, "With --date: the deck that matters "
-      "(default: every card)", "KEY" },
-    { "sections", 0, 0, G_OPTION_ARG_STRING, &sections, "With --date: only these sections",
-      "KEY,…" },
-    { "clear", 0, 0, G_OPTION_ARG_NONE, &clear, "End interview-date mode", NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the plan as JSON", NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, _("Set the interview date"),
+      /* Translators: a placeholder in the help */
+      _("YYYY-MM-DD") },
+    { "deck", 0, 0, G_OPTION_ARG_STRING, &deck, _("With --date: the deck that matters "
+      "(default: every card)"), C_("placeholder", "KEY") },
+    { "sections", 0, 0, G_OPTION_ARG_STRING, &sections, _("With --date: only these sections"),
+      C_("placeholder", "KEY,…") },
+    { "clear", 0, 0, G_OPTION_ARG_NONE, &clear, _("End interview-date mode"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, _("Print the plan as JSON"), NULL },
     { NULL }
   };
 
-  if (!eg_cli_parse_options (ctx, "", "Interview-date mode: set a date (new cards are paced "
-                             "and the last day crams), show the plan and the expected recall "
-                             "on the date, or clear it.", entries, &argc, &argv))
+  if (!eg_cli_parse_options (ctx, "", _("Interview-date mode: set a date (new cards are "
+                             "paced and the last day crams), show the plan and the expected "
+                             "recall on the date, or clear it."), entries, &argc, &argv))
     return 1;
   if (argc > 1)
-    return eg_cli_usage_error ("plan: unexpected argument “%s”", argv[1]);
+    return eg_cli_usage_error (_("plan: unexpected argument “%s”"), argv[1]);
   if (clear && date != NULL)
-    return eg_cli_usage_error ("plan: --clear and --date do not go together");
+    return eg_cli_usage_error (_("plan: --clear and --date do not go together"));
   if (date == NULL && (deck != NULL || sections != NULL))
-    return eg_cli_usage_error ("plan: --deck and --sections go with --date");
+    return eg_cli_usage_error (_("plan: --deck and --sections go with --date"));
   if (!eg_cli_open_store (ctx, clear || date != NULL ? EG_CLI_WRITE : EG_CLI_READ))
     return 1;
   if (!(scheduler = eg_scheduler_new (ctx->store, &error)))
@@ -172,7 +237,7 @@ eg_cli_plan (EgCliContext  *ctx,
     {
       if (!eg_plan_clear (scheduler, &error))
         return eg_cli_fail (error);
-      g_print ("Interview date cleared: the normal study queue again.\n");
+      g_print (_("Interview date cleared: the normal study queue again.\n"));
       return 0;
     }
   if (date != NULL && !eg_plan_set (scheduler, date, deck, sections, ctx->now_ms, &error))
@@ -180,9 +245,9 @@ eg_cli_plan (EgCliContext  *ctx,
   if (!eg_plan_is_set (scheduler))
     {
       if (json)
-        g_print ("null\n");
+        fputs ("null\n", stdout);   /* JSON for "no plan" */
       else
-        g_print ("No interview date is set (engram-cli plan --date YYYY-MM-DD sets one).\n");
+        g_print (_("No interview date is set (engram-cli plan --date YYYY-MM-DD sets one).\n"));
       return 0;
     }
   if (!(plan = eg_plan_compute (scheduler, ctx->now_ms, &error)))

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -33,7 +34,9 @@ static const struct
   { "modified", EG_SORT_MODIFIED },
 };
 
-#define SUMMARY \
+/* Translators: the search syntax (is:due, section:, prop:ivl, OR…) and the
+ * sort column names are what the command accepts: keep them as they are */
+#define SUMMARY N_( \
   "Lists the keys of the cards that match QUERY (several arguments are joined\n" \
   "with spaces), in deck order unless --sort says otherwise.\n" \
   "\n" \
@@ -47,7 +50,7 @@ static const struct
   "\n" \
   "A query that starts with “-” can follow “--”.\n" \
   "Sort columns: deck, number, question, section, due, interval, stability,\n" \
-  "difficulty, retrievability, reviews, lapses, flag, modified."
+  "difficulty, retrievability, reviews, lapses, flag, modified.")
 
 /* Options of this command and of every command, with their values. */
 static gboolean
@@ -120,10 +123,12 @@ eg_cli_search (EgCliContext  *ctx,
   gboolean descending = FALSE;
   g_autofree char *sort_name = NULL;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print a JSON array of {key, question}", NULL },
-    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_name, "Order by COLUMN (default: deck)",
-      "COLUMN" },
-    { "desc", 0, 0, G_OPTION_ARG_NONE, &descending, "Reverse the order", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, _("Print a JSON array of {key, question}"),
+      NULL },
+    /* Translators: COLUMN is the placeholder below; "deck" is a column name */
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_name, _("Order by COLUMN (default: deck)"),
+      C_("placeholder", "COLUMN") },
+    { "desc", 0, 0, G_OPTION_ARG_NONE, &descending, _("Reverse the order"), NULL },
     { NULL }
   };
   g_autofree char **args = protect_query (argc, argv);
@@ -136,7 +141,8 @@ eg_cli_search (EgCliContext  *ctx,
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!eg_cli_parse_options (ctx, "QUERY…", SUMMARY, entries, &n_args, &parsed))
+  if (!eg_cli_parse_options (ctx, C_("placeholder", "QUERY…"), _(SUMMARY), entries,
+                             &n_args, &parsed))
     return 1;
   /* GOption keeps a "--" when options came before it */
   if (n_args > 1 && g_str_equal (parsed[1], "--"))
@@ -145,7 +151,8 @@ eg_cli_search (EgCliContext  *ctx,
       n_args--;
     }
   if (n_args < 2)
-    return eg_cli_usage_error ("search: write a query, e.g. engram-cli search 'escape analysis'");
+    return eg_cli_usage_error (_("search: write a query, e.g. engram-cli search "
+                                 "'escape analysis'"));
 
   if (sort_name != NULL)
     {
@@ -158,9 +165,11 @@ eg_cli_search (EgCliContext  *ctx,
             known = TRUE;
           }
       if (!known)
-        return eg_cli_usage_error ("search: unknown sort column “%s”; use deck, number, question, "
-                                   "section, due, interval, stability, difficulty, "
-                                   "retrievability, reviews, lapses, flag or modified", sort_name);
+        /* Translators: the column names are what the command accepts */
+        return eg_cli_usage_error (_("search: unknown sort column “%s”; use deck, number, "
+                                     "question, section, due, interval, stability, "
+                                     "difficulty, retrievability, reviews, lapses, flag or "
+                                     "modified"), sort_name);
     }
 
   query = g_strjoinv (" ", parsed + 1);

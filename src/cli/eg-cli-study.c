@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,10 +15,46 @@
 static const char * const rating_names[] = { "Manual", "Again", "Hard", "Good", "Easy" };
 static const char * const state_names[] = { "new", "learning", "review", "relearning" };
 
+/* The names above in the log and its JSON; these in front of the user */
 static const char *
 state_name (int state)
 {
   return state_names[CLAMP (state, 0, 3)];
+}
+
+static const char *
+state_label (int state)
+{
+  switch (CLAMP (state, 0, 3))
+    {
+    case 0:
+      return C_("card state", "new");
+    case 1:
+      return C_("card state", "learning");
+    case 2:
+      return C_("card state", "review");
+    default:
+      return C_("card state", "relearning");
+    }
+}
+
+static const char *
+rating_label (int rating)
+{
+  switch (CLAMP (rating, 0, 4))
+    {
+    case 1:
+      return _("Again");
+    case 2:
+      return _("Hard");
+    case 3:
+      return _("Good");
+    case 4:
+      return _("Easy");
+    default:
+      /* Translators: a review log row not from a grade */
+      return C_("rating", "Manual");
+    }
 }
 
 static EgScheduler *
@@ -44,9 +81,11 @@ describe_time (gint64 when,
   g_autofree char *in = NULL;
 
   if (when <= now)
-    return g_strdup_printf ("%s (now)", iso);
+    /* Translators: %s is a time such as 2026-11-28T04:00:00.000Z */
+    return g_strdup_printf (_("%s (now)"), iso);
   in = eg_time_format_interval (when - now);
-  return g_strdup_printf ("%s (in %s)", iso, in);
+  /* Translators: "2026-11-28T04:00:00.000Z (in 6h)" */
+  return g_strdup_printf (_("%s (in %s)"), iso, in);
 }
 
 static char *
@@ -70,25 +109,27 @@ eg_cli_due (EgCliContext  *ctx,
   gint64 next;
 
   if (!eg_cli_parse_options (ctx, "",
-                             "How many cards are due today (the cards is:due finds), and when "
-                             "the next is.", NULL, &argc, &argv))
+                             /* Translators: is:due is a search term: keep it */
+                             _("How many cards are due today (the cards is:due finds), and "
+                               "when the next is."), NULL, &argc, &argv))
     return 1;
   if (argc > 1)
-    return eg_cli_usage_error ("due: unexpected argument “%s”", argv[1]);
+    return eg_cli_usage_error (_("due: unexpected argument “%s”"), argv[1]);
   if (!(scheduler = open_scheduler (ctx, EG_CLI_READ)))
     return 1;
 
   if (!(queue = eg_scheduler_build_queue (scheduler, ctx->now_ms, &error)))
     return eg_cli_fail (error);
   eg_queue_get_counts (queue, &counts);
-  g_print ("Due today: %u new, %u learning, %u review\n",
+  g_print (_("Due today: %u new, %u learning, %u review\n"),
            counts.new_cards, counts.learning, counts.review);
 
   if (eg_queue_peek (queue, ctx->now_ms) != 0)
     {
       g_autofree char *key = card_key (ctx->store, eg_queue_peek (queue, ctx->now_ms));
 
-      g_print ("Next card: %s, now\n", key);
+      /* Translators: %s is a card's key such as 16/301 */
+      g_print (_("Next card: %s, now\n"), key);
       return 0;
     }
 
@@ -98,12 +139,12 @@ eg_cli_due (EgCliContext  *ctx,
   if (error != NULL)
     return eg_cli_fail (error);
   if (next == 0)
-    g_print ("Nothing is due, and no card is waiting.\n");
+    g_print (_("Nothing is due, and no card is waiting.\n"));
   else
     {
       g_autofree char *when = describe_time (next, ctx->now_ms);
 
-      g_print ("Next card due: %s\n", when);
+      g_print (_("Next card due: %s\n"), when);
     }
   return 0;
 }
@@ -118,8 +159,11 @@ print_grade (EgStore             *store,
   g_autofree char *key = card_key (store, card_id);
   g_autofree char *when = describe_time (result->after.due, now);
 
-  g_print ("%s %s: %s → %s, due %s\n", key, rating_names[rating],
-           state_name (result->before.state), state_name (result->after.state), when);
+  /* Translators: "16/301 Good: new → learning, due 2026-11-28T04:00:00.000Z
+   * (in 10m)": a card's key, the grade, its state before and after, and
+   * when it is due next */
+  g_print (_("%s %s: %s → %s, due %s\n"), key, rating_label (rating),
+           state_label (result->before.state), state_label (result->after.state), when);
 }
 
 /* The four grades with the interval each would give: "1 Again (1m)  …" */
@@ -132,13 +176,14 @@ describe_outcomes (EgScheduler *scheduler,
   EgFsrsCard outcomes[4];
 
   if (!eg_scheduler_preview (scheduler, card_id, now, outcomes, NULL))
-    return g_strdup ("1 Again  2 Hard  3 Good  4 Easy");
+    return g_strdup_printf ("1 %s  2 %s  3 %s  4 %s", rating_label (1), rating_label (2),
+                            rating_label (3), rating_label (4));
   for (guint i = 0; i < 4; i++)
     {
       g_autofree char *interval = eg_time_format_interval (outcomes[i].due - now);
 
       g_string_append_printf (line, "%s%u %s (%s)", i ? "  " : "", i + 1,
-                              rating_names[i + 1], interval);
+                              rating_label (i + 1), interval);
     }
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
@@ -203,8 +248,10 @@ review_interactive (EgCliContext *ctx,
 
           if (next == 0)
             next = eg_scheduler_next_due (scheduler, now, NULL);
-          when = next ? describe_time (next, now) : g_strdup ("never");
-          g_print ("All caught up: %u cards reviewed. Next card due: %s\n", reviewed, when);
+          when = next ? describe_time (next, now) : g_strdup (_("never"));
+          g_print (ngettext ("All caught up: %u card reviewed. Next card due: %s\n",
+                             "All caught up: %u cards reviewed. Next card due: %s\n",
+                             reviewed), reviewed, when);
           return 0;
         }
 
@@ -213,9 +260,13 @@ review_interactive (EgCliContext *ctx,
       key = g_strdup (card->key);
       eg_queue_get_counts (queue, &counts);
       question = eg_markdown_to_plain (card->question);
-      g_print ("\n[%s]  %u new · %u learning · %u review\n\n%s\n\n"
-               "(Enter shows the answer, u undoes the last grade, q quits) ",
-               key, counts.new_cards, counts.learning, counts.review, question);
+      g_print ("\n[%s]  ", key);
+      /* Translators: the counts of the cards due, beside the card's key */
+      g_print (_("%u new · %u learning · %u review"), counts.new_cards, counts.learning,
+               counts.review);
+      g_print ("\n\n%s\n\n", question);
+      /* Translators: the keys Enter, u and q stay as they are */
+      g_print ("%s ", _("(Enter shows the answer, u undoes the last grade, q quits)"));
 
       answer = read_line ();
       if (answer == NULL || g_str_equal (answer, "q"))
@@ -240,7 +291,9 @@ review_interactive (EgCliContext *ctx,
         {
           g_autofree char *choice = NULL;
 
-          g_print ("\n%s   u undo   q quit\n> ", outcomes);
+          /* Translators: after the grades and their intervals; the keys u and
+           * q stay as they are */
+          g_print ("\n%s   %s\n> ", outcomes, _("u undo   q quit"));
           if (!(choice = read_line ()) || g_str_equal (choice, "q"))
             goto out;
           if (g_str_equal (choice, "u"))
@@ -265,7 +318,8 @@ review_interactive (EgCliContext *ctx,
     }
 
 out:
-  g_print ("\n%u cards reviewed.\n", reviewed);
+  g_print ("\n");
+  g_print (ngettext ("%u card reviewed.\n", "%u cards reviewed.\n", reviewed), reviewed);
   return 0;
 }
 
@@ -278,9 +332,10 @@ eg_cli_review (EgCliContext  *ctx,
   int duration = 0;
   GOptionEntry entries[] = {
     { "grade", 0, 0, G_OPTION_ARG_INT, &grade,
-      "Grade the next due card (1 Again, 2 Hard, 3 Good, 4 Easy) and exit", "N" },
+      _("Grade the next due card (1 Again, 2 Hard, 3 Good, 4 Easy) and exit"),
+      C_("placeholder", "N") },
     { "duration", 0, 0, G_OPTION_ARG_INT, &duration,
-      "With --grade: the time spent on the card, in ms", "MS" },
+      _("With --grade: the time spent on the card, in ms"), C_("placeholder", "MS") },
     { NULL }
   };
   g_autoptr(EgScheduler) scheduler = NULL;
@@ -290,14 +345,16 @@ eg_cli_review (EgCliContext  *ctx,
   gint64 card_id;
 
   if (!eg_cli_parse_options (ctx, "",
-                             "Review the due cards in the terminal: Enter shows the answer, "
-                             "1-4 grade, u undoes, q quits.",
+                             /* Translators: the keys stay as they are */
+                             _("Review the due cards in the terminal: Enter shows the "
+                               "answer, 1-4 grade, u undoes, q quits."),
                              entries, &argc, &argv))
     return 1;
   if (argc > 1)
-    return eg_cli_usage_error ("review: unexpected argument “%s”", argv[1]);
+    return eg_cli_usage_error (_("review: unexpected argument “%s”"), argv[1]);
   if (grade != 0 && (grade < 1 || grade > 4))
-    return eg_cli_usage_error ("review: --grade must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)");
+    return eg_cli_usage_error (_("review: --grade must be 1 (Again), 2 (Hard), 3 (Good) or "
+                                   "4 (Easy)"));
   if (!(scheduler = open_scheduler (ctx, EG_CLI_WRITE)))
     return 1;
 
@@ -311,7 +368,7 @@ eg_cli_review (EgCliContext  *ctx,
     {
       g_autofree char *at = eg_time_format_iso (ctx->now_ms);
 
-      return eg_cli_usage_error ("review: nothing is due at %s", at);
+      return eg_cli_usage_error (_("review: nothing is due at %s"), at);
     }
 
   if (!eg_scheduler_grade (scheduler, queue, card_id, (EgFsrsRating) grade, ctx->now_ms,
@@ -328,7 +385,8 @@ eg_cli_forecast (EgCliContext  *ctx,
 {
   int n_days = 7;
   GOptionEntry entries[] = {
-    { "days", 0, 0, G_OPTION_ARG_INT, &n_days, "How many days (default 7)", "N" },
+    { "days", 0, 0, G_OPTION_ARG_INT, &n_days, _("How many days (default 7)"),
+      C_("placeholder", "N") },
     { NULL }
   };
   g_autoptr(EgScheduler) scheduler = NULL;
@@ -336,13 +394,13 @@ eg_cli_forecast (EgCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   int today;
 
-  if (!eg_cli_parse_options (ctx, "", "Cards due on each of the next days.",
+  if (!eg_cli_parse_options (ctx, "", _("Cards due on each of the next days."),
                              entries, &argc, &argv))
     return 1;
   if (argc > 1)
-    return eg_cli_usage_error ("forecast: unexpected argument “%s”", argv[1]);
+    return eg_cli_usage_error (_("forecast: unexpected argument “%s”"), argv[1]);
   if (n_days < 1 || n_days > 36500)
-    return eg_cli_usage_error ("forecast: --days must be from 1 to 36500");
+    return eg_cli_usage_error (_("forecast: --days must be from 1 to 36500"));
   if (!(scheduler = open_scheduler (ctx, EG_CLI_READ)))
     return 1;
 
@@ -366,8 +424,9 @@ eg_cli_log (EgCliContext  *ctx,
   g_autofree char *key = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "card", 0, 0, G_OPTION_ARG_STRING, &key, "Only this card's reviews", "KEY" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    { "card", 0, 0, G_OPTION_ARG_STRING, &key, _("Only this card's reviews"),
+      C_("placeholder", "KEY") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, _("Print JSON"), NULL },
     { NULL }
   };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -375,11 +434,11 @@ eg_cli_log (EgCliContext  *ctx,
   g_autoptr(EgCard) card = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!eg_cli_parse_options (ctx, "", "The review log, oldest first.",
+  if (!eg_cli_parse_options (ctx, "", _("The review log, oldest first."),
                              entries, &argc, &argv))
     return 1;
   if (argc > 1)
-    return eg_cli_usage_error ("log: unexpected argument “%s”", argv[1]);
+    return eg_cli_usage_error (_("log: unexpected argument “%s”"), argv[1]);
   if (!eg_cli_open_store (ctx, EG_CLI_READ))
     return 1;
   if (key != NULL && !(card = eg_store_find_card (ctx->store, key, &error)))
@@ -395,6 +454,7 @@ eg_cli_log (EgCliContext  *ctx,
       g_autofree char *due = eg_time_format_iso (r->due_after);
       int rating = CLAMP (r->rating, 0, 4);
 
+      /* tab-separated columns for scripts: they stay as they are */
       if (!json)
         {
           g_print ("%s\t%s\t%s\t%s→%s\tS %.4f→%.4f\tD %.4f→%.4f\telapsed %d\tscheduled %d"
@@ -457,12 +517,12 @@ eg_cli_settings (EgCliContext  *ctx,
   g_autofree char *old = NULL;
   gboolean known = FALSE;
 
-  if (!eg_cli_parse_options (ctx, "[KEY [VALUE]]",
-                             "Show the scheduler's settings, or set one.",
+  if (!eg_cli_parse_options (ctx, C_("placeholder", "[KEY [VALUE]]"),
+                             _("Show the scheduler's settings, or set one."),
                              NULL, &argc, &argv))
     return 1;
   if (argc > 3)
-    return eg_cli_usage_error ("settings: too many arguments");
+    return eg_cli_usage_error (_("settings: too many arguments"));
   if (!(scheduler = open_scheduler (ctx, argc == 3 ? EG_CLI_WRITE : EG_CLI_READ)))
     return 1;
 
@@ -472,22 +532,33 @@ eg_cli_settings (EgCliContext  *ctx,
       g_autofree char *learning = g_strjoinv (" ", s->learning_steps);
       g_autofree char *relearning = g_strjoinv (" ", s->relearning_steps);
       g_autoptr(GString) weights = g_string_new (NULL);
+      /* in the order of setting_keys */
+      char *values[G_N_ELEMENTS (setting_keys)];
 
       for (guint i = 0; i < EG_FSRS_N_PARAMS; i++)
         g_string_append_printf (weights, "%s%g", i ? "," : "", s->weights[i]);
-      g_print ("desired-retention\t%g\nlearning-steps\t%s\nrelearning-steps\t%s\n"
-               "new-per-day\t%d\nreviews-per-day\t%d\nmaximum-interval\t%d\nfuzz\t%s\n"
-               "day-start-hour\t%d\nfsrs-weights\t%s\n",
-               s->desired_retention, learning, relearning, s->new_per_day,
-               s->reviews_per_day, s->maximum_interval, s->fuzz ? "true" : "false",
-               s->day_start_hour, weights->str);
+      values[0] = g_strdup_printf ("%g", s->desired_retention);
+      values[1] = g_strdup (learning);
+      values[2] = g_strdup (relearning);
+      values[3] = g_strdup_printf ("%d", s->new_per_day);
+      values[4] = g_strdup_printf ("%d", s->reviews_per_day);
+      values[5] = g_strdup_printf ("%d", s->maximum_interval);
+      values[6] = g_strdup (s->fuzz ? "true" : "false");
+      values[7] = g_strdup_printf ("%d", s->day_start_hour);
+      values[8] = g_strdup (weights->str);
+      /* KEY<TAB>VALUE lines for scripts: they stay as they are */
+      for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
+        {
+          g_print ("%s\t%s\n", setting_keys[i], values[i]);
+          g_free (values[i]);
+        }
       return 0;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
     known |= g_str_equal (argv[1], setting_keys[i]);
   if (!known)
-    return eg_cli_usage_error ("settings: unknown setting “%s”", argv[1]);
+    return eg_cli_usage_error (_("settings: unknown setting “%s”"), argv[1]);
 
   if (argc == 2)
     {
