@@ -10,7 +10,7 @@ cli=$1 build=$2 src=$3
 # LANGUAGE is ignored in the "C" locale; C.UTF-8 is always there
 de () { LANG=C.UTF-8 LC_ALL= LANGUAGE=de ENGRAM_LOCALE_DIR="$build/po" "$@"; }
 
-echo "1..8"
+echo "1..9"
 check "po/de.po passes msgfmt --check" msgfmt --check -o "$tmp/de.mo" "$src/po/de.po"
 
 # the messages of the sources now, as `ninja engram-pot` extracts them
@@ -39,6 +39,10 @@ check "and English without it" grep -q 'the file is empty' "$tmp/import-en"
 de "$cli" --db "$tmp/t.db" search 'prop:ivl>' >"$tmp/search" 2>&1
 check "a search error is German, its placeholders filled" \
   grep -q 'Fehlender Vergleich\|Ungültige Zahl' "$tmp/search"
+
+de "$cli" --db "$tmp/t.db" frobnicate >"$tmp/unknown" 2>&1
+check "engram-cli's own messages are German" \
+  grep -q '^engram-cli: unbekannter Befehl „frobnicate“$' "$tmp/unknown"
 
 check "the desktop file has a German comment" \
   grep -q '^Comment\[de\]=Langfristig lernen' "$build/data/io.github.engram.Engram.desktop"

@@ -30,12 +30,16 @@ import subprocess
 import sys
 import tempfile
 
-# The engram-cli sources whose messages are marked, one a line.  The other
-# src/cli files join when they are marked (eg-cli-json.c prints only JSON).
+# The engram-cli sources whose messages are marked, one a line: all of
+# src/cli but eg-cli-json.c, which prints only JSON.
 CLI_FILES = [
     'src/cli/eg-cli-annotate.c',
     'src/cli/eg-cli-backup.c',
     'src/cli/eg-cli.c',
+    'src/cli/eg-cli-plan.c',
+    'src/cli/eg-cli-search.c',
+    'src/cli/eg-cli-stats.c',
+    'src/cli/eg-cli-study.c',
 ]
 
 # What engram-cli prints with, and the summaries GOption shows
