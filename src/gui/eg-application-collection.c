@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "eg-application-private.h"
+#include "eg-backup-list.h"
 #include "eg-preferences.h"
 
 /* Set in the collection once the shipped decks were imported, so that a user
@@ -476,12 +477,10 @@ backed_up_cb (GObject      *object,
     message = g_strdup_printf (_("The collection was not backed up: %s"), error->message);
   else
     {
-      g_autofree char *cards = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d card",
-                                                             "%d cards", info->cards),
-                                                info->cards);
-      g_autofree char *reviews = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d review",
-                                                               "%d reviews", info->reviews),
-                                                  info->reviews);
+      g_autofree char *cards = NULL;
+      g_autofree char *reviews = NULL;
+
+      eg_backup_list_count_words (info, &cards, &reviews);
 
       /* Translators: "Backed up: 245 cards, 12 reviews" */
       message = g_strdup_printf (_("Backed up: %s, %s"), cards, reviews);

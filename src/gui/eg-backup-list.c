@@ -62,6 +62,24 @@ describe_time (gint64 ms)
   return g_date_time_format (time, _("%A %-e %B %Y, %H:%M"));
 }
 
+/**
+ * eg_backup_list_count_words:
+ * @cards: (out): "245 cards"
+ * @reviews: (out): "1,024 reviews"
+ *
+ * What a backup holds, as its row and the toast after "Back Up Now" say it.
+ */
+void
+eg_backup_list_count_words (const EgBackupInfo  *info,
+                            char               **cards,
+                            char               **reviews)
+{
+  *cards = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d card", "%d cards", info->cards),
+                            info->cards);
+  *reviews = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d review", "%d reviews",
+                                           info->reviews), info->reviews);
+}
+
 static GtkWidget *
 make_row (const EgBackupInfo *info)
 {
@@ -75,12 +93,10 @@ make_row (const EgBackupInfo *info)
     subtitle = g_strdup_printf (_("Cannot be read · %s"), size);
   else
     {
-      g_autofree char *cards = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d card",
-                                                             "%d cards", info->cards),
-                                                info->cards);
-      g_autofree char *reviews = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d review",
-                                                               "%d reviews", info->reviews),
-                                                  info->reviews);
+      g_autofree char *cards = NULL;
+      g_autofree char *reviews = NULL;
+
+      eg_backup_list_count_words (info, &cards, &reviews);
 
       /* TRANSLATORS: "245 cards · 1,024 reviews · 655 kB · Daily backup" */
       subtitle = g_strdup_printf (_("%s · %s · %s · %s"), cards, reviews, size,

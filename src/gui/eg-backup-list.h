@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "eg-core.h"
+
 G_BEGIN_DECLS
 
 #define EG_TYPE_BACKUP_LIST (eg_backup_list_get_type ())
@@ -16,5 +18,8 @@ void        eg_backup_list_set_collection (EgBackupList *self,
 void        eg_backup_list_reload         (EgBackupList *self);
 guint       eg_backup_list_get_n_backups  (EgBackupList *self);
 gboolean    eg_backup_list_is_loading     (EgBackupList *self);
+void        eg_backup_list_count_words    (const EgBackupInfo  *info,
+                                           char               **cards,
+                                           char               **reviews);
 
 G_END_DECLS
