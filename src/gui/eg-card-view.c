@@ -59,20 +59,15 @@ static guint signals[N_SIGNALS];
 static const EgWebModule *web_module;
 static char *web_module_error;
 
-/* ENGRAM_MODULE_DIR overrides the installed folder, for the build tree. */
+/* Loads the module from @data, a folder (g_once: the first call wins). */
 static gpointer
 load_web_module (gpointer data)
 {
-  const char *env = g_getenv ("ENGRAM_MODULE_DIR");
-  g_autofree char *dir = NULL;
+  const char *dir = data;
   g_autofree char *path = NULL;
   EgWebModuleGetFunc get = NULL;
   GModule *module;
 
-  if (env != NULL && env[0] != '\0')
-    dir = g_strdup (env);
-  else
-    dir = eg_install_dir (PKGLIBDIR_FROM_PREFIX, PKGLIBDIR);
   path = g_module_build_path (dir, EG_WEB_MODULE_NAME);
   module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
   if (module == NULL)
@@ -94,19 +89,21 @@ load_web_module (gpointer data)
 }
 
 /**
- * eg_card_view_load_module:
+ * _eg_card_view_load_module_from:
+ * @dir: the folder of the module
  *
- * Loads the WebKit module now, if it is not loaded yet; card views do it
- * when they are made.  Safe from any thread.
+ * Loads the WebKit module from @dir, unless it was loaded (or failed to
+ * load) before: for the tests of a missing module.
  *
  * Returns: %FALSE and sets @error if the module cannot be loaded
  */
 gboolean
-eg_card_view_load_module (GError **error)
+_eg_card_view_load_module_from (const char  *dir,
+                                GError     **error)
 {
   static GOnce once = G_ONCE_INIT;
 
-  g_once (&once, load_web_module, NULL);
+  g_once (&once, load_web_module, (gpointer) dir);
   if (web_module == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -114,6 +111,30 @@ eg_card_view_load_module (GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * eg_card_view_load_module:
+ *
+ * Loads the WebKit module now, if it is not loaded yet; card views do it
+ * when they are made.  Safe from any thread.
+ *
+ * The module is code run in the app, so it comes only from the installed
+ * module folder, or from the build tree for the build tree's own programs
+ * (its tests, `meson devenv`); no environment variable names another.
+ *
+ * Returns: %FALSE and sets @error if the module cannot be loaded
+ */
+gboolean
+eg_card_view_load_module (GError **error)
+{
+  g_autofree char *dir = NULL;
+
+  if (eg_install_dir_in_build_tree ())
+    dir = g_strdup (BUILD_MODULE_DIR);
+  else
+    dir = eg_install_dir (PKGLIBDIR_FROM_PREFIX, PKGLIBDIR);
+  return _eg_card_view_load_module_from (dir, error);
 }
 
 /**

@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (EgCardView, eg_card_view, EG, CARD_VIEW, GtkWidget)
 #define EG_CARD_VIEW_WORLD EG_WEB_MODULE_WORLD
 
 gboolean       eg_card_view_load_module    (GError     **error);
+gboolean       _eg_card_view_load_module_from (const char  *dir,
+                                               GError     **error);
 void           eg_card_view_preload_module (void);
 const EgWebModule *eg_card_view_get_module (GError     **error);
 GtkWidget     *eg_card_view_new            (void);

@@ -15,6 +15,7 @@
 
 #include "eg-install-dir.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* PREFIX for a program at PREFIX/BINDIR_FROM_PREFIX/engram, or NULL */
@@ -63,4 +64,25 @@ eg_install_dir (const char *relative,
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     return g_strdup (fallback);
   return g_steal_pointer (&dir);
+}
+
+/**
+ * eg_install_dir_in_build_tree:
+ *
+ * Whether the running program is one of the build tree it was built in (the
+ * app run by `meson devenv`, a test), which uses the build tree's files.
+ *
+ * Returns: %TRUE when the program is under the build tree
+ */
+gboolean
+eg_install_dir_in_build_tree (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *root = realpath (BUILD_ROOT, NULL);
+  gsize len;
+
+  if (exe == NULL || root == NULL)
+    return FALSE;
+  len = strlen (root);
+  return strncmp (exe, root, len) == 0 && exe[len] == '/';
 }

@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 
 char *eg_install_dir (const char *relative,
                       const char *fallback);
+gboolean eg_install_dir_in_build_tree (void);
 
 G_END_DECLS

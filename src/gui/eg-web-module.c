@@ -302,6 +302,15 @@ set_up_settings (WebKitWebView *view)
   webkit_settings_set_enable_page_cache (settings, FALSE);
   webkit_settings_set_enable_media_stream (settings, FALSE);
   webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
+  /* <a ping> would tell a server that a link was followed.  WebKitGTK 2.50
+   * dropped the switch (it warns and does nothing); there the page's CSP
+   * stops pings: default-src 'none' leaves no connect-src. */
+  if (webkit_get_major_version () == 2 && webkit_get_minor_version () < 50)
+    {
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      webkit_settings_set_enable_hyperlink_auditing (settings, FALSE);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
   webkit_settings_set_enable_developer_extras (settings, g_getenv ("ENGRAM_INSPECTOR") != NULL);
 }
 
@@ -342,7 +351,6 @@ make_view (const char *script_source)
   webkit_web_context_register_uri_scheme (context, "engram", serve_resource_cb, context, NULL);
   security = webkit_web_context_get_security_manager (context);
   webkit_security_manager_register_uri_scheme_as_secure (security, "engram");
-  webkit_security_manager_register_uri_scheme_as_local (security, "engram");
 
   view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
                        "web-context", context,

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The app runs from a `meson install --destdir` tree moved somewhere else,
-as a Flatpak's /app or an unpacked package, with no ENGRAM_* variable: it
+as a Flatpak's /app or an unpacked package, with no ENGRAM_* variable but
+ENGRAM_MODULE_DIR naming the build tree's web module (ignored): it
 finds its web module and its shipped deck from where the program is, imports
 the deck on the first start and shows the library. Starts an Xvfb of its own
 (its screen is read from the file Xvfb keeps with -fbdir, so no screenshot
@@ -155,6 +156,9 @@ def main(tmp):
         "LANG": "C.UTF-8",
         "LC_ALL": "",
         "LANGUAGE": "de",
+        # the web module is code: no variable can name where it comes from
+        # (this one was read before; the build tree's module would load)
+        "ENGRAM_MODULE_DIR": os.path.join(os.path.abspath(BUILD), "src", "gui"),
     })
     os.makedirs(env["XDG_DATA_HOME"])
     os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700)

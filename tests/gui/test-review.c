@@ -834,8 +834,7 @@ test_missing_web_module (void)
       GtkWidget *view;
       GtkWidget *label;
 
-      g_setenv ("ENGRAM_MODULE_DIR", "/nonexistent", TRUE);
-      g_assert_false (eg_card_view_load_module (&error));
+      g_assert_false (_eg_card_view_load_module_from ("/nonexistent", &error));
       g_assert_nonnull (error);
       g_assert_nonnull (strstr (error->message, "The card view cannot start"));
 
@@ -853,6 +852,91 @@ test_missing_web_module (void)
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
+}
+
+/* The module is loaded from the build tree (this test's), whatever folder an
+ * environment variable names. */
+static void
+test_module_not_from_environment (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *maps = NULL;
+      g_autofree char *ours = g_build_filename (BUILD_MODULE_DIR, "libengram-web.so", NULL);
+
+      g_setenv ("ENGRAM_MODULE_DIR", "/nonexistent", TRUE);
+      g_assert_true (eg_card_view_load_module (&error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+      g_assert_nonnull (strstr (maps, ours));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* Has the page seen the ping's CSP violation (or anything else)? */
+static gboolean
+ping_settled (gpointer data)
+{
+  g_autofree char *seen = page_eval (data, "String(window.pingViolation)");
+
+  return g_strcmp0 (seen, "undefined") != 0;
+}
+
+/* The engram: scheme serves the page without being a local scheme (which
+ * would let it read file: URLs), and a link's ping reaches nobody: WebKitGTK
+ * 2.50 has no switch for hyperlink auditing any more, so the page's CSP
+ * (default-src 'none', so no connect-src) is what stops it. */
+static void
+test_web_settings (void)
+{
+  Fixture f = { 0 };
+  Canary canary = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *clicked = NULL;
+  g_autofree char *violation = NULL;
+  WebKitWebView *view;
+  WebKitSecurityManager *security;
+
+  canary.service = g_socket_service_new ();
+  canary.port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (canary.service), NULL,
+                                                     &error);
+  g_assert_no_error (error);
+  g_signal_connect (canary.service, "incoming", G_CALLBACK (canary_incoming_cb), &canary);
+  g_socket_service_start (canary.service);
+
+  fixture_setup (&f, THREE_CARDS);
+  g_assert_true (start_and_wait (&f));
+  assert_page_text (&f, "question", "What is a goroutine?");
+
+  view = WEBKIT_WEB_VIEW (eg_card_view_get_web_view (f.view));
+  g_assert_false (webkit_settings_get_enable_javascript_markup (webkit_web_view_get_settings (view)));
+  security = webkit_web_context_get_security_manager (webkit_web_view_get_context (view));
+  g_assert_false (webkit_security_manager_uri_scheme_is_local (security, "engram"));
+  g_assert_true (webkit_security_manager_uri_scheme_is_secure (security, "engram"));
+  g_assert_true (g_str_has_prefix (webkit_web_view_get_uri (view), "engram:///card.html?view="));
+
+  script = g_strdup_printf (
+    "document.addEventListener('securitypolicyviolation', e => {"
+    "  window.pingViolation = e.effectiveDirective + ' ' + e.blockedURI; });"
+    "const a = document.createElement('a');"
+    "a.href = '#question'; a.ping = 'http://127.0.0.1:%u/ping';"
+    "document.body.append(a); a.click(); a.remove(); 'clicked'", canary.port);
+  clicked = page_eval (&f, script);
+  g_assert_cmpstr (clicked, ==, "clicked");
+  g_assert_true (eg_gui_test_wait_for (ping_settled, &f, 5000));
+  violation = page_eval (&f, "window.pingViolation");
+  g_assert_true (g_str_has_prefix (violation, "connect-src http://127.0.0.1:"));
+  g_assert_cmpuint (canary.connections, ==, 0);
+  /* the question is still there: the page did not go anywhere */
+  assert_page_text (&f, "question", "What is a goroutine?");
+
+  g_socket_service_stop (canary.service);
+  g_object_unref (canary.service);
+  fixture_teardown (&f);
 }
 
 int
@@ -891,6 +975,8 @@ main (int    argc,
   g_test_add_func ("/gui/review/one-web-process", test_one_web_process);
   g_test_add_func ("/gui/review/web-process-restarts", test_web_process_restarts);
   g_test_add_func ("/gui/review/missing-web-module", test_missing_web_module);
+  g_test_add_func ("/gui/review/module-not-from-environment", test_module_not_from_environment);
+  g_test_add_func ("/gui/review/web-settings", test_web_settings);
 
   status = g_test_run ();
   eg_test_cleanup_dirs ();
