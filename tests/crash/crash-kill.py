@@ -42,7 +42,9 @@ import threading
 import time
 
 BASE_AT = 1795000000  # 2026-11-19T...Z, seconds
-GRADE_LINE = re.compile(r"^(\S+) (Again|Hard|Good|Easy): ")
+# what engram-cli prints for a grade it saved (after the prompt "> " when
+# interactive)
+GRADE_LINE = re.compile(r"^(?:> )?(\S+) (Again|Hard|Good|Easy): ")
 RATINGS = {"Again": 1, "Hard": 2, "Good": 3, "Easy": 4}
 BACKUP_NAME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ-[a-z]+(-\d+)?\.db$")
 MAX_KILL_MS = 300
@@ -77,11 +79,15 @@ class Harness:
                                                                 p.stderr.strip()))
         return p
 
-    def kill_during(self, cmd, delay_ms, env=None):
+    def kill_during(self, cmd, delay_ms, env=None, stdin=None):
         """Runs @cmd in its own process group, SIGKILLs the group @delay_ms
         after the start; returns (stdout lines printed before, finished)."""
         p = subprocess.Popen(cmd, env=env or self.env, stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, start_new_session=True)
+                             stderr=subprocess.DEVNULL, start_new_session=True,
+                             stdin=subprocess.PIPE if stdin else subprocess.DEVNULL)
+        if stdin:
+            p.stdin.write(stdin)  # small: the pipe holds it
+            p.stdin.close()
         lines = []
 
         def read():
@@ -213,16 +219,27 @@ class Harness:
         return log
 
     def run_grade(self, count):
+        """Every other kill hits a shell loop of `review --grade N`, the others
+        one interactive `engram-cli review` fed Enter and a grade per card."""
         db = self.setup_deck_db("grade")
         before = self.inspect(db)["log"]
         for k in range(count):
             delay = self.rng.uniform(0, MAX_KILL_MS)
             at = BASE_AT + 3600 * 6 * (k + 1)
             grades = [self.rng.choice("1233334") for _ in range(40)]
-            script = "for g in %s; do \"$0\" --db \"$1\" --at \"$2\" review --grade $g" \
-                     " || exit; done" % " ".join(grades)
-            lines, finished = self.kill_during(["sh", "-c", script, self.args.cli, db, iso(at)],
-                                               delay)
+            if k % 2 == 0:
+                how = "--grade loop"
+                script = "for g in %s; do \"$0\" --db \"$1\" --at \"$2\" review --grade $g" \
+                         " || exit; done" % " ".join(grades)
+                lines, finished = self.kill_during(
+                    ["sh", "-c", script, self.args.cli, db, iso(at)], delay)
+            else:
+                how = "interactive"
+                grades += [self.rng.choice("1233334") for _ in range(60)]
+                keys = "".join("\n%s\n" % g for g in grades) + "q\n"
+                lines, finished = self.kill_during(
+                    [self.args.cli, "--db", db, "--at", iso(at), "review"], delay,
+                    stdin=keys.encode())
             acked = []
             for line in lines:
                 m = GRADE_LINE.match(line)
@@ -230,8 +247,9 @@ class Harness:
                     acked.append((m.group(1), RATINGS[m.group(2)]))
             problems = []
             before = self.check_reviews(db, before, acked, problems, "grade")
+            self.figure("grade", how + " kills")
             self.outcome("grade", k, delay, problems,
-                         "%d acknowledged, %d logged" % (len(acked), len(before)),
+                         "%s, %d acknowledged, %d logged" % (how, len(acked), len(before)),
                          finished)
 
     def outcome(self, scenario, k, delay, problems, summary, finished=False):
@@ -583,7 +601,8 @@ class Harness:
         totals = {"kills": 0, "survived": 0, "lost acknowledged reviews": 0,
                   "half imports": 0, "bad backups": 0}
         for scenario, f in self.figures.items():
-            order = ["kills", "survived", "create kills", "restore kills",
+            order = ["kills", "survived", "--grade loop kills", "interactive kills",
+                     "create kills", "restore kills",
                      "finished before the kill", "acknowledged reviews",
                      "lost acknowledged reviews", "whole old deck",
                      "old deck with a -wal left (killed while writing)", "whole new import",
