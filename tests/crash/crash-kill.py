@@ -21,7 +21,7 @@ collection, and engram-cli opens the collection again.
 
   crash-kill.py --cli ENGRAM_CLI --deck DECK.md [--app ENGRAM]
                 [--grade N] [--import N] [--backup N] [--gui N]
-                [--seed S] [--tap]
+                [--seed S] [--window MIN_MS MAX_MS] [--tap]
 
 With --tap it speaks TAP (one test per kill, the figures as comments);
 otherwise it prints the figures.  Exit status 1 when a check failed.
@@ -63,6 +63,8 @@ class Harness:
         self.n = 0
         self.failed = 0
         self.figures = {}
+        self.checked_backups = set()
+        self.bad_backups = set()
         self.env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="", TZ="UTC",
                         XDG_DATA_HOME=os.path.join(self.tmp, "xdg-data"),
                         XDG_CONFIG_HOME=os.path.join(self.tmp, "xdg-config"),
@@ -224,7 +226,7 @@ class Harness:
         db = self.setup_deck_db("grade")
         before = self.inspect(db)["log"]
         for k in range(count):
-            delay = self.rng.uniform(0, MAX_KILL_MS)
+            delay = self.rng.uniform(*self.args.window)
             at = BASE_AT + 3600 * 6 * (k + 1)
             grades = [self.rng.choice("1233334") for _ in range(40)]
             if k % 2 == 0:
@@ -247,6 +249,7 @@ class Harness:
                     acked.append((m.group(1), RATINGS[m.group(2)]))
             problems = []
             before = self.check_reviews(db, before, acked, problems, "grade")
+            self.check_backups(db, None, problems, "grade")
             self.figure("grade", how + " kills")
             self.outcome("grade", k, delay, problems,
                          "%s, %d acknowledged, %d logged" % (how, len(acked), len(before)),
@@ -265,15 +268,15 @@ class Harness:
     @staticmethod
     def write_deck(path, n_cards, version):
         """A deck shaped like the shipped one (as bench-import generates it);
-        version 2 changes every third card's answer and adds cards."""
-        total = n_cards if version == 1 else n_cards + n_cards // 10
+        version 2 changes every card's answer and adds half as many cards."""
+        total = n_cards if version == 1 else n_cards + n_cards // 2
         with open(path, "w", encoding="utf-8") as f:
             f.write("# Generated Crash Deck\n\n")
             for i in range(total):
                 if i % 500 == 0:
                     f.write("## From %d Generated\n\n# 🟢 **Section %d**\n\n"
                             % (i // 500 + 1, i // 500 + 1))
-                changed = version == 2 and i % 3 == 0
+                changed = version == 2
                 f.write("### %d. What does `f%d()` do when the **buffer** is full?\n"
                         "\"It is blocked until a reader drains `ch%d`%s.\n\n"
                         "*   The sender parks on `sendq`.\n"
@@ -296,9 +299,15 @@ class Harness:
         collection had; `backup list` lists exactly those."""
         folder, names = self.backup_files(db)
         named = [n for n in names if BACKUP_NAME.match(n)]
-        bad = 0
+        bad = set()
         for name in named:
             path = os.path.join(folder, name)
+            st = os.stat(path)
+            # a backup once checked is checked again only if its file changed
+            stamp = (path, st.st_ino, st.st_size, st.st_mtime_ns)
+            if stamp in self.checked_backups and not any(
+                    os.path.exists(path + suffix) for suffix in ("-journal", "-wal")):
+                continue
             try:
                 # a copy, so the check itself never repairs a backup
                 copy = os.path.join(self.tmp, "check-backup.db")
@@ -306,26 +315,29 @@ class Harness:
                 for suffix in ("-journal", "-wal"):
                     if os.path.exists(path + suffix):
                         problems.append("backup %s has a %s file" % (name, suffix))
-                        bad += 1
+                        bad.add(name)
                 state = self.inspect(copy)
                 os.unlink(copy)
                 if state["integrity"] != ["ok"]:
                     problems.append("backup %s: integrity_check %s" % (name, state["integrity"][:3]))
-                    bad += 1
-                elif state["all"] not in valid_states:
+                    bad.add(name)
+                elif valid_states is not None and state["all"] not in valid_states:
                     problems.append("backup %s holds no state the collection had (%d cards)"
                                     % (name, state["n_cards"]))
-                    bad += 1
+                    bad.add(name)
+                else:
+                    self.checked_backups.add(stamp)
             except sqlite3.DatabaseError as e:
                 problems.append("backup %s cannot be read: %s" % (name, e))
-                bad += 1
+                bad.add(name)
         p = self.cli(db, "backup", "list", check=False)
         listed = sorted(line.split("\t")[0] for line in p.stdout.splitlines() if line.strip())
         if p.returncode not in (0, 1) or listed != sorted(named):
             problems.append("backup list shows %s; the folder's backups are %s"
                             % (listed, named))
-            bad += 1 if listed != sorted(named) else 0
-        self.figure(scenario, "bad backups", bad)
+            bad.add("backup list")
+        self.figure(scenario, "bad backups", len(bad - self.bad_backups))
+        self.bad_backups |= bad
         return named
 
     def run_import(self, count):
@@ -350,7 +362,7 @@ class Harness:
         new = self.inspect(reference)
         self.note("import: %d cards, then an update to %d cards (%d changed); the update takes"
                   " %.0f ms uninterrupted" % (old["n_cards"], new["n_cards"],
-                                              (n_cards + 2) // 3, import_ms))
+                                              n_cards, import_ms))
         if old["cards"] == new["cards"]:
             raise RuntimeError("the two deck versions import the same")
         db_dir = os.path.join(self.tmp, "import")
@@ -359,7 +371,7 @@ class Harness:
             os.makedirs(db_dir)
             db = os.path.join(db_dir, "collection.db")
             shutil.copyfile(template, db)
-            delay = self.rng.uniform(0, MAX_KILL_MS)
+            delay = self.rng.uniform(*self.args.window)
             lines, finished = self.kill_during(
                 [self.args.cli, "--db", db, "--at", iso(BASE_AT + 60), "import", new_deck], delay)
             problems = []
@@ -436,7 +448,7 @@ class Harness:
         current = "b"
         for k in range(count):
             at = BASE_AT + 120 + 3600 * k
-            delay = self.rng.uniform(0, MAX_KILL_MS)
+            delay = self.rng.uniform(*self.args.window)
             problems = []
             if k % 2 == 0:
                 what = "create"
@@ -452,6 +464,7 @@ class Harness:
                 os.rename(tmp_copy, os.path.join(backup_dir, name))
                 cmd = [self.args.cli, "--db", db, "--at", iso(at), "backup", "restore", name]
                 expected = {current, target}
+            expected_old = current
             lines, finished = self.kill_during(cmd, delay)
             state = self.inspect(db)
             self.common_checks(db, state, problems)
@@ -459,15 +472,17 @@ class Harness:
             if got not in expected:
                 problems.append("after a killed %s the collection is %s, expected %s"
                                 % (what, got or "a state it never had", " or ".join(expected)))
-                self.figure("backup", "lost acknowledged reviews"
-                            if got else "half restores")
+                self.figure("backup", "wrong collections" if got else "half restores")
             else:
                 current = got
             self.check_backups(db, set(states), problems, "backup")
             self.figure("backup", what + " kills")
+            if what == "restore" and got in expected:
+                self.figure("backup", "restores left undone" if got == expected_old
+                            else "restores done")
             self.outcome("backup", k, delay, problems, "%s; the collection is state %s"
                          % (what, got), finished)
-        self.figures["backup"].setdefault("lost acknowledged reviews", 0)
+        self.figures["backup"].setdefault("half restores", 0)
 
     # gui ------------------------------------------------------------------
     def run_gui(self, count):
@@ -480,6 +495,8 @@ class Harness:
                    XDG_CACHE_HOME=os.path.join(home, "cache"),
                    XDG_RUNTIME_DIR=os.path.join(home, "runtime"), ENGRAM_TRACE="1")
         os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700)
+        # engram-cli too: the app's collection is the default one there
+        self.env = env
         db = os.path.join(env["XDG_DATA_HOME"], "engram", "collection.db")
         os.makedirs(os.path.dirname(db))
         self.cli(db, "import", self.args.deck)
@@ -488,7 +505,7 @@ class Harness:
         before = self.inspect(db)["log"]
         log_path = os.path.join(home, "app.log")
         for k in range(count):
-            delay = self.rng.uniform(0, MAX_KILL_MS)
+            delay = self.rng.uniform(*self.args.window)
             with open(log_path, "wb") as log:
                 app = subprocess.Popen([self.args.app], env=env, stdout=log, stderr=log,
                                        start_new_session=True)
@@ -508,6 +525,8 @@ class Harness:
                             problems)
                 continue
             before = self.check_reviews(db, before, acked, problems, "gui")
+            # the app's own backups (daily): complete, whatever they hold
+            self.check_backups(db, None, problems, "gui")
             self.outcome("gui", k, delay, problems, "%d acknowledged, %d logged"
                          % (len(acked), len(before)))
 
@@ -596,8 +615,8 @@ class Harness:
 
     def print_figures(self, seconds, timings):
         self.note("")
-        self.note("crash-kill figures (seed %d, kills 0-%d ms into each operation)"
-                  % (self.args.seed, MAX_KILL_MS))
+        self.note("crash-kill figures (seed %d, kills %g-%g ms into each operation)"
+                  % ((self.args.seed,) + tuple(self.args.window)))
         totals = {"kills": 0, "survived": 0, "lost acknowledged reviews": 0,
                   "half imports": 0, "bad backups": 0}
         for scenario, f in self.figures.items():
@@ -606,7 +625,8 @@ class Harness:
                      "finished before the kill", "acknowledged reviews",
                      "lost acknowledged reviews", "whole old deck",
                      "old deck with a -wal left (killed while writing)", "whole new import",
-                     "half imports", "half restores", "bad backups"]
+                     "restores left undone", "restores done",
+                     "half imports", "half restores", "wrong collections", "bad backups"]
             keys = sorted(f, key=lambda k: order.index(k) if k in order else len(order))
             parts = ", ".join("%s %d" % (k, f[k]) for k in keys)
             self.note("  %-7s %s (%.0f s)" % (scenario, parts, timings.get(scenario, 0)))
@@ -628,9 +648,12 @@ def main():
     parser.add_argument("--import", type=int, default=0)
     parser.add_argument("--backup", type=int, default=0)
     parser.add_argument("--gui", type=int, default=0)
-    parser.add_argument("--import-cards", type=int, default=1500)
-    parser.add_argument("--backup-cards", type=int, default=5000)
+    parser.add_argument("--import-cards", type=int, default=1000)
+    parser.add_argument("--backup-cards", type=int, default=500)
     parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--window", type=float, nargs=2, default=[0, MAX_KILL_MS],
+                        metavar=("MIN_MS", "MAX_MS"),
+                        help="kill uniformly between these times (default 0 %d)" % MAX_KILL_MS)
     parser.add_argument("--tap", action="store_true")
     args = parser.parse_args()
     if args.seed is None:
