@@ -63,7 +63,7 @@ class Harness:
         self.n = 0
         self.failed = 0
         self.figures = {}
-        self.checked_backups = set()
+        self.checked_backups = {}
         self.bad_backups = set()
         self.env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="", TZ="UTC",
                         XDG_DATA_HOME=os.path.join(self.tmp, "xdg-data"),
@@ -296,10 +296,12 @@ class Harness:
 
     def check_backups(self, db, valid_states, problems, scenario):
         """Every file named as a backup is complete and holds a state the
-        collection had; `backup list` lists exactly those."""
+        collection had; `backup list` lists exactly those.  Returns the
+        state (its hash) each sound backup holds, by name."""
         folder, names = self.backup_files(db)
         named = [n for n in names if BACKUP_NAME.match(n)]
         bad = set()
+        held = {}
         for name in named:
             path = os.path.join(folder, name)
             st = os.stat(path)
@@ -307,6 +309,7 @@ class Harness:
             stamp = (path, st.st_ino, st.st_size, st.st_mtime_ns)
             if stamp in self.checked_backups and not any(
                     os.path.exists(path + suffix) for suffix in ("-journal", "-wal")):
+                held[name] = self.checked_backups[stamp]
                 continue
             try:
                 # a copy, so the check itself never repairs a backup
@@ -326,7 +329,7 @@ class Harness:
                                     % (name, state["n_cards"]))
                     bad.add(name)
                 else:
-                    self.checked_backups.add(stamp)
+                    self.checked_backups[stamp] = held[name] = state["all"]
             except sqlite3.DatabaseError as e:
                 problems.append("backup %s cannot be read: %s" % (name, e))
                 bad.add(name)
@@ -338,7 +341,7 @@ class Harness:
             bad.add("backup list")
         self.figure(scenario, "bad backups", len(bad - self.bad_backups))
         self.bad_backups |= bad
-        return named
+        return held
 
     def run_import(self, count):
         n_cards = self.args.import_cards
@@ -465,6 +468,7 @@ class Harness:
                 cmd = [self.args.cli, "--db", db, "--at", iso(at), "backup", "restore", name]
                 expected = {current, target}
             expected_old = current
+            expected_old_hash = [h for h, n in states.items() if n == current][0]
             lines, finished = self.kill_during(cmd, delay)
             state = self.inspect(db)
             self.common_checks(db, state, problems)
@@ -475,7 +479,12 @@ class Harness:
                 self.figure("backup", "wrong collections" if got else "half restores")
             else:
                 current = got
-            self.check_backups(db, set(states), problems, "backup")
+            held = self.check_backups(db, set(states), problems, "backup")
+            if what == "restore" and got == target and \
+                    not any(re.search(r"-restore(-\d+)?\.db$", n) and h == expected_old_hash
+                            for n, h in held.items()):
+                problems.append("the collection was restored, but no backup holds it as it was")
+                self.figure("backup", "collections lost by a restore")
             self.figure("backup", what + " kills")
             if what == "restore" and got in expected:
                 self.figure("backup", "restores left undone" if got == expected_old
@@ -649,7 +658,7 @@ def main():
     parser.add_argument("--backup", type=int, default=0)
     parser.add_argument("--gui", type=int, default=0)
     parser.add_argument("--import-cards", type=int, default=1000)
-    parser.add_argument("--backup-cards", type=int, default=500)
+    parser.add_argument("--backup-cards", type=int, default=200)
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--window", type=float, nargs=2, default=[0, MAX_KILL_MS],
                         metavar=("MIN_MS", "MAX_MS"),
