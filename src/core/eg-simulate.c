@@ -169,8 +169,11 @@ pick_reviews (Sim     *sim,
         pick.key = eg_plan_policy_recall_at (options->params, card, date_ms);
         g_array_append_val (picks, pick);
       }
-    qsort (&g_array_index (picks, Pick, first), picks->len - first, sizeof (Pick),
-           compare_picks);
+    /* none added to an array that was empty: its data is NULL, and NULL + 0
+     * is undefined (UBSan) */
+    if (picks->len > first)
+      qsort (&g_array_index (picks, Pick, first), picks->len - first, sizeof (Pick),
+             compare_picks);
     sim->day->early = MIN (picks->len, limit) - first;
     g_array_set_size (picks, MIN (picks->len, limit));
   }
