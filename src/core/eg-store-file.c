@@ -138,7 +138,12 @@ query_int (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
-    return _eg_store_set_sqlite_error (db, error, _("Cannot open the collection"));
+    {
+      /* FALSE, said here: the callers read *value only after TRUE, and the
+       * compiler cannot see that the error helper never returns TRUE */
+      _eg_store_set_sqlite_error (db, error, _("Cannot open the collection"));
+      return FALSE;
+    }
   *value = sqlite3_column_int (stmt, 0);
   return TRUE;
 }
