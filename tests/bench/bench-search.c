@@ -96,7 +96,6 @@ main (int    argc,
     { EG_SORT_FLAG, "flag" },
     { EG_SORT_MODIFIED, "modified" },
   };
-  g_autoptr(GError) error = NULL;
   g_autoptr(EgStore) store = NULL;
   g_autoptr(GArray) samples = NULL;
   g_autofree char *path = NULL;

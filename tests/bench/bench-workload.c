@@ -74,6 +74,7 @@ measure (guint n_cards,
           g_autoptr(EgPlan) plan = eg_plan_compute (scheduler, now, &error);
 
           g_assert_no_error (error);
+          g_assert_nonnull (plan);
           eg_bench_add (samples, eg_bench_ms_since (start));
         }
       eg_bench_report (plan_what, samples, NULL);
@@ -99,6 +100,7 @@ measure (guint n_cards,
           g_autoptr(EgQueue) queue = eg_scheduler_build_queue (scheduler, now, &error);
 
           g_assert_no_error (error);
+          g_assert_nonnull (queue);
           eg_bench_add (samples, eg_bench_ms_since (start));
         }
       eg_bench_report (queue_what, samples, NULL);

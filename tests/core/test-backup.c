@@ -245,6 +245,7 @@ test_rotation (void)
                             NULL, &error);
 
         g_assert_no_error (error);
+        g_assert_nonnull (info);
         g_ptr_array_insert (times, 0, GSIZE_TO_POINTER ((gsize) (t / 1000)));
       }
 

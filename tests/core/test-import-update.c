@@ -375,6 +375,7 @@ test_reimport_keeps_edit (void)
   g_autoptr(EgImportReport) second = NULL;
   g_autoptr(EgCard) before = find_card (store, "16/304");
 
+  g_assert_cmpuint (first->added, ==, 245);
   edit_card (store, "16/304", before->question, "My own answer.");
   second = import_seed (store);
   g_assert_cmpuint (second->updated, ==, 0);

@@ -279,6 +279,7 @@ test_reimport_changes_nothing (void)
   g_autofree char *dump_after = NULL;
   g_autofree char *files_after = NULL;
 
+  g_assert_cmpuint (first->added, ==, 245);
   second = import_seed (store);
   g_assert_cmpuint (second->added, ==, 0);
   g_assert_cmpuint (second->updated, ==, 0);
@@ -321,6 +322,7 @@ test_update_in_place (void)
   g_autofree char *edited3 = NULL;
   g_autofree char *updated_path = eg_test_tmp_path ("updated.md");
 
+  g_assert_cmpuint (first->added, ==, 245);
   /* some history for card 16/301 */
   g_assert_true (_eg_store_exec (store,
     "UPDATE card_state SET state = 2, stability = 12.5, difficulty = 4.25, reps = 3,"
@@ -455,6 +457,7 @@ test_bad_input (void)
   g_autoptr(EgStore) store = new_store (&db_path);
   g_autoptr(EgImportReport) seeded = import_seed (store);
 
+  g_assert_cmpuint (seeded->added, ==, 245);
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
       g_autofree char *path = eg_test_tmp_path (inputs[i].name);
@@ -502,6 +505,7 @@ test_special_files (void)
   g_autoptr(EgImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert_cmpuint (seeded->added, ==, 245);
   check_bad_input (store, db_path, "/dev/zero", EG_DECK_ERROR_IO, "is a device, not a deck file");
 
   /* nothing writes to it: opening it must not wait */
@@ -530,6 +534,7 @@ test_size_limit (void)
   g_autofree char *over = eg_test_tmp_path ("over.md");
   g_autofree char *at = eg_test_tmp_path ("at.md");
 
+  g_assert_cmpuint (seeded->added, ==, 245);
   /* sparse files of zero bytes */
   g_assert_true (g_file_set_contents (over, "", 0, NULL));
   g_assert_true (g_file_set_contents (at, "", 0, NULL));

@@ -134,7 +134,6 @@ test_refuses_collection (void)
   g_autofree char *hard = NULL;
   g_autofree char *link_path = NULL;
   g_autofree char *link_to_journal = NULL;
-  g_autofree char *relative = NULL;
   g_autofree char *cwd = g_get_current_dir ();
 
   collection_open (&c, "refuses-collection");

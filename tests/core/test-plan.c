@@ -541,7 +541,7 @@ test_cram_order (void)
     g_assert_cmpuint (ids->len, ==, 5);
   }
   set_reviews (&f, now, ids);
-  id = (gint64 *) ids->data;
+  id = &g_array_index (ids, gint64, 0);
 
   /* the normal queue: the due cards, lowest retrievability now first
    * (elapsed / stability: 1.5, 1.2, 1.05) */

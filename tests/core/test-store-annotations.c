@@ -257,7 +257,6 @@ test_add_get (Fixture       *f,
   g_autoptr(EgCard) card = card_of (f->store, f->c101);
   g_autoptr(EgAnnotation) a = NULL;
   g_autoptr(EgAnnotation) b = NULL;
-  g_autofree char *text = eg_annotation_field_text (card, "answer");
   guint start, end;
   gint64 id, id2;
 
@@ -378,7 +377,7 @@ test_order (Fixture       *f,
 
       g_array_append_val (many, card_id);
     }
-  g_assert_cmpuint (eg_store_count_annotations (f->store, (gint64 *) many->data, many->len,
+  g_assert_cmpuint (eg_store_count_annotations (f->store, &g_array_index (many, gint64, 0), many->len,
                                                 &error), ==, 6);
   g_assert_no_error (error);
 

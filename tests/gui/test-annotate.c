@@ -206,7 +206,6 @@ test_highlight_undo_restart_search (void)
 {
   App a = { 0 };
   g_autofree char *passage = NULL;
-  g_autofree char *drawn = NULL;
   g_autofree char *answer_before = NULL;
   g_autofree char *answer_after = NULL;
   g_autofree char *card_key = NULL;

@@ -364,6 +364,7 @@ test_deck_language (void)
   g_autoptr(GError) error = NULL;
   gint64 go = deck_id_of (store, "expert-level-golang-interview-questions");
 
+  g_assert_nonnull (scheduler);
   g_assert_null (eg_deck_language_lookup (store, go, &error));
   g_assert_no_error (error);
   g_assert_true (eg_store_set_deck_language (store, "expert-level-golang-interview-questions",

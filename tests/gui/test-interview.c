@@ -168,7 +168,6 @@ test_header (Fixture       *f,
   EgInterviewPage *page = open_page (f);
   g_autofree char *date = date_in (f, 14);
   g_autofree char *expected = NULL;
-  g_autofree char *days = NULL;
   g_autoptr(EgPlan) plan = NULL;
   SubtitleWait wait = { f, NULL };
 

@@ -427,6 +427,7 @@ test_backups_page (Fixture       *f,
                                                        now - (2 - i) * 3600 * 1000, NULL,
                                                        &error);
       g_assert_no_error (error);
+      g_assert_nonnull (info);
     }
   backups = eg_backup_list (path, &error);
   g_assert_no_error (error);
