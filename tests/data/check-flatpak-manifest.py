@@ -41,6 +41,8 @@ RUNTIME_SONAMES = (
     "libjavascriptcoregtk-6.0.so", "libpango-1.0.so", "libpangocairo-1.0.so",
     "libcairo.so", "libcairo-gobject.so", "libgdk_pixbuf-2.0.so", "libharfbuzz.so",
     "libgraphene-1.0.so", "libintl.so",
+    # GCC's support library, in every runtime (the sanitizer build links it)
+    "libgcc_s.so",
 )
 MODULE_SONAMES = {"md4c": ("libmd4c.so",)}
 
