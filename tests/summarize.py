@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Prints one line, "N passed, N failed", for a meson test run.
+"""Prints one line, "N passed, N failed", for one or more meson test runs.
+
+    summarize.py TESTLOG.json...   (default: meson-logs/testlog.json)
+
+With several logs (the main build's and the sanitizer build's) the line
+counts them all together.  A log that is missing counts as one failure.
 
 Counts the subtests of TAP tests (a test that crashed, timed out or left
 planned subtests unreported counts as failed) and other tests as one each.
@@ -44,16 +49,23 @@ def count(test):
 
 
 def main():
-    log = sys.argv[1] if len(sys.argv) > 1 else 'meson-logs/testlog.json'
+    logs = sys.argv[1:] or ['meson-logs/testlog.json']
     passed = failed = skipped = 0
-    with open(log, encoding='utf-8') as f:
-        for line in f:
-            if not line.strip():
-                continue
-            p, fl, s = count(json.loads(line))
-            passed += p
-            failed += fl
-            skipped += s
+    for log in logs:
+        try:
+            f = open(log, encoding='utf-8')
+        except OSError as e:
+            print(f'{log}: {e.strerror}', file=sys.stderr)
+            failed += 1
+            continue
+        with f:
+            for line in f:
+                if not line.strip():
+                    continue
+                p, fl, s = count(json.loads(line))
+                passed += p
+                failed += fl
+                skipped += s
     if skipped:
         print(f'{skipped} skipped')
     print(f'{passed} passed, {failed} failed')
