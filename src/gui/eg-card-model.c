@@ -593,8 +593,10 @@ reload (EgCardModel  *self,
   self->ids_filter = g_strdup (self->filter);
 
   /* typing on ("escape analysi", "escape analysis") often finds the same */
+  /* (no memcmp of two empty arrays: their data may be NULL, which memcmp
+   * must not be given, UBSan says, even for 0 bytes) */
   if (same_data && ids->len == self->ids->len &&
-      memcmp (ids->data, self->ids->data, ids->len * sizeof (gint64)) == 0)
+      (ids->len == 0 || memcmp (ids->data, self->ids->data, ids->len * sizeof (gint64)) == 0))
     {
       self->ids_deck_id = self->deck_id;
       return TRUE;
