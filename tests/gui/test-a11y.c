@@ -525,25 +525,33 @@ shown_interval (GtkWidget *button)
   return GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w)) : NULL;
 }
 
+static void
+spoken_is (gint64      interval_ms,
+           const char *expected)
+{
+  g_autofree char *spoken = eg_grade_label_spoken_interval (interval_ms);
+
+  g_assert_cmpstr (spoken, ==, expected);
+}
+
 /* A grade button says its grade and the interval it gives, in words; the
  * words are those of the interval the button shows. */
 static void
 test_grade_buttons (void)
 {
   const char *grades[] = { "Again", "Hard", "Good", "Easy" };
+  g_autofree char *text = NULL;
   Fixture f = { 0 };
 
-  g_assert_cmpstr (eg_grade_label_spoken_interval (20 * 1000), ==, "less than a minute");
-  g_assert_cmpstr (eg_grade_label_spoken_interval (60 * 1000), ==, "1 minute");
-  g_assert_cmpstr (eg_grade_label_spoken_interval (10 * 60 * 1000), ==, "10 minutes");
-  g_assert_cmpstr (eg_grade_label_spoken_interval (5 * 3600 * 1000), ==, "5 hours");
-  g_assert_cmpstr (eg_grade_label_spoken_interval (G_GINT64_CONSTANT (3) * 86400 * 1000), ==,
-                   "3 days");
-  g_assert_cmpstr (eg_grade_label_spoken_interval (G_GINT64_CONSTANT (46) * 86400 * 1000), ==,
-                   "1.5 months");
-  g_assert_cmpstr (eg_grade_label_spoken_interval (G_GINT64_CONSTANT (365) * 86400 * 1000), ==,
-                   "1 year");
-  g_assert_cmpstr (eg_grade_label_text (3, -1), ==, "Good");
+  spoken_is (20 * 1000, "less than a minute");
+  spoken_is (60 * 1000, "1 minute");
+  spoken_is (10 * 60 * 1000, "10 minutes");
+  spoken_is (5 * 3600 * 1000, "5 hours");
+  spoken_is (G_GINT64_CONSTANT (3) * 86400 * 1000, "3 days");
+  spoken_is (G_GINT64_CONSTANT (46) * 86400 * 1000, "1.5 months");
+  spoken_is (G_GINT64_CONSTANT (365) * 86400 * 1000, "1 year");
+  text = eg_grade_label_text (3, -1);
+  g_assert_cmpstr (text, ==, "Good");
 
   fixture_setup (&f, THREE_CARDS);
   g_assert_true (start_and_wait (&f));

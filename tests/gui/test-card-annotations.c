@@ -162,6 +162,14 @@ make_card (gint64      id,
   return card;
 }
 
+static void
+set_string (char       **slot,
+            const char  *value)
+{
+  g_free (*slot);
+  *slot = g_strdup (value);
+}
+
 /* A highlight of the first @passage in @field, as the store makes it */
 static EgAnnotation *
 make_highlight (const EgCard *card,
@@ -180,10 +188,10 @@ make_highlight (const EgCard *card,
   start = g_utf8_pointer_to_offset (text, found);
   annotation->id = id;
   annotation->card_id = card->id;
-  annotation->field = g_strdup (field);
+  set_string (&annotation->field, field);
   annotation->anchor = eg_anchor_describe (text, start, start + g_utf8_strlen (passage, -1));
-  annotation->color = g_strdup (color);
-  annotation->body = g_strdup (comment != NULL ? comment : "");
+  set_string (&annotation->color, color);
+  set_string (&annotation->body, comment != NULL ? comment : "");
   return annotation;
 }
 
@@ -205,8 +213,8 @@ make_annotations (const EgCard *card)
   g_ptr_array_add (annotations, orphan);
   note->id = 15;
   note->card_id = card->id;
-  note->field = g_strdup ("");
-  note->body = g_strdup (note_md);
+  set_string (&note->field, "");
+  set_string (&note->body, note_md);
   g_ptr_array_add (annotations, note);
   return annotations;
 }
@@ -404,7 +412,7 @@ test_empty_note (Fixture       *fixture,
   EgAnnotation *note = eg_annotation_new (EG_ANNOTATION_NOTE);
 
   note->id = 1;
-  note->body = g_strdup (" \n ");
+  set_string (&note->body, " \n ");
   g_ptr_array_add (annotations, note);
   show (fixture, fixture->card, TRUE);
   eg_card_view_set_annotations (fixture->view, annotations);

@@ -169,6 +169,8 @@ test_reload_after_edits (void)
   g_autoptr(EgScheduler) scheduler = seeded_scheduler (&store);
   g_autoptr(EgCardModel) model = eg_card_model_new (scheduler);
   g_autoptr(GError) error = NULL;
+  g_autoptr(EgCard) first = NULL;
+  g_autoptr(EgCard) second = NULL;
   Changes changes = { 0 };
   gint64 ids[2];
 
@@ -177,8 +179,10 @@ test_reload_after_edits (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &changes);
 
-  ids[0] = eg_store_find_card (store, "16/301", NULL)->id;
-  ids[1] = eg_store_find_card (store, "52/1028", NULL)->id;
+  first = eg_store_find_card (store, "16/301", NULL);
+  second = eg_store_find_card (store, "52/1028", NULL);
+  ids[0] = first->id;
+  ids[1] = second->id;
   g_assert_true (eg_scheduler_set_suspended (scheduler, ids, 2, TRUE, &error));
   g_assert_true (eg_card_model_reload (model, &error));
   g_assert_cmpuint (changes.count, ==, 1);
