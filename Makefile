@@ -1,24 +1,28 @@
 # Engram: the two commands of the README, and a few more.
 #
 #   make run     install what is missing (Debian/Ubuntu), build, start Engram
-#   make check   install what is missing, build, run every test suite;
-#                ends with "N passed, N failed"
+#   make check   install what is missing, build, run every test suite, then
+#                again in the sanitizer build (make check-asan); ends with
+#                one "N passed, N failed" line over both
+#   make check-asan   the test suites in _build-asan: clang with AddressSanitizer,
+#                UndefinedBehaviorSanitizer and LeakSanitizer
 #   make bench   benchmarks (figures, not pass/fail)
 #   make screenshots   the metainfo's screenshots, from the app under Xvfb
 
 BUILDDIR ?= _build
+ASAN_BUILDDIR ?= _build-asan
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian 12 package names (Ubuntu 23.04 and later have the same).
 DEBIAN_PACKAGES = \
-	gcc pkg-config meson ninja-build python3 gettext \
+	gcc clang libclang-rt-14-dev valgrind pkg-config meson ninja-build python3 gettext \
 	libglib2.0-dev libgtk-4-dev libadwaita-1-dev libwebkitgtk-6.0-dev libgtksourceview-5-dev \
 	libsqlite3-dev libmd4c-dev libjson-glib-dev \
 	desktop-file-utils appstream \
 	adwaita-icon-theme librsvg2-common fonts-cantarell fonts-noto-color-emoji \
 	tzdata xvfb xauth xdotool
 
-.PHONY: all deps build run check bench screenshots clean
+.PHONY: all deps build build-asan run check check-asan test-asan bench screenshots clean
 
 all: build
 
@@ -32,8 +36,13 @@ deps:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
 	fi
 
+# warnings are errors, here and in the sanitizer build (clang)
 $(BUILDDIR)/build.ninja:
-	meson setup $(BUILDDIR)
+	meson setup -Dwerror=true $(BUILDDIR)
+
+$(ASAN_BUILDDIR)/build.ninja:
+	CC=clang meson setup -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
+	  $(ASAN_BUILDDIR)
 
 build: deps $(BUILDDIR)/build.ninja
 	meson compile -C $(BUILDDIR)
@@ -41,10 +50,28 @@ build: deps $(BUILDDIR)/build.ninja
 run: build
 	meson devenv -C $(BUILDDIR) engram
 
+build-asan: deps $(ASAN_BUILDDIR)/build.ninja
+	meson compile -C $(ASAN_BUILDDIR)
+
+# the sanitizer build's tests, without the summary line (the sanitizer
+# options come from meson's default test setup there, tests/meson.build)
+test-asan: build-asan
+	meson test -C $(ASAN_BUILDDIR) --print-errorlogs
+
+check-asan:
+	@status=0; \
+	rm -f $(ASAN_BUILDDIR)/meson-logs/testlog.json; \
+	$(MAKE) --no-print-directory test-asan || status=$$?; \
+	python3 tests/summarize.py $(ASAN_BUILDDIR)/meson-logs/testlog.json || status=1; \
+	exit $$status
+
 check: build
 	@status=0; \
+	rm -f $(ASAN_BUILDDIR)/meson-logs/testlog.json; \
 	meson test -C $(BUILDDIR) --print-errorlogs || status=$$?; \
-	python3 tests/summarize.py $(BUILDDIR)/meson-logs/testlog.json || status=1; \
+	$(MAKE) --no-print-directory test-asan || status=$$?; \
+	python3 tests/summarize.py $(BUILDDIR)/meson-logs/testlog.json \
+	  $(ASAN_BUILDDIR)/meson-logs/testlog.json || status=1; \
 	exit $$status
 
 bench: build
@@ -54,4 +81,4 @@ screenshots: build
 	data/screenshots/take-screenshots.sh $(BUILDDIR)
 
 clean:
-	rm -rf $(BUILDDIR)
+	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR)
