@@ -571,6 +571,8 @@ parse_heading (Parser     *parser,
       deck->sections->len == 0)
     {
       parser->title_seen = TRUE;
+      /* text before it may have named the deck after its file */
+      g_free (deck->title);
       deck->title = g_steal_pointer (&heading);
     }
   else
