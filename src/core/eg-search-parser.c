@@ -131,10 +131,33 @@ skip_char (Parser *p)
   p->column++;
 }
 
+/* What separates terms: Unicode white space, and the vertical tab that
+ * g_unichar_isspace() leaves out (a query of spaces and tabs of any kind
+ * is blank: see _eg_search_is_blank()) */
+static gboolean
+is_space (gunichar c)
+{
+  return c == '\v' || g_unichar_isspace (c);
+}
+
+/**
+ * _eg_search_is_blank:
+ *
+ * Returns: whether @text holds no term, only what separates terms
+ */
+gboolean
+_eg_search_is_blank (const char *text)
+{
+  for (const char *s = text; *s != '\0'; s = g_utf8_next_char (s))
+    if (!is_space (g_utf8_get_char (s)))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 ends_term (gunichar c)
 {
-  return c == 0 || c == '(' || c == ')' || g_unichar_isspace (c);
+  return c == 0 || c == '(' || c == ')' || is_space (c);
 }
 
 /* From the opening quote at p->p to the closing one; *value gets the text
@@ -257,7 +280,7 @@ lex (Parser  *p,
 {
   gunichar c;
 
-  while ((c = peek_char (p)) != 0 && g_unichar_isspace (c))
+  while ((c = peek_char (p)) != 0 && is_space (c))
     skip_char (p);
 
   token->column = p->column;
@@ -295,7 +318,7 @@ lex (Parser  *p,
         /* "--" and the like are words */
         if (next == '-')
           return lex_word (p, token, error);
-        if (next == 0 || next == ')' || g_unichar_isspace (next))
+        if (next == 0 || next == ')' || is_space (next))
           return syntax_error (error, _("“-” at column %d must be followed by a term"),
                                token->column);
         token->kind = TOKEN_NOT;

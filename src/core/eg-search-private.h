@@ -128,6 +128,7 @@ void          _eg_search_node_free      (EgSearchNode   *node);
 EgSearchNode *_eg_search_node_new_and   (EgSearchNode   *a,
                                          EgSearchNode   *b);
 char         *_eg_search_normalize_name (const char     *text);
+gboolean      _eg_search_is_blank       (const char     *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgSearchNode, _eg_search_node_free)
 

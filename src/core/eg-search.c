@@ -120,7 +120,7 @@ parse (const char  *query,
   g_autoptr(GError) local_error = NULL;
   EgSearchNode *root;
 
-  if (valid[strspn (valid, " \t\r\n\f\v")] == '\0')
+  if (_eg_search_is_blank (valid))
     return NULL;
   if (!(root = _eg_search_parse (valid, &local_error)))
     g_propagate_error (error, g_steal_pointer (&local_error));
