@@ -333,6 +333,58 @@ fence_marker (const Line *line,
   return TRUE;
 }
 
+/**
+ * _eg_deck_open_fence:
+ * @text: a field of a card: its answer or a part's text
+ *
+ * Returns: (transfer full) (nullable): the line that closes the fenced code
+ *   block @text leaves open as eg_deck_parse() reads it (e.g. "```"), or
+ *   %NULL when it leaves none open.  In a deck file, what follows such a
+ *   field is code: the next part, the "---" and the next cards.
+ */
+char *
+_eg_deck_open_fence (const char *text)
+{
+  gboolean in_fence = FALSE;
+  char fence_char = 0;
+  gsize fence_len = 0;
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  while (*p != '\0')
+    {
+      const char *eol = strchr (p, '\n');
+      Line line = { p, eol != NULL ? (gsize) (eol - p) : strlen (p) };
+      char marker_char;
+      gsize marker_len;
+
+      if (line.len > 0 && line.text[line.len - 1] == '\r')
+        line.len--;
+      if (in_fence)
+        {
+          if (fence_marker (&line, &marker_char, &marker_len) &&
+              marker_char == fence_char && marker_len >= fence_len)
+            in_fence = FALSE;
+        }
+      else if (fence_marker (&line, &fence_char, &fence_len))
+        in_fence = TRUE;
+      if (eol == NULL)
+        break;
+      p = eol + 1;
+    }
+
+  if (!in_fence)
+    return NULL;
+  {
+    char *closing = g_malloc (fence_len + 1);
+
+    memset (closing, fence_char, fence_len);
+    closing[fence_len] = '\0';
+    return closing;
+  }
+}
+
 /* Leading blank lines and trailing white space go; indentation of the first
  * line stays, it may be Markdown.
  */
@@ -416,19 +468,20 @@ finish_card (Parser *parser)
   parser->deck->n_cards++;
 }
 
-static void
-start_section (Parser     *parser,
-               guint       line,
-               const char *heading,
-               const char *source)
+/**
+ * _eg_deck_section_key_base:
+ * @heading: a section's heading (Markdown, without "# ")
+ * @source: (nullable): its "From NN Name" line, without "## "
+ *
+ * Returns: (transfer full): the key the section has unless another took it:
+ *   "From 16 Go Internals" gives "16", else the heading's slug
+ */
+char *
+_eg_deck_section_key_base (const char *heading,
+                           const char *source)
 {
-  EgDeckSection *section = g_new0 (EgDeckSection, 1);
-  g_autofree char *base = NULL;
-  char *key;
+  char *base;
 
-  finish_card (parser);
-
-  /* "From 16 Go Internals" gives the key "16"; otherwise the heading's slug */
   if (source != NULL)
     {
       const char *p = source + strlen ("From ");
@@ -445,13 +498,44 @@ start_section (Parser     *parser,
       g_free (base);
       base = g_strdup ("section");
     }
+  return base;
+}
 
-  key = g_strdup (base);
-  for (guint i = 2; g_hash_table_contains (parser->section_keys, key); i++)
+/**
+ * _eg_deck_section_key:
+ * @taken: the keys of the sections before it (char *)
+ *
+ * Returns: (transfer full): the key of a section with key @base after the
+ *   sections with the keys @taken: @base, else "@base-2", "@base-3", …
+ */
+char *
+_eg_deck_section_key (const char *base,
+                      GHashTable *taken)
+{
+  char *key = g_strdup (base);
+
+  for (guint i = 2; g_hash_table_contains (taken, key); i++)
     {
       g_free (key);
       key = g_strdup_printf ("%s-%u", base, i);
     }
+  return key;
+}
+
+static void
+start_section (Parser     *parser,
+               guint       line,
+               const char *heading,
+               const char *source)
+{
+  EgDeckSection *section = g_new0 (EgDeckSection, 1);
+  g_autofree char *base = NULL;
+  char *key;
+
+  finish_card (parser);
+
+  base = _eg_deck_section_key_base (heading, source);
+  key = _eg_deck_section_key (base, parser->section_keys);
   if (!g_str_equal (key, base))
     add_warning (parser, EG_WARNING_REPEATED_SECTION, line,
                  _("section key “%s” is used twice; this section is “%s”"), base, key);

@@ -79,6 +79,12 @@ char    *eg_deck_card_hash      (const char    *question,
                                  GPtrArray     *parts);
 char    *eg_slugify             (const char    *text);
 void     eg_deck_free           (EgDeck        *deck);
+/* internal: the exporter's */
+char    *_eg_deck_open_fence    (const char    *text);
+char    *_eg_deck_section_key_base (const char *heading,
+                                    const char *source);
+char    *_eg_deck_section_key   (const char    *base,
+                                 GHashTable    *taken);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgDeck, eg_deck_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgDeckCard, eg_deck_card_free)

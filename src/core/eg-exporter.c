@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "eg-deck.h"
 #include "eg-exporter.h"
 #include "eg-time.h"
 
@@ -346,11 +347,57 @@ export_json (EgStore     *store,
   return json_generator_to_data (generator, NULL);
 }
 
+/* Appends a field's text.  A fenced code block it leaves open would make
+ * code of all that follows in the file (the next part, the "---", the next
+ * cards): closed here, unless @last (the caller decides); then its closing
+ * line is returned. */
+static char *
+append_field (GString    *out,
+              const char *text,
+              gboolean    last)
+{
+  g_autofree char *closing = NULL;
+
+  if (text[0] == '\0')
+    return NULL;
+  g_string_append_printf (out, "%s\n", text);
+  if ((closing = _eg_deck_open_fence (text)) == NULL || last)
+    return g_steal_pointer (&closing);
+  g_string_append_printf (out, "%s\n", closing);
+  return NULL;
+}
+
+/* As eg_export_append_card(); returns the closing line of a code block
+ * the card's last field leaves open (see append_field()), or NULL */
+static char *
+append_card (GString    *out,
+             int         number,
+             const char *question,
+             const char *answer,
+             GPtrArray  *parts)
+{
+  guint n_parts = parts != NULL ? parts->len : 0;
+  char *closing;
+
+  g_string_append_printf (out, "### %d. %s\n", number, question);
+  closing = append_field (out, answer, n_parts == 0);
+  for (guint k = 0; k < n_parts; k++)
+    {
+      EgCardPart *part = g_ptr_array_index (parts, k);
+
+      g_string_append_printf (out, "\n#### %s\n", part->name);
+      closing = append_field (out, part->text, k + 1 == n_parts);
+    }
+  return closing;
+}
+
 /**
  * eg_export_append_card:
  *
  * Appends one card in the deck format ("### N. Question", the answer,
- * "#### Part" and its text), as eg_deck_parse() reads it back.
+ * "#### Part" and its text), as eg_deck_parse() reads it back.  A code
+ * block the answer or a part leaves open is closed before the next part;
+ * one the last field leaves open stays open (the text ends with the card).
  */
 void
 eg_export_append_card (GString    *out,
@@ -359,17 +406,47 @@ eg_export_append_card (GString    *out,
                        const char *answer,
                        GPtrArray  *parts)
 {
-  g_string_append_printf (out, "### %d. %s\n", number, question);
-  if (answer[0] != '\0')
-    g_string_append_printf (out, "%s\n", answer);
-  for (guint k = 0; parts != NULL && k < parts->len; k++)
-    {
-      EgCardPart *part = g_ptr_array_index (parts, k);
+  g_free (append_card (out, number, question, answer, parts));
+}
 
-      g_string_append_printf (out, "\n#### %s\n", part->name);
-      if (part->text[0] != '\0')
-        g_string_append_printf (out, "%s\n", part->text);
+/* A section's "## From" line and heading.  A section without cards is not
+ * kept, but in the file the cards came from it took its key: the cards of
+ * the second "From 24" section are "24-2/…" even when the first had none.
+ * Empty sections with the same lines stand in for those, so that the cards
+ * read back with their keys (@taken: the keys the sections written so far
+ * get when read). */
+static void
+append_section_heads (GString             *out,
+                      const EgSectionInfo *section,
+                      GHashTable          *taken)
+{
+  g_autofree char *base = _eg_deck_section_key_base (section->heading, section->source);
+  g_autofree char *prefix = g_strconcat (base, "-", NULL);
+  gboolean suffixed = g_str_has_prefix (section->key, prefix);
+
+  for (guint n = 0;; n++)
+    {
+      char *key = _eg_deck_section_key (base, taken);
+
+      g_hash_table_add (taken, key);
+      if (section->source != NULL)
+        g_string_append_printf (out, "## %s\n\n", section->source);
+      g_string_append_printf (out, "# %s\n\n", section->heading);
+      if (g_str_equal (key, section->key) || !suffixed || n >= 1000)
+        return;
     }
+}
+
+/* The card written last left a code block open (@closing): now that
+ * something follows, close it and end the card */
+static void
+end_card (GString  *out,
+          char    **closing)
+{
+  if (*closing == NULL)
+    return;
+  g_string_append_printf (out, "%s\n\n---\n\n", *closing);
+  g_clear_pointer (closing, g_free);
 }
 
 /**
@@ -387,6 +464,8 @@ eg_export_markdown (EgStore     *store,
   g_autoptr(GPtrArray) decks = NULL;
   g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GString) out = NULL;
+  g_autofree char *closing = NULL;
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   EgDeckInfo *deck = NULL;
 
   g_return_val_if_fail (EG_IS_STORE (store), NULL);
@@ -438,23 +517,31 @@ eg_export_markdown (EgStore     *store,
         return NULL;
       if (cards->len == 0)
         continue;
+      end_card (out, &closing);
 
       /* A deck that has no section headings is one section named by its title. */
       implicit = sections->len == 1 && section->source == NULL &&
                  g_str_equal (section->heading, deck->title);
-      if (section->source != NULL)
-        g_string_append_printf (out, "## %s\n\n", section->source);
-      if (!implicit)
-        g_string_append_printf (out, "# %s\n\n", section->heading);
+      if (implicit)
+        {
+          if (section->source != NULL)
+            g_string_append_printf (out, "## %s\n\n", section->source);
+        }
+      else
+        append_section_heads (out, section, taken);
 
       for (guint j = 0; j < cards->len; j++)
         {
           EgCard *card = g_ptr_array_index (cards, j);
 
-          eg_export_append_card (out, card->number, card->question, card->answer, card->parts);
-          g_string_append (out, "\n---\n\n");
+          end_card (out, &closing);
+          closing = append_card (out, card->number, card->question, card->answer, card->parts);
+          if (closing == NULL)
+            g_string_append (out, "\n---\n\n");
         }
     }
+  /* a code block the deck's last card leaves open stays open: closing it
+   * would change the card, and nothing follows that it could swallow */
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

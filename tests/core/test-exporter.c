@@ -312,6 +312,86 @@ test_markdown_round_trip_edge_cases (void)
   round_trip (store);
 }
 
+/* A code block a card leaves open (found by fuzz-export): the deck's last
+ * card keeps it open, and the export reads back as the same cards; a card
+ * edited to leave one open in the middle of the deck has it closed, so that
+ * the cards after it stay cards. */
+static void
+test_markdown_open_code_block (void)
+{
+  g_autofree char *path = eg_test_tmp_path ("open-fence.md");
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(EgCard) first = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) eg_card_part_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *copy_path = eg_test_tmp_path ("open-fence-copy.md");
+  g_autoptr(EgStore) copy = NULL;
+  EgCard *card;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "# Fences\n\n### 1. First\nOne.\n\n---\n\n"
+                                      "### 2. Second\nTwo.\n\n---\n\n"
+                                      "### 3. Open fence\n```\ncode\n", -1, NULL));
+  store = store_with (path);
+  round_trip (store);
+
+  /* the first card's answer and part edited to leave code blocks open */
+  first = eg_store_find_card (store, "fences/1", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (parts, eg_card_part_new ("Indepth", "~~~~\ndeep"));
+  g_assert_true (eg_store_update_card (store, first->id, first->question, "```go\nfunc f()",
+                                       parts, NOW + 1000, &error));
+  g_assert_no_error (error);
+  markdown = eg_export_markdown (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (markdown, "# Fences\n\n### 1. First\n```go\nfunc f()\n```\n\n"
+                                             "#### Indepth\n~~~~\ndeep\n~~~~\n\n---\n\n"
+                                             "### 2. Second\n"));
+  g_assert_true (g_file_set_contents (copy_path, markdown, -1, NULL));
+  copy = store_with (copy_path);
+  cards = eg_store_list_cards (copy, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cards->len, ==, 3);
+  card = g_ptr_array_index (cards, 0);
+  g_assert_cmpstr (card->answer, ==, "```go\nfunc f()\n```");
+  g_assert_cmpuint (card->parts->len, ==, 1);
+  g_assert_cmpstr (((EgCardPart *) g_ptr_array_index (card->parts, 0))->text, ==,
+                   "~~~~\ndeep\n~~~~");
+  card = g_ptr_array_index (cards, 1);
+  g_assert_cmpstr (card->question, ==, "Second");
+  g_assert_cmpstr (card->answer, ==, "Two.");
+  card = g_ptr_array_index (cards, 2);
+  g_assert_cmpstr (card->answer, ==, "```\ncode");
+}
+
+/* A section without cards took its key in the file (found by
+ * fuzz-export): the export keeps the keys of the cards after it */
+static void
+test_markdown_empty_section (void)
+{
+  g_autofree char *path = eg_test_tmp_path ("empty-section.md");
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(EgCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "# Sections\n\n## From 24 AI\n\n# AI\n\n"
+                                      "## From 21 Net\n\n# Net\n\n### 1. Net?\nYes.\n\n---\n\n"
+                                      "## From 24 AI\n\n# AI again\n\n### 2. AI?\nYes.\n\n---\n\n"
+                                      "# Misc\n\n# Misc\n\n### 3. Misc?\nYes.\n", -1, NULL));
+  store = store_with (path);
+  card = eg_store_find_card (store, "24-2/2", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (card);
+  g_clear_pointer (&card, eg_card_free);
+  card = eg_store_find_card (store, "misc-2/3", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (card);
+  round_trip (store);
+}
+
 static void
 test_markdown_needs_deck_choice (void)
 {
@@ -428,6 +508,8 @@ main (int    argc,
   g_test_add_func ("/exporter/json-annotations", test_json_annotations);
   g_test_add_func ("/exporter/markdown-round-trip-seed", test_markdown_round_trip_seed);
   g_test_add_func ("/exporter/markdown-round-trip-edge-cases", test_markdown_round_trip_edge_cases);
+  g_test_add_func ("/exporter/markdown-open-code-block", test_markdown_open_code_block);
+  g_test_add_func ("/exporter/markdown-empty-section", test_markdown_empty_section);
   g_test_add_func ("/exporter/markdown-needs-deck-choice", test_markdown_needs_deck_choice);
   g_test_add_func ("/exporter/deck-json", test_deck_json);
   g_test_add_func ("/exporter/file-name", test_file_name);
