@@ -8,6 +8,9 @@
 #                UndefinedBehaviorSanitizer and LeakSanitizer
 #   make bench   benchmarks (figures, not pass/fail)
 #   make screenshots   the metainfo's screenshots, from the app under Xvfb
+#   make fuzz FUZZ_SECONDS=N   build the libFuzzer targets with clang in
+#                _build-fuzz and run each for N seconds (default 30)
+#   make check-fuzz    the same, 30 s each (for `make check`)
 
 BUILDDIR ?= _build
 ASAN_BUILDDIR ?= _build-asan
@@ -22,7 +25,7 @@ DEBIAN_PACKAGES = \
 	adwaita-icon-theme librsvg2-common fonts-cantarell fonts-noto-color-emoji \
 	tzdata xvfb xauth xdotool
 
-.PHONY: all deps build build-asan run check check-asan test-asan bench screenshots clean
+.PHONY: all deps build build-asan run check check-asan test-asan bench screenshots clean fuzz check-fuzz
 
 all: build
 
@@ -80,5 +83,21 @@ bench: build
 screenshots: build
 	data/screenshots/take-screenshots.sh $(BUILDDIR)
 
+# Fuzzing (tests/fuzz, README.md "Fuzzing"): a clang build of the core with
+# libFuzzer, ASan and UBSan; each target runs for FUZZ_SECONDS on a copy of
+# its corpus and fails on any crash.
+FUZZ_BUILDDIR ?= _build-fuzz
+FUZZ_SECONDS ?= 30
+
+$(FUZZ_BUILDDIR)/build.ninja:
+	CC=clang meson setup $(FUZZ_BUILDDIR) -Dfuzzing=true -Dgui=false
+
+fuzz: deps $(FUZZ_BUILDDIR)/build.ninja
+	meson compile -C $(FUZZ_BUILDDIR)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) meson test -C $(FUZZ_BUILDDIR) --suite fuzz --print-errorlogs
+
+check-fuzz:
+	$(MAKE) fuzz FUZZ_SECONDS=30
+
 clean:
-	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR)
+	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR) $(FUZZ_BUILDDIR)
