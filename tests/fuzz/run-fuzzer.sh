@@ -40,7 +40,7 @@ fi
   "$work/corpus" >"$work/fuzz.log" 2>&1
 status=$?
 rm -rf "$ENGRAM_FUZZ_TMPDIR"
-grep -E '^#[0-9]+ +DONE' "$work/fuzz.log" | tail -n 1
+grep -E '^#[0-9]+[[:space:]]+DONE' "$work/fuzz.log" | tail -n 1
 tail -n 25 "$work/fuzz.log"
 if [ $status -ne 0 ]; then
   echo "$(basename "$fuzzer"): FAILED after fuzzing (status $status); input and log kept in $work"
