@@ -451,6 +451,8 @@ place_fuzzy (const Ucs4 *text,
   double rival = -1.0;
   gsize best_start = 0;
   gsize best_end = 0;
+  gsize trimmed_start;
+  gsize trimmed_end;
 
   if (k == 0 || text->len == 0)
     return FALSE;
@@ -484,13 +486,24 @@ place_fuzzy (const Ucs4 *text,
   if (best < FUZZY_THRESHOLD || rival > best - AMBIGUITY)
     return FALSE;
   /* the fewest edits can take a space the quote does not have for a word
-   * it has ("sends POSIX signals" for "sends signals" is " signals") */
-  while (best_end - best_start > 1 && g_unichar_isspace (text->chars[best_start]) &&
+   * it has ("sends POSIX signals" for "sends signals" is " signals"); but
+   * only while what is left is still a close match: a quote "he" and ten
+   * line breaks, found as ten line breaks, is not one line break */
+  trimmed_start = best_start;
+  trimmed_end = best_end;
+  while (trimmed_end - trimmed_start > 1 && g_unichar_isspace (text->chars[trimmed_start]) &&
          !g_unichar_isspace (quote->chars[0]))
-    best_start++;
-  while (best_end - best_start > 1 && g_unichar_isspace (text->chars[best_end - 1]) &&
+    trimmed_start++;
+  while (trimmed_end - trimmed_start > 1 && g_unichar_isspace (text->chars[trimmed_end - 1]) &&
          !g_unichar_isspace (quote->chars[quote->len - 1]))
-    best_end--;
+    trimmed_end--;
+  if ((trimmed_start != best_start || trimmed_end != best_end) &&
+      levenshtein (text->chars + trimmed_start, trimmed_end - trimmed_start,
+                   quote->chars, quote->len) <= k)
+    {
+      best_start = trimmed_start;
+      best_end = trimmed_end;
+    }
   *start = best_start;
   *end = best_end;
   *score = best;

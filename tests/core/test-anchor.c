@@ -325,6 +325,25 @@ test_place_no_edge_space (void)
   g_assert_nonnull (strstr (placed, "signals for asynchronous preemption of tight loops"));
 }
 
+/* The spaces trimmed from the ends of an approximate match leave a close
+ * match (found by fuzz-anchor: the quote "he" and eleven line breaks, its
+ * "he" deleted, was placed on one line break) */
+static void
+test_place_edge_space_trim_bounded (void)
+{
+  const char *before = "the\r\r\r\r\r\r\r\r\r\r\r end";
+  const char *after = "t\r\r\r\r\r\r\r\r\r\r\r end";
+  g_autoptr(EgAnchor) anchor = eg_anchor_describe (before, 1, 14);
+  guint start = 0, end = 0;
+  EgAnchorMatch match;
+
+  g_assert_cmpstr (anchor->exact, ==, "he\r\r\r\r\r\r\r\r\r\r\r");
+  match = eg_anchor_place (anchor, after, &start, &end, NULL);
+  /* orphaned, or on at least 10 of the 13 code points (at most 3 edits) */
+  if (match != EG_ANCHOR_ORPHANED)
+    g_assert_cmpuint (end - start, >=, 10);
+}
+
 /* A short common quote is not taken to another place with another context */
 static void
 test_place_short_quote (void)
@@ -503,6 +522,7 @@ main (int    argc,
   g_test_add_func ("/anchor/describe/bad-range", test_describe_bad_range);
   g_test_add_func ("/anchor/place/code-points", test_place_code_points);
   g_test_add_func ("/anchor/place/no-edge-space", test_place_no_edge_space);
+  g_test_add_func ("/anchor/place/edge-space-trim-bounded", test_place_edge_space_trim_bounded);
   g_test_add_func ("/anchor/place/short-quote", test_place_short_quote);
   g_test_add_func ("/anchor/place/bad-input", test_place_bad_input);
   g_test_add_func ("/anchor/place/long-quote", test_place_long_quote);
