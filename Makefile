@@ -2,8 +2,9 @@
 #
 #   make run     install what is missing (Debian/Ubuntu), build, start Engram
 #   make check   install what is missing, build, run every test suite, then
-#                again in the sanitizer build (make check-asan); ends with
-#                one "N passed, N failed" line over both
+#                again in the sanitizer build (make check-asan), then each
+#                fuzzer for 30 s (make check-fuzz); ends with one
+#                "N passed, N failed" line over the three
 #   make check-asan   the test suites in _build-asan: clang with AddressSanitizer,
 #                UndefinedBehaviorSanitizer and LeakSanitizer
 #   make bench   benchmarks (figures, not pass/fail)
@@ -14,6 +15,8 @@
 
 BUILDDIR ?= _build
 ASAN_BUILDDIR ?= _build-asan
+FUZZ_BUILDDIR ?= _build-fuzz
+FUZZ_SECONDS ?= 30
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian 12 package names (Ubuntu 23.04 and later have the same).
@@ -70,11 +73,12 @@ check-asan:
 
 check: build
 	@status=0; \
-	rm -f $(ASAN_BUILDDIR)/meson-logs/testlog.json; \
+	rm -f $(ASAN_BUILDDIR)/meson-logs/testlog.json $(FUZZ_BUILDDIR)/meson-logs/testlog.json; \
 	meson test -C $(BUILDDIR) --print-errorlogs || status=$$?; \
 	$(MAKE) --no-print-directory test-asan || status=$$?; \
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30 || status=$$?; \
 	python3 tests/summarize.py $(BUILDDIR)/meson-logs/testlog.json \
-	  $(ASAN_BUILDDIR)/meson-logs/testlog.json || status=1; \
+	  $(ASAN_BUILDDIR)/meson-logs/testlog.json $(FUZZ_BUILDDIR)/meson-logs/testlog.json || status=1; \
 	exit $$status
 
 bench: build
@@ -86,11 +90,8 @@ screenshots: build
 # Fuzzing (tests/fuzz, README.md "Fuzzing"): a clang build of the core with
 # libFuzzer, ASan and UBSan; each target runs for FUZZ_SECONDS on a copy of
 # its corpus and fails on any crash.
-FUZZ_BUILDDIR ?= _build-fuzz
-FUZZ_SECONDS ?= 30
-
 $(FUZZ_BUILDDIR)/build.ninja:
-	CC=clang meson setup $(FUZZ_BUILDDIR) -Dfuzzing=true -Dgui=false
+	CC=clang meson setup -Dwerror=true -Dfuzzing=true -Dgui=false $(FUZZ_BUILDDIR)
 
 fuzz: deps $(FUZZ_BUILDDIR)/build.ninja
 	meson compile -C $(FUZZ_BUILDDIR)
