@@ -14,6 +14,7 @@
 #include "eg-deck.h"
 #include "eg-exporter.h"
 #include "eg-fsrs.h"
+#include "eg-fsrs-optimizer.h"
 #include "eg-importer.h"
 #include "eg-input.h"
 #include "eg-markdown.h"
