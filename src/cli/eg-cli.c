@@ -530,6 +530,8 @@ static const Command commands[] = {
   { "search", "QUERY [--json]", N_("Search cards (see README for the syntax)"), eg_cli_search },
   { "plan", "[--date DATE|--clear] [--json]",
     N_("Interview date: the daily plan and expected recall"), eg_cli_plan },
+  { "optimize", "[--csv FILE] [--json]", N_("Fit the FSRS parameters to the review log"),
+    eg_cli_optimize },
   { "settings", "[KEY [VALUE]]", N_("Show or change the scheduler's settings"),
     eg_cli_settings },
   { "backup", "create|list|restore NAME", N_("Back up the collection, list or restore backups"),

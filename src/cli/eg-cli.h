@@ -83,5 +83,8 @@ int      eg_cli_plan          (EgCliContext  *ctx,
 int      eg_cli_annotations   (EgCliContext  *ctx,
                                int            argc,
                                char         **argv);
+int      eg_cli_optimize      (EgCliContext  *ctx,
+                               int            argc,
+                               char         **argv);
 
 G_END_DECLS

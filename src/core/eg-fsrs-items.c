@@ -7,7 +7,7 @@
  *   1. the rows are grouped by card and ordered by time;
  *   2. only the last contiguous run of rows made in state New or Learning
  *      and everything after it are kept (a card without one is dropped);
- *   3. delta_t is the difference of calendar days to the previous kept
+ *   3. delta_t is the difference of (study) days to the previous kept
  *      review (never negative), 0 for the first;
  *   4. every later review with delta_t > 0 makes an item: the reviews up
  *      to and including it (same-day reviews are never targets, but stay
@@ -95,8 +95,7 @@ add_card (GArray             *reviews,
           const EgFsrsLogRow *rows,
           const guint        *order,
           guint               from,
-          guint               to,
-          gint64              day_offset_s)
+          guint               to)
 {
   EgFsrsItemsCard card;
   guint start;
@@ -122,8 +121,7 @@ add_card (GArray             *reviews,
 
       if (i > start)
         {
-          gint64 delta = day_of (row->review_ms, day_offset_s)
-                         - day_of (rows[order[i - 1]].review_ms, day_offset_s);
+          gint64 delta = row->day - rows[order[i - 1]].day;
 
           review.delta_t = (guint32) CLAMP (delta, 0, G_MAXINT32);
         }
@@ -140,8 +138,7 @@ add_card (GArray             *reviews,
 
 EgFsrsItems *
 eg_fsrs_items_new_from_rows (const EgFsrsLogRow *rows,
-                             gsize               n_rows,
-                             gint64              day_offset_s)
+                             gsize               n_rows)
 {
   EgFsrsItems *items = g_new0 (EgFsrsItems, 1);
   g_autofree guint *order = g_new (guint, MAX (n_rows, 1));
@@ -160,7 +157,7 @@ eg_fsrs_items_new_from_rows (const EgFsrsLogRow *rows,
   for (guint i = 1; i <= n_rows; i++)
     if (i == n_rows || rows[order[i]].card_id != rows[order[from]].card_id)
       {
-        add_card (reviews, cards, list, rows, order, from, i, day_offset_s);
+        add_card (reviews, cards, list, rows, order, from, i);
         from = i;
       }
 
@@ -191,6 +188,7 @@ parse_field (char   **cursor,
 /* card_id,review_time,review_rating,review_state,review_duration */
 static gboolean
 parse_line (char         *line,
+            gint64        day_offset_s,
             EgFsrsLogRow *row)
 {
   gint64 f[5];
@@ -207,6 +205,7 @@ parse_line (char         *line,
     return FALSE;
   row->card_id = f[0];
   row->review_ms = f[1];
+  row->day = day_of (f[1], day_offset_s);
   row->rating = (int) f[2];
   row->state = (int) f[3];
   return TRUE;
@@ -260,7 +259,7 @@ eg_fsrs_items_new_from_csv_file (const char  *path,
         }
       if (len == 0)
         continue;
-      if (!parse_line (line, &row))
+      if (!parse_line (line, day_offset_s, &row))
         {
           g_set_error (error, EG_FSRS_OPTIMIZER_ERROR, EG_FSRS_OPTIMIZER_ERROR_INVALID_LOG,
                        _("“%s”, line %u: expected card id, time in ms, rating 1–4, state 0–3 and duration"),
@@ -277,7 +276,7 @@ eg_fsrs_items_new_from_csv_file (const char  *path,
     }
 
   return eg_fsrs_items_new_from_rows ((const EgFsrsLogRow *) (gpointer) rows->data,
-                                      rows->len, day_offset_s);
+                                      rows->len);
 }
 
 void

@@ -53,6 +53,7 @@ GQuark eg_fsrs_optimizer_error_quark (void);
 typedef struct {
   gint64 card_id;
   gint64 review_ms;    /* Unix epoch milliseconds */
+  gint64 day;          /* the study day of the review (any origin) */
   int    rating;       /* 1 Again .. 4 Easy */
   int    state;        /* the card's state before the review: 0 New .. 3 Relearning */
 } EgFsrsLogRow;
@@ -65,12 +66,12 @@ typedef struct {
 
 typedef struct _EgFsrsItems EgFsrsItems;
 
-/* Day boundaries: a review at @ms belongs to day
+/* delta_t is the difference of the rows' days */
+EgFsrsItems            *eg_fsrs_items_new_from_rows     (const EgFsrsLogRow *rows,
+                                                         gsize               n_rows);
+/* Day boundaries: a review at ms belongs to day
  * floor((floor(ms / 1000) + @day_offset_s) / 86400); fsrs-rs's
  * convertCsvToFsrsItems with nextDayStartsAt = 0 in UTC is @day_offset_s = 0. */
-EgFsrsItems            *eg_fsrs_items_new_from_rows     (const EgFsrsLogRow *rows,
-                                                         gsize               n_rows,
-                                                         gint64              day_offset_s);
 EgFsrsItems            *eg_fsrs_items_new_from_csv_file (const char         *path,
                                                          gint64              day_offset_s,
                                                          GError            **error);

@@ -339,8 +339,8 @@ test_too_few (void)
   g_autoptr(GError) error = NULL;
   double w[EG_FSRS_N_PARAMS];
   double loss, rmse;
-  EgFsrsLogRow row = { 1, 1700000000000, 3, 0 };
-  g_autoptr(EgFsrsItems) one = eg_fsrs_items_new_from_rows (&row, 1, 0);
+  EgFsrsLogRow row = { 1, 1700000000000, 19675, 3, 0 };
+  g_autoptr(EgFsrsItems) one = eg_fsrs_items_new_from_rows (&row, 1);
 
   for (guint i = 0; i < EG_FSRS_N_PARAMS; i++)
     w[i] = -7.0;
