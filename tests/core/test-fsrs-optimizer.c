@@ -105,6 +105,58 @@ test_items_small (void)
     }
 }
 
+#define DAY(d) (G_GINT64_CONSTANT (1704067200000) + (gint64) (d) * 86400000)
+
+/* the conversion's rules on a hand-made log (rows out of order): only the
+ * last learning run counts, same-day reviews stay in the histories but are
+ * no targets, a card never in learning is dropped, ties in time go by card
+ * id */
+static void
+test_items_rules (void)
+{
+  const EgFsrsLogRow rows[] = {
+    /* card 7: New, Review, then reset to New and learnt again */
+    { 7, DAY (9) + 1000, 9, 3, 2 },
+    { 7, DAY (0) + 1000, 0, 3, 0 },
+    { 7, DAY (2) + 1000, 2, 3, 2 },
+    { 7, DAY (5) + 1000, 5, 3, 0 },
+    { 7, DAY (5) + 2000, 5, 3, 1 },
+    { 7, DAY (8) + 1000, 8, 1, 2 },
+    { 7, DAY (8) + 9000, 8, 3, 3 },
+    /* card 9: only reviews, no learning: dropped */
+    { 9, DAY (1), 1, 3, 2 },
+    { 9, DAY (4), 4, 3, 2 },
+    /* card 3: its item ends at the same instant as card 7's first */
+    { 3, DAY (6) + 1000, 6, 4, 0 },
+    { 3, DAY (8) + 1000, 8, 3, 2 },
+  };
+  static const guint want_len[] = { 2, 3, 5 };
+  static const gint64 want_card[] = { 3, 7, 7 };
+  static const EgFsrsItemReview card7[] = { { 3, 0 }, { 3, 0 }, { 1, 3 }, { 3, 0 }, { 3, 1 } };
+  g_autoptr(EgFsrsItems) items = eg_fsrs_items_new_from_rows (rows, G_N_ELEMENTS (rows));
+
+  g_assert_cmpuint (eg_fsrs_items_get_n_items (items), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      guint n;
+      const EgFsrsItemReview *r = eg_fsrs_items_get_item (items, i, &n);
+
+      g_assert_cmpuint (n, ==, want_len[i]);
+      g_assert_cmpint (eg_fsrs_items_get_card_id (items, i), ==, want_card[i]);
+      if (want_card[i] == 7)
+        for (guint k = 0; k < n; k++)
+          {
+            g_assert_cmpuint (r[k].rating, ==, card7[k].rating);
+            g_assert_cmpuint (r[k].delta_t, ==, card7[k].delta_t);
+          }
+      else
+        {
+          g_assert_cmpuint (r[0].rating, ==, 4);
+          g_assert_cmpuint (r[1].delta_t, ==, 2);
+        }
+    }
+}
+
 /* the item counts of all five logs (results.json fsrs_items) */
 static void
 test_items_counts (void)
@@ -421,6 +473,7 @@ main (int   argc,
 
   g_test_add_func ("/fsrs-optimizer/items/small", test_items_small);
   g_test_add_func ("/fsrs-optimizer/items/counts", test_items_counts);
+  g_test_add_func ("/fsrs-optimizer/items/rules", test_items_rules);
   g_test_add_func ("/fsrs-optimizer/items/bad-csv", test_bad_csv);
   g_test_add_func ("/fsrs-optimizer/evaluate", test_evaluate);
   g_test_add_func ("/fsrs-optimizer/gradients", test_gradients);
