@@ -128,7 +128,7 @@ add_card (GArray             *reviews,
       g_array_append_val (reviews, review);
       if (review.delta_t > 0)
         {
-          EgFsrsItemsItem item = { cards->len, i - start + 1, row->review_ms };
+          EgFsrsItemsItem item = { cards->len, i - start + 1, row->review_ms, row->day };
 
           g_array_append_val (list, item);
         }
@@ -277,6 +277,26 @@ eg_fsrs_items_new_from_csv_file (const char  *path,
 
   return eg_fsrs_items_new_from_rows ((const EgFsrsLogRow *) (gpointer) rows->data,
                                       rows->len);
+}
+
+EgFsrsItems *
+_eg_fsrs_items_slice (const EgFsrsItems *items,
+                      guint              from,
+                      guint              to)
+{
+  EgFsrsItems *slice = g_new0 (EgFsrsItems, 1);
+  gsize n_reviews = 0;
+
+  g_assert (from <= to && to <= items->n_items);
+  for (guint c = 0; c < items->n_cards; c++)
+    n_reviews += items->cards[c].n_reviews;
+  slice->reviews = g_memdup2 (items->reviews, MAX (n_reviews, 1) * sizeof (EgFsrsItemReview));
+  slice->cards = g_memdup2 (items->cards, MAX (items->n_cards, 1) * sizeof (EgFsrsItemsCard));
+  slice->n_cards = items->n_cards;
+  slice->n_items = to - from;
+  slice->items = g_memdup2 (items->items + from,
+                            MAX (slice->n_items, 1) * sizeof (EgFsrsItemsItem));
+  return slice;
 }
 
 void

@@ -25,6 +25,7 @@ typedef struct {
   guint  card;         /* index into EgFsrsItems.cards */
   guint  n_reviews;    /* the item is the card's first n_reviews reviews */
   gint64 last_ms;      /* time of its last review */
+  gint64 last_day;     /* its day */
 } EgFsrsItemsItem;
 
 struct _EgFsrsItems {
@@ -95,6 +96,21 @@ double   _eg_fsrs_card_loss        (const EgFsrsPassParams *p,
 double   _eg_fsrs_items_loss       (const EgFsrsItems      *items,
                                     const double           *w,
                                     double                 *grad);
+
+/* Log loss and RMSE(bins) of the items @order[0..n): weighted by
+ * recency in that order, or all alike */
+gboolean _eg_fsrs_evaluate_items  (const EgFsrsItems      *items,
+                                    const double           *w,
+                                    const guint            *order,
+                                    guint                   n,
+                                    gboolean                recency,
+                                    double                 *log_loss,
+                                    double                 *rmse_bins,
+                                    GError                **error);
+/* A copy of @items holding only the items @from..@to-1 */
+EgFsrsItems *_eg_fsrs_items_slice (const EgFsrsItems      *items,
+                                    guint                   from,
+                                    guint                   to);
 
 /* Parameter clamps after each step (one relearning step, short-term on) */
 void     _eg_fsrs_clip_training    (double                 *w);

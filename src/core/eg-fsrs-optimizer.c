@@ -278,28 +278,26 @@ evaluation_order (const EgFsrsItems *items,
 }
 
 gboolean
-eg_fsrs_evaluate (const EgFsrsItems  *items,
-                  const double       *w,
-                  double             *log_loss,
-                  double             *rmse,
-                  GError            **error)
+_eg_fsrs_evaluate_items (const EgFsrsItems  *items,
+                         const double       *w,
+                         const guint        *order,
+                         guint               n,
+                         gboolean            recency,
+                         double             *log_loss,
+                         double             *rmse,
+                         GError            **error)
 {
   g_autofree double *r_card = NULL;
   g_autofree BinRow *bins = NULL;
-  g_autofree guint *order = NULL;
   double wc[EG_FSRS_N_PARAMS];
   EgFsrsPassParams p;
   double loss = 0.0, weight_sum = 0.0;
   gsize n_reviews = 0;
-  guint n;
 
-  g_return_val_if_fail (items != NULL && w != NULL, FALSE);
-
-  order = evaluation_order (items, &n);
   if (n == 0)
     {
-      g_set_error (error, EG_FSRS_OPTIMIZER_ERROR, EG_FSRS_OPTIMIZER_ERROR_NOT_ENOUGH_DATA,
-                   _("Too few reviews to evaluate the parameters: %u usable"), n);
+      g_set_error_literal (error, EG_FSRS_OPTIMIZER_ERROR, EG_FSRS_OPTIMIZER_ERROR_NOT_ENOUGH_DATA,
+                           _("Too few reviews to evaluate the parameters"));
       return FALSE;
     }
   /* FSRS::new clips (short-term off: w19 may be 0) */
@@ -322,7 +320,7 @@ eg_fsrs_evaluate (const EgFsrsItems  *items,
       const EgFsrsItemReview *r = &items->reviews[items->cards[item->card].offset];
       double pred = r_card[items->cards[item->card].offset + item->n_reviews - 1];
       double y = r[item->n_reviews - 1].rating > 1;
-      double weight = recency_weight (k, n);
+      double weight = recency ? recency_weight (k, n) : 1.0;
 
       loss += (y * log (pred) + (1.0 - y) * log (1.0 - pred)) * weight;
       weight_sum += weight;
@@ -337,6 +335,22 @@ eg_fsrs_evaluate (const EgFsrsItems  *items,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+eg_fsrs_evaluate (const EgFsrsItems  *items,
+                  const double       *w,
+                  double             *log_loss,
+                  double             *rmse,
+                  GError            **error)
+{
+  g_autofree guint *order = NULL;
+  guint n;
+
+  g_return_val_if_fail (items != NULL && w != NULL, FALSE);
+
+  order = evaluation_order (items, &n);
+  return _eg_fsrs_evaluate_items (items, w, order, n, TRUE, log_loss, rmse, error);
 }
 
 /* Batches: runs of windows (sorted by length) of at most BATCH_SIZE

@@ -115,6 +115,27 @@ gboolean                eg_fsrs_optimize                (const EgFsrsItems      
                                                          EgFsrsOptimizeResult   *result,
                                                          GError                **error);
 
+/* Does the fit generalise?  The items whose last review falls on the first
+ * @train_share of the days (0.8) fit the parameters; the later items are
+ * predicted with them and with the defaults (every item, unweighted, as
+ * fsrs-rs's time-series evaluation). */
+typedef struct {
+  guint  train_items;
+  guint  test_items;
+  gint64 first_test_day;
+  double w[EG_FSRS_N_PARAMS];          /* fitted on the training part */
+  EgFsrsOptimizeResult result;
+  double log_loss, rmse_bins;          /* of w on the test part */
+  double default_log_loss, default_rmse_bins;
+} EgFsrsSplitEvaluation;
+
+gboolean                eg_fsrs_evaluate_split          (const EgFsrsItems      *items,
+                                                         double                  train_share,
+                                                         EgFsrsOptimizerProgress progress,
+                                                         gpointer                user_data,
+                                                         EgFsrsSplitEvaluation  *out,
+                                                         GError                **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgFsrsItems, eg_fsrs_items_free)
 
 G_END_DECLS
