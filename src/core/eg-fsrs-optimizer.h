@@ -85,9 +85,11 @@ const EgFsrsItemReview *eg_fsrs_items_get_item          (const EgFsrsItems  *ite
 gint64                  eg_fsrs_items_get_card_id       (const EgFsrsItems  *items,
                                                          guint               i);
 
-/* fsrs-rs's evaluate(): the recency-weighted log loss of the predicted
- * recall of every item, and RMSE(bins).  FALSE (NOT_ENOUGH_DATA) for no
- * items, FAILED for a non-finite figure. */
+/* fsrs-rs's evaluate() as its binding (and results.json) applies it: the
+ * items the outlier filter keeps (first the first long-term reviews, then
+ * the others), the recency-weighted log loss of their predicted recall
+ * and RMSE(bins).  FALSE (NOT_ENOUGH_DATA) when no item is left, FAILED
+ * for a non-finite figure. */
 gboolean                eg_fsrs_evaluate                (const EgFsrsItems  *items,
                                                          const double       *w,
                                                          double             *log_loss,
