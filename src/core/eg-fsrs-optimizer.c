@@ -179,7 +179,7 @@ _eg_fsrs_items_loss (const EgFsrsItems *items,
 }
 
 typedef struct {
-  guint64 key;
+  guint64 dt_bin, length_bin, lapse_bin;
   double  predicted, actual, weight;
 } BinRow;
 
@@ -190,26 +190,29 @@ compare_bins (gconstpointer a,
   const BinRow *x = a;
   const BinRow *y = b;
 
-  return x->key < y->key ? -1 : (x->key > y->key);
+  if (x->dt_bin != y->dt_bin)
+    return x->dt_bin < y->dt_bin ? -1 : 1;
+  if (x->length_bin != y->length_bin)
+    return x->length_bin < y->length_bin ? -1 : 1;
+  return x->lapse_bin < y->lapse_bin ? -1 : (x->lapse_bin > y->lapse_bin);
 }
 
-static guint
+static guint64
 power_bin (double x,
            double scale,
            double base)
 {
-  return (guint) round (scale * pow (base, floor (log (x) / log (base))));
+  return (guint64) round (scale * pow (base, floor (log (x) / log (base))));
 }
 
 /* fsrs-rs's r_matrix_index: bins of delta_t, of the number of long-term
  * reviews + 1 and of the lapses before */
-static guint64
-bin_key (const EgFsrsItemReview *r,
-         guint                   n)
+static void
+bin_of (BinRow                 *row,
+        const EgFsrsItemReview *r,
+        guint                   n)
 {
   guint long_term = 0, lapses = 0;
-  guint64 dt_bin = (guint64) round (2.48 * pow (3.62, floor (log ((double) r[n - 1].delta_t)
-                                                              / log (3.62))) * 100.0);
 
   for (guint i = 0; i < n; i++)
     {
@@ -217,9 +220,10 @@ bin_key (const EgFsrsItemReview *r,
       if (i + 1 < n && r[i].rating == 1 && r[i].delta_t > 0)
         lapses++;
     }
-  return (dt_bin << 32)
-         | ((guint64) power_bin ((double) long_term + 1.0, 1.99, 1.89) << 16)
-         | (lapses == 0 ? 0 : power_bin (lapses, 1.65, 1.73));
+  row->dt_bin = (guint64) round (2.48 * pow (3.62, floor (log ((double) r[n - 1].delta_t)
+                                                          / log (3.62))) * 100.0);
+  row->length_bin = power_bin ((double) long_term + 1.0, 1.99, 1.89);
+  row->lapse_bin = lapses == 0 ? 0 : power_bin (lapses, 1.65, 1.73);
 }
 
 static double
@@ -234,7 +238,7 @@ rmse_bins (BinRow *rows,
       double pred = 0.0, real = 0.0, w = 0.0, count = 0.0;
       guint j = i;
 
-      for (; j < n && rows[j].key == rows[i].key; j++)
+      for (; j < n && compare_bins (&rows[j], &rows[i]) == 0; j++)
         {
           pred += rows[j].predicted;
           real += rows[j].actual;
@@ -324,7 +328,10 @@ _eg_fsrs_evaluate_items (const EgFsrsItems  *items,
 
       loss += (y * log (pred) + (1.0 - y) * log (1.0 - pred)) * weight;
       weight_sum += weight;
-      bins[k] = (BinRow) { bin_key (r, item->n_reviews), pred, y, weight };
+      bin_of (&bins[k], r, item->n_reviews);
+      bins[k].predicted = pred;
+      bins[k].actual = y;
+      bins[k].weight = weight;
     }
   *log_loss = -loss / weight_sum;
   *rmse = rmse_bins (bins, n);
