@@ -162,12 +162,12 @@ eg_fsrs_items_new_from_rows (const EgFsrsLogRow *rows,
       }
 
   items->n_cards = cards->len;
-  items->cards = (EgFsrsItemsCard *) g_array_free (cards, FALSE);
-  items->reviews = (EgFsrsItemReview *) g_array_free (reviews, FALSE);
+  items->cards = (EgFsrsItemsCard *) (void *) g_array_free (cards, FALSE);
+  items->reviews = (EgFsrsItemReview *) (void *) g_array_free (reviews, FALSE);
   items->n_items = list->len;
   g_qsort_with_data (list->data, (int) list->len, sizeof (EgFsrsItemsItem),
                      compare_items, items);
-  items->items = (EgFsrsItemsItem *) g_array_free (list, FALSE);
+  items->items = (EgFsrsItemsItem *) (void *) g_array_free (list, FALSE);
   return items;
 }
 
