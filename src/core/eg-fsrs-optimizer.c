@@ -644,3 +644,52 @@ eg_fsrs_optimize (const EgFsrsItems      *items,
     *result = EG_FSRS_OPTIMIZE_TRAINED;
   return TRUE;
 }
+
+/**
+ * eg_fsrs_fit:
+ * @current_w: the parameters in use, to compare the fit with
+ *
+ * Fits the parameters to @items (eg_fsrs_optimize()) and scores the fit,
+ * @current_w and the defaults on every item (eg_fsrs_evaluate()).  Pure:
+ * callable from a worker thread.
+ */
+gboolean
+eg_fsrs_fit (const EgFsrsItems       *items,
+             const double            *current_w,
+             EgFsrsOptimizerProgress  progress,
+             gpointer                 user_data,
+             EgFsrsFit               *fit,
+             GError                 **error)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  g_return_val_if_fail (items != NULL && current_w != NULL && fit != NULL, FALSE);
+
+  memset (fit, 0, sizeof *fit);
+  if (!eg_fsrs_optimize (items, progress, user_data, fit->w, &fit->result, error))
+    return FALSE;
+  fit->ms = (double) (g_get_monotonic_time () - start) / 1000.0;
+  fit->n_items = eg_fsrs_items_get_n_items (items);
+  return eg_fsrs_evaluate (items, fit->w, &fit->log_loss, &fit->rmse_bins, error)
+         && eg_fsrs_evaluate (items, current_w, &fit->current_log_loss,
+                              &fit->current_rmse_bins, error)
+         && eg_fsrs_evaluate (items, eg_fsrs_default_weights (), &fit->default_log_loss,
+                              &fit->default_rmse_bins, error);
+}
+
+/**
+ * eg_fsrs_fit_improvement:
+ *
+ * How much better the fit predicts the recall than the parameters in use:
+ * the fall of the log loss in per cent of the current one (negative when
+ * the fit predicts worse).
+ */
+double
+eg_fsrs_fit_improvement (const EgFsrsFit *fit)
+{
+  g_return_val_if_fail (fit != NULL, 0);
+
+  if (!(fit->current_log_loss > 0))
+    return 0;
+  return 100.0 * (fit->current_log_loss - fit->log_loss) / fit->current_log_loss;
+}

@@ -117,6 +117,27 @@ gboolean                eg_fsrs_optimize                (const EgFsrsItems      
                                                          EgFsrsOptimizeResult   *result,
                                                          GError                **error);
 
+/* A fit and how it compares, every figure on all the items */
+typedef struct {
+  double w[EG_FSRS_N_PARAMS];                  /* fitted */
+  EgFsrsOptimizeResult result;
+  guint  n_items;
+  double log_loss, rmse_bins;                  /* of the fit */
+  double current_log_loss, current_rmse_bins;  /* of the parameters in use */
+  double default_log_loss, default_rmse_bins;  /* of the defaults */
+  double ms;                                   /* the time the fit took */
+} EgFsrsFit;
+
+gboolean                eg_fsrs_fit                     (const EgFsrsItems      *items,
+                                                         const double           *current_w,
+                                                         EgFsrsOptimizerProgress progress,
+                                                         gpointer                user_data,
+                                                         EgFsrsFit              *fit,
+                                                         GError                **error);
+/* The fall of the log loss from the parameters in use to the fit, in per
+ * cent of the former ("predicts your recall N % better"); negative: worse */
+double                  eg_fsrs_fit_improvement         (const EgFsrsFit        *fit);
+
 /* Does the fit generalise?  The items whose last review falls on the first
  * @train_share of the days (0.8) fit the parameters; the later items are
  * predicted with them and with the defaults (every item, unweighted, as

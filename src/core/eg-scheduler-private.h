@@ -74,6 +74,20 @@ gint64        _eg_scheduler_append_log       (EgScheduler       *self,
                                               gboolean           rescheduled,
                                               GError           **error);
 
+/* Rebuilding (eg-scheduler-rebuild.c), inside the caller's transaction */
+gboolean      _eg_scheduler_replay_log       (EgScheduler        *self,
+                                              const EgFsrsParams *params,
+                                              guint              *n_cards,
+                                              guint              *n_reviews,
+                                              GError            **error);
+
+/* The "fsrs-weights" text: 21 numbers, comma-separated (eg-scheduler-settings.c) */
+char         *_eg_scheduler_format_weights   (const double       *w);
+gboolean      _eg_scheduler_parse_weights    (const char         *key,
+                                              const char         *text,
+                                              double             *w,
+                                              GError            **error);
+
 /* Undo (eg-scheduler-undo.c) */
 EgUndoEntry  *_eg_undo_entry_new             (EgUndoKind         kind);
 void          _eg_undo_entry_free            (EgUndoEntry       *entry);

@@ -66,17 +66,20 @@ replay_cards (gpointer data)
 }
 
 /**
- * eg_scheduler_rebuild:
+ * _eg_scheduler_replay_log:
+ * @params: the parameters to replay under
  *
- * Recomputes every card's scheduling state from the review log (with the
- * current settings) and writes it, in one transaction.  Cards are replayed
- * on all processors: each card's history is independent of the others.
+ * Recomputes every card's scheduling state from the review log under
+ * @params and writes it, inside the caller's transaction.  Cards are
+ * replayed on all processors: each card's history is independent of the
+ * others.
  */
 gboolean
-eg_scheduler_rebuild (EgScheduler  *self,
-                      guint        *n_cards,
-                      guint        *n_reviews,
-                      GError      **error)
+_eg_scheduler_replay_log (EgScheduler         *self,
+                          const EgFsrsParams  *params,
+                          guint               *n_cards,
+                          guint               *n_reviews,
+                          GError             **error)
 {
   g_autoptr(GArray) cards = g_array_new (FALSE, FALSE, sizeof (EgStoreHistory));
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (EgStoreHistoryRow));
@@ -85,12 +88,8 @@ eg_scheduler_rebuild (EgScheduler  *self,
   ReplayJob jobs[8];
   guint n_jobs;
 
-  g_return_val_if_fail (EG_IS_SCHEDULER (self), FALSE);
-
-  if (!_eg_store_begin (self->store, error))
-    return FALSE;
   if (!_eg_store_read_history (self->store, cards, rows, error))
-    goto failed;
+    return FALSE;
 
   replays = g_array_sized_new (FALSE, TRUE, sizeof (Replay), cards->len);
   g_array_set_size (replays, cards->len);
@@ -99,7 +98,7 @@ eg_scheduler_rebuild (EgScheduler  *self,
   for (guint j = 0; j < n_jobs; j++)
     {
       jobs[j] = (ReplayJob) {
-        &self->params,
+        params,
         (const EgStoreHistory *) (void *) cards->data,
         (const EgStoreHistoryRow *) (void *) rows->data,
         (Replay *) (void *) replays->data,
@@ -120,7 +119,7 @@ eg_scheduler_rebuild (EgScheduler  *self,
         g_propagate_error (error, g_steal_pointer (&jobs[j].error));
         for (guint k = j + 1; k < n_jobs; k++)
           g_clear_error (&jobs[k].error);
-        goto failed;
+        return FALSE;
       }
 
   for (guint i = 0; i < cards->len; i++)
@@ -131,22 +130,41 @@ eg_scheduler_rebuild (EgScheduler  *self,
       eg_card_state_from_fsrs (&state, &replay->card, replay->due_day);
       if (!_eg_store_write_state (self->store, g_array_index (cards, EgStoreHistory, i).card_id,
                                   &state, error))
-        goto failed;
+        return FALSE;
     }
-
-  if (!_eg_store_commit (self->store, error))
-    return FALSE;
-
-  /* the restored rows of older undo steps would now be stale */
-  g_queue_clear_full (&self->undo, (GDestroyNotify) _eg_undo_entry_free);
 
   if (n_cards != NULL)
     *n_cards = cards->len;
   if (n_reviews != NULL)
     *n_reviews = rows->len;
   return TRUE;
+}
 
-failed:
-  _eg_store_rollback (self->store);
-  return FALSE;
+/**
+ * eg_scheduler_rebuild:
+ *
+ * Recomputes every card's scheduling state from the review log (with the
+ * current settings) and writes it, in one transaction.
+ */
+gboolean
+eg_scheduler_rebuild (EgScheduler  *self,
+                      guint        *n_cards,
+                      guint        *n_reviews,
+                      GError      **error)
+{
+  g_return_val_if_fail (EG_IS_SCHEDULER (self), FALSE);
+
+  if (!_eg_store_begin (self->store, error))
+    return FALSE;
+  if (!_eg_scheduler_replay_log (self, &self->params, n_cards, n_reviews, error))
+    {
+      _eg_store_rollback (self->store);
+      return FALSE;
+    }
+  if (!_eg_store_commit (self->store, error))
+    return FALSE;
+
+  /* the restored rows of older undo steps would now be stale */
+  g_queue_clear_full (&self->undo, (GDestroyNotify) _eg_undo_entry_free);
+  return TRUE;
 }

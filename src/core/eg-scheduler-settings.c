@@ -71,6 +71,42 @@ parse_int (const char  *key,
   return TRUE;
 }
 
+char *
+_eg_scheduler_format_weights (const double *w)
+{
+  GString *text = g_string_new (NULL);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint i = 0; i < EG_FSRS_N_PARAMS; i++)
+    g_string_append_printf (text, "%s%s", i ? "," : "",
+                            g_ascii_dtostr (number, sizeof number, w[i]));
+  return g_string_free (text, FALSE);
+}
+
+/* @w is written only when all 21 numbers are good */
+gboolean
+_eg_scheduler_parse_weights (const char  *key,
+                             const char  *text,
+                             double      *w,
+                             GError     **error)
+{
+  g_auto(GStrv) items = g_strsplit (text, ",", -1);
+  double parsed[EG_FSRS_N_PARAMS];
+
+  if (g_strv_length (items) != EG_FSRS_N_PARAMS)
+    return invalid_setting (error, key, text, _("expected 21 numbers"));
+  for (guint i = 0; i < EG_FSRS_N_PARAMS; i++)
+    {
+      char *end = NULL;
+
+      parsed[i] = g_ascii_strtod (items[i], &end);
+      if (end == items[i] || *end != '\0')
+        return invalid_setting (error, key, text, _("expected 21 numbers"));
+    }
+  memcpy (w, parsed, sizeof parsed);
+  return TRUE;
+}
+
 /**
  * eg_scheduler_settings_load:
  *
@@ -130,21 +166,9 @@ eg_scheduler_settings_load (EgSchedulerSettings  *settings,
         return invalid_setting (error, "fuzz", fuzz, _("expected true or false"));
       settings->fuzz = g_str_equal (fuzz, "true");
     }
-  if (weights != NULL)
-    {
-      g_auto(GStrv) items = g_strsplit (weights, ",", -1);
-
-      if (g_strv_length (items) != EG_FSRS_N_PARAMS)
-        return invalid_setting (error, "fsrs-weights", weights, _("expected 21 numbers"));
-      for (guint i = 0; i < EG_FSRS_N_PARAMS; i++)
-        {
-          char *end = NULL;
-
-          settings->weights[i] = g_ascii_strtod (items[i], &end);
-          if (end == items[i] || *end != '\0')
-            return invalid_setting (error, "fsrs-weights", weights, _("expected 21 numbers"));
-        }
-    }
+  if (weights != NULL
+      && !_eg_scheduler_parse_weights ("fsrs-weights", weights, settings->weights, error))
+    return FALSE;
 
   /* empty lists ("") mean no steps */
   for (char **p = settings->learning_steps; p && *p; p++)
@@ -183,7 +207,6 @@ eg_scheduler_settings_save (const EgSchedulerSettings  *settings,
                             EgStore                    *store,
                             GError                    **error)
 {
-  g_autoptr(GString) weights = g_string_new (NULL);
   g_autofree char *learning = g_strjoinv (" ", settings->learning_steps);
   g_autofree char *relearning = g_strjoinv (" ", settings->relearning_steps);
   char number[G_ASCII_DTOSTR_BUF_SIZE];
@@ -198,18 +221,13 @@ eg_scheduler_settings_save (const EgSchedulerSettings  *settings,
     { "maximum-interval", g_strdup_printf ("%d", settings->maximum_interval) },
     { "fuzz", g_strdup (settings->fuzz ? "true" : "false") },
     { "day-start-hour", g_strdup_printf ("%d", settings->day_start_hour) },
-    { "fsrs-weights", NULL },
+    { "fsrs-weights", _eg_scheduler_format_weights (settings->weights) },
   };
   gboolean ok = TRUE;
 
   /* refuse what the scheduler could not use */
   if (!eg_scheduler_settings_to_params (settings, &params, error))
     ok = FALSE;
-
-  for (guint i = 0; i < EG_FSRS_N_PARAMS; i++)
-    g_string_append_printf (weights, "%s%s", i ? "," : "",
-                            g_ascii_dtostr (number, sizeof number, settings->weights[i]));
-  items[G_N_ELEMENTS (items) - 1].value = g_strdup (weights->str);
 
   if (ok && !_eg_store_begin (store, error))
     ok = FALSE;

@@ -10,6 +10,7 @@
 
 #include <glib-object.h>
 
+#include "eg-fsrs-optimizer.h"
 #include "eg-fsrs.h"
 #include "eg-store.h"
 
@@ -305,6 +306,20 @@ gboolean      eg_scheduler_rebuild          (EgScheduler   *self,
                                              guint         *n_cards,
                                              guint         *n_reviews,
                                              GError       **error);
+/* FSRS parameters fitted to the reviews (eg-scheduler-weights.c).  Apply
+ * and undo are each one transaction; reset to the defaults is an apply of
+ * eg_fsrs_default_weights(). */
+EgFsrsItems  *eg_scheduler_read_fsrs_items  (EgScheduler   *self,
+                                             GError       **error);
+gboolean      eg_scheduler_apply_weights    (EgScheduler   *self,
+                                             const double  *w,
+                                             guint         *n_cards,
+                                             GError       **error);
+gboolean      eg_scheduler_can_undo_weights (EgScheduler   *self);
+gboolean      eg_scheduler_undo_weights     (EgScheduler   *self,
+                                             guint         *n_cards,
+                                             GError       **error);
+gboolean      eg_scheduler_weights_are_default (EgScheduler *self);
 GArray       *eg_scheduler_section_stats    (EgScheduler   *self,
                                              gint64         now_ms,
                                              GError       **error);

@@ -487,6 +487,22 @@ gboolean      _eg_store_back_up_for_upgrade (EgStore  *self,
 char         *_eg_store_set_aside     (const char  *path,
                                        GError     **error);
 
+/* The states kept across a change of the FSRS parameters
+ * (eg-store-weights.c); inside the caller's transaction */
+gboolean      _eg_store_keep_states          (EgStore     *self,
+                                              GError     **error);
+gboolean      _eg_store_restore_kept_states  (EgStore     *self,
+                                              guint       *n_cards,
+                                              GError     **error);
+gboolean      _eg_store_forget_kept_states   (EgStore     *self,
+                                              GError     **error);
+gboolean      _eg_store_last_review_id       (EgStore     *self,
+                                              gint64      *id,
+                                              GError     **error);
+gboolean      _eg_store_delete_setting       (EgStore     *self,
+                                              const char  *key,
+                                              GError     **error);
+
 /* Migrations, for the tests: bring a database at any version up to @version. */
 int           _eg_store_n_migrations  (void);
 gboolean      _eg_store_migrate_db    (sqlite3     *db,

@@ -187,6 +187,25 @@ static const char * const migrations[] = {
    * placed on (eg-store-annotations.c); NULL in older rows.
    */
   "ALTER TABLE annotations ADD COLUMN card_hash TEXT;",
+
+  /* 6 -> 7: every card's scheduling state as it was before the last change
+   * of the FSRS parameters (eg-scheduler-weights.c), so that the change can
+   * be undone exactly; empty when there is nothing to undo.
+   */
+  "CREATE TABLE card_state_before_weights ("
+  "  card_id        INTEGER PRIMARY KEY REFERENCES cards (id) ON DELETE CASCADE,"
+  "  state          INTEGER NOT NULL,"
+  "  due            INTEGER NOT NULL,"
+  "  stability      REAL NOT NULL,"
+  "  difficulty     REAL NOT NULL,"
+  "  elapsed_days   INTEGER NOT NULL,"
+  "  scheduled_days INTEGER NOT NULL,"
+  "  reps           INTEGER NOT NULL,"
+  "  lapses         INTEGER NOT NULL,"
+  "  learning_steps INTEGER NOT NULL,"
+  "  last_review    INTEGER,"
+  "  due_day        INTEGER NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == EG_STORE_SCHEMA_VERSION);

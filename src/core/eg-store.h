@@ -54,7 +54,7 @@ typedef enum
 #define EG_STORE_BUSY_TIMEOUT_MS 5000
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define EG_STORE_SCHEMA_VERSION 6
+#define EG_STORE_SCHEMA_VERSION 7
 
 #define EG_TYPE_STORE (eg_store_get_type ())
 G_DECLARE_FINAL_TYPE (EgStore, eg_store, EG, STORE, GObject)

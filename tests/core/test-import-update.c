@@ -404,6 +404,7 @@ test_base_after_migration (void)
     g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE cards DROP COLUMN imported_hash;"
                                        "ALTER TABLE annotations DROP COLUMN card_hash;"
+                                       "DROP TABLE card_state_before_weights;"
                                        "PRAGMA user_version = 4", NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_close (db);
   }

@@ -1061,13 +1061,14 @@ test_migration (Fixture       *f,
   sqlite3 *db = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpint (eg_store_get_schema_version (f->store), ==, 6);
+  g_assert_cmpint (eg_store_get_schema_version (f->store), ==, EG_STORE_SCHEMA_VERSION);
   g_assert_true (has_column (f->store, "annotations", "card_hash"));
   g_clear_object (&f->store);
 
   /* as version 5 wrote it */
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE annotations DROP COLUMN card_hash;"
+                                     "DROP TABLE card_state_before_weights;"
                                      "PRAGMA user_version = 5", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
