@@ -14,58 +14,21 @@
 #include "eg-cli-json.h"
 #include "eg-cli.h"
 
-typedef struct {
-  double w[EG_FSRS_N_PARAMS];
-  EgFsrsOptimizeResult result;
-  guint  items;
-  double log_loss, rmse_bins;
-  double default_log_loss, default_rmse_bins;
-  double ms;
-} Fit;
-
-/* The collection's reviews as log rows: grades only (no resets to new,
- * no previews that left the schedule alone), days are study days */
-static EgFsrsItems *
-items_from_store (EgStore  *store,
-                  GError  **error)
-{
-  g_autoptr(GPtrArray) reviews = eg_store_list_reviews (store, 0, error);
-  g_autoptr(GArray) rows = NULL;
-
-  if (reviews == NULL)
-    return NULL;
-  rows = g_array_sized_new (FALSE, FALSE, sizeof (EgFsrsLogRow), reviews->len);
-  for (guint i = 0; i < reviews->len; i++)
-    {
-      const EgReview *r = g_ptr_array_index (reviews, i);
-      EgFsrsLogRow row = { r->card_id, r->reviewed_at, r->day, r->rating, r->state_before };
-
-      if (r->rating < 1 || r->rating > 4 || !r->rescheduled
-          || r->state_before < 0 || r->state_before > 3)
-        continue;
-      g_array_append_val (rows, row);
-    }
-  return eg_fsrs_items_new_from_rows ((const EgFsrsLogRow *) (gpointer) rows->data, rows->len);
-}
-
+/* Fits to @items; @scheduler (nullable: a CSV) gives the parameters in use */
 static gboolean
 run_fit (const EgFsrsItems  *items,
-         Fit                *fit,
+         EgScheduler        *scheduler,
+         EgFsrsFit          *fit,
          GError            **error)
 {
-  gint64 start = g_get_monotonic_time ();
+  const double *current = scheduler != NULL ? eg_scheduler_get_settings (scheduler)->weights
+                                            : eg_fsrs_default_weights ();
 
-  if (!eg_fsrs_optimize (items, NULL, NULL, fit->w, &fit->result, error))
-    return FALSE;
-  fit->ms = (g_get_monotonic_time () - start) / 1000.0;
-  fit->items = eg_fsrs_items_get_n_items (items);
-  return eg_fsrs_evaluate (items, fit->w, &fit->log_loss, &fit->rmse_bins, error)
-         && eg_fsrs_evaluate (items, eg_fsrs_default_weights (), &fit->default_log_loss,
-                              &fit->default_rmse_bins, error);
+  return eg_fsrs_fit (items, current, NULL, NULL, fit, error);
 }
 
 static void
-print_json (const Fit *fit)
+print_json (const EgFsrsFit *fit)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -80,9 +43,11 @@ print_json (const Fit *fit)
   json_builder_end_array (builder);
   eg_cli_json_add_string (builder, "fitted",
                           fit->result == EG_FSRS_OPTIMIZE_TRAINED ? "all" : "initial-stability");
-  eg_cli_json_add_int (builder, "items", fit->items);
+  eg_cli_json_add_int (builder, "items", fit->n_items);
   eg_cli_json_add_double (builder, "log_loss", fit->log_loss);
   eg_cli_json_add_double (builder, "rmse_bins", fit->rmse_bins);
+  eg_cli_json_add_double (builder, "current_log_loss", fit->current_log_loss);
+  eg_cli_json_add_double (builder, "current_rmse_bins", fit->current_rmse_bins);
   eg_cli_json_add_double (builder, "default_log_loss", fit->default_log_loss);
   eg_cli_json_add_double (builder, "default_rmse_bins", fit->default_rmse_bins);
   eg_cli_json_add_double (builder, "ms", fit->ms);
@@ -96,7 +61,7 @@ print_json (const Fit *fit)
 }
 
 static void
-print_text (const Fit *fit)
+print_text (const EgFsrsFit *fit)
 {
   g_autoptr(GString) w = g_string_new (NULL);
 
@@ -104,19 +69,58 @@ print_text (const Fit *fit)
     g_string_append_printf (w, "%s%.4f", i == 0 ? "" : ", ", fit->w[i]);
   g_print (_("Parameters: %s\n"), w->str);
   if (fit->result == EG_FSRS_OPTIMIZE_TRAINED)
-    g_print (_("Fitted from %u reviews (training items).\n"), fit->items);
+    g_print (_("Fitted from %u reviews (training items).\n"), fit->n_items);
   else
     g_print (_("Only the four initial stabilities were fitted: %u reviews are too few "
-               "for the rest.\n"), fit->items);
+               "for the rest.\n"), fit->n_items);
   g_print (_("Log loss: %.4f (defaults %.4f)\n"), fit->log_loss, fit->default_log_loss);
   g_print (_("RMSE(bins): %.4f (defaults %.4f)\n"), fit->rmse_bins, fit->default_rmse_bins);
+  if (fit->current_log_loss != fit->default_log_loss)
+    g_print (_("The parameters in use: log loss %.4f, RMSE(bins) %.4f\n"),
+             fit->current_log_loss, fit->current_rmse_bins);
   g_print (_("Time: %.1f ms\n"), fit->ms);
+}
+
+static int
+undo (EgCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgScheduler) scheduler = NULL;
+  guint n_cards = 0;
+
+  if (!eg_cli_open_store (ctx, EG_CLI_WRITE))
+    return 1;
+  if ((scheduler = eg_scheduler_new (ctx->store, &error)) == NULL
+      || !eg_scheduler_undo_weights (scheduler, &n_cards, &error))
+    return eg_cli_fail (error);
+  g_print (ngettext ("The FSRS parameters before are back, and %u card’s scheduling.\n",
+                     "The FSRS parameters before are back, and %u cards’ scheduling.\n",
+                     n_cards), n_cards);
+  return 0;
+}
+
+static int
+apply (EgScheduler     *scheduler,
+       const EgFsrsFit *fit,
+       gboolean         quiet)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_cards = 0;
+
+  if (!eg_scheduler_apply_weights (scheduler, fit->w, &n_cards, &error))
+    return eg_cli_fail (error);
+  if (!quiet)
+    g_print (ngettext ("Applied: %u card rescheduled under the fitted parameters "
+                       "(engram-cli optimize --undo takes it back).\n",
+                       "Applied: %u cards rescheduled under the fitted parameters "
+                       "(engram-cli optimize --undo takes it back).\n", n_cards), n_cards);
+  return 0;
 }
 
 /**
  * eg_cli_optimize:
  *
- * engram-cli optimize [--csv FILE] [--json]
+ * engram-cli optimize [--csv FILE] [--json] [--apply] | --undo
  */
 int
 eg_cli_optimize (EgCliContext  *ctx,
@@ -125,35 +129,47 @@ eg_cli_optimize (EgCliContext  *ctx,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(EgFsrsItems) items = NULL;
+  g_autoptr(EgScheduler) scheduler = NULL;
   g_autofree char *csv = NULL;
-  gboolean json = FALSE;
-  Fit fit = { { 0 } };
+  gboolean json = FALSE, do_apply = FALSE, do_undo = FALSE;
+  EgFsrsFit fit;
   GOptionEntry entries[] = {
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, _("Fit to this review log (fsrs-rs CSV: "
       "card_id,review_time,review_rating,review_state,review_duration; UTC days) instead of "
       "the collection's"), C_("placeholder", "FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, _("Print the result as JSON"), NULL },
+    { "apply", 0, 0, G_OPTION_ARG_NONE, &do_apply, _("Make the fitted parameters the "
+      "scheduler's and reschedule every card under them"), NULL },
+    { "undo", 0, 0, G_OPTION_ARG_NONE, &do_undo, _("Take the last change of the parameters "
+      "back: the parameters and the cards' scheduling before it"), NULL },
     { NULL }
   };
 
   if (!eg_cli_parse_options (ctx, "", _("Fit the scheduler's 21 FSRS parameters to the "
                              "review log (as fsrs-rs, Anki's optimizer, does) and compare the "
-                             "fit with the defaults.  Nothing is changed."), entries,
-                             &argc, &argv))
+                             "fit with the parameters in use and the defaults.  Nothing is "
+                             "changed without --apply."), entries, &argc, &argv))
     return 1;
   if (argc > 1)
     return eg_cli_usage_error (_("optimize: unexpected argument “%s”"), argv[1]);
+  if (do_undo && (do_apply || csv != NULL || json))
+    return eg_cli_usage_error (_("optimize: --undo goes alone"));
+  if (do_apply && csv != NULL)
+    return eg_cli_usage_error (_("optimize: --apply fits the collection's reviews, not a CSV "
+                                 "file"));
+  if (do_undo)
+    return undo (ctx);
   if (csv != NULL)
     items = eg_fsrs_items_new_from_csv_file (csv, 0, &error);
-  else if (eg_cli_open_store (ctx, EG_CLI_READ))
-    items = items_from_store (ctx->store, &error);
-  else
+  else if (!eg_cli_open_store (ctx, do_apply ? EG_CLI_WRITE : EG_CLI_READ))
     return 1;
-  if (items == NULL || !run_fit (items, &fit, &error))
+  else if ((scheduler = eg_scheduler_new (ctx->store, &error)) != NULL)
+    items = eg_scheduler_read_fsrs_items (scheduler, &error);
+  if (items == NULL || !run_fit (items, scheduler, &fit, &error))
     return eg_cli_fail (error);
   if (json)
     print_json (&fit);
   else
     print_text (&fit);
-  return 0;
+  return do_apply ? apply (scheduler, &fit, json) : 0;
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # engram-cli optimize: the FSRS optimizer on the oracle's CSV logs (figures
 # against fsrs-rs's in results.json) and on a synthetic collection; too few
-# reviews and bad files give a clear message; nothing is changed.
+# reviews and bad files give a clear message; nothing is changed without
+# --apply, which reschedules every card, and --undo takes it back.
 #   check-optimize.sh ENGRAM_DEV ENGRAM_CLI FIXTURES
 set -u
 dev=$1 cli=$2 fixtures=$3
@@ -25,7 +26,7 @@ holds () {
   check "$1" python3 "$tmp/holds.py" "$tmp/o.json" "$cases/results.json" "$2"
 }
 
-echo "1..14"
+echo "1..22"
 
 "$cli" optimize --csv "$cases/medium.csv" --json >"$tmp/o.json"
 check "optimize --csv --json exits 0" test $? -eq 0
@@ -68,3 +69,42 @@ check "optimize changes nothing in the collection" cmp "$tmp/before.json" "$tmp/
 "$cli" --db "$tmp/e.db" import "$fixtures/expert-go-interview-questions.md" >/dev/null
 check "a collection without reviews: exit 1 and a clear message" sh -c \
   "! '$cli' --db '$tmp/e.db' optimize 2>'$tmp/err' && grep -q 'Too few reviews' '$tmp/err'"
+
+# --apply and --undo
+states () {
+  python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for row in db.execute('SELECT * FROM card_state ORDER BY card_id'):
+    print('|'.join(repr(v) for v in row))
+for row in db.execute(\"SELECT * FROM settings WHERE key LIKE 'fsrs%' ORDER BY key\"):
+    print('|'.join(row))" "$1"
+}
+states "$tmp/a.db" >"$tmp/states-before"
+check "--apply with --csv is refused" sh -c \
+  "! '$cli' --db '$tmp/a.db' optimize --apply --csv '$cases/medium.csv' 2>/dev/null"
+check "--undo before any --apply: exit 1, nothing to undo" sh -c \
+  "! '$cli' --db '$tmp/a.db' optimize --undo 2>'$tmp/err' && grep -q 'no change of the FSRS parameters to undo' '$tmp/err'"
+"$cli" --db "$tmp/a.db" optimize --apply --json >"$tmp/applied.json"
+check "--apply exits 0 and prints the fit" python3 -c "
+import json, sys
+sys.exit(len(json.load(open(sys.argv[1]))['parameters']) != 21)" "$tmp/applied.json"
+states "$tmp/a.db" >"$tmp/states-applied"
+check "--apply stores the fitted parameters" python3 -c "
+import json, sqlite3, sys
+w = json.load(open(sys.argv[1]))['parameters']
+v = sqlite3.connect(sys.argv[2]).execute(\"SELECT value FROM settings WHERE key = 'fsrs-weights'\").fetchone()[0]
+sys.exit(any(abs(float(a) - b) > 1e-12 for a, b in zip(v.split(','), w)))" "$tmp/applied.json" "$tmp/a.db"
+check "--apply moves due dates" python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+moved = db.execute('SELECT count(*) FROM card_state s JOIN card_state_before_weights k USING (card_id)'
+                   ' WHERE s.due_day != k.due_day').fetchone()[0]
+sys.exit(moved < 10)" "$tmp/a.db"
+check "a second optimize says the parameters in use" sh -c \
+  "'$cli' --db '$tmp/a.db' optimize | grep -q '^The parameters in use: log loss'"
+"$cli" --db "$tmp/a.db" optimize --undo >"$tmp/undo.out"
+check "--undo says what came back" grep -q "^The FSRS parameters before are back, and 200 cards" "$tmp/undo.out"
+states "$tmp/a.db" >"$tmp/states-undone"
+check "--undo restores every card's state and the settings exactly" \
+  cmp "$tmp/states-before" "$tmp/states-undone"
