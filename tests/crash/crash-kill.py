@@ -10,6 +10,8 @@ is printed, and --seed replays a run):
   backup  `engram-cli backup create`, and `backup restore` of another state
   gui     the app under Xvfb, driven by xdotool through reviews; a grade is
           acknowledged when the app showed the next card (ENGRAM_TRACE)
+  optimize  `engram-cli optimize --apply` on a generated collection (every
+          card rescheduled under the fit), and `optimize --undo` after it
 
 After each kill: `PRAGMA integrity_check` is ok, every acknowledged review is
 in the review log (in order, with its grade) and at most the one in flight
@@ -17,10 +19,12 @@ besides, no grade is half written (its log row without its card's state), the
 collection holds the whole old deck or the whole new import, every file named
 as a backup is complete and holds a state the collection had, `backup list`
 shows nothing else, a killed restore left the old or the restored
-collection, and engram-cli opens the collection again.
+collection, a killed apply or undo of fitted parameters left the
+parameters and every card's state wholly before or wholly after, and
+engram-cli opens the collection again.
 
   crash-kill.py --cli ENGRAM_CLI --deck DECK.md [--app ENGRAM]
-                [--grade N] [--import N] [--backup N] [--gui N]
+                [--grade N] [--import N] [--backup N] [--gui N] [--optimize N]
                 [--seed S] [--window MIN_MS MAX_MS] [--tap]
 
 With --tap it speaks TAP (one test per kill, the figures as comments);
@@ -493,6 +497,68 @@ class Harness:
                          % (what, got), finished)
         self.figures["backup"].setdefault("half restores", 0)
 
+    # optimize -------------------------------------------------------------
+    def weights_state(self, db):
+        """Everything an apply or undo of parameters writes, as one hash."""
+        state = self.inspect(db)
+        con = sqlite3.connect(db, timeout=10, isolation_level=None)
+        try:
+            extra = [tuple(r) for r in con.execute(
+                "SELECT key, value FROM settings WHERE key LIKE 'fsrs-weights%' ORDER BY key")]
+            extra += [tuple(r) for r in con.execute(
+                "SELECT * FROM card_state_before_weights ORDER BY card_id")]
+        finally:
+            con.close()
+        return state, hashlib.sha256((state["all"] + repr(extra)).encode()).hexdigest()
+
+    def run_optimize(self, count):
+        if not self.args.dev:
+            raise RuntimeError("the optimize scenario needs --dev")
+        n_cards = self.args.optimize_cards
+        template = os.path.join(self.tmp, "optimize-template.db")
+        subprocess.run([self.args.dev, "bench-gen", "--cards", str(n_cards), "--reviews",
+                        str(n_cards * 10), "--seed", "11", "--at", iso(BASE_AT), "--db",
+                        template], env=self.env, check=True, capture_output=True)
+        applied = os.path.join(self.tmp, "optimize-applied.db")
+        shutil.copyfile(template, applied)
+        started = time.monotonic()
+        self.cli(applied, "optimize", "--apply", at=BASE_AT)
+        apply_ms = (time.monotonic() - started) * 1000
+        before_state, before_digest = self.weights_state(template)
+        applied_state, applied_digest = self.weights_state(applied)
+        names = {before_digest: "before", applied_digest: "applied"}
+        if len(names) != 2:
+            raise RuntimeError("optimize --apply changed nothing to check")
+        self.note("optimize: %d cards, %d reviews; --apply takes %.0f ms uninterrupted"
+                  % (n_cards, n_cards * 10, apply_ms))
+        # the kills span the whole apply, however long it takes here
+        window = (self.args.window[0], max(self.args.window[1], apply_ms * 1.3))
+        db_dir = os.path.join(self.tmp, "optimize")
+        for k in range(count):
+            shutil.rmtree(db_dir, ignore_errors=True)
+            os.makedirs(db_dir)
+            db = os.path.join(db_dir, "collection.db")
+            what = "apply" if k % 2 == 0 else "undo"
+            shutil.copyfile(template if what == "apply" else applied, db)
+            delay = self.rng.uniform(*window)
+            lines, finished = self.kill_during(
+                [self.args.cli, "--db", db, "--at", iso(BASE_AT), "optimize", "--" + what], delay)
+            problems = []
+            state, digest = self.weights_state(db)
+            self.common_checks(db, state, problems)
+            got = names.get(digest)
+            if got is None:
+                problems.append("after a killed %s the parameters and cards are neither wholly"
+                                " before nor wholly applied" % what)
+                self.figure("optimize", "half changes")
+            else:
+                self.figure("optimize", "%s kills left %s" % (what, got))
+            self.check_backups(db, {before_state["all"], applied_state["all"]}, problems,
+                               "optimize")
+            self.outcome("optimize", k, delay, problems, "%s; the collection is %s"
+                         % (what, got), finished)
+        self.figures["optimize"].setdefault("half changes", 0)
+
     # gui ------------------------------------------------------------------
     def run_gui(self, count):
         if not self.args.app or not os.environ.get("DISPLAY") or not shutil.which("xdotool"):
@@ -598,7 +664,7 @@ class Harness:
     # ---------------------------------------------------------------- run
     def run(self):
         a = self.args
-        total = a.grade + getattr(a, "import") + a.backup + a.gui
+        total = a.grade + getattr(a, "import") + a.backup + a.gui + a.optimize
         if a.tap:
             print("1..%d" % total, file=self.out)
         self.note("seed %d (replay: --seed %d)" % (a.seed, a.seed))
@@ -607,6 +673,7 @@ class Harness:
         for scenario, count, fn in (("grade", a.grade, self.run_grade),
                                     ("import", getattr(a, "import"), self.run_import),
                                     ("backup", a.backup, self.run_backup),
+                                    ("optimize", a.optimize, self.run_optimize),
                                     ("gui", a.gui, self.run_gui)):
             if count:
                 t = time.monotonic()
@@ -627,7 +694,7 @@ class Harness:
         self.note("crash-kill figures (seed %d, kills %g-%g ms into each operation)"
                   % ((self.args.seed,) + tuple(self.args.window)))
         totals = {"kills": 0, "survived": 0, "lost acknowledged reviews": 0,
-                  "half imports": 0, "bad backups": 0}
+                  "half imports": 0, "half changes": 0, "bad backups": 0}
         for scenario, f in self.figures.items():
             order = ["kills", "survived", "--grade loop kills", "interactive kills",
                      "create kills", "restore kills",
@@ -635,16 +702,20 @@ class Harness:
                      "lost acknowledged reviews", "whole old deck",
                      "old deck with a -wal left (killed while writing)", "whole new import",
                      "restores left undone", "restores done",
-                     "half imports", "half restores", "wrong collections", "bad backups"]
+                     "apply kills left before", "apply kills left applied",
+                     "undo kills left applied", "undo kills left before",
+                     "half imports", "half restores", "half changes", "wrong collections",
+                     "bad backups"]
             keys = sorted(f, key=lambda k: order.index(k) if k in order else len(order))
             parts = ", ".join("%s %d" % (k, f[k]) for k in keys)
             self.note("  %-7s %s (%.0f s)" % (scenario, parts, timings.get(scenario, 0)))
             for key in totals:
                 totals[key] += f.get(key, 0)
         self.note("  total   %d kills, %d survived, %d lost acknowledged reviews, %d half"
-                  " imports, %d bad backups, in %.0f s"
+                  " imports, %d half parameter changes, %d bad backups, in %.0f s"
                   % (totals["kills"], totals["survived"], totals["lost acknowledged reviews"],
-                     totals["half imports"], totals["bad backups"], seconds))
+                     totals["half imports"], totals["half changes"], totals["bad backups"],
+                     seconds))
 
 
 def main():
@@ -657,6 +728,8 @@ def main():
     parser.add_argument("--import", type=int, default=0)
     parser.add_argument("--backup", type=int, default=0)
     parser.add_argument("--gui", type=int, default=0)
+    parser.add_argument("--optimize", type=int, default=0)
+    parser.add_argument("--optimize-cards", type=int, default=2000)
     parser.add_argument("--import-cards", type=int, default=1000)
     parser.add_argument("--backup-cards", type=int, default=200)
     parser.add_argument("--seed", type=int, default=None)
