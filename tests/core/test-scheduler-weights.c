@@ -342,6 +342,64 @@ test_fit_figures (Fixture       *f,
   g_assert_cmpfloat (eg_fsrs_fit_improvement (&again), ==, 0);
 }
 
+/* Interview-date mode plans with the parameters applied, at once, and
+ * with those before after undo */
+static void
+test_interview_plan (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgPlan) before = NULL;
+  g_autoptr(EgPlan) applied = NULL;
+  g_autoptr(EgPlan) undone = NULL;
+  g_autoptr(EgStore) other_store = NULL;
+  g_autoptr(EgScheduler) other = NULL;
+  g_autoptr(EgPlan) other_plan = NULL;
+  double strong[EG_FSRS_N_PARAMS];
+
+  (void) data;
+  g_assert_true (eg_plan_set (f->scheduler, "2027-01-20", NULL, NULL, NOW, &error));
+  g_assert_no_error (error);
+  before = eg_plan_compute (f->scheduler, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->scope_new, >, 0);
+
+  /* a memory that keeps what it learns four times as long from the start */
+  memcpy (strong, eg_fsrs_default_weights (), sizeof strong);
+  for (guint i = 0; i < 4; i++)
+    strong[i] *= 4;
+  g_assert_true (eg_scheduler_apply_weights (f->scheduler, strong, NULL, &error));
+  g_assert_no_error (error);
+  applied = eg_plan_compute (f->scheduler, NOW, &error);
+  g_assert_no_error (error);
+  g_test_message ("lead days %d -> %d, expected recall %.4f -> %.4f", before->lead_days,
+                  applied->lead_days, before->expected_recall, applied->expected_recall);
+  /* a new card reaches the target stability sooner; the forecast moves
+   * (the plan then reviews less: not necessarily up) */
+  g_assert_cmpint (applied->lead_days, <, before->lead_days);
+  g_assert_cmpint (applied->lead_days, ==,
+                   eg_plan_lead_days (eg_scheduler_get_params (f->scheduler),
+                                      applied->target_stability));
+  g_assert_cmpfloat (applied->expected_recall, !=, before->expected_recall);
+
+  /* another program plans the same */
+  other_store = eg_store_open (eg_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  other = eg_scheduler_new (other_store, &error);
+  g_assert_no_error (error);
+  other_plan = eg_plan_compute (other, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (other_plan->lead_days, ==, applied->lead_days);
+  g_assert_cmpfloat (other_plan->expected_recall, ==, applied->expected_recall);
+
+  g_assert_true (eg_scheduler_undo_weights (f->scheduler, NULL, &error));
+  g_assert_no_error (error);
+  undone = eg_plan_compute (f->scheduler, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (undone->lead_days, ==, before->lead_days);
+  g_assert_cmpfloat (undone->expected_recall, ==, before->expected_recall);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +417,7 @@ main (int   argc,
   ADD ("/weights/reset-to-defaults", test_reset_to_defaults);
   ADD ("/weights/refused-changes-nothing", test_refused_changes_nothing);
   ADD ("/weights/fit-figures", test_fit_figures);
+  ADD ("/weights/interview-plan", test_interview_plan);
 #undef ADD
   status = g_test_run ();
   eg_test_cleanup_dirs ();
