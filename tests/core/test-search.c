@@ -17,6 +17,7 @@
 #include "eg-core.h"
 #include "eg-search-private.h"
 #include "eg-store-private.h"
+#include "eg-test-store.h"
 #include "eg-test-util.h"
 
 #define MINUTE (60 * G_GINT64_CONSTANT (1000))
@@ -24,36 +25,6 @@
 #define DAY (24 * HOUR)
 
 #define ALL_KEYS "1/101 1/102 1/103 2/201 2/202 2/203 9/51 9/52"
-
-static const char deck_a[] =
-  "# Search Deck\n\n"
-  "## From 1 Basics\n\n"
-  "# 🟢 **101–103: Go Basics**\n\n"
-  "### 101. What is escape analysis?\n"
-  "The compiler decides whether a value escapes to the heap.\n\n---\n\n"
-  "### 102. Where can I buy a café au lait?\n"
-  "At the CAFÉ around the corner; it costs 3 €.\n\n---\n\n"
-  "### 103. How are goroutines scheduled?\n"
-  "The scheduler multiplexes goroutines -- see `GOMAXPROCS` => threads.\n\n---\n\n"
-  "## From 2 Internals\n\n"
-  "# ⚙️ **201–203: Go Internals & Runtime**\n\n"
-  "### 201. What is an escape hatch?\n"
-  "A way out; analysis comes later.\n\n---\n\n"
-  "### 202. **Tricky**: what does `select {}` do?\n"
-  "It blocks forever.\n\n"
-  "#### Indepth\n"
-  "Deadlock detection relies on escape analysis of nothing.\n\n---\n\n"
-  "### 203. apple or zebra?\n"
-  "Channels; both.\n";
-
-static const char deck_b[] =
-  "# Other Notes\n\n"
-  "## From 9 Misc\n\n"
-  "# Miscellany\n\n"
-  "### 51. Why is the sky blue?\n"
-  "Rayleigh scattering.\n\n---\n\n"
-  "### 52. What is a heap?\n"
-  "A tree-shaped priority queue, not the escape destination.\n";
 
 typedef struct
 {
@@ -189,8 +160,8 @@ fixture_setup (Fixture *f)
   f->path = eg_test_tmp_path ("search.db");
   f->store = eg_store_open (f->path, &error);
   g_assert_no_error (error);
-  import (f, "a.md", deck_a, t0);
-  import (f, "b.md", deck_b, t0);
+  import (f, "a.md", eg_test_search_deck_a, t0);
+  import (f, "b.md", eg_test_search_deck_b, t0);
   g_assert_true (eg_store_set_setting (f->store, "fuzz", "false", &error));
   f->scheduler = eg_scheduler_new (f->store, &error);
   g_assert_no_error (error);

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "eg-test-store.h"
 #include "fuzz-util.h"
 #include "eg-search-private.h"
 #include "eg-store-private.h"
@@ -21,36 +22,6 @@
 #define HOUR (3600 * G_GINT64_CONSTANT (1000))
 #define DAY (24 * HOUR)
 #define N_SORTS (EG_SORT_MODIFIED + 1)
-
-static const char deck_a[] =
-  "# Search Deck\n\n"
-  "## From 1 Basics\n\n"
-  "# 🟢 **101–103: Go Basics**\n\n"
-  "### 101. What is escape analysis?\n"
-  "The compiler decides whether a value escapes to the heap.\n\n---\n\n"
-  "### 102. Where can I buy a café au lait?\n"
-  "At the CAFÉ around the corner; it costs 3 €.\n\n---\n\n"
-  "### 103. How are goroutines scheduled?\n"
-  "The scheduler multiplexes goroutines -- see `GOMAXPROCS` => threads.\n\n---\n\n"
-  "## From 2 Internals\n\n"
-  "# ⚙️ **201–203: Go Internals & Runtime**\n\n"
-  "### 201. What is an escape hatch?\n"
-  "A way out; analysis comes later.\n\n---\n\n"
-  "### 202. **Tricky**: what does `select {}` do?\n"
-  "It blocks forever.\n\n"
-  "#### Indepth\n"
-  "Deadlock detection relies on escape analysis of nothing.\n\n---\n\n"
-  "### 203. apple or zebra?\n"
-  "Channels; both.\n";
-
-static const char deck_b[] =
-  "# Other Notes\n\n"
-  "## From 9 Misc\n\n"
-  "# Miscellany\n\n"
-  "### 51. Why is the sky blue?\n"
-  "Rayleigh scattering.\n\n---\n\n"
-  "### 52. What is a heap?\n"
-  "A tree-shaped priority queue, not the escape destination.\n";
 
 static EgStore *store;
 static gint64 now;
@@ -97,8 +68,8 @@ setup_store (void)
 
   now = FUZZ_NOW;
   store = fuzz_store_new (STORE);
-  import_text ("a.md", deck_a, t0);
-  import_text ("b.md", deck_b, t0);
+  import_text ("a.md", eg_test_search_deck_a, t0);
+  import_text ("b.md", eg_test_search_deck_b, t0);
   scheduler = eg_scheduler_new (store, &error);
   FUZZ_CHECK (scheduler != NULL, "%s", error->message);
   for (guint i = 0; i < G_N_ELEMENTS (grades); i++)

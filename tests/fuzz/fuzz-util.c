@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <string.h>
 
+#include "eg-test-store.h"
 #include "fuzz-util.h"
 
 static char *tmp_dir;
@@ -215,42 +216,10 @@ char *
 fuzz_cards_fingerprint (EgStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) decks = eg_store_list_decks (store, &error);
-  g_autoptr(GPtrArray) sections = NULL;
-  g_autoptr(GPtrArray) cards = NULL;
-  GString *out = g_string_new (NULL);
+  char *text = eg_test_cards_fingerprint (store, &error);
 
-  FUZZ_CHECK (decks != NULL, "%s", error->message);
-  sections = eg_store_list_sections (store, 0, &error);
-  FUZZ_CHECK (sections != NULL, "%s", error->message);
-  cards = eg_store_list_cards (store, 0, &error);
-  FUZZ_CHECK (cards != NULL, "%s", error->message);
-  for (guint i = 0; i < decks->len; i++)
-    {
-      EgDeckInfo *d = g_ptr_array_index (decks, i);
-
-      g_string_append_printf (out, "D|%s|%s|%s\n", d->key, d->title, d->default_language);
-    }
-  for (guint i = 0; i < sections->len; i++)
-    {
-      EgSectionInfo *s = g_ptr_array_index (sections, i);
-
-      g_string_append_printf (out, "S|%s|%s|%s\n", s->key, s->heading, s->source);
-    }
-  for (guint i = 0; i < cards->len; i++)
-    {
-      EgCard *c = g_ptr_array_index (cards, i);
-
-      g_string_append_printf (out, "C|%s|%d|%s|%s|%s\n", c->key, c->number, c->question,
-                              c->answer, c->content_hash);
-      for (guint j = 0; j < c->parts->len; j++)
-        {
-          EgCardPart *p = g_ptr_array_index (c->parts, j);
-
-          g_string_append_printf (out, "P|%s|%s\n", p->name, p->text);
-        }
-    }
-  return g_string_free (out, FALSE);
+  FUZZ_CHECK (text != NULL, "%s", error->message);
+  return text;
 }
 
 guint
