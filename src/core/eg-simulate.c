@@ -61,15 +61,74 @@ is_learning (const EgFsrsCard *card)
   return card->state == EG_FSRS_STATE_LEARNING || card->state == EG_FSRS_STATE_RELEARNING;
 }
 
-/* One grade at @now_ms, the learner's answer drawn from the true model */
+/* An index in 0 .. @n - 1 drawn with the weights @prob */
+static guint
+draw (GRand        *rand,
+      const double *prob,
+      guint         n)
+{
+  double sum = 0, x;
+
+  for (guint i = 0; i < n; i++)
+    sum += MAX (prob[i], 0);
+  x = g_rand_double (rand) * sum;
+  for (guint i = 0; i < n; i++)
+    {
+      if (x < MAX (prob[i], 0))
+        return i;
+      x -= MAX (prob[i], 0);
+    }
+  /* rounding, or no weight at all: the last one that has weight (Good
+   * when none has) */
+  for (guint i = n; i-- > 0;)
+    if (prob[i] > 0)
+      return i;
+  return n == 4 ? EG_FSRS_GOOD - 1 : EG_FSRS_GOOD - 2;
+}
+
+/* The seconds of grading @card (before the grade) @rating */
+static double
+cost_of (const EgReviewCosts *costs,
+         const EgFsrsCard    *card,
+         EgFsrsRating         rating)
+{
+  switch (card->state)
+    {
+    case EG_FSRS_STATE_REVIEW:
+      return costs->review_costs[rating - 1];
+    case EG_FSRS_STATE_RELEARNING:
+      return costs->relearn_costs[rating - 1];
+    case EG_FSRS_STATE_NEW:
+    case EG_FSRS_STATE_LEARNING:
+    default:
+      return costs->learn_costs[rating - 1];
+    }
+}
+
+static gboolean
+same_card (const EgFsrsCard *a,
+           const EgFsrsCard *b)
+{
+  return a->state == b->state && a->stability == b->stability &&
+         a->difficulty == b->difficulty && a->due == b->due &&
+         a->last_review == b->last_review && a->elapsed_days == b->elapsed_days &&
+         a->scheduled_days == b->scheduled_days && a->reps == b->reps &&
+         a->lapses == b->lapses && a->learning_steps == b->learning_steps;
+}
+
+/* One grade at @now_ms, the learner's answer drawn from the true model
+ * (and, with costs, the grade of a first showing or of a recalled review
+ * from their probabilities) */
 static gboolean
 grade (Sim      *sim,
        SimCard  *card,
        gint64    now_ms,
        GError  **error)
 {
+  const EgReviewCosts *costs = sim->options->costs;
   EgFsrsRating rating = EG_FSRS_GOOD;
   EgFsrsCard next;
+  gboolean same;
 
   if (card->card.state != EG_FSRS_STATE_NEW)
     {
@@ -77,13 +136,22 @@ grade (Sim      *sim,
 
       if (card->memory.state == EG_FSRS_STATE_NEW || g_rand_double (sim->rand) >= recall)
         rating = EG_FSRS_AGAIN;
+      else if (costs != NULL && card->card.state == EG_FSRS_STATE_REVIEW)
+        rating = EG_FSRS_HARD + draw (sim->rand, costs->review_rating_prob, 3);
     }
+  else if (costs != NULL)
+    rating = EG_FSRS_AGAIN + draw (sim->rand, costs->first_rating_prob, 4);
   if (card->card.state == EG_FSRS_STATE_REVIEW && rating == EG_FSRS_AGAIN)
     sim->day->lapses++;
+  if (costs != NULL)
+    sim->day->seconds += cost_of (costs, &card->card, rating);
+  same = sim->true_params == sim->options->params && same_card (&card->card, &card->memory);
   if (!eg_fsrs_review (sim->options->params, &card->card, now_ms, rating, &next, error))
     return FALSE;
   card->card = next;
-  if (!eg_fsrs_review (sim->true_params, &card->memory, now_ms, rating, &next, error))
+  /* when the learner's memory is the scheduler's model and card, it is
+   * the same review (eg_fsrs_review() is pure): half the work */
+  if (!same && !eg_fsrs_review (sim->true_params, &card->memory, now_ms, rating, &next, error))
     return FALSE;
   card->memory = next;
   sim->day->grades++;

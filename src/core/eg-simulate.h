@@ -23,7 +23,11 @@
  *     day the true retrievability is 1, so the steps are passed;
  *   - each grade updates the scheduler's card with eg_fsrs_review() under
  *     the scheduler's parameters and the learner's memory with the same
- *     function under the true parameters.
+ *     function under the true parameters;
+ *   - with costs (EgSimulateOptions.costs), a new card's first grade is
+ *     drawn from the first-rating probabilities, a recalled review card's
+ *     from the review-rating probabilities (Hard, Good or Easy), and each
+ *     grade adds its seconds to the day (as fsrs-rs's simulator does).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,6 +45,19 @@ G_BEGIN_DECLS
 
 #define EG_SIMULATE_SESSION_OFFSET_MS (G_GINT64_CONSTANT (4) * 60 * 60 * 1000)
 #define EG_SIMULATE_MAX_DAYS          3650
+
+/* What study costs and how the learner grades (fsrs-rs's simulator
+ * configuration without the (re)learning-step transitions: here the steps
+ * are answered from the model, as above).  Ratings are indexed Again (0)
+ * .. Easy (3); probabilities need not sum to 1 (they are weights). */
+typedef struct
+{
+  double learn_costs[4];        /* seconds of a grade of a new or learning card */
+  double review_costs[4];       /* of a review card */
+  double relearn_costs[4];      /* of a relearning card */
+  double first_rating_prob[4];  /* a new card's first grade */
+  double review_rating_prob[3]; /* a recalled review card's grade: Hard, Good, Easy */
+} EgReviewCosts;
 
 typedef struct
 {
@@ -60,6 +77,9 @@ typedef struct
   gint64              first_session_ms;
   guint               new_studied_today;
   guint               reviews_studied_today;
+  /* NULL: a new card's first grade is Good, a recalled card's Good, and
+   * EgSimulateDay.seconds stays 0 */
+  const EgReviewCosts *costs;
 } EgSimulateOptions;
 
 typedef struct
@@ -72,6 +92,7 @@ typedef struct
   double recall;       /* mean true retrievability of all the cards (new ones
                         * count 0) at EG_PLAN_RECALL_OFFSET_MS after the day
                         * starts, after its session */
+  double seconds;      /* the time of the day's grades (with costs) */
 } EgSimulateDay;
 
 void      eg_simulate_options_init (EgSimulateOptions       *options,
