@@ -12,6 +12,7 @@
 
 #include "eg-fsrs-optimizer.h"
 #include "eg-fsrs.h"
+#include "eg-simulate.h"
 #include "eg-store.h"
 
 G_BEGIN_DECLS
@@ -338,6 +339,12 @@ gboolean      eg_scheduler_estimate_workload (EgScheduler  *self,
                                              gint64         now_ms,
                                              double        *reviews_per_day,
                                              GError       **error);
+
+/* What study costs this learner, from the review log's durations and
+ * ratings (eg-scheduler-costs.c), for eg_simulate_optimal_retention() */
+gboolean      eg_scheduler_read_review_costs (EgScheduler   *self,
+                                              EgReviewCosts *costs,
+                                              GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EgQueue, eg_queue_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EgUndoInfo, eg_undo_info_clear)

@@ -40,6 +40,7 @@
 #include <glib.h>
 
 #include "eg-fsrs.h"
+#include "eg-fsrs-optimizer.h"
 
 G_BEGIN_DECLS
 
@@ -103,5 +104,39 @@ gboolean  eg_simulate_run          (const EgSimulateOptions *options,
                                     EgSimulateDay           *days,
                                     EgFsrsCard              *final_cards,
                                     GError                 **error);
+
+/* eg-simulate-retention.c: the desired retention that costs the least
+ * study time per card remembered */
+#define EG_SIMULATE_RETENTION_MIN 0.70
+#define EG_SIMULATE_RETENTION_MAX 0.95
+
+/* Review costs from a review log, as fsrs-rs's extract_simulator_config()
+ * with smoothing: add each graded review, then finish */
+typedef struct
+{
+  double seconds[3][4];   /* learning, review, relearning x Again..Easy */
+  guint  timed[3][4];
+  guint  first[4];        /* first grades of new cards */
+  guint  review[4];       /* grades of review cards */
+} EgReviewCostsTally;
+
+void      eg_review_costs_init_default   (EgReviewCosts           *costs);
+void      eg_review_costs_tally_add      (EgReviewCostsTally      *tally,
+                                          EgFsrsState              state_before,
+                                          EgFsrsRating             rating,
+                                          gint64                   duration_ms);
+void      eg_review_costs_tally_finish   (const EgReviewCostsTally *tally,
+                                          EgReviewCosts           *costs);
+/* From a log in the fsrs-rs CSV format (review_state, review_rating and
+ * review_duration of each row) */
+gboolean  eg_review_costs_read_csv_file  (const char              *path,
+                                          EgReviewCosts           *costs,
+                                          GError                 **error);
+gboolean  eg_simulate_optimal_retention  (const double            *w,
+                                          const EgReviewCosts     *costs,
+                                          EgFsrsOptimizerProgress  progress,
+                                          gpointer                 user_data,
+                                          double                  *retention,
+                                          GError                 **error);
 
 G_END_DECLS
