@@ -1,7 +1,7 @@
 /* eg-cli-optimize.c - `engram-cli optimize`: fit the FSRS parameters to
  * the collection's review log, or to a log in the fsrs-rs/srs-benchmark
  * CSV format, and print them with the log loss and RMSE(bins) of the
- * defaults and of the fit
+ * defaults and of the fit, and the desired retention they suggest
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,8 +27,27 @@ run_fit (const EgFsrsItems  *items,
   return eg_fsrs_fit (items, current, NULL, NULL, fit, error);
 }
 
+/* The desired retention that costs the least study time per card
+ * remembered under @w (eg_simulate_optimal_retention()), with the costs
+ * of the collection's log (@scheduler) or of the CSV file's durations */
+static gboolean
+suggest_retention (EgScheduler   *scheduler,
+                   const char    *csv,
+                   const double  *w,
+                   double        *retention,
+                   GError       **error)
+{
+  EgReviewCosts costs;
+
+  if (csv != NULL ? !eg_review_costs_read_csv_file (csv, &costs, error)
+      : !eg_scheduler_read_review_costs (scheduler, &costs, error))
+    return FALSE;
+  return eg_simulate_optimal_retention (w, &costs, NULL, NULL, retention, error);
+}
+
 static void
-print_json (const EgFsrsFit *fit)
+print_json (const EgFsrsFit *fit,
+            double           retention)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -51,6 +70,7 @@ print_json (const EgFsrsFit *fit)
   eg_cli_json_add_double (builder, "default_log_loss", fit->default_log_loss);
   eg_cli_json_add_double (builder, "default_rmse_bins", fit->default_rmse_bins);
   eg_cli_json_add_double (builder, "ms", fit->ms);
+  eg_cli_json_add_double (builder, "optimal_retention", retention);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -61,7 +81,8 @@ print_json (const EgFsrsFit *fit)
 }
 
 static void
-print_text (const EgFsrsFit *fit)
+print_text (const EgFsrsFit *fit,
+            double           retention)
 {
   g_autoptr(GString) w = g_string_new (NULL);
 
@@ -79,6 +100,8 @@ print_text (const EgFsrsFit *fit)
     g_print (_("The parameters in use: log loss %.4f, RMSE(bins) %.4f\n"),
              fit->current_log_loss, fit->current_rmse_bins);
   g_print (_("Time: %.1f ms\n"), fit->ms);
+  g_print (_("Suggested desired retention: %.2f (the least study time for what you "
+             "remember; not applied)\n"), retention);
 }
 
 static int
@@ -133,6 +156,7 @@ eg_cli_optimize (EgCliContext  *ctx,
   g_autofree char *csv = NULL;
   gboolean json = FALSE, do_apply = FALSE, do_undo = FALSE;
   EgFsrsFit fit;
+  double retention = 0;
   GOptionEntry entries[] = {
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, _("Fit to this review log (fsrs-rs CSV: "
       "card_id,review_time,review_rating,review_state,review_duration; UTC days) instead of "
@@ -165,11 +189,12 @@ eg_cli_optimize (EgCliContext  *ctx,
     return 1;
   else if ((scheduler = eg_scheduler_new (ctx->store, &error)) != NULL)
     items = eg_scheduler_read_fsrs_items (scheduler, &error);
-  if (items == NULL || !run_fit (items, scheduler, &fit, &error))
+  if (items == NULL || !run_fit (items, scheduler, &fit, &error)
+      || !suggest_retention (scheduler, csv, fit.w, &retention, &error))
     return eg_cli_fail (error);
   if (json)
-    print_json (&fit);
+    print_json (&fit, retention);
   else
-    print_text (&fit);
+    print_text (&fit, retention);
   return do_apply ? apply (scheduler, &fit, json) : 0;
 }

@@ -26,7 +26,7 @@ holds () {
   check "$1" python3 "$tmp/holds.py" "$tmp/o.json" "$cases/results.json" "$2"
 }
 
-echo "1..22"
+echo "1..25"
 
 "$cli" optimize --csv "$cases/medium.csv" --json >"$tmp/o.json"
 check "optimize --csv --json exits 0" test $? -eq 0
@@ -37,6 +37,8 @@ holds "the fitted log loss is within 0.5 % of fsrs-rs's" \
 holds "the defaults' figures are fsrs-rs's" \
   'abs(j["default_log_loss"] - r["default"]["log_loss"]) < 1e-5 and abs(j["default_rmse_bins"] - r["default"]["rmse_bins"]) < 1e-5'
 holds "the time is reported" 'j["ms"] >= 0'
+holds "a desired retention is suggested, in [0.70, 0.95], in hundredths" \
+  '0.70 <= j["optimal_retention"] <= 0.95 and abs(j["optimal_retention"] * 100 - round(j["optimal_retention"] * 100)) < 1e-9'
 "$cli" optimize --csv "$cases/medium.csv" --json >"$tmp/o2.json"
 check "the same log gives the same parameters" python3 -c "
 import json, sys
@@ -45,6 +47,8 @@ sys.exit(a != b)" "$tmp/o.json" "$tmp/o2.json"
 check "the text says what was fitted and the figures" sh -c \
   "'$cli' optimize --csv '$cases/medium.csv' | grep -q '^Fitted from 1037 reviews' &&
    '$cli' optimize --csv '$cases/medium.csv' | grep -q '^Log loss: 0\.34[0-9]* (defaults 0\.3572)'"
+check "the text suggests a desired retention" sh -c \
+  "'$cli' optimize --csv '$cases/medium.csv' | grep -q '^Suggested desired retention: 0\.[7-9][0-9] (the least study time for what you remember'"
 check "a log with only the initial stabilities' worth says so" sh -c \
   "'$cli' optimize --csv '$cases/small-pretrain.csv' | grep -q 'Only the four initial stabilities'"
 
@@ -64,6 +68,10 @@ import json, sys
 j = json.load(open(sys.argv[1]))
 sys.exit(not (len(j['parameters']) == 21 and j['items'] > 100 and j['log_loss'] <= j['default_log_loss']))" \
   "$tmp/c.json"
+check "and suggests a desired retention from its costs" python3 -c "
+import json, sys
+j = json.load(open(sys.argv[1]))
+sys.exit(not 0.70 <= j['optimal_retention'] <= 0.95)" "$tmp/c.json"
 "$cli" --db "$tmp/a.db" --at $at export --format json -o "$tmp/after.json"
 check "optimize changes nothing in the collection" cmp "$tmp/before.json" "$tmp/after.json"
 "$cli" --db "$tmp/e.db" import "$fixtures/expert-go-interview-questions.md" >/dev/null
