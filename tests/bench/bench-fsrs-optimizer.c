@@ -5,6 +5,11 @@
  * Target: large (20,000 reviews, 14,011 items) <= 200 ms; fsrs-rs through
  * its Node binding takes 166-201 ms on this machine.
  *
+ * Then the suggestion of a desired retention (eg_simulate_optimal_retention())
+ * under the defaults, and under large's fit with large's review costs: the
+ * suggestion and its time (median of 5 after one warm-up).  The app runs it
+ * in a worker thread after a fit: target well under 1 s.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -74,6 +79,47 @@ bench_case (JsonObject *root,
   eg_bench_report (what, samples, g_str_equal (name, "large") ? "<= 200 ms" : NULL);
 }
 
+static void
+bench_retention (const char          *what,
+                 const double        *w,
+                 const EgReviewCosts *costs)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  double retention = 0;
+
+  for (int i = 0; i < 6; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (!eg_simulate_optimal_retention (w, costs, NULL, NULL, &retention, &error))
+        g_error ("%s: %s", what, error->message);
+      if (i > 0)
+        eg_bench_add (samples, eg_bench_ms_since (start));
+    }
+  g_print ("# %s: suggested desired retention %.2f\n", what, retention);
+  eg_bench_report (what, samples, "< 1000 ms");
+}
+
+/* The suggestion under the defaults, and under large's fit with its costs */
+static void
+bench_retentions (void)
+{
+  g_autofree char *path = eg_test_fixture ("fsrs/optimizer/large.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgFsrsItems) items = eg_fsrs_items_new_from_csv_file (path, 0, &error);
+  EgFsrsOptimizeResult result;
+  EgReviewCosts costs;
+  double w[EG_FSRS_N_PARAMS];
+
+  g_assert_no_error (error);
+  bench_retention ("optimal retention, defaults", eg_fsrs_default_weights (), NULL);
+  if (!eg_fsrs_optimize (items, NULL, NULL, w, &result, &error) ||
+      !eg_review_costs_read_csv_file (path, &costs, &error))
+    g_error ("large: %s", error->message);
+  bench_retention ("optimal retention, large's fit and costs", w, &costs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -91,5 +137,6 @@ main (int   argc,
   root = json_node_get_object (json_parser_get_root (parser));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     bench_case (root, names[i]);
+  bench_retentions ();
   return 0;
 }
