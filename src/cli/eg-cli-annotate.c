@@ -403,20 +403,13 @@ static void
 print_json (GPtrArray *annotations)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < annotations->len; i++)
     add_annotation (builder, g_ptr_array_index (annotations, i));
   json_builder_end_array (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  eg_cli_json_print (builder);
 }
 
 /* @text on one line, at most @width characters */

@@ -28,5 +28,7 @@ void eg_cli_json_add_day    (JsonBuilder *builder,
 void eg_cli_json_add_time   (JsonBuilder *builder,
                              const char  *name,
                              gint64       ms);
+/* Prints what @builder built, indented, and a newline */
+void eg_cli_json_print      (JsonBuilder *builder);
 
 G_END_DECLS

@@ -50,9 +50,6 @@ print_json (const EgFsrsFit *fit,
             double           retention)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "parameters");
@@ -73,11 +70,7 @@ print_json (const EgFsrsFit *fit,
   eg_cli_json_add_double (builder, "optimal_retention", retention);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  eg_cli_json_print (builder);
 }
 
 static void

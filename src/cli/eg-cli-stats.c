@@ -199,14 +199,11 @@ eg_cli_stats_json (EgCliContext *ctx,
                    const char   *section_key)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(EgScheduler) scheduler = NULL;
   g_autoptr(EgDeckInfo) deck = NULL;
   g_autoptr(EgSectionInfo) section = NULL;
   g_autoptr(EgStats) stats = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
 
   if (!(scheduler = eg_scheduler_new (ctx->store, &error)))
     return eg_cli_fail (error);
@@ -227,10 +224,6 @@ eg_cli_stats_json (EgCliContext *ctx,
   add_cards (builder, stats);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  eg_cli_json_print (builder);
   return 0;
 }
