@@ -17,7 +17,6 @@ static void
 print_json (const EgPlan *plan)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   eg_cli_json_add_string (builder, "date", plan->date);
