@@ -1,6 +1,7 @@
 /* test-store-annotations-safety.c - highlights and notes in the collection:
  * refusals that change nothing, a reopened, read-only or busy collection,
- * the upgrade from schema 5, and the shipped deck *
+ * the upgrade from schema 5, and the shipped deck
+ *
  * A small deck (three cards, one with a part) and the shipped deck; every
  * change is checked through the store's own reads, the full-text search and
  * a reopened collection, and every refusal leaves the table as it was.
