@@ -140,7 +140,8 @@ page_in_use (GPtrArray *rows)
  * are refilled, the missing ones made, those past the end dropped.  A card
  * deleted since the ids were read leaves its row as it was (or NULL).  A
  * page that cannot be read is said with #EgCardModel::load-failed (the
- * list model's get_item() has no error to return). */
+ * list model's get_item() has no error to return); get_item() gives a row
+ * that says the card cannot be read where there is none. */
 static gboolean
 fill_page (EgCardModel *self,
            guint        page,
@@ -244,10 +245,12 @@ eg_card_model_get_item (GListModel *model,
     return NULL;
 
   rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (rows == NULL && !(rows = load_page (self, page)))
-    return NULL;
-  row = index < rows->len ? g_ptr_array_index (rows, index) : NULL;
-  return row ? g_object_ref (row) : NULL;
+  if (rows == NULL)
+    rows = load_page (self, page);
+  row = rows != NULL && index < rows->len ? g_ptr_array_index (rows, index) : NULL;
+  /* a card that cannot be read (said with load-failed) still has a row */
+  return row ? g_object_ref (row)
+             : eg_card_row_new_unreadable (g_array_index (self->ids, gint64, position));
 }
 
 static void

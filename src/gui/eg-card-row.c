@@ -190,6 +190,27 @@ eg_card_row_new (const EgCard       *card,
 }
 
 /**
+ * eg_card_row_new_unreadable:
+ * @id: the card's id
+ *
+ * A row for a card the collection could not give (a damaged page of a
+ * collection opened read-only): the table says so rather than leave a gap,
+ * which a list model may not.
+ */
+EgCardRow *
+eg_card_row_new_unreadable (gint64 id)
+{
+  EgCardRow *self = g_object_new (EG_TYPE_CARD_ROW, NULL);
+
+  self->id = id;
+  self->key = g_strdup ("");
+  for (guint i = 0; i < G_N_ELEMENTS (self->values); i++)
+    self->values[i] = g_strdup (i == PROP_QUESTION - 1 ? _("This card cannot be read") : "");
+  self->due_exact = g_strdup ("");
+  return self;
+}
+
+/**
  * eg_card_row_update:
  *
  * Makes the row show @card (another card, or the same one changed),

@@ -18,6 +18,7 @@ EgCardRow  *eg_card_row_new      (const EgCard       *card,
                                   const EgFsrsParams *params,
                                   gint64              now_ms,
                                   int                 today);
+EgCardRow  *eg_card_row_new_unreadable (gint64 id);
 void        eg_card_row_update   (EgCardRow          *self,
                                   const EgCard       *card,
                                   const char         *section,

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <sqlite3.h>
 
 #include "eg-card-model.h"
 #include "eg-card-row.h"
@@ -98,6 +99,51 @@ test_paging (void)
     g_autoptr(GObject) b = g_list_model_get_item (G_LIST_MODEL (model), 3);
     g_assert_true (a == b);
   }
+}
+
+/* A card the collection cannot give (gone from under the model here; a
+ * damaged page of a read-only collection in life) still has a row, which
+ * says so: a list model may not return NULL inside its length. */
+static void
+test_unreadable_card (void)
+{
+  g_autoptr(EgStore) store = NULL;
+  g_autoptr(EgScheduler) scheduler = seeded_scheduler (&store);
+  g_autoptr(EgCardModel) model = eg_card_model_new (scheduler);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EgCardRow) row = NULL;
+  g_autofree char *q = NULL;
+  g_autofree char *sql = NULL;
+  gint64 id;
+
+  g_assert_true (eg_card_model_set_query (model, NULL, 0, EG_SORT_DECK_ORDER, FALSE, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(EgCardRow) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+    id = eg_card_row_get_id (first);
+  }
+  /* the rows are dropped before the page is read again */
+  g_assert_true (eg_card_model_set_query (model, NULL, 0, EG_SORT_DECK_ORDER, FALSE, &error));
+  sql = g_strdup_printf ("DELETE FROM card_parts WHERE card_id = %" G_GINT64_FORMAT ";"
+                         "DELETE FROM card_state WHERE card_id = %" G_GINT64_FORMAT ";"
+                         "DELETE FROM cards WHERE id = %" G_GINT64_FORMAT, id, id, id);
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (eg_store_get_path (store), &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+
+  row = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_nonnull (row);
+  g_assert_cmpint (eg_card_row_get_id (row), ==, id);
+  q = question_at (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (q, ==, "This card cannot be read");
+  g_clear_pointer (&q, g_free);
+  q = question_at (G_LIST_MODEL (model), 1);
+  g_assert_cmpstr (q, !=, "This card cannot be read");
 }
 
 static void
@@ -458,6 +504,7 @@ main (int    argc,
   g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/gui/card-model/paging", test_paging);
+  g_test_add_func ("/gui/card-model/unreadable-card", test_unreadable_card);
   g_test_add_func ("/gui/card-model/sort-and-filter", test_sort_and_filter);
   g_test_add_func ("/gui/card-model/reload-after-edits", test_reload_after_edits);
   g_test_add_func ("/gui/card-model/rows-refilled-in-place", test_rows_refilled_in_place);
