@@ -172,6 +172,30 @@ eg_toast_show (GtkWidget  *widget,
 }
 
 /**
+ * eg_toast_add:
+ * @widget: a widget inside a toast overlay, e.g. a page
+ * @toast: (transfer full): a toast made with eg_toast_new(), with a button maybe
+ *
+ * Shows @toast as eg_toast_show() shows its text; drops it if there is no
+ * overlay.
+ */
+void
+eg_toast_add (GtkWidget *widget,
+              AdwToast  *toast)
+{
+  AdwToastOverlay *overlay = find_overlay (widget);
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (overlay == NULL)
+    {
+      g_object_unref (toast);
+      return;
+    }
+  eg_toast_overlay_add (overlay, toast);
+}
+
+/**
  * eg_status_page_set_text:
  * @text: (nullable): plain text, e.g. naming a section "Go Internals & Runtime"
  *   or saying "due in <1m"

@@ -12,6 +12,8 @@ AdwToast *eg_toast_new         (const char      *text);
 void      eg_toast_show        (GtkWidget       *widget,
                                 const char      *text,
                                 gboolean         with_undo);
+void      eg_toast_add         (GtkWidget       *widget,
+                                AdwToast        *toast);
 void      eg_toast_overlay_add (AdwToastOverlay *overlay,
                                 AdwToast        *toast);
 void      eg_toast_set_overlay (GtkWidget       *widget,
