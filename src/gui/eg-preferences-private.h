@@ -6,6 +6,7 @@
 
 #include "eg-backup-list.h"
 #include "eg-interview-page.h"
+#include "eg-optimizer-page.h"
 #include "eg-preferences.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ struct _EgPreferences
   AdwPreferencesGroup  *errors_group;
   EgBackupList         *backup_list;
   GtkWidget            *interview_page; /* nullable: no collection open */
+  GtkWidget            *optimizer_page; /* nullable: no collection open */
   AdwPreferencesPage   *backups_page;
 };
 

@@ -1,5 +1,7 @@
 /* eg-preferences.c - the Preferences window: the General page (appearance,
- * the collection's study settings) and the Backups page
+ * the collection's study settings), the Interview and Scheduling pages of
+ * the collection (eg-interview-page.c, eg-optimizer-page.c) and the Backups
+ * page
  *
  * The appearance is the app's, in GSettings (eg-preferences-appearance.c);
  * the backups are listed by eg-preferences-backups.c.  The study settings are the collection's (those `engram-cli settings`
@@ -235,7 +237,8 @@ eg_preferences_class_init (EgPreferencesClass *klass)
   /**
    * EgPreferences::changed:
    *
-   * A study setting was saved: what is due may have changed.
+   * A study setting, the interview plan or the FSRS parameters were
+   * saved: what is due, and the retrievability, may have changed.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -247,8 +250,9 @@ eg_preferences_init (EgPreferences *self)
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
+/* A page changed what is due or the parameters in use */
 static void
-interview_changed_cb (EgPreferences *self)
+page_changed_cb (EgPreferences *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -282,6 +286,13 @@ eg_preferences_set_scheduler (EgPreferences *self,
                                      ADW_PREFERENCES_PAGE (self->interview_page));
       self->interview_page = NULL;
     }
+  if (self->optimizer_page != NULL)
+    {
+      /* a fit running is cancelled as the page goes */
+      adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self),
+                                     ADW_PREFERENCES_PAGE (self->optimizer_page));
+      self->optimizer_page = NULL;
+    }
   show_error (self, NULL, NULL);
   g_set_object (&self->scheduler, scheduler);
   if (scheduler == NULL)
@@ -297,10 +308,16 @@ eg_preferences_set_scheduler (EgPreferences *self,
 
   /* the interview date: a page of its own, between General and Backups */
   self->interview_page = eg_interview_page_new (scheduler);
-  g_signal_connect_object (self->interview_page, "changed", G_CALLBACK (interview_changed_cb),
+  g_signal_connect_object (self->interview_page, "changed", G_CALLBACK (page_changed_cb),
                            self, G_CONNECT_SWAPPED);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (self->interview_page));
+  /* the parameters fitted to the user's reviews, after it */
+  self->optimizer_page = eg_optimizer_page_new (scheduler);
+  g_signal_connect_object (self->optimizer_page, "changed", G_CALLBACK (page_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (self->optimizer_page));
   if (self->backups_page != NULL)
     {
       /* pages show in the order they were added */
@@ -341,8 +358,8 @@ eg_preferences_get_backup_list (EgPreferences *self)
  *   changes; %NULL for none
  * @settings: the app's GSettings
  *
- * The window has three pages, named "general", "interview" (with a
- * collection open) and "backups"
+ * The window has four pages, named "general", "interview" and "optimizer"
+ * (with a collection open) and "backups"
  * (adw_preferences_window_set_visible_page_name()); the Backups page lists
  * nothing until eg_preferences_set_collection().
  */

@@ -208,8 +208,8 @@ preferences_changed_cb (EgWindow *self)
 
 /**
  * eg_window_show_preferences:
- * @page: (nullable): the page to show, "general", "interview" or "backups"; %NULL for
- *   the one last shown
+ * @page: (nullable): the page to show, "general", "interview", "optimizer" or
+ *   "backups"; %NULL for the one last shown
  *
  * Presents Preferences (the one open, or a new one): the appearance, the
  * collection's study settings (when a collection is open) and its backups.
