@@ -23,6 +23,12 @@
  * Each change emits "changed": the window shows the new due dates and
  * retrievability at once.
  *
+ * With the fit, the worker also simulates a year of study under it with
+ * the user's review costs (eg_simulate_optimal_retention()): the desired
+ * retention that costs the least study time for what is remembered is
+ * shown as a suggestion, and only its Use button sets it, through the
+ * General page ("retention-chosen").
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "eg-optimizer"
@@ -48,6 +54,7 @@ struct _EgOptimizerPage
   GTask              *task;            /* the fit running; NULL when none */
   guint               progress_source;
   EgFsrsFit          *fit;             /* waiting for Apply or Keep Current; NULL when none */
+  double              retention;       /* suggested with the fit; NAN when none */
 
   GtkWidget          *status_row;
   GtkWidget          *reviews_row;
@@ -58,6 +65,7 @@ struct _EgOptimizerPage
   GtkWidget          *error_label;
   GtkWidget          *result_group;
   GtkWidget          *result_row;
+  GtkWidget          *retention_row;
   GtkWidget          *actions_group;
   GtkWidget          *apply_button;
   GtkWidget          *keep_button;
@@ -71,6 +79,7 @@ G_DEFINE_FINAL_TYPE (EgOptimizerPage, eg_optimizer_page, ADW_TYPE_PREFERENCES_PA
 
 enum {
   CHANGED,
+  RETENTION_CHOSEN,
   N_SIGNALS
 };
 
@@ -85,15 +94,25 @@ static void refresh (EgOptimizerPage *self);
 /* The fit, in a thread                                                 */
 /* ------------------------------------------------------------------ */
 
-/* What the worker gets; done and total are written by it, read by the page */
+/* What the worker gets; phase (0 the fit, 1 the suggestion), done and
+ * total are written by it, read by the page */
 typedef struct
 {
-  EgFsrsItems  *items;
-  double        current_w[EG_FSRS_N_PARAMS];
-  GCancellable *cancellable;
-  int           done;
-  int           total;
+  EgFsrsItems   *items;
+  double         current_w[EG_FSRS_N_PARAMS];
+  EgReviewCosts  costs;
+  GCancellable  *cancellable;
+  int            phase;
+  int            done;
+  int            total;
 } Job;
+
+/* What the worker gives */
+typedef struct
+{
+  EgFsrsFit fit;
+  double    retention;   /* NAN: no suggestion */
+} Outcome;
 
 static void
 job_free (Job *job)
@@ -122,11 +141,24 @@ fit_thread (GTask        *task,
             GCancellable *cancellable)
 {
   Job *job = task_data;
-  g_autofree EgFsrsFit *fit = g_new0 (EgFsrsFit, 1);
+  g_autofree Outcome *outcome = g_new0 (Outcome, 1);
   GError *error = NULL;
 
-  if (eg_fsrs_fit (job->items, job->current_w, job_progress_cb, job, fit, &error))
-    g_task_return_pointer (task, g_steal_pointer (&fit), g_free);
+  if (eg_fsrs_fit (job->items, job->current_w, job_progress_cb, job, &outcome->fit, &error))
+    {
+      g_atomic_int_set (&job->phase, 1);
+      if (!eg_simulate_optimal_retention (outcome->fit.w, &job->costs, job_progress_cb, job,
+                                          &outcome->retention, &error))
+        {
+          outcome->retention = NAN;
+          /* a suggestion that failed leaves the fit; a cancel cancels both */
+          if (!g_error_matches (error, EG_FSRS_OPTIMIZER_ERROR,
+                                EG_FSRS_OPTIMIZER_ERROR_CANCELLED))
+            g_clear_error (&error);
+        }
+    }
+  if (error == NULL)
+    g_task_return_pointer (task, g_steal_pointer (&outcome), g_free);
   else
     g_task_return_error (task, error);
   g_atomic_int_add (&n_running, -1);
@@ -237,6 +269,23 @@ show_reviews (EgOptimizerPage *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->reviews_row), text);
 }
 
+/* The suggested desired retention, beside the one in use */
+static void
+show_retention (EgOptimizerPage *self)
+{
+  double current = eg_scheduler_get_settings (self->scheduler)->desired_retention;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->retention_row, !isnan (self->retention));
+  if (isnan (self->retention))
+    return;
+  /* Translators: two desired retentions, e.g. "0.85" and "0.90" */
+  text = g_strdup_printf (_("%.2f costs the least study time for what you remember, simulated "
+                            "over a year with the fitted parameters (now %.2f). Nothing "
+                            "changes unless you use it."), self->retention, current);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->retention_row), text);
+}
+
 /* The widgets from the collection's parameters and the fit, if any */
 static void
 refresh (EgOptimizerPage *self)
@@ -262,6 +311,7 @@ refresh (EgOptimizerPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->result_row), words);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->result_row), figures);
+      show_retention (self);
       /* the suggestion is the button in colour */
       if (better)
         {
@@ -287,9 +337,11 @@ progress_cb (gpointer data)
   Job *job = g_task_get_task_data (self->task);
   int total = g_atomic_int_get (&job->total);
 
+  /* the fit, then the suggestion, each half the bar */
   if (total > 0)
     gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar),
-                                   (double) g_atomic_int_get (&job->done) / total);
+                                   (g_atomic_int_get (&job->phase)
+                                    + (double) g_atomic_int_get (&job->done) / total) / 2);
   return G_SOURCE_CONTINUE;
 }
 
@@ -319,16 +371,16 @@ fit_done_cb (GObject      *source,
   GWeakRef *ref = data;
   g_autoptr(EgOptimizerPage) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
-  g_autofree EgFsrsFit *fit = NULL;
+  g_autofree Outcome *outcome = NULL;
 
   g_weak_ref_clear (ref);
   g_free (ref);
   /* dropped: cancelled, or the page is gone or started another */
-  fit = g_task_propagate_pointer (G_TASK (result), &error);
+  outcome = g_task_propagate_pointer (G_TASK (result), &error);
   if (self == NULL || self->task != G_TASK (result))
     return;
   stop (self);
-  if (fit == NULL)
+  if (outcome == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
           && !g_error_matches (error, EG_FSRS_OPTIMIZER_ERROR, EG_FSRS_OPTIMIZER_ERROR_CANCELLED))
@@ -338,7 +390,8 @@ fit_done_cb (GObject      *source,
     }
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), 1.0);
   g_free (self->fit);
-  self->fit = g_steal_pointer (&fit);
+  self->fit = g_memdup2 (&outcome->fit, sizeof outcome->fit);
+  self->retention = outcome->retention;
   refresh (self);
   gtk_widget_grab_focus (eg_fsrs_fit_improvement (self->fit) > 0 ? self->apply_button
                                                                  : self->keep_button);
@@ -380,6 +433,9 @@ eg_optimizer_page_optimize (EgOptimizerPage *self)
   job->items = g_steal_pointer (&items);
   memcpy (job->current_w, eg_scheduler_get_settings (self->scheduler)->weights,
           sizeof job->current_w);
+  /* the user's seconds per grade; the defaults' when they cannot be read */
+  if (!eg_scheduler_read_review_costs (self->scheduler, &job->costs, NULL))
+    eg_review_costs_init_default (&job->costs);
   job->cancellable = g_cancellable_new ();
   ref = g_new (GWeakRef, 1);
   g_weak_ref_init (ref, self);
@@ -597,8 +653,8 @@ eg_optimizer_page_get_result_group (EgOptimizerPage *self)
 /**
  * eg_optimizer_page_get_widget:
  * @name: "status", "reviews", "optimize", "progress-row", "progress", "cancel",
- *   "error", "result", "apply", "keep", "undo" or "reset" ("undo" and "reset"
- *   are rows, activated by their button)
+ *   "error", "result", "apply", "keep", "undo", "reset" or "retention" ("undo",
+ *   "reset" and "retention" are rows, activated by their button)
  *
  * One of the page's widgets, for tests.
  */
@@ -613,6 +669,7 @@ eg_optimizer_page_get_widget (EgOptimizerPage *self,
     { "error", self->error_label }, { "result", self->result_row },
     { "apply", self->apply_button }, { "keep", self->keep_button },
     { "undo", self->undo_row }, { "reset", self->reset_row },
+    { "retention", self->retention_row },
   };
 
   g_return_val_if_fail (EG_IS_OPTIMIZER_PAGE (self), NULL);
@@ -662,6 +719,38 @@ static void
 reset_clicked_cb (EgOptimizerPage *self)
 {
   eg_optimizer_page_reset (self, NULL);
+}
+
+/**
+ * eg_optimizer_page_use_retention:
+ *
+ * Asks for the suggested desired retention to be set ("retention-chosen",
+ * which the General page applies).
+ */
+void
+eg_optimizer_page_use_retention (EgOptimizerPage *self)
+{
+  char value[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (EG_IS_OPTIMIZER_PAGE (self));
+
+  if (self->fit == NULL || isnan (self->retention))
+    return;
+  g_ascii_formatd (value, sizeof value, "%.2f", self->retention);
+  g_signal_emit (self, signals[RETENTION_CHOSEN], 0, value);
+  show_retention (self);
+}
+
+/**
+ * eg_optimizer_page_get_retention:
+ *
+ * Returns: the desired retention suggested with the fit; NAN when none
+ */
+double
+eg_optimizer_page_get_retention (EgOptimizerPage *self)
+{
+  g_return_val_if_fail (EG_IS_OPTIMIZER_PAGE (self), NAN);
+  return self->fit != NULL ? self->retention : NAN;
 }
 
 static GtkWidget *
@@ -739,6 +828,14 @@ build_result_groups (EgOptimizerPage *self)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->result_row), FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->result_group), self->result_row);
 
+  self->retention_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->retention_row),
+                                 _("Suggested Desired Retention"));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->retention_row), 0);
+  row_button (self->retention_row, _("_Use"), G_CALLBACK (eg_optimizer_page_use_retention),
+              self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->result_group), self->retention_row);
+
   self->actions_group = adw_preferences_group_new ();
   gtk_widget_set_halign (box, GTK_ALIGN_END);
   self->keep_button = gtk_button_new_with_mnemonic (_("_Keep Current"));
@@ -805,11 +902,22 @@ eg_optimizer_page_class_init (EgOptimizerPageClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * EgOptimizerPage::retention-chosen:
+   * @value: the desired retention, as the collection keeps it ("0.85")
+   *
+   * The user chose to use the suggested desired retention.
+   */
+  signals[RETENTION_CHOSEN] = g_signal_new ("retention-chosen", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
 eg_optimizer_page_init (EgOptimizerPage *self)
 {
+  self->retention = NAN;
 }
 
 /**

@@ -26,6 +26,8 @@ gboolean             eg_optimizer_page_undo         (EgOptimizerPage *self,
 gboolean             eg_optimizer_page_reset        (EgOptimizerPage *self,
                                                      GError         **error);
 AdwPreferencesGroup *eg_optimizer_page_get_result_group (EgOptimizerPage *self);
+double               eg_optimizer_page_get_retention (EgOptimizerPage *self);
+void                 eg_optimizer_page_use_retention (EgOptimizerPage *self);
 GtkWidget           *eg_optimizer_page_get_widget   (EgOptimizerPage *self,
                                                      const char      *name);
 guint                eg_optimizer_page_get_n_running (void);

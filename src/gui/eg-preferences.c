@@ -250,6 +250,50 @@ eg_preferences_init (EgPreferences *self)
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
+/* Undo of a suggested retention used: the value before comes back */
+static void
+retention_undo_cb (AdwToast      *toast,
+                   EgPreferences *self)
+{
+  const char *before = g_object_get_data (G_OBJECT (toast), "eg-before");
+
+  if (eg_preferences_apply (self, "desired-retention", before, NULL))
+    gtk_editable_set_text (GTK_EDITABLE (eg_preferences_get_row (self, "desired-retention")),
+                           before);
+}
+
+/* Sets the desired retention, with its row, and says so with Undo */
+static gboolean
+set_retention (EgPreferences *self,
+               const char    *value)
+{
+  g_autofree char *before = current_value (self, "desired-retention");
+  g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (!eg_preferences_apply (self, "desired-retention", value, NULL))
+    return FALSE;
+  shown = current_value (self, "desired-retention");
+  gtk_editable_set_text (GTK_EDITABLE (eg_preferences_get_row (self, "desired-retention")),
+                         shown);
+  text = g_strdup_printf (_("Desired retention set to %s"), shown);
+  toast = eg_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "eg-before", g_steal_pointer (&before), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (retention_undo_cb), self, 0);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  return TRUE;
+}
+
+/* The Scheduling page's suggestion, chosen */
+static void
+retention_chosen_cb (EgPreferences *self,
+                     const char    *value)
+{
+  set_retention (self, value);
+}
+
 /* A page changed what is due or the parameters in use */
 static void
 page_changed_cb (EgPreferences *self)
@@ -316,6 +360,8 @@ eg_preferences_set_scheduler (EgPreferences *self,
   self->optimizer_page = eg_optimizer_page_new (scheduler);
   g_signal_connect_object (self->optimizer_page, "changed", G_CALLBACK (page_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->optimizer_page, "retention-chosen",
+                           G_CALLBACK (retention_chosen_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (self->optimizer_page));
   if (self->backups_page != NULL)

@@ -549,6 +549,67 @@ test_reset_keep (Fixture       *f,
 }
 
 /* Cancel: the run stops, nothing shown or changed, the button back */
+static char *
+retention_setting (Fixture *f)
+{
+  return eg_store_get_setting (f->store, "desired-retention");
+}
+
+/* With the fit, a desired retention is suggested: the one the simulation
+ * with the fitted parameters and the user's own review costs gives; it is
+ * set only when Use is pressed, and its toast's Undo sets it back. */
+static void
+test_retention (Fixture       *f,
+                gconstpointer  data)
+{
+  EgOptimizerPage *page = open_page (f);
+  GtkWidget *preferences = GTK_WIDGET (eg_window_get_preferences (f->window));
+  GtkWidget *general_row = eg_preferences_get_row (EG_PREFERENCES (preferences),
+                                                   "desired-retention");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = retention_setting (f);
+  g_autofree char *after = NULL;
+  g_autofree char *expected_text = NULL;
+  EgReviewCosts costs;
+  double suggested, expected;
+  GtkWidget *button;
+
+  run_fit (page);
+  suggested = eg_optimizer_page_get_retention (page);
+  g_assert_true (eg_scheduler_read_review_costs (scheduler_of (f), &costs, &error));
+  g_assert_no_error (error);
+  g_assert_true (eg_simulate_optimal_retention (eg_optimizer_page_get_fit (page)->w, &costs,
+                                                NULL, NULL, &expected, &error));
+  g_assert_no_error (error);
+  g_test_message ("suggested %.2f", suggested);
+  g_assert_cmpfloat (suggested, ==, expected);
+  g_assert_true (gtk_widget_get_visible (widget (page, "retention")));
+  expected_text = g_strdup_printf ("%.2f costs the least study time", suggested);
+  g_assert_nonnull (strstr (subtitle (page, "retention"), expected_text));
+  /* shown, not applied */
+  after = retention_setting (f);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  eg_optimizer_page_use_retention (page);
+  after = retention_setting (f);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (after, NULL), suggested, 0.005);
+  g_assert_cmpfloat_with_epsilon (eg_scheduler_get_settings (scheduler_of (f))->desired_retention,
+                                  suggested, 0.005);
+  g_clear_pointer (&expected_text, g_free);
+  expected_text = g_strdup_printf ("%.2f", suggested);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (general_row)), ==, expected_text);
+  g_assert_true (eg_gui_test_wait_for_text (preferences, "Desired retention set to ", TRUE,
+                                            5000));
+  g_assert_true (eg_gui_test_wait_for (toast_button_shown, preferences, 5000));
+  button = find_toast_button (preferences);
+  g_signal_emit_by_name (button, "clicked");
+  g_clear_pointer (&after, g_free);
+  after = retention_setting (f);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (after, NULL),
+                                  before != NULL ? g_ascii_strtod (before, NULL) : 0.90, 1e-9);
+}
+
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
@@ -655,6 +716,8 @@ main (int    argc,
   g_test_add ("/gui/optimizer/fit-apply-undo", Fixture, NULL, fixture_setup, test_fit_apply_undo,
               fixture_teardown);
   g_test_add ("/gui/optimizer/reset-keep", Fixture, NULL, fixture_setup, test_reset_keep,
+              fixture_teardown);
+  g_test_add ("/gui/optimizer/retention", Fixture, NULL, fixture_setup, test_retention,
               fixture_teardown);
   g_test_add ("/gui/optimizer/cancel", Fixture, NULL, fixture_setup, test_cancel,
               fixture_teardown);
