@@ -256,10 +256,13 @@ retention_undo_cb (AdwToast      *toast,
                    EgPreferences *self)
 {
   const char *before = g_object_get_data (G_OBJECT (toast), "eg-before");
+  g_autofree char *shown = NULL;
 
-  if (eg_preferences_apply (self, "desired-retention", before, NULL))
-    gtk_editable_set_text (GTK_EDITABLE (eg_preferences_get_row (self, "desired-retention")),
-                           before);
+  if (!eg_preferences_apply (self, "desired-retention", before, NULL))
+    return;
+  shown = current_value (self, "desired-retention");
+  gtk_editable_set_text (GTK_EDITABLE (eg_preferences_get_row (self, "desired-retention")),
+                         shown);
 }
 
 /* Sets the desired retention, with its row, and says so with Undo */
@@ -267,7 +270,10 @@ static gboolean
 set_retention (EgPreferences *self,
                const char    *value)
 {
-  g_autofree char *before = current_value (self, "desired-retention");
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  /* every digit, not the row's two */
+  g_autofree char *before = g_strdup (g_ascii_dtostr (number, sizeof number,
+    eg_scheduler_get_settings (self->scheduler)->desired_retention));
   g_autofree char *shown = NULL;
   g_autofree char *text = NULL;
   AdwToast *toast;

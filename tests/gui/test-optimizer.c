@@ -591,6 +591,14 @@ test_retention (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
   g_clear_pointer (&after, g_free);
 
+  /* a value with more digits than the row shows comes back whole */
+  g_assert_true (eg_preferences_apply (EG_PREFERENCES (preferences), "desired-retention",
+                                       "0.913", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&before, g_free);
+  before = retention_setting (f);
+  g_assert_cmpfloat (g_ascii_strtod (before, NULL), ==, 0.913);
+
   eg_optimizer_page_use_retention (page);
   after = retention_setting (f);
   g_assert_cmpfloat_with_epsilon (g_ascii_strtod (after, NULL), suggested, 0.005);
@@ -606,8 +614,8 @@ test_retention (Fixture       *f,
   g_signal_emit_by_name (button, "clicked");
   g_clear_pointer (&after, g_free);
   after = retention_setting (f);
-  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (after, NULL),
-                                  before != NULL ? g_ascii_strtod (before, NULL) : 0.90, 1e-9);
+  g_assert_cmpfloat (g_ascii_strtod (after, NULL), ==, 0.913);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (general_row)), ==, "0.91");
 }
 
 static void
